@@ -1,0 +1,129 @@
+// Fault injection: which faults apply to a request, and how each misbehaving reply is written.
+// The faults imitate what sits between a client and a real server (login-page proxies, gateways
+// answering 502/503, dropped connections) as well as a server answering nonsense.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JSON_TYPE, writeText } from './reply';
+import type { Fault, FaultRoute } from './types';
+
+interface ActiveFault { fault: Fault; remaining: number }
+
+export interface MatchedFaults {
+  /** Total delay of the matching 'delay' faults, applied before anything else. */
+  delayMs: number;
+  /** The first matching non-delay fault, which replaces the normal handling. */
+  fault?: Fault;
+}
+
+const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody']);
+
+export class FaultList {
+  private active: ActiveFault[] = [];
+
+  add(fault: Fault): void {
+    if (!FAULT_KINDS.has(fault.kind)) {
+      throw new Error(`unknown fault kind ${JSON.stringify(fault.kind)}`);
+    }
+    if (fault.times !== undefined && !(fault.times >= 0)) {
+      throw new Error('fault.times must be a non-negative number');
+    }
+    this.active.push({ fault: { ...fault }, remaining: fault.times ?? Infinity });
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  /** Finds the faults for this request and uses up one of each one's `times`. */
+  take(route: FaultRoute, method: string): MatchedFaults {
+    const matched: MatchedFaults = { delayMs: 0 };
+    for (const entry of this.active) {
+      const { fault } = entry;
+      if (entry.remaining <= 0 || (fault.route ?? 'rtc') !== route || (fault.method !== undefined && fault.method.toUpperCase() !== method)) {
+        continue;
+      }
+      entry.remaining--;
+      if (fault.kind === 'delay') {
+        matched.delayMs += fault.delayMs ?? 0;
+      } else {
+        matched.fault = fault;
+        break;
+      }
+    }
+    this.active = this.active.filter((entry) => entry.remaining > 0);
+    return matched;
+  }
+}
+
+const LOGIN_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>WorldClient - Sign In</title></head>
+<body><form method="post" action="/WorldClient.dll?View=Main">
+<label>Email address <input name="User" type="email"></label>
+<label>Password <input name="Password" type="password"></label>
+<button type="submit">Sign In</button></form></body></html>
+`;
+
+/** A captive portal or reverse proxy's login page in place of the API's JSON. */
+export function writeHtmlLoginPage(res: ServerResponse): void {
+  writeText(res, 200, 'text/html; charset=utf-8', LOGIN_PAGE);
+}
+
+export function writeStatusFault(res: ServerResponse, fault: Fault): void {
+  const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+  writeText(res, fault.status ?? 500, JSON_TYPE, JSON.stringify({ error: 'ServerError' }), headers);
+}
+
+/** Drops the connection without a byte of reply, like a crashed server or a reset by a middlebox. */
+export function resetConnection(req: IncomingMessage): void {
+  req.socket.destroy();
+}
+
+/** A complete HTTP reply whose JSON stops in the middle: the client's parser, not its network code, must cope. */
+export function writeTruncatedJson(res: ServerResponse, fullJson: string): void {
+  writeText(res, 200, JSON_TYPE, fullJson.slice(0, Math.max(1, Math.floor(fullJson.length / 2))));
+}
+
+export function wrongShapePayload(isRoomsList: boolean): unknown {
+  return isRoomsList ? { rooms: 'not-an-array' } : { messages: {} };
+}
+
+export const DEFAULT_HUGE_BODY_BYTES = 50 * 1024 * 1024;
+
+/** Streams a valid rooms list of about `bytes` bytes, never holding it all in memory. */
+export async function writeHugeBody(res: ServerResponse, bytes: number): Promise<void> {
+  const prefix = '{"rooms":[';
+  const suffix = ']}';
+  const entry = (i: number): string =>
+    `{"id":"huge-${String(i).padStart(9, '0')}","started":"2025-01-01T00:00:00.000Z","ended":"","members":"alice@example.com,bob@example.com","hasMessages":false}`;
+  const entryLength = entry(0).length;
+  const count = Math.max(1, Math.floor((bytes - prefix.length - suffix.length + 1) / (entryLength + 1)));
+  const total = prefix.length + count * entryLength + (count - 1) + suffix.length;
+  res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': String(total), 'Cache-Control': 'no-store' });
+  res.write(prefix);
+  const batch = 8192;
+  for (let start = 0; start < count && !res.destroyed; start += batch) {
+    const parts: string[] = [];
+    for (let i = start; i < Math.min(count, start + batch); i++) {
+      parts.push(entry(i + 1));
+    }
+    const text = (start === 0 ? '' : ',') + parts.join(',');
+    if (!res.write(text)) {
+      await drainOrClose(res);
+    }
+  }
+  if (!res.destroyed) {
+    res.end(suffix);
+  }
+}
+
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
