@@ -7,6 +7,17 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * The extension bundle leaves undici out and loads dist/undici.js on the first request
+ * (src/api/undiciAgents.ts), so activation does not pay for the HTTP stack.
+ */
+const undiciAsSeparateBundle = {
+  name: 'undici-as-separate-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
 const bundles = [
   {
     entryPoints: ['src/extension.ts'],
@@ -15,6 +26,14 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [undiciAsSeparateBundle],
+  },
+  {
+    entryPoints: ['src/api/undiciEntry.cjs'],
+    outfile: 'dist/undici.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     entryPoints: ['src/webview/main.ts'],
@@ -53,7 +72,7 @@ async function main() {
           sourcemap: !production,
           sourcesContent: false,
           logLevel: 'warning',
-          plugins: [reportSize],
+          plugins: [...(bundle.plugins ?? []), reportSize],
         }),
       ),
   );

@@ -13,6 +13,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose: build entries that esbuild bundles as they are.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     languageOptions: { parserOptions: { project: './src/webview/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },

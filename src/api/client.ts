@@ -1,0 +1,319 @@
+import { WorldClientError } from './errors';
+import { HttpTransport, type OutgoingRequest } from './http';
+import { redactJsonFields, redactSecrets } from './redact';
+import { interpretReply, parseReply, quoteId, renewedCredentials, type ParsedReply, type ReplyContext } from './replies';
+import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
+import { checkPong, checkSuccess, parseMessagesReply, parseRoom, parseRoomList, parseVersion, ShapeError } from './shapes';
+import { parseSignInReply } from './signIn';
+import type {
+  ClientHooks,
+  Credentials,
+  NewRoom,
+  Room,
+  RoomSummary,
+  RtcMessage,
+  ServerConfig,
+  SignInOptions,
+  SignInResult,
+  UrlStyle,
+} from './types';
+import { apiPath, isDotSegment, parseBaseUrl, RTC_ROUTES, rtcPath, type ParsedBaseUrl, type RtcCall } from './urls';
+
+/** Knobs for tests and benchmarks; the defaults suit real servers. */
+export type ClientTuning = Partial<RetryTuning>;
+
+/** One public call in progress: its wording for messages, and every secret it has seen, to keep out of them. */
+interface CallScope {
+  what: string;
+  roomId?: string;
+  secrets: (string | undefined)[];
+}
+
+type Connection = { server: ParsedBaseUrl; transport: HttpTransport } | { configError: string };
+
+/**
+ * The WorldClient API for one server: the seven rtc calls, sign-in and session calls.
+ * Stateless apart from the connection pool and one learned fact (whether the server refuses
+ * %2F in paths); credentials are asked from the hooks on every call.
+ */
+export class WorldClientApi {
+  private readonly connection: Connection;
+  /** Learned on the first 404 to an id with '/' in path style: from then on such ids go query style. */
+  private encodedSlashRejected = false;
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly hooks: ClientHooks,
+    tuning: ClientTuning = {},
+  ) {
+    let server: ParsedBaseUrl;
+    try {
+      server = parseBaseUrl(config.baseUrl);
+    } catch (error) {
+      // Reported by every call rather than thrown here, so a bad setting never breaks the code that builds clients.
+      this.connection = { configError: (error as Error).message };
+      return;
+    }
+    const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning });
+    this.connection = { server, transport };
+  }
+
+  listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
+    return this.run({ what: 'list the rooms', secrets: [] }, async (scope) => parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)));
+  }
+
+  getRoom(id: string, signal?: AbortSignal): Promise<Room> {
+    return this.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) => parseRoom(await this.rtc('getRoom', scope, id, undefined, signal)));
+  }
+
+  getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
+    return this.run({ what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+      parseMessagesReply(await this.rtc('getRoomMessages', scope, roomId, undefined, signal)),
+    );
+  }
+
+  addRoom(room: NewRoom, signal?: AbortSignal): Promise<void> {
+    // Exactly the fields the spec lists, so extra fields a caller's objects carry are never sent.
+    const body = { id: room.id, started: room.started, ended: room.ended, members: room.members, messages: room.messages.map(exactMessage) };
+    return this.run({ what: `add the room ${quoteId(room.id)}`, roomId: room.id, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('addRoom', scope, undefined, JSON.stringify(body), signal)),
+    );
+  }
+
+  addMessages(roomId: string, messages: RtcMessage[], signal?: AbortSignal): Promise<void> {
+    const body = JSON.stringify({ data: messages.map(exactMessage) });
+    return this.run({ what: `add messages to the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('addMessages', scope, roomId, body, signal)),
+    );
+  }
+
+  deleteRoom(id: string, signal?: AbortSignal): Promise<void> {
+    return this.run({ what: `delete the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('deleteRoom', scope, id, undefined, signal)),
+    );
+  }
+
+  deleteRoomMessages(roomId: string, signal?: AbortSignal): Promise<void> {
+    return this.run({ what: `delete the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('deleteRoomMessages', scope, roomId, undefined, signal)),
+    );
+  }
+
+  signInBasic(user: string, password: string, signal?: AbortSignal, options: SignInOptions = {}): Promise<SignInResult> {
+    const fields: Record<string, unknown> = { user, password };
+    if (options.rememberUser) {
+      fields.remember_user = true;
+    }
+    if (options.acceptTermsOfUse) {
+      fields.terms_of_use_acknowledged = true;
+    }
+    return this.run({ what: 'sign in', secrets: [password] }, async (scope) => {
+      const reply = await this.signInRequest('authenticate/basic', fields, ['password'], scope, signal);
+      if (reply.errorName === 'MustAcceptTermsOfUse' && !options.acceptTermsOfUse) {
+        return { kind: 'termsOfUseRequired' };
+      }
+      return this.signInResult(reply, user, scope);
+    });
+  }
+
+  signInTwoFactor(user: string, token: string, oneTimePassword: string, signal?: AbortSignal): Promise<SignInResult> {
+    const fields = { user, token, one_time_password: oneTimePassword };
+    return this.run({ what: 'check the one-time password', secrets: [token, oneTimePassword] }, async (scope) =>
+      this.signInResult(await this.signInRequest('authenticate/2fa', fields, ['token', 'one_time_password'], scope, signal), user, scope),
+    );
+  }
+
+  sendTwoFactorCode(user: string, token: string, signal?: AbortSignal): Promise<void> {
+    return this.run({ what: 'send a one-time password', secrets: [token] }, async (scope) => {
+      const { prefix } = this.connected();
+      // Not retried although a GET: each attempt mails the user another code.
+      const request = { method: 'GET', path: apiPath(prefix, 'authenticate/2fa', { user, token, send_code: '1' }), retryable: false } as const;
+      checkSuccess(interpretReply(await this.exchange(request, scope, false, signal), { what: scope.what, signIn: true }));
+    });
+  }
+
+  logout(signal?: AbortSignal): Promise<void> {
+    return this.run({ what: 'sign out', secrets: [] }, async (scope) => {
+      const request = { method: 'POST', path: apiPath(this.connected().prefix, 'authenticate/logout'), retryable: false } as const;
+      try {
+        checkSuccess(interpretReply(await this.exchange(request, scope, true, signal), { what: scope.what }));
+      } catch (error) {
+        // The goal of signing out is a dead session; one that already expired needs nothing more.
+        if (!(error instanceof WorldClientError && error.kind === 'sessionExpired')) {
+          throw error;
+        }
+      }
+    });
+  }
+
+  ping(signal?: AbortSignal): Promise<void> {
+    return this.run({ what: 'check the session (ping)', secrets: [] }, async (scope) => {
+      const request = { method: 'GET', path: apiPath(this.connected().prefix, 'ping'), retryable: true } as const;
+      checkPong(interpretReply(await this.exchange(request, scope, true, signal), { what: scope.what }));
+    });
+  }
+
+  serverVersion(signal?: AbortSignal): Promise<string> {
+    return this.run({ what: 'read the server version', secrets: [] }, async (scope) => {
+      const request = { method: 'GET', path: apiPath(this.connected().prefix, 'settings', { logon_settings: 'version' }), retryable: true } as const;
+      return parseVersion(interpretReply(await this.exchange(request, scope, false, signal), { what: scope.what }));
+    });
+  }
+
+  /** Closes the connection pool; calls made afterwards fail as cancelled. */
+  async dispose(): Promise<void> {
+    if ('transport' in this.connection) {
+      await this.connection.transport.close();
+    }
+  }
+
+  /**
+   * One rtc call, including the %2F fallback: a path-style request for an id containing '/'
+   * that meets a 404 which is not the server's own RoomNotFound is sent again in query style.
+   * That resend is safe even for writes, since a 404 means the request never reached the RTC
+   * code. If the query-style answer differs, the server evidently refuses encoded slashes,
+   * and later ids with '/' go query style directly.
+   */
+  private async rtc(call: RtcCall, scope: CallScope, roomId: string | undefined, body: string | undefined, signal?: AbortSignal): Promise<unknown> {
+    const idInUrl = RTC_ROUTES[call].idParam === undefined ? undefined : roomId;
+    if (idInUrl === '') {
+      throw new WorldClientError('badRequest', `Could not ${scope.what}: the room id is empty. Pick a room from the list.`);
+    }
+    const { prefix } = this.connected();
+    const requestIn = (style: UrlStyle): Omit<OutgoingRequest, 'credentials' | 'what'> => ({
+      method: RTC_ROUTES[call].method,
+      path: rtcPath(prefix, call, style, idInUrl),
+      body,
+      retryable: RTC_ROUTES[call].method === 'GET',
+    });
+    const style = this.styleFor(idInUrl);
+    let reply = await this.exchange(requestIn(style), scope, true, signal);
+    if (style === 'path' && idInUrl?.includes('/') && looksLikeUnroutedPath(reply)) {
+      const queryReply = await this.exchange(requestIn('query'), scope, true, signal);
+      if (!looksLikeUnroutedPath(queryReply) || queryReply.errorName !== reply.errorName) {
+        this.encodedSlashRejected = true;
+        this.info(
+          `Fell back to query style for id ${quoteId(idInUrl)}: the server answered ${reply.status}${reply.errorName ? ` ${reply.errorName}` : ''} to it in path style, where the "/" is sent as %2F, ` +
+            `as servers and proxies that refuse encoded slashes do. Ids containing "/" now use query style (?route=rtc&...&id=...) for this server.`,
+        );
+      }
+      reply = queryReply;
+    }
+    return interpretReply(reply, { what: scope.what, roomId: scope.roomId } satisfies ReplyContext);
+  }
+
+  private styleFor(id: string | undefined): UrlStyle {
+    if (this.config.urlStyle === 'query' || id === undefined) {
+      return this.config.urlStyle;
+    }
+    // Dot segments would be collapsed by URL normalisation on the way, so they can only travel as a query value.
+    return isDotSegment(id) || (this.encodedSlashRejected && id.includes('/')) ? 'query' : 'path';
+  }
+
+  /** Sends a request once (with retries for GETs inside the transport), and again with renewed credentials if the server hands them out. */
+  private async exchange(
+    request: Omit<OutgoingRequest, 'credentials' | 'what'>,
+    scope: CallScope,
+    needsSession: boolean,
+    signal?: AbortSignal,
+  ): Promise<ParsedReply> {
+    const { transport } = this.connected();
+    const credentials = needsSession ? this.requireCredentials(scope) : undefined;
+    const secrets = scope.secrets.filter((secret): secret is string => secret !== undefined);
+    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets }, signal));
+    const renewed = credentials && renewedCredentials(reply);
+    if (!renewed) {
+      return reply;
+    }
+    scope.secrets.push(renewed.session, renewed.csrfToken);
+    try {
+      this.hooks.onSessionRenewed?.(renewed);
+    } catch {
+      // Storing the session is the caller's business; the retry below uses it either way.
+    }
+    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: [...secrets, renewed.session] }, signal));
+  }
+
+  private async signInRequest(endpoint: string, fields: Record<string, unknown>, secretFields: string[], scope: CallScope, signal?: AbortSignal): Promise<ParsedReply> {
+    const request = {
+      method: 'POST',
+      path: apiPath(this.connected().prefix, endpoint),
+      body: JSON.stringify(fields),
+      logBody: redactJsonFields(fields, secretFields),
+      retryable: false,
+    } as const;
+    return this.exchange(request, scope, false, signal);
+  }
+
+  private signInResult(reply: ParsedReply, user: string, scope: CallScope): SignInResult {
+    const result = parseSignInReply(interpretReply(reply, { what: scope.what, signIn: true }), user, scope.what);
+    if (result.kind === 'signedIn') {
+      scope.secrets.push(result.credentials.session, result.credentials.csrfToken);
+    }
+    return result;
+  }
+
+  private requireCredentials(scope: CallScope): Credentials {
+    const credentials = this.hooks.getCredentials();
+    if (!credentials?.session) {
+      throw new WorldClientError('notSignedIn', `Could not ${scope.what}: not signed in to ${this.config.baseUrl}. Sign in first.`);
+    }
+    scope.secrets.push(credentials.session, credentials.csrfToken);
+    return credentials;
+  }
+
+  private connected(): { prefix: string; transport: HttpTransport } {
+    if ('configError' in this.connection) {
+      throw new WorldClientError('badRequest', `${this.connection.configError}. Fix the server URL setting.`);
+    }
+    return { prefix: this.connection.server.prefix, transport: this.connection.transport };
+  }
+
+  private info(message: string): void {
+    try {
+      this.hooks.onInfo?.(message);
+    } catch {
+      // Informational only.
+    }
+  }
+
+  /** Runs one public call and makes sure whatever it throws is a WorldClientError free of secrets. */
+  private async run<T>(scope: CallScope, action: (scope: CallScope) => Promise<T>): Promise<T> {
+    try {
+      return await action(scope);
+    } catch (error) {
+      throw toPublicError(error, scope, this.hooks.getCredentials());
+    }
+  }
+}
+
+function toPublicError(error: unknown, scope: CallScope, current: Credentials | undefined): WorldClientError {
+  let publicError: WorldClientError;
+  if (error instanceof WorldClientError) {
+    publicError = error;
+  } else if (error instanceof ShapeError) {
+    publicError = new WorldClientError(
+      'badShape',
+      `Could not ${scope.what}: the server's reply does not have the expected shape at ${error.fieldPath || 'the top level'}: ${error.problem}. ` +
+        'The server may run an API version this extension does not know; report it with the request log.',
+    );
+  } else if (error instanceof TypeError) {
+    publicError = new WorldClientError('badRequest', `Could not ${scope.what}: ${error.message}`, { cause: error });
+  } else {
+    publicError = new WorldClientError('network', `Could not ${scope.what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const secrets = [...scope.secrets, current?.session, current?.csrfToken];
+  const message = redactSecrets(publicError.message, secrets);
+  return message === publicError.message
+    ? publicError
+    : new WorldClientError(publicError.kind, message, { status: publicError.status, serverError: publicError.serverError });
+}
+
+/** A 404 that is not the RTC code's own "no such room": the path itself was refused. */
+function looksLikeUnroutedPath(reply: ParsedReply): boolean {
+  return (reply.status === 404 || reply.errorName === 'NotFound') && reply.errorName !== 'RoomNotFound';
+}
+
+function exactMessage(message: RtcMessage): RtcMessage {
+  return { id: message.id, salt: message.salt, data: message.data };
+}

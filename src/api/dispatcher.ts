@@ -1,0 +1,65 @@
+import { rootCertificates } from 'node:tls';
+import type { Dispatcher } from 'undici';
+import { bypassesProxy } from './noProxy';
+import type { ParsedBaseUrl } from './urls';
+import type { ServerConfig } from './types';
+import { loadUndiciAgents } from './undiciAgents';
+
+/** Replies above this are refused by undici before they can exhaust memory; a 50 MB room list still fits easily. */
+export const MAX_REPLY_BYTES = 256 * 1024 * 1024;
+
+/** Enough parallel sockets for a tree refresh plus a few opened rooms, few enough to be polite to one mail server. */
+const CONNECTIONS_PER_SERVER = 6;
+
+export interface ServerDispatcher {
+  dispatcher: Dispatcher;
+  /** host[:port] of the proxy in use, for messages; never the proxy's credentials. */
+  proxyHost?: string;
+}
+
+/**
+ * The keep-alive connection pool for one server: a plain Agent, or a ProxyAgent when a
+ * proxy is configured and the server is not in noProxy. Trust is per server: caPem is added
+ * to Node's default roots for this pool only, never process-wide.
+ */
+export function createServerDispatcher(config: ServerConfig, server: ParsedBaseUrl): ServerDispatcher {
+  const ca = config.tls?.caPem ? [...rootCertificates, config.tls.caPem] : undefined;
+  const common = {
+    connections: CONNECTIONS_PER_SERVER,
+    maxResponseSize: MAX_REPLY_BYTES,
+    headersTimeout: config.timeoutMs,
+    bodyTimeout: config.timeoutMs,
+  };
+  const { Agent, ProxyAgent } = loadUndiciAgents();
+  const proxy = config.proxy;
+  if (!proxy?.url || bypassesProxy(server.hostname, server.port || defaultPort(server.protocol), proxy.noProxy)) {
+    return { dispatcher: new Agent({ ...common, connect: { ca, timeout: config.timeoutMs } }) };
+  }
+  const proxyUrl = parseProxyUrl(proxy.url);
+  // strictSSL false mirrors VS Code's http.proxyStrictSSL: certificates are not checked for traffic through the proxy.
+  const rejectUnauthorized = proxy.strictSSL;
+  return {
+    dispatcher: new ProxyAgent({
+      ...common,
+      uri: proxyUrl.href,
+      requestTls: { ca, rejectUnauthorized, timeout: config.timeoutMs },
+      proxyTls: { ca, rejectUnauthorized, timeout: config.timeoutMs },
+    }),
+    proxyHost: proxyUrl.host,
+  };
+}
+
+/** Accepts "proxy:3128" as well as "http://proxy:3128", as VS Code users write both. */
+export function parseProxyUrl(raw: string): URL {
+  const text = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+  try {
+    return new URL(withScheme);
+  } catch {
+    throw new TypeError(`The proxy setting is not a valid URL; expected something like http://proxy.example.com:3128`);
+  }
+}
+
+function defaultPort(protocol: string): string {
+  return protocol === 'https:' ? '443' : '80';
+}

@@ -1,0 +1,45 @@
+export type WorldClientErrorKind =
+  | 'sessionExpired'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'badRequest'
+  | 'serverError'
+  | 'notJson'
+  | 'badShape'
+  | 'network'
+  | 'tls'
+  | 'timeout'
+  | 'cancelled'
+  | 'signInRefused'
+  | 'notSignedIn';
+
+export interface WorldClientErrorDetails {
+  /** The HTTP status, when the server answered at all. */
+  status?: number;
+  /** The server's error name from an `{"error": ...}` body, e.g. "RoomNotFound". */
+  serverError?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type the client throws. `message` says what happened and what to do next,
+ * and never contains the session, the CSRF token or a password, so callers may show it as is.
+ */
+export class WorldClientError extends Error {
+  override readonly name = 'WorldClientError';
+  readonly kind: WorldClientErrorKind;
+  readonly status?: number;
+  readonly serverError?: string;
+
+  constructor(kind: WorldClientErrorKind, message: string, details: WorldClientErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = kind;
+    this.status = details.status;
+    this.serverError = details.serverError;
+  }
+}
+
+export function isWorldClientError(value: unknown): value is WorldClientError {
+  return value instanceof WorldClientError;
+}

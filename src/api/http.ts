@@ -1,0 +1,234 @@
+import type { Dispatcher } from 'undici';
+import { AttemptSignal, sleep } from './abort';
+import { createServerDispatcher, type ServerDispatcher } from './dispatcher';
+import { WorldClientError } from './errors';
+import { classifyFailure, errorCode, type FailureContext } from './failures';
+import { redactHeaders, redactSecrets } from './redact';
+import type { RawReply } from './replies';
+import { backoffDelayMs, decideRetryDelay, DEFAULT_MAX_RETRIES, isRetryableNetworkCode, RETRYABLE_STATUSES, type RetryTuning } from './retry';
+import type { Credentials, RequestLogEntry, ServerConfig } from './types';
+import { redactUrl, withSessionParam, type HttpMethod, type ParsedBaseUrl } from './urls';
+
+export interface OutgoingRequest {
+  method: HttpMethod;
+  /** Path and query, without the session. */
+  path: string;
+  /** JSON text to send. */
+  body?: string;
+  /** What the log shows as the body (passwords replaced); defaults to `body`. */
+  logBody?: string;
+  /** Present when the call needs a session. */
+  credentials?: Credentials;
+  /** True for GETs that may safely be sent again; sending a one-time code, for one, is a GET that is not. */
+  retryable: boolean;
+  /** The operation in words, for messages. */
+  what: string;
+  /** Extra secrets to keep out of log entries, e.g. the password of a sign-in. */
+  secrets?: readonly string[];
+}
+
+/** Bodies above this are not copied into log entries: the log is for reading and "copy as curl", not archiving. */
+const MAX_LOGGED_BODY_CHARS = 1024 * 1024;
+
+/**
+ * Sends requests to one server over a keep-alive pool: one attempt per try, each with its own
+ * timeout, GETs retried on connection failures and 429/502/503/504, every attempt logged.
+ * Returns the last reply whatever its status; throws a WorldClientError only when there was
+ * no reply at all (network, TLS, timeout, cancel).
+ */
+export class HttpTransport {
+  private pool: ServerDispatcher | undefined;
+  private closed = false;
+  private readonly maxRetries: number;
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly server: ParsedBaseUrl,
+    private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined,
+    private readonly tuning: RetryTuning,
+  ) {
+    this.maxRetries = Math.max(0, config.maxRetries ?? DEFAULT_MAX_RETRIES);
+  }
+
+  async send(request: OutgoingRequest, callerSignal?: AbortSignal): Promise<RawReply> {
+    const pool = this.connectionPool(request.what);
+    const context: FailureContext = {
+      what: request.what,
+      host: this.server.origin.replace(/^https?:\/\//, ''),
+      proxyHost: pool.proxyHost,
+      timeoutMs: this.config.timeoutMs,
+    };
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(pool.dispatcher, request, attempt, context, callerSignal);
+      const mayRetry = request.retryable && attempt <= this.maxRetries;
+      let delayMs: number | undefined;
+      if (outcome.reply) {
+        if (mayRetry && RETRYABLE_STATUSES.has(outcome.reply.status)) {
+          const decision = decideRetryDelay(attempt, outcome.reply.retryAfter, this.tuning);
+          delayMs = decision.retry ? decision.delayMs : undefined;
+        }
+        if (delayMs === undefined) {
+          return outcome.reply;
+        }
+      } else {
+        if (!mayRetry || outcome.error.kind !== 'network' || !isRetryableNetworkCode(outcome.code)) {
+          throw outcome.error;
+        }
+        delayMs = backoffDelayMs(attempt, this.tuning);
+      }
+      await pause(delayMs, context, callerSignal);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool?.dispatcher.close();
+  }
+
+  private connectionPool(what: string): ServerDispatcher {
+    if (this.closed) {
+      throw new WorldClientError('cancelled', `Cancelled: did not ${what}, because this client was closed (for example after a settings change). Try again.`);
+    }
+    if (!this.pool) {
+      try {
+        this.pool = createServerDispatcher(this.config, this.server);
+      } catch (error) {
+        throw new WorldClientError('network', `Could not ${what}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    return this.pool;
+  }
+
+  private async attempt(
+    dispatcher: Dispatcher,
+    request: OutgoingRequest,
+    attempt: number,
+    context: FailureContext,
+    callerSignal?: AbortSignal,
+  ): Promise<{ reply: RawReply } | { reply?: undefined; error: WorldClientError; code?: string }> {
+    const { path, headers } = this.prepare(request);
+    const started = performance.now();
+    const signal = new AttemptSignal(this.config.timeoutMs, callerSignal);
+    let status: number | undefined;
+    let bytes = 0;
+    try {
+      const response = await dispatcher.request({
+        origin: this.server.origin,
+        path,
+        method: request.method,
+        headers,
+        body: request.body,
+        signal: signal.signal,
+        headersTimeout: this.config.timeoutMs,
+        bodyTimeout: this.config.timeoutMs,
+      });
+      status = response.statusCode;
+      signal.stopDeadline();
+      const body = await readBody(response.body);
+      bytes = body.bytes;
+      const reply: RawReply = {
+        status,
+        contentType: headerValue(response.headers['content-type']),
+        location: optionalHeader(response.headers.location),
+        retryAfter: optionalHeader(response.headers['retry-after']),
+        text: body.text,
+        bytes,
+      };
+      this.log(request, path, headers, { status, ms: performance.now() - started, bytes, attempt });
+      return { reply };
+    } catch (error) {
+      const failure = classifyFailure(error, context, signal);
+      const logError = redactSecrets(failure.message, secretsOf(request));
+      this.log(request, path, headers, { status, ms: performance.now() - started, bytes, attempt, error: logError });
+      return { error: failure, code: errorCode(error) };
+    } finally {
+      signal.dispose();
+    }
+  }
+
+  /** The path with the session added when it travels in the query, and the headers to send. */
+  private prepare(request: OutgoingRequest): { path: string; headers: Record<string, string> } {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (request.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    let path = request.path;
+    const credentials = request.credentials;
+    if (credentials) {
+      if (this.config.sessionTransport === 'query') {
+        path = withSessionParam(path, credentials.session);
+      } else {
+        headers.Authorization = `Bearer ${credentials.session}`;
+      }
+      if (credentials.csrfToken && request.method !== 'GET') {
+        headers['X-CSRF-Token'] = credentials.csrfToken;
+      }
+    }
+    return { path, headers };
+  }
+
+  private log(
+    request: OutgoingRequest,
+    path: string,
+    headers: Record<string, string>,
+    outcome: { status?: number; ms: number; bytes: number; attempt: number; error?: string },
+  ): void {
+    if (!this.onRequest) {
+      return;
+    }
+    const body = request.logBody ?? request.body;
+    const entry: RequestLogEntry = {
+      method: request.method,
+      url: redactUrl(`${this.server.origin}${path}`),
+      status: outcome.status,
+      ms: Math.round(outcome.ms * 10) / 10,
+      bytes: outcome.bytes,
+      error: outcome.error,
+      requestBody: body !== undefined && body.length <= MAX_LOGGED_BODY_CHARS ? body : undefined,
+      headers: redactHeaders(headers),
+      attempt: outcome.attempt,
+    };
+    try {
+      this.onRequest(entry);
+    } catch {
+      // A failing log must not fail the request it describes.
+    }
+  }
+}
+
+/**
+ * Reads the whole body once, counting bytes as they arrive, and decodes it once; one
+ * buffer, no intermediate strings, which keeps big replies close to raw undici speed.
+ */
+async function readBody(body: AsyncIterable<Buffer>): Promise<{ text: string; bytes: number }> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    bytes += chunk.length;
+  }
+  const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
+  return { text: whole.toString('utf8'), bytes };
+}
+
+/** The wait between attempts; a cancel during it ends the call at once. */
+async function pause(ms: number, context: FailureContext, callerSignal?: AbortSignal): Promise<void> {
+  try {
+    await sleep(ms, callerSignal);
+  } catch (error) {
+    throw classifyFailure(error, context, { cancelled: true, timedOut: false });
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(', ') : value ?? '';
+}
+
+function optionalHeader(value: string | string[] | undefined): string | undefined {
+  return value === undefined ? undefined : headerValue(value);
+}
+
+function secretsOf(request: OutgoingRequest): string[] {
+  const { credentials } = request;
+  return [credentials?.session ?? '', credentials?.csrfToken ?? '', ...(request.secrets ?? [])];
+}
