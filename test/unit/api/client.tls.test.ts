@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Harness, rejectsWith } from './harness';
-import { makeCertificates, startConnectProxy, startTlsFront, type RawServer, type TestCertificates } from './rawServers';
+import { makeCertificates, startConnectProxy, startTlsFront, type RawServer, type TestCertificates } from '../../support/rawServers';
 
 describe('api client: TLS and proxies', function () {
   this.timeout(20_000);

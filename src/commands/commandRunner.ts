@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { WorldClientError } from '../api/errors';
+import type { SessionExpiredPrompt } from '../session/sessionExpiredPrompt';
+import type { Ui } from '../ui/ui';
+
+const SHOW_LOG = 'Show Log';
+const SIGN_IN = 'Sign In';
+const TRUST_CERTIFICATE = 'Trust a Certificate…';
+
+/** The follow-up a failure offers besides the log: the fix for its kind, where there is one. */
+function followUpsFor(error: unknown): string[] {
+  if (error instanceof WorldClientError && error.kind === 'notSignedIn') {
+    return [SIGN_IN, SHOW_LOG];
+  }
+  if (error instanceof WorldClientError && error.kind === 'tls') {
+    return [TRUST_CERTIFICATE, SHOW_LOG];
+  }
+  return [SHOW_LOG];
+}
+
+/**
+ * The one place command failures are handled, so every command behaves alike: a cancelled
+ * action is silent, an expired session asks to sign in and then runs the action again, and
+ * anything else becomes one error notification that says what to do next.
+ */
+export class CommandRunner {
+  constructor(
+    private readonly ui: Ui,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly sessionExpired: SessionExpiredPrompt,
+  ) {}
+
+  register(commandId: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
+    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...args)));
+  }
+
+  async run<T>(label: string, action: () => T | Promise<T>, retriedAfterSignIn = false): Promise<T | undefined> {
+    try {
+      return await action();
+    } catch (error) {
+      if (isCancellation(error)) {
+        this.log.info(`${label}: cancelled.`);
+        return undefined;
+      }
+      if (error instanceof WorldClientError && error.kind === 'sessionExpired' && !retriedAfterSignIn) {
+        this.log.warn(`${label}: ${error.message}`);
+        return (await this.sessionExpired.ask()) ? this.run(label, action, true) : undefined;
+      }
+      this.report(label, error);
+      return undefined;
+    }
+  }
+
+  /** Shows a failure without waiting for the user, so the command itself completes. */
+  report(label: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.log.error(`${label}: ${message}`);
+    void this.ui.showMessage('error', message, {}, ...followUpsFor(error)).then(async (choice) => {
+      if (choice === SHOW_LOG) {
+        this.log.show(true);
+      } else if (choice === SIGN_IN) {
+        await vscode.commands.executeCommand('worldclientRtc.signIn');
+      } else if (choice === TRUST_CERTIFICATE) {
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'worldclientRtc.trustedCertificates');
+      }
+    });
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return (
+    error instanceof vscode.CancellationError ||
+    (error instanceof WorldClientError && error.kind === 'cancelled') ||
+    (error instanceof Error && error.name === 'AbortError')
+  );
+}

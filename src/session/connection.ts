@@ -1,0 +1,170 @@
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { WorldClientApi } from '../api/client';
+import { WorldClientError } from '../api/errors';
+import type { Credentials, ProxyOptions, ServerConfig, UrlStyle } from '../api/types';
+import { affectsSettings, readSettings, updateServerUrl } from '../config/settings';
+import type { RequestLog } from '../log/requestLog';
+import type { SessionStore } from './sessionStore';
+
+export type ConnectionState = 'noServer' | 'signedOut' | 'signedIn';
+
+/**
+ * Owns the API client for the configured server and rebuilds it when the settings, the
+ * proxy or the trusted certificate change. Everything else asks it for `api()` per action,
+ * so a change of server never leaves a feature holding a stale client.
+ */
+export class Connection implements vscode.Disposable {
+  private client: WorldClientApi | undefined;
+  private clientConfig: ServerConfig | undefined;
+  private clientConfigKey = '';
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly requestLog: RequestLog,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration(async (event) => {
+        if (affectsSettings(event) || event.affectsConfiguration('http')) {
+          await this.rebuild();
+        }
+      }),
+      sessions.onDidChange((serverUrl) => {
+        if (serverUrl === this.serverUrl) {
+          this.changed.fire();
+        }
+      }),
+    );
+  }
+
+  /** Builds the first client; call once after construction. */
+  async initialize(): Promise<void> {
+    await this.rebuild();
+  }
+
+  get serverUrl(): string {
+    return readSettings().serverUrl;
+  }
+
+  get state(): ConnectionState {
+    if (!this.serverUrl) {
+      return 'noServer';
+    }
+    return this.sessions.peek(this.serverUrl) ? 'signedIn' : 'signedOut';
+  }
+
+  credentials(): Credentials | undefined {
+    return this.serverUrl ? this.sessions.peek(this.serverUrl) : undefined;
+  }
+
+  /** The client for the configured server; fails with advice when no server is set. */
+  api(): WorldClientApi {
+    if (!this.client) {
+      throw new WorldClientError('notSignedIn', 'No WorldClient server is set. Run "WorldClient RTC: Sign In" to choose one.');
+    }
+    return this.client;
+  }
+
+  /** Points the extension at another server and waits until its client is ready. */
+  async useServer(serverUrl: string): Promise<void> {
+    if (serverUrl !== this.serverUrl) {
+      await updateServerUrl(serverUrl);
+    }
+    await this.rebuild();
+  }
+
+  /** A separate client for the same server with the other URL style; the caller disposes it. */
+  withUrlStyle(urlStyle: UrlStyle): WorldClientApi {
+    const api = this.api();
+    if (!this.clientConfig || this.clientConfig.urlStyle === urlStyle) {
+      return api;
+    }
+    return this.createClient({ ...this.clientConfig, urlStyle });
+  }
+
+  /** A separate client that sends the given credentials, to check them before they are stored; the caller disposes it. */
+  withCredentials(credentials: Credentials): WorldClientApi {
+    this.api();
+    const config = this.clientConfig as ServerConfig;
+    return new WorldClientApi(config, {
+      getCredentials: () => credentials,
+      onRequest: (entry) => this.requestLog.record(entry),
+      onInfo: (message) => this.log.info(message),
+    });
+  }
+
+  dispose(): void {
+    void this.client?.dispose();
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+
+  private async rebuild(): Promise<void> {
+    const settings = readSettings();
+    const config: ServerConfig | undefined = settings.serverUrl
+      ? {
+          baseUrl: settings.serverUrl,
+          urlStyle: settings.urlStyle,
+          sessionTransport: settings.sessionTransport,
+          timeoutMs: settings.requestTimeoutSeconds * 1000,
+          tls: { caPem: await this.readTrustedCertificate(settings.serverUrl) },
+          proxy: readProxySettings(),
+        }
+      : undefined;
+    // Settings events fire for every key under "http" too; rebuild only on a real change.
+    const key = JSON.stringify(config ?? null);
+    if (key === this.clientConfigKey && (this.client || !config)) {
+      return;
+    }
+    const previous = this.client;
+    if (config) {
+      await this.sessions.load(config.baseUrl);
+    }
+    this.clientConfigKey = key;
+    this.clientConfig = config;
+    this.client = config ? this.createClient(config) : undefined;
+    void previous?.dispose();
+    this.changed.fire();
+  }
+
+  private createClient(config: ServerConfig): WorldClientApi {
+    const serverUrl = config.baseUrl;
+    return new WorldClientApi(config, {
+      getCredentials: () => this.sessions.peek(serverUrl),
+      onSessionRenewed: (credentials) => {
+        this.log.info(`The server renewed the session of ${serverUrl}; the new one is stored.`);
+        void this.sessions.save(serverUrl, credentials);
+      },
+      onRequest: (entry) => this.requestLog.record(entry),
+      onInfo: (message) => this.log.info(message),
+    });
+  }
+
+  /** Trust is per server (never a global switch): `worldclientRtc.trustedCertificates` maps a server URL to a PEM file. */
+  private async readTrustedCertificate(serverUrl: string): Promise<string | undefined> {
+    const files = vscode.workspace.getConfiguration('worldclientRtc').get<Record<string, string>>('trustedCertificates', {});
+    const file = files[serverUrl];
+    if (!file) {
+      return undefined;
+    }
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch (error) {
+      this.log.error(`Cannot read the trusted certificate for ${serverUrl} from ${file}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+}
+
+function readProxySettings(): ProxyOptions | undefined {
+  const http = vscode.workspace.getConfiguration('http');
+  const url = http.get<string>('proxy', '') || process.env.HTTPS_PROXY || process.env.https_proxy || '';
+  if (!url) {
+    return undefined;
+  }
+  return { url, strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy: http.get<string[]>('noProxy', []) };
+}

@@ -1,0 +1,72 @@
+import type { WorldClientApi } from '../api/client';
+import { WorldClientError } from '../api/errors';
+
+export interface ReportLine {
+  check: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * Runs the checks a user needs when something does not work, in the order that narrows
+ * the cause: can we reach the server at all (and trust its certificate), is the session
+ * good, and which RTC URL style it answers.
+ */
+export async function buildConnectionReport(
+  api: WorldClientApi,
+  queryStyleApi: WorldClientApi,
+  signedIn: boolean,
+  signal: AbortSignal,
+): Promise<ReportLine[]> {
+  const lines: ReportLine[] = [];
+  const started = Date.now();
+  const version = await attempt(() => api.serverVersion(signal));
+  const roundTrip = Date.now() - started;
+  lines.push(
+    version.ok
+      ? { check: 'Reachable', ok: true, detail: `server version ${version.value}, round trip ${roundTrip} ms` }
+      : { check: 'Reachable', ok: false, detail: version.message },
+  );
+  if (!version.ok && version.kind !== 'notFound' && version.kind !== 'notJson') {
+    return lines;
+  }
+  if (!signedIn) {
+    lines.push({ check: 'Session', ok: false, detail: 'not signed in — run "WorldClient RTC: Sign In"' });
+    return lines;
+  }
+  const ping = await attempt(() => api.ping(signal));
+  lines.push(ping.ok ? { check: 'Session', ok: true, detail: 'valid (ping answered)' } : { check: 'Session', ok: false, detail: ping.message });
+  if (!ping.ok && ping.kind === 'sessionExpired') {
+    return lines;
+  }
+  for (const [style, client] of [['path', api], ['query', queryStyleApi]] as const) {
+    const rooms = await attempt(() => client.listRooms(signal));
+    lines.push(
+      rooms.ok
+        ? { check: `RTC (${style} style)`, ok: true, detail: `works — ${rooms.value.length} room(s)` }
+        : { check: `RTC (${style} style)`, ok: false, detail: rooms.message },
+    );
+  }
+  return lines;
+}
+
+export function formatReport(lines: readonly ReportLine[]): string {
+  return lines.map((line) => `${line.ok ? '✓' : '✗'} ${line.check}: ${line.detail}`).join('\n');
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; message: string; kind?: string };
+
+async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    if (error instanceof WorldClientError && error.kind === 'cancelled') {
+      throw error;
+    }
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      kind: error instanceof WorldClientError ? error.kind : undefined,
+    };
+  }
+}

@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { toCurl } from '../api/curl';
+import type { CommandRunner } from '../commands/commandRunner';
+import { CommandIds } from '../commandIds';
+import type { RequestLog } from '../log/requestLog';
+import type { Ui } from '../ui/ui';
+import { withCancellableProgress } from '../util/cancellation';
+import type { Connection } from './connection';
+import { buildConnectionReport, formatReport } from './connectionReport';
+import { askServerUrl } from './serverUrlInput';
+import type { SessionStore } from './sessionStore';
+import type { SignInFlow } from './signInFlow';
+
+export interface SessionCommandDeps {
+  runner: CommandRunner;
+  ui: Ui;
+  connection: Connection;
+  sessions: SessionStore;
+  signIn: SignInFlow;
+  requestLog: RequestLog;
+  log: vscode.LogOutputChannel;
+}
+
+export function registerSessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
+  const { runner, ui, connection, log } = deps;
+  return [
+    runner.register(CommandIds.signIn, () => deps.signIn.run()),
+    runner.register(CommandIds.signOut, () => signOut(deps)),
+    runner.register(CommandIds.showLog, () => log.show()),
+    runner.register(CommandIds.testConnection, async () => {
+      const api = connection.api();
+      const queryStyle = connection.withUrlStyle('query');
+      try {
+        const lines = await withCancellableProgress(`Testing ${connection.serverUrl}…`, (signal) =>
+          buildConnectionReport(api, queryStyle, connection.state === 'signedIn', signal),
+        );
+        const allGood = lines.every((line) => line.ok);
+        const report = formatReport(lines);
+        log.info(`Connection report for ${connection.serverUrl}:\n${report}`);
+        void ui.showMessage(allGood ? 'info' : 'warning', `Connection to ${connection.serverUrl}`, { modal: true, detail: report });
+        return lines;
+      } finally {
+        if (queryStyle !== api) {
+          await queryStyle.dispose();
+        }
+      }
+    }),
+    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAsCurl(deps)),
+    runner.register(CommandIds.switchServer, () => switchServer(deps)),
+  ];
+}
+
+async function switchServer(deps: SessionCommandDeps): Promise<void> {
+  const { ui, connection } = deps;
+  const choice = await ui.showQuickPick(
+    [
+      { label: '$(server) Switch to another server…', action: 'switch' as const },
+      { label: '$(pulse) Test connection', action: 'test' as const },
+      { label: '$(sign-out) Sign out', action: 'signOut' as const },
+    ],
+    { title: `WorldClient RTC — ${connection.serverUrl}` },
+  );
+  if (choice?.action === 'test') {
+    await vscode.commands.executeCommand(CommandIds.testConnection);
+  } else if (choice?.action === 'signOut') {
+    await signOut(deps);
+  } else if (choice?.action === 'switch') {
+    const serverUrl = await askServerUrl(ui, connection.serverUrl);
+    if (serverUrl) {
+      await connection.useServer(serverUrl);
+      if (connection.state !== 'signedIn') {
+        await deps.signIn.run();
+      }
+    }
+  }
+}
+
+async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): Promise<void> {
+  const serverUrl = connection.serverUrl;
+  if (!serverUrl || !connection.credentials()) {
+    void ui.showMessage('info', 'You are not signed in to a WorldClient server.', {});
+    return;
+  }
+  try {
+    await withCancellableProgress('Signing out…', (signal) => connection.api().logout(signal));
+  } catch (error) {
+    // The local session is removed either way; a server that is down must not keep us signed in.
+    log.warn(`Logout on ${serverUrl} failed (${error instanceof Error ? error.message : String(error)}); the session is removed locally.`);
+  }
+  await sessions.remove(serverUrl);
+  void ui.showMessage('info', `Signed out of ${serverUrl}.`, {});
+}
+
+async function copyRequestAsCurl({ ui, connection, requestLog }: SessionCommandDeps): Promise<void> {
+  const entries = requestLog.recent();
+  if (entries.length === 0) {
+    void ui.showMessage('info', 'No requests yet. Refresh the Rooms view or run a command first.', {});
+    return;
+  }
+  const picked = await ui.showQuickPick(
+    entries.map((entry) => ({ label: `${entry.method} ${entry.url}`, description: `${entry.status ?? entry.error ?? ''}`, entry })),
+    { title: 'Copy request as curl', placeHolder: 'Pick a recent request' },
+  );
+  if (!picked) {
+    return;
+  }
+  const secretChoice = await ui.showQuickPick(
+    [
+      { label: 'With a placeholder', detail: 'The session is written as $WORLDCLIENT_SESSION; set it in your shell.', include: false },
+      { label: 'Include my session token', detail: 'Anyone who sees the command can act as you until the session ends.', include: true },
+    ],
+    { title: 'Session token in the command' },
+  );
+  if (!secretChoice) {
+    return;
+  }
+  const credentials = connection.credentials();
+  const command = toCurl(picked.entry, secretChoice.include && credentials ? { includeSecrets: credentials } : {});
+  await vscode.env.clipboard.writeText(command);
+  void ui.showMessage('info', secretChoice.include ? 'Copied, with your session token. Treat it like a password.' : 'Copied as curl.', {});
+}

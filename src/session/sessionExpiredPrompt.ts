@@ -1,0 +1,26 @@
+import type { Ui } from '../ui/ui';
+
+/**
+ * When several requests find the session expired at once, the user sees one notification,
+ * and every waiting action learns whether signing in succeeded so it can run again.
+ */
+export class SessionExpiredPrompt {
+  private pending: Promise<boolean> | undefined;
+
+  constructor(
+    private readonly ui: Ui,
+    private readonly signIn: () => Promise<boolean>,
+  ) {}
+
+  ask(): Promise<boolean> {
+    this.pending ??= this.askOnce().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async askOnce(): Promise<boolean> {
+    const choice = await this.ui.showMessage('warning', 'Session expired — sign in again to continue.', {}, 'Sign In');
+    return choice === 'Sign In' ? this.signIn() : false;
+  }
+}

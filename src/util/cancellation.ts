@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+
+/** Bridges VS Code's cancellation to the AbortSignal the API client understands. */
+export function toAbortSignal(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) {
+    controller.abort();
+  }
+  const listener = token.onCancellationRequested(() => controller.abort());
+  return { signal: controller.signal, dispose: () => listener.dispose() };
+}
+
+/** Runs a cancellable task under a progress notification, handing it an AbortSignal. */
+export async function withCancellableProgress<T>(
+  title: string,
+  task: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>,
+  location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
+): Promise<T> {
+  return vscode.window.withProgress({ location, title, cancellable: true }, async (progress, token) => {
+    const abort = toAbortSignal(token);
+    try {
+      return await task(abort.signal, progress);
+    } finally {
+      abort.dispose();
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension, EXTENSION_ID } from './support/fixtures';
+
+interface Manifest {
+  contributes: {
+    commands: { command: string }[];
+    views: Record<string, { id: string; name: string }[]>;
+    viewsContainers: { activitybar: { id: string }[] };
+  };
+}
+
+function readManifest(): Manifest {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  return JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.json'), 'utf8')) as Manifest;
+}
+
+describe('Extension activation', () => {
+  it('activates when the Rooms view is opened', async () => {
+    await vscode.commands.executeCommand('worldclientRtc.rooms.focus');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await activateExtension();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('contributes the WorldClient RTC container with one Rooms view', () => {
+    const manifest = readManifest();
+    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((container) => container.id), ['worldclientRtc']);
+    assert.deepEqual(manifest.contributes.views.worldclientRtc.map((view) => [view.id, view.name]), [['worldclientRtc.rooms', 'Rooms']]);
+  });
+
+  it('has a handler for every contributed command and contributes every handler', async () => {
+    await activateExtension();
+    const contributed = readManifest().contributes.commands.map((entry) => entry.command).sort();
+    const registered = (await vscode.commands.getCommands(true))
+      .filter((command) => command.startsWith('worldclientRtc.'))
+      // VS Code itself adds focus/reset commands for every contributed view.
+      .filter((command) => !/^worldclientRtc\.rooms\.(focus|resetViewLocation|toggleVisibility|removeView|open)$/.test(command))
+      .sort();
+    assert.deepEqual(registered, contributed);
+    for (const required of [
+      'worldclientRtc.signIn',
+      'worldclientRtc.signOut',
+      'worldclientRtc.refresh',
+      'worldclientRtc.openRoom',
+      'worldclientRtc.addRoom',
+      'worldclientRtc.addMessages',
+      'worldclientRtc.deleteRoom',
+      'worldclientRtc.deleteMessages',
+      'worldclientRtc.showLog',
+      'worldclientRtc.testConnection',
+    ]) {
+      assert.ok(contributed.includes(required), `${required} is missing from package.json`);
+    }
+  });
+});

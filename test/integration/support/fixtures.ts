@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { WorldClientRtcApi } from '../../../src/extension';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { ScriptedUi } from './scriptedUi';
+
+export const EXTENSION_ID = 'worldclient-rtc.worldclient-rtc';
+
+export async function activateExtension(): Promise<WorldClientRtcApi> {
+  const extension = vscode.extensions.getExtension<WorldClientRtcApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('worldclientRtc').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export interface SandboxSession {
+  sandbox: Sandbox;
+  api: WorldClientRtcApi;
+  ui: ScriptedUi;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A sandbox server, the extension pointed at it, and (unless `signedIn: false`) a session
+ * pasted through the real Sign In command, the way a user with a token would.
+ */
+export async function withSandbox(options: SandboxOptions & { signedIn?: boolean } = {}): Promise<SandboxSession> {
+  const sandbox = await startSandbox({ seed: { sample: true }, ...options });
+  const api = await activateExtension();
+  const ui = new ScriptedUi();
+  api.ui.use(ui);
+  await setSetting('serverUrl', sandbox.url);
+  await waitFor(() => api.connection.serverUrl === sandbox.url, 'the extension to pick up the server URL');
+  if (options.signedIn !== false) {
+    ui.pick('Paste a session token').typeInputs(sandbox.session, sandbox.csrfToken);
+    assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true, `sign-in failed: ${JSON.stringify(ui.shown)}`);
+  }
+  return {
+    sandbox,
+    api,
+    ui,
+    async dispose() {
+      await vscode.commands.executeCommand('worldclientRtc.signOut');
+      api.ui.use(undefined);
+      await setSetting('serverUrl', undefined);
+      await sandbox.stop();
+    },
+  };
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
