@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { WorldClientError } from '../api/errors';
+import type { NewRoom } from '../api/types';
+import type { Connection } from '../session/connection';
+import type { Ui } from '../ui/ui';
+import { withCancellableProgress } from '../util/cancellation';
+import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from './roomFields';
+import { parseRoomFile } from './roomFile';
+
+type Draft = Pick<NewRoom, 'id' | 'members' | 'started' | 'ended'>;
+
+/**
+ * Creates a room from typed fields or a JSON file. What the user typed is kept as a draft
+ * until the room exists, so cancelling a step or a failed request never loses it.
+ */
+export class AddRoomFlow {
+  private draft: Partial<Draft> | undefined;
+
+  constructor(
+    private readonly ui: Ui,
+    private readonly connection: Connection,
+    private readonly onAdded: (roomId: string) => Promise<void>,
+  ) {}
+
+  async run(): Promise<string | undefined> {
+    const source = await this.ui.showQuickPick(
+      [
+        { label: this.draft ? '$(edit) Resume the room you were adding' : '$(edit) Enter the fields', source: 'fields' as const },
+        { label: '$(file) From a JSON file…', detail: 'A room object, an array of rooms, or an export file', source: 'file' as const },
+      ],
+      { title: 'Add room' },
+    );
+    if (!source) {
+      return undefined;
+    }
+    const room = source.source === 'fields' ? await this.askFields() : await this.readFromFile();
+    if (!room) {
+      return undefined;
+    }
+    await this.create(room);
+    if (source.source === 'fields') {
+      this.draft = undefined;
+    }
+    void this.ui.showMessage('info', `Room “${room.id}” added.`, {});
+    await this.onAdded(room.id);
+    return room.id;
+  }
+
+  private async askFields(): Promise<NewRoom | undefined> {
+    const draft: Partial<Draft> = (this.draft ??= {});
+    const id = await this.ui.showInputBox({ title: 'Add room (1/4): id', prompt: 'The room id. A fresh UUID is suggested.', value: draft.id ?? randomUUID(), validateInput: validateRoomId });
+    if (id === undefined) {
+      return undefined;
+    }
+    draft.id = id;
+    const members = await this.ui.showInputBox({ title: 'Add room (2/4): members', prompt: 'Member email addresses, separated by commas.', placeHolder: 'ann@example.com, bob@example.com', value: draft.members ?? '', validateInput: validateMembers });
+    if (members === undefined) {
+      return undefined;
+    }
+    draft.members = normalizeMembers(members);
+    const started = await this.ui.showInputBox({ title: 'Add room (3/4): started', prompt: 'When the room started (ISO-8601).', value: draft.started ?? new Date().toISOString(), validateInput: (value) => validateIsoDate(value, false) });
+    if (started === undefined) {
+      return undefined;
+    }
+    draft.started = started.trim();
+    const ended = await this.ui.showInputBox({ title: 'Add room (4/4): ended', prompt: 'When the room ended (ISO-8601). Leave empty for a room still active.', value: draft.ended ?? '', validateInput: (value) => validateEnded(value, draft.started ?? '') });
+    if (ended === undefined) {
+      return undefined;
+    }
+    draft.ended = ended.trim();
+    return { id: draft.id, members: draft.members, started: draft.started, ended: draft.ended, messages: [] };
+  }
+
+  private async readFromFile(): Promise<NewRoom | undefined> {
+    const [file] = (await this.ui.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Add room from a JSON file' })) ?? [];
+    if (!file) {
+      return undefined;
+    }
+    const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+    if (parsed.rooms.length !== 1) {
+      const why = parsed.skipped.map((skip) => `#${skip.index + 1}: ${skip.reason}`).join('; ');
+      throw new WorldClientError('badRequest', parsed.rooms.length === 0 ? `The file holds no usable room (${why || 'empty'}).` : `The file holds ${parsed.rooms.length} rooms; use "Import Rooms…" for several.`);
+    }
+    return parsed.rooms[0];
+  }
+
+  private async create(room: NewRoom): Promise<void> {
+    const api = this.connection.api();
+    await withCancellableProgress(`Adding room “${room.id}”…`, async (signal) => {
+      if (await roomExists(api, room.id, signal)) {
+        throw new WorldClientError('conflict', `A room with the id “${room.id}” already exists. Run Add Room again to choose another id; what you typed is kept.`);
+      }
+      await api.addRoom(room, signal);
+    });
+  }
+}
+
+/** Servers may overwrite on PUT, so existence is checked first rather than trusted to a 409. */
+export async function roomExists(api: ReturnType<Connection['api']>, roomId: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await api.getRoom(roomId, signal);
+    return true;
+  } catch (error) {
+    if (error instanceof WorldClientError && error.kind === 'notFound') {
+      return false;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { Connection } from '../session/connection';
+
+export const ROOM_DOCUMENT_SCHEME = 'worldclient-rtc';
+
+/** `worldclient-rtc:/<encoded id>.json`: the `.json` ending gives highlighting and folding. */
+export function roomDocumentUri(roomId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ROOM_DOCUMENT_SCHEME, path: `/${encodeURIComponent(roomId)}.json` });
+}
+
+export function roomIdFromDocumentUri(uri: vscode.Uri): string {
+  return decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.json$/, ''));
+}
+
+/** Read-only JSON views of rooms, fetched when opened, so they always show the server's data. */
+export class RoomDocumentProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly connection: Connection) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const controller = new AbortController();
+    const listener = token.onCancellationRequested(() => controller.abort());
+    try {
+      const room = await this.connection.api().getRoom(roomIdFromDocumentUri(uri), controller.signal);
+      return JSON.stringify(room, null, 2);
+    } catch (error) {
+      return `// Could not load this room: ${error instanceof Error ? error.message : String(error)}\n`;
+    } finally {
+      listener.dispose();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type * as vscode from 'vscode';
+import type { RoomSummary } from '../api/types';
+import type { Connection } from '../session/connection';
+import type { Ui } from '../ui/ui';
+import { withCancellableProgress } from '../util/cancellation';
+
+interface RoomPick extends vscode.QuickPickItem {
+  roomId: string;
+}
+
+/** Lets a palette user choose a room by id or member; the list comes fresh from the server. */
+export async function pickRoom(ui: Ui, connection: Connection, title: string): Promise<string | undefined> {
+  const rooms = await withCancellableProgress('Loading rooms…', (signal) => connection.api().listRooms(signal));
+  if (rooms.length === 0) {
+    void ui.showMessage('info', 'The server has no rooms yet. Run "WorldClient RTC: Add Room…" to create one.', {});
+    return undefined;
+  }
+  const picked = await ui.showQuickPick(rooms.map(toPick), { title, placeHolder: 'Type a room id or a member', matchOnDescription: true, matchOnDetail: true });
+  return picked?.roomId;
+}
+
+function toPick(room: RoomSummary): RoomPick {
+  // The id goes into `label` verbatim; quick picks render labels as text, but `$(` would
+  // start an icon, so it is not given that chance.
+  return { label: room.id.replace(/\$\(/g, '$\u200b('), description: room.ended ? 'ended' : 'active', detail: room.members, roomId: room.id };
+}

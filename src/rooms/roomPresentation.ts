@@ -1,0 +1,56 @@
+import type { RoomSummary } from '../api/types';
+import { isActive, memberList } from './roomsQuery';
+
+export type RoomIcon = 'active-with-messages' | 'active-empty' | 'ended-with-messages' | 'ended-empty';
+
+/** Markdown for our own words, text for anything the server sent (escaped by the caller's renderer). */
+export type TooltipPart = { markdown: string } | { text: string };
+
+export function roomIcon(room: RoomSummary, now: number): RoomIcon {
+  const state = isActive(room, now) ? 'active' : 'ended';
+  return `${state}-${room.hasMessages ? 'with-messages' : 'empty'}`;
+}
+
+/** "3 members · 2 h ago": what a user scans the list by. */
+export function roomDescription(room: RoomSummary, now: number): string {
+  const count = memberList(room).length;
+  const members = `${count} member${count === 1 ? '' : 's'}`;
+  const started = Date.parse(room.started);
+  return Number.isFinite(started) ? `${members} · ${relativeTime(started, now)}` : `${members} · start unknown`;
+}
+
+export function relativeTime(time: number, now: number): string {
+  const seconds = Math.round((now - time) / 1000);
+  const future = seconds < 0;
+  const span = Math.abs(seconds);
+  const phrase = (amount: number, unit: string) => (future ? `in ${amount} ${unit}` : `${amount} ${unit} ago`);
+  if (span < 45) {
+    return future ? 'in a moment' : 'just now';
+  }
+  if (span < 3600) {
+    return phrase(Math.round(span / 60), 'min');
+  }
+  if (span < 86_400) {
+    return phrase(Math.round(span / 3600), 'h');
+  }
+  if (span < 30 * 86_400) {
+    return phrase(Math.round(span / 86_400), 'd');
+  }
+  if (span < 365 * 86_400) {
+    return phrase(Math.round(span / (30 * 86_400)), 'mo');
+  }
+  return phrase(Math.round(span / (365 * 86_400)), 'y');
+}
+
+export function roomTooltip(room: RoomSummary, now: number): TooltipPart[] {
+  const parts: TooltipPart[] = [{ markdown: '**Room** ' }, { text: room.id }, { markdown: '\n\n' }];
+  parts.push({ markdown: `${isActive(room, now) ? 'Active' : 'Ended'} · ${room.hasMessages ? 'has messages' : 'no messages'}\n\n` });
+  parts.push({ markdown: '**Started:** ' }, { text: room.started || '—' }, { markdown: '  \n' });
+  parts.push({ markdown: '**Ended:** ' }, { text: room.ended || '—' }, { markdown: '\n\n' });
+  const members = memberList(room);
+  parts.push({ markdown: members.length ? `**Members (${members.length}):**\n\n` : '**Members:** none' });
+  for (const member of members) {
+    parts.push({ markdown: '- ' }, { text: member }, { markdown: '\n' });
+  }
+  return parts;
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { WorldClientError } from '../api/errors';
+import type { Room } from '../api/types';
+import type { Connection } from '../session/connection';
+import type { Ui } from '../ui/ui';
+import { withCancellableProgress } from '../util/cancellation';
+import { roomExists } from './addRoomFlow';
+import { parseRoomFile, serializeRoomFile } from './roomFile';
+
+export interface ImportReport {
+  imported: string[];
+  skipped: { id?: string; reason: string }[];
+}
+
+/** Exports rooms with their messages to one JSON file; the session is never written. */
+export async function exportRooms(ui: Ui, connection: Connection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
+  const defaultName = roomIds.length === 1 ? `${roomIds[0].replace(/[^\w.-]+/g, '_')}.json` : 'rooms.json';
+  const target = await ui.showSaveDialog({ title: 'Export rooms', filters: { JSON: ['json'] }, defaultUri: vscode.Uri.file(defaultName) });
+  if (!target) {
+    return undefined;
+  }
+  const api = connection.api();
+  const rooms = await withCancellableProgress(`Exporting ${roomIds.length} room(s)…`, async (signal, progress) => {
+    const fetched: Room[] = [];
+    for (const roomId of roomIds) {
+      progress.report({ message: roomId, increment: 100 / roomIds.length });
+      fetched.push(await api.getRoom(roomId, signal));
+    }
+    return fetched;
+  });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(serializeRoomFile(connection.serverUrl, rooms, new Date())));
+  void ui.showMessage('info', `Exported ${rooms.length} room(s) to ${target.fsPath}.`, {});
+  return target;
+}
+
+/**
+ * Imports rooms from a file: each is validated, existing ids are skipped rather than
+ * overwritten, and the report names every skipped room with its reason.
+ */
+export async function importRooms(ui: Ui, connection: Connection): Promise<ImportReport | undefined> {
+  const [file] = (await ui.showOpenDialog({ title: 'Import rooms', canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
+  if (!file) {
+    return undefined;
+  }
+  const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+  const report: ImportReport = { imported: [], skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })) };
+  const api = connection.api();
+  await withCancellableProgress(`Importing ${parsed.rooms.length} room(s)…`, async (signal, progress) => {
+    for (const room of parsed.rooms) {
+      if (signal.aborted) {
+        report.skipped.push({ id: room.id, reason: 'import cancelled before this room' });
+        continue;
+      }
+      progress.report({ message: room.id, increment: 100 / parsed.rooms.length });
+      try {
+        if (await roomExists(api, room.id, signal)) {
+          report.skipped.push({ id: room.id, reason: 'a room with this id already exists' });
+          continue;
+        }
+        await api.addRoom(room, signal);
+        report.imported.push(room.id);
+      } catch (error) {
+        if (error instanceof WorldClientError && (error.kind === 'sessionExpired' || error.kind === 'cancelled')) {
+          throw error;
+        }
+        report.skipped.push({ id: room.id, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  });
+  const detail = report.skipped.map((skip) => `${skip.id}: ${skip.reason}`).join('\n');
+  void ui.showMessage(report.skipped.length ? 'warning' : 'info', `Imported ${report.imported.length} room(s), skipped ${report.skipped.length}.`, { detail: detail || undefined, modal: report.skipped.length > 0 });
+  return report;
+}

@@ -1,0 +1,190 @@
+import * as vscode from 'vscode';
+import { WorldClientError } from '../api/errors';
+import type { RoomSummary } from '../api/types';
+import { isCancellation } from '../commands/commandRunner';
+import type { Connection } from '../session/connection';
+import type { SessionExpiredPrompt } from '../session/sessionExpiredPrompt';
+import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
+
+export const ROOMS_PAGE_SIZE = 200;
+
+export type RoomsState = 'noServer' | 'signedOut' | 'loading' | 'ready' | 'empty' | 'error';
+
+/** One group of the tree as shown: the visible page of rooms and how many wait behind "Load more". */
+export interface VisibleGroup {
+  key: RoomGroupKey;
+  total: number;
+  rooms: RoomSummary[];
+  remaining: number;
+}
+
+/**
+ * The rooms as the explorer knows them, apart from how they are drawn. A failed refresh keeps
+ * the last good list (marked stale) so a flaky server never blanks the tree.
+ */
+export class RoomsModel implements vscode.Disposable {
+  private rooms: RoomSummary[] = [];
+  private arranged: RoomGroup[] | undefined;
+  private readonly pageSizes = new Map<RoomGroupKey, number>();
+  private readonly deletingIds = new Set<string>();
+  private inFlight: AbortController | undefined;
+  private loadedFrom = '';
+  private hasLoaded = false;
+  private lastError: string | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly sessionExpired: SessionExpiredPrompt,
+    private query: RoomsQuery,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get state(): RoomsState {
+    const connectionState = this.connection.state;
+    if (connectionState !== 'signedIn') {
+      return connectionState;
+    }
+    if (this.lastError && !this.hasLoaded) {
+      return 'error';
+    }
+    if (!this.hasLoaded) {
+      return 'loading';
+    }
+    return this.rooms.length === 0 ? 'empty' : 'ready';
+  }
+
+  /** The message of the last failed refresh, while it has not succeeded since. */
+  get error(): string | undefined {
+    return this.lastError;
+  }
+
+  /** True when the list on screen is older than a failed refresh. */
+  get stale(): boolean {
+    return this.hasLoaded && this.lastError !== undefined;
+  }
+
+  get total(): number {
+    return this.rooms.length;
+  }
+
+  get filter(): string {
+    return this.query.filter;
+  }
+
+  get loading(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  allRooms(): readonly RoomSummary[] {
+    return this.rooms;
+  }
+
+  find(roomId: string): RoomSummary | undefined {
+    return this.rooms.find((room) => room.id === roomId);
+  }
+
+  isDeleting(roomId: string): boolean {
+    return this.deletingIds.has(roomId);
+  }
+
+  visibleGroups(): VisibleGroup[] {
+    this.arranged ??= arrangeRooms(this.rooms, this.query, this.now());
+    return this.arranged.map((group) => {
+      const pageSize = this.pageSizes.get(group.key) ?? ROOMS_PAGE_SIZE;
+      const rooms = group.rooms.slice(0, pageSize);
+      return { key: group.key, total: group.rooms.length, rooms, remaining: group.rooms.length - rooms.length };
+    });
+  }
+
+  /** Fetches the list; a newer refresh cancels this one. Resolves when the list (or the error) is in. */
+  async refresh(): Promise<void> {
+    this.inFlight?.abort();
+    const serverUrl = this.connection.serverUrl;
+    if (serverUrl !== this.loadedFrom) {
+      this.reset(serverUrl);
+    }
+    if (this.connection.state !== 'signedIn') {
+      this.changed.fire();
+      return;
+    }
+    const controller = new AbortController();
+    this.inFlight = controller;
+    this.changed.fire();
+    try {
+      const rooms = await this.connection.api().listRooms(controller.signal);
+      if (controller.signal.aborted) {
+        return;
+      }
+      this.rooms = rooms;
+      this.hasLoaded = true;
+      this.lastError = undefined;
+      this.invalidate();
+    } catch (error) {
+      if (controller.signal.aborted || isCancellation(error)) {
+        return;
+      }
+      this.lastError = error instanceof Error ? error.message : String(error);
+      if (error instanceof WorldClientError && error.kind === 'sessionExpired') {
+        this.finish(controller);
+        if (await this.sessionExpired.ask()) {
+          await this.refresh();
+        }
+        return;
+      }
+    } finally {
+      this.finish(controller);
+    }
+  }
+
+  setQuery(query: Partial<RoomsQuery>): void {
+    this.query = { ...this.query, ...query };
+    this.pageSizes.clear();
+    this.invalidate();
+  }
+
+  loadMore(group: RoomGroupKey): void {
+    this.pageSizes.set(group, (this.pageSizes.get(group) ?? ROOMS_PAGE_SIZE) + ROOMS_PAGE_SIZE);
+    this.changed.fire();
+  }
+
+  setDeleting(roomIds: readonly string[], deleting: boolean): void {
+    roomIds.forEach((id) => (deleting ? this.deletingIds.add(id) : this.deletingIds.delete(id)));
+    this.changed.fire();
+  }
+
+  /** Applies a deletion locally at once, so the tree does not wait for the next refresh. */
+  removeRooms(roomIds: readonly string[]): void {
+    const gone = new Set(roomIds);
+    this.rooms = this.rooms.filter((room) => !gone.has(room.id));
+    roomIds.forEach((id) => this.deletingIds.delete(id));
+    this.invalidate();
+  }
+
+  dispose(): void {
+    this.inFlight?.abort();
+    this.changed.dispose();
+  }
+
+  private finish(controller: AbortController): void {
+    if (this.inFlight === controller) {
+      this.inFlight = undefined;
+      this.changed.fire();
+    }
+  }
+
+  private reset(serverUrl: string): void {
+    this.loadedFrom = serverUrl;
+    this.rooms = [];
+    this.hasLoaded = false;
+    this.lastError = undefined;
+    this.deletingIds.clear();
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.arranged = undefined;
+    this.changed.fire();
+  }
+}

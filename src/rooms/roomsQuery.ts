@@ -1,0 +1,73 @@
+import type { RoomSummary } from '../api/types';
+
+export type RoomSortKey = 'newest' | 'oldest' | 'id' | 'members';
+export type RoomGroupKey = 'all' | 'active' | 'ended';
+
+export interface RoomsQuery {
+  filter: string;
+  sortBy: RoomSortKey;
+  groupByState: boolean;
+}
+
+export interface RoomGroup {
+  key: RoomGroupKey;
+  rooms: RoomSummary[];
+}
+
+/** A room is active while it has no end, or its end lies in the future. */
+export function isActive(room: RoomSummary, now: number): boolean {
+  if (!room.ended.trim()) {
+    return true;
+  }
+  const ended = Date.parse(room.ended);
+  return Number.isFinite(ended) && ended > now;
+}
+
+export function memberList(room: Pick<RoomSummary, 'members'>): string[] {
+  return room.members
+    .split(',')
+    .map((member) => member.trim())
+    .filter((member) => member.length > 0);
+}
+
+/** Case-insensitive match on the room id or any member, the two things users search by. */
+export function matchesFilter(room: RoomSummary, filter: string): boolean {
+  const needle = filter.trim().toLowerCase();
+  return !needle || room.id.toLowerCase().includes(needle) || room.members.toLowerCase().includes(needle);
+}
+
+/** Filters, sorts and (optionally) splits the rooms into Active and Ended, in that order. */
+export function arrangeRooms(rooms: readonly RoomSummary[], query: RoomsQuery, now: number): RoomGroup[] {
+  const sorted = rooms.filter((room) => matchesFilter(room, query.filter)).sort(comparator(query.sortBy));
+  if (!query.groupByState) {
+    return [{ key: 'all', rooms: sorted }];
+  }
+  const active: RoomSummary[] = [];
+  const ended: RoomSummary[] = [];
+  for (const room of sorted) {
+    (isActive(room, now) ? active : ended).push(room);
+  }
+  return [
+    { key: 'active', rooms: active },
+    { key: 'ended', rooms: ended },
+  ];
+}
+
+function comparator(sortBy: RoomSortKey): (a: RoomSummary, b: RoomSummary) => number {
+  switch (sortBy) {
+    case 'oldest':
+      return (a, b) => startedAt(a) - startedAt(b) || a.id.localeCompare(b.id);
+    case 'id':
+      return (a, b) => a.id.localeCompare(b.id);
+    case 'members':
+      return (a, b) => memberList(b).length - memberList(a).length || startedAt(b) - startedAt(a);
+    case 'newest':
+      return (a, b) => startedAt(b) - startedAt(a) || a.id.localeCompare(b.id);
+  }
+}
+
+/** Rooms with an unreadable start sort as the oldest rather than breaking the order. */
+function startedAt(room: RoomSummary): number {
+  const time = Date.parse(room.started);
+  return Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY;
+}

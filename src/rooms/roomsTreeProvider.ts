@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { RoomSummary } from '../api/types';
+import { roomDescription, roomIcon, roomTooltip, type RoomIcon } from './roomPresentation';
+import { escapeMarkdownText } from './markdownText';
+import type { RoomsModel } from './roomsModel';
+import type { RoomGroupKey } from './roomsQuery';
+
+export type RoomsNode =
+  | { kind: 'group'; key: RoomGroupKey; total: number }
+  | { kind: 'room'; room: RoomSummary }
+  | { kind: 'loadMore'; group: RoomGroupKey; remaining: number };
+
+const ICONS: Record<RoomIcon, vscode.ThemeIcon> = {
+  'active-with-messages': new vscode.ThemeIcon('comment-discussion', new vscode.ThemeColor('charts.green')),
+  'active-empty': new vscode.ThemeIcon('comment', new vscode.ThemeColor('charts.green')),
+  'ended-with-messages': new vscode.ThemeIcon('archive'),
+  'ended-empty': new vscode.ThemeIcon('circle-slash'),
+};
+
+const GROUP_LABELS: Record<RoomGroupKey, string> = { all: 'Rooms', active: 'Active', ended: 'Ended' };
+
+export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly model: RoomsModel,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.subscription = model.onDidChange(() => this.changed.fire());
+  }
+
+  getChildren(parent?: RoomsNode): RoomsNode[] {
+    const groups = this.model.visibleGroups();
+    if (!parent) {
+      if (groups.length === 1 && groups[0].key === 'all') {
+        return this.pageNodes(groups[0].key);
+      }
+      return groups.filter((group) => group.total > 0).map((group) => ({ kind: 'group', key: group.key, total: group.total }));
+    }
+    return parent.kind === 'group' ? this.pageNodes(parent.key) : [];
+  }
+
+  getTreeItem(node: RoomsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(GROUP_LABELS[node.key], vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.key}`;
+        item.description = `${node.total.toLocaleString('en-US')}`;
+        item.contextValue = 'roomGroup';
+        return item;
+      }
+      case 'loadMore': {
+        const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+        item.id = `loadMore:${node.group}`;
+        item.description = `${node.remaining.toLocaleString('en-US')} more`;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'worldclientRtc.loadMoreRooms', title: 'Load more rooms', arguments: [node.group] };
+        item.contextValue = 'loadMore';
+        return item;
+      }
+      case 'room':
+        return this.roomItem(node.room);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private pageNodes(key: RoomGroupKey): RoomsNode[] {
+    const group = this.model.visibleGroups().find((candidate) => candidate.key === key);
+    if (!group) {
+      return [];
+    }
+    const nodes: RoomsNode[] = group.rooms.map((room) => ({ kind: 'room', room }));
+    if (group.remaining > 0) {
+      nodes.push({ kind: 'loadMore', group: key, remaining: group.remaining });
+    }
+    return nodes;
+  }
+
+  private roomItem(room: RoomSummary): vscode.TreeItem {
+    const now = this.now();
+    // A label object keeps the id literal: no icon syntax or markdown is interpreted in it.
+    const item = new vscode.TreeItem({ label: room.id }, vscode.TreeItemCollapsibleState.None);
+    item.id = `room:${room.id}`;
+    const icon = roomIcon(room, now);
+    if (this.model.isDeleting(room.id)) {
+      item.description = 'Deleting…';
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.contextValue = 'room;deleting';
+      return item;
+    }
+    item.description = roomDescription(room, now);
+    item.iconPath = ICONS[icon];
+    item.tooltip = toMarkdown(roomTooltip(room, now));
+    item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
+    item.accessibilityInformation = { label: `Room ${room.id}, ${item.description}, ${icon.replace(/-/g, ' ')}` };
+    item.command = { command: 'worldclientRtc.openRoom', title: 'Open Room', arguments: [{ kind: 'room', room }] };
+    return item;
+  }
+}
+
+function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString('', false);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  for (const part of parts) {
+    if ('text' in part) {
+      markdown.appendMarkdown(escapeMarkdownText(part.text));
+    } else {
+      markdown.appendMarkdown(part.markdown);
+    }
+  }
+  return markdown;
+}
