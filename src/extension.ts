@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { CommandRunner } from './commands/commandRunner';
+import { readRoomsViewSettings } from './config/settings';
+import { RequestLog } from './log/requestLog';
+import { registerRoomPanel } from './panel/registerRoomPanel';
+import type { RoomPanelsSeam } from './panel/roomPanels';
+import { registerRoomCommands } from './rooms/roomCommands';
+import { ROOM_DOCUMENT_SCHEME, RoomDocumentProvider } from './rooms/roomDocuments';
+import { RoomsModel } from './rooms/roomsModel';
+import { RoomsTreeProvider } from './rooms/roomsTreeProvider';
+import { RoomsView } from './rooms/roomsView';
+import { Connection } from './session/connection';
+import { registerSessionCommands } from './session/sessionCommands';
+import { SessionExpiredPrompt } from './session/sessionExpiredPrompt';
+import { SessionStore } from './session/sessionStore';
+import { SignInFlow } from './session/signInFlow';
+import { SnapshotStore } from './snapshots/snapshotStore';
+import { ConnectionStatusBar } from './statusBar';
+import { SwitchableUi } from './ui/ui';
+
+/** What activate() returns: the seams the integration tests drive. Holds no secrets. */
+export interface WorldClientRtcApi {
+  readonly ui: SwitchableUi;
+  readonly connection: Connection;
+  readonly rooms: { readonly model: RoomsModel; readonly provider: RoomsTreeProvider; readonly view: RoomsView };
+  /** Where our log files and state live, so tests can prove no secret reaches them. */
+  readonly storage: { readonly logDirectory: string; readonly globalState: vscode.Memento };
+  /** Open room panels: what they show, and a way to talk to them as their webview would. */
+  readonly panels: RoomPanelsSeam;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<WorldClientRtcApi> {
+  const log = vscode.window.createOutputChannel('WorldClient RTC', { log: true });
+  const ui = new SwitchableUi();
+  const requestLog = new RequestLog(log);
+  const sessions = new SessionStore(context.secrets);
+  const connection = new Connection(sessions, requestLog, log);
+  const signIn = new SignInFlow(ui, connection, sessions);
+  const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
+  const runner = new CommandRunner(ui, log, sessionExpired);
+  const snapshots = new SnapshotStore(vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath);
+  context.subscriptions.push(log, sessions, connection);
+  await connection.initialize();
+
+  const model = new RoomsModel(connection, sessionExpired, { filter: '', ...readRoomsViewSettings() });
+  const provider = new RoomsTreeProvider(model);
+  const view = new RoomsView(model, provider);
+  const roomCommands = registerRoomCommands({ runner, ui, connection, model, view, snapshots });
+  const roomPanel = registerRoomPanel({ context, runner, ui, connection, snapshots, log });
+  context.subscriptions.push(
+    model,
+    provider,
+    view,
+    new ConnectionStatusBar(connection),
+    ...roomCommands.disposables,
+    ...registerSessionCommands({ runner, ui, connection, sessions, signIn, requestLog, log }),
+    ...roomPanel,
+    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, new RoomDocumentProvider(connection)),
+    connection.onDidChange(() => void view.refresh()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('worldclientRtc.rooms')) {
+        model.setQuery(readRoomsViewSettings());
+      }
+    }),
+  );
+  void view.refresh();
+
+  return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalState: context.globalState }, panels: roomPanel.panels };
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { WorldClientError } from '../api/errors';
+import type { RtcMessage } from '../api/types';
+import type { CommandRunner } from '../commands/commandRunner';
+import type { Connection } from '../session/connection';
+import type { Ui } from '../ui/ui';
+import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
+import type { UnsentMessages } from './unsentMessages';
+import { count, describeUpload } from './uploadReport';
+
+const RETRY = 'Retry';
+const SIGN_IN_AND_RETRY = 'Sign In and Retry';
+const SAVE_UNSENT = 'Save Unsent…';
+
+export interface UploadFlowDeps {
+  ui: Ui;
+  connection: Connection;
+  runner: CommandRunner;
+  unsent: UnsentMessages;
+  onRoomChanged(roomId: string): void;
+  chunkSize?: number;
+}
+
+export interface UploadRequest {
+  roomId: string;
+  messages: RtcMessage[];
+  /** Past tense for the report: "Added", "Restored". */
+  verb: string;
+  /** For the progress title: "Adding", "Restoring". */
+  activity: string;
+  /** Runs once everything is in (e.g. dropping the snapshot an Undo restored from). */
+  onComplete?: () => Promise<void>;
+}
+
+/**
+ * Uploads messages in chunks under a cancellable progress notification and reports the
+ * outcome. Whatever did not go in is kept (UnsentMessages) and offered again: Retry on the
+ * report, "Save Unsent…" to a file, or later from "Add Messages…". The follow-up choice is
+ * not awaited, so the command finishes when the upload does.
+ */
+export class UploadFlow {
+  constructor(private readonly deps: UploadFlowDeps) {}
+
+  async run(request: UploadRequest): Promise<UploadOutcome> {
+    const { connection, unsent } = this.deps;
+    const serverUrl = connection.serverUrl;
+    const api = connection.api();
+    const total = request.messages.length;
+    let reported = 0;
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${request.activity} ${count(total)} in room "${request.roomId}"`, cancellable: true },
+      (progress, token) =>
+        uploadInChunks(request.messages, (chunk) => api.addMessages(request.roomId, chunk), {
+          chunkSize: this.deps.chunkSize ?? DEFAULT_CHUNK_SIZE,
+          isCancelled: () => token.isCancellationRequested,
+          onProgress: ({ sent }) => {
+            progress.report({
+              increment: (100 * (sent - reported)) / total,
+              message: token.isCancellationRequested ? 'stopping after the current chunk…' : `${sent.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
+            });
+            reported = sent;
+          },
+        }),
+    );
+    if (outcome.sent.length > 0) {
+      this.deps.onRoomChanged(request.roomId);
+    }
+    unsent.keepRemainder(serverUrl, request.roomId, outcome.unsent);
+    const report = describeUpload(outcome, request.roomId, request.verb);
+    if (outcome.end === 'done') {
+      void this.deps.ui.showMessage(report.severity, report.message, {});
+      await request.onComplete?.();
+      return outcome;
+    }
+    this.offerFollowUp(report.severity, report.message, outcome, { ...request, messages: outcome.unsent });
+    return outcome;
+  }
+
+  private offerFollowUp(severity: 'warning' | 'error' | 'info', message: string, outcome: UploadOutcome, retry: UploadRequest): void {
+    const expired = outcome.error instanceof WorldClientError && (outcome.error.kind === 'sessionExpired' || outcome.error.kind === 'notSignedIn');
+    const retryLabel = expired ? SIGN_IN_AND_RETRY : RETRY;
+    void this.deps.ui.showMessage(severity, message, {}, retryLabel, SAVE_UNSENT).then((choice) => {
+      if (choice === retryLabel) {
+        return this.deps.runner.run(`${retry.verb} messages (retry)`, async () => {
+          if (expired && !(await vscode.commands.executeCommand<boolean>('worldclientRtc.signIn'))) {
+            return;
+          }
+          await this.run(retry);
+        });
+      }
+      if (choice === SAVE_UNSENT) {
+        return this.deps.runner.run('Save unsent messages', () => this.saveUnsent(retry));
+      }
+      return undefined;
+    });
+  }
+
+  private async saveUnsent(request: UploadRequest): Promise<void> {
+    const target = await this.deps.ui.showSaveDialog({
+      title: `Save the ${count(request.messages.length)} not added to room "${request.roomId}"`,
+      filters: { JSON: ['json'] },
+      saveLabel: 'Save',
+    });
+    if (!target) {
+      return;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(request.messages, null, 2)));
+    void this.deps.ui.showMessage(
+      'info',
+      `Saved ${count(request.messages.length)} to ${target.fsPath}. Add them later with "Add Messages…" → "From a JSON file…".`,
+      {},
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import type { CommandRunner } from '../commands/commandRunner';
+import type { PanelAction } from '../shared/protocol';
+import type { Ui } from '../ui/ui';
+import type { RoomPanel } from './roomPanel';
+import { exportRoomJson, openRoomJson } from './roomJson';
+
+/**
+ * The panel's toolbar buttons. Add and Delete run the very commands the palette and the tree
+ * run (same prompts, same safety nets); the rest act on the room the panel already holds.
+ * Every action goes through the command runner, so failures read the same everywhere.
+ */
+export async function runPanelAction(panel: RoomPanel, action: PanelAction, runner: CommandRunner, ui: Ui): Promise<void> {
+  switch (action) {
+    case 'refresh':
+      await runner.run('Refresh room', () => panel.load());
+      return;
+    case 'addMessages':
+      await vscode.commands.executeCommand(CommandIds.addMessages, panel.roomId);
+      return;
+    case 'deleteMessages':
+      await vscode.commands.executeCommand(CommandIds.deleteMessages, panel.roomId);
+      return;
+    case 'exportJson':
+      await runner.run('Export room JSON', async () => {
+        const room = panel.room;
+        if (!room) {
+          throw new Error(`Room "${panel.roomId}" is not loaded. Use Refresh, then Export JSON again.`);
+        }
+        await exportRoomJson(ui, room);
+      });
+      return;
+    case 'openJson':
+      await runner.run('Open room JSON', () => openRoomJson(panel.roomId, panel.room));
+      return;
+  }
+}

@@ -1,0 +1,36 @@
+import type { PanelStatus } from '../shared/protocol';
+
+/**
+ * What a panel shows when loading or watching its room fails: the status, a sentence saying
+ * what happened and what to do next, and whether watching must stop (a deleted room or an
+ * ended session will not come back by polling). No vscode import (unit-tested).
+ */
+export interface PanelFailure {
+  status: Extract<PanelStatus, 'error' | 'deleted'>;
+  text: string;
+  stopWatching: boolean;
+}
+
+export interface FailureContext {
+  roomId: string;
+  during: 'load' | 'watch';
+  /** A copy of the room is on screen (so a deletion leaves something to export). */
+  hasCopy: boolean;
+  watchIntervalSeconds: number;
+}
+
+export function describePanelFailure(error: unknown, context: FailureContext): PanelFailure {
+  const reason = error instanceof Error ? error.message : String(error);
+  const kind = (error as { kind?: unknown } | undefined)?.kind;
+  if (kind === 'notFound') {
+    const next = context.hasCopy ? ' The messages shown are the last copy loaded; Export JSON still saves them.' : ' Check the id, or close this panel.';
+    return { status: 'deleted', text: `Room "${context.roomId}" no longer exists on the server (it was deleted, possibly elsewhere).${next}`, stopWatching: true };
+  }
+  if (kind === 'sessionExpired' || kind === 'notSignedIn') {
+    return { status: 'error', text: `${reason} The panel reloads by itself after you sign in.`, stopWatching: true };
+  }
+  if (context.during === 'watch') {
+    return { status: 'error', text: `Watch: the last check failed. ${reason} Watch tries again every ${context.watchIntervalSeconds} s.`, stopWatching: false };
+  }
+  return { status: 'error', text: `${reason} Then use Refresh to try again.`, stopWatching: false };
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The room panel's HTML shell. It holds no room data at all (not even the id): everything
+ * the server sent reaches the page through checked messages and `textContent`, so nothing
+ * here can be injected. The policy allows only our bundled stylesheet and the one script
+ * carrying this load's nonce; no inline script or style, no network, no frames, no forms.
+ */
+export interface PanelHtmlInput {
+  /** `webview.cspSource`: the origin our bundled files are served from. */
+  cspSource: string;
+  /** `webview.asWebviewUri` of dist/webview.js and media/panel.css. */
+  scriptUri: string;
+  styleUri: string;
+  nonce: string;
+}
+
+/** A fresh nonce per HTML load: 16 random bytes, base64 (CSP accepts base64 nonces). */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function buildPanelHtml(input: PanelHtmlInput): string {
+  const csp = escapeAttribute(contentSecurityPolicy(input.cspSource, input.nonce));
+  const nonce = escapeAttribute(input.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
+<title>WorldClient RTC room</title>
+</head>
+<body>
+<div id="app" class="app" aria-busy="true"><p class="placeholder">Loading room…</p></div>
+<script nonce="${nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import type { CommandRunner } from '../commands/commandRunner';
+import { addMessages } from '../messages/addMessagesCommand';
+import { deleteAllMessages } from '../messages/deleteMessagesCommand';
+import { UnsentMessages } from '../messages/unsentMessages';
+import { UploadFlow } from '../messages/uploadFlow';
+import { roomIdsFromArguments } from '../rooms/roomArgument';
+import { pickRoom } from '../rooms/roomPicker';
+import type { Connection } from '../session/connection';
+import { ROOM_VIEW_TYPE } from '../shared/protocol';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { Ui } from '../ui/ui';
+import { runPanelAction } from './panelActions';
+import { RoomPanels, type RoomPanelsSeam } from './roomPanels';
+
+export interface RoomPanelDeps {
+  context: vscode.ExtensionContext;
+  runner: CommandRunner;
+  ui: Ui;
+  connection: Connection;
+  snapshots: SnapshotStore;
+  log: vscode.LogOutputChannel;
+}
+
+/** The disposables to register, plus the panels' test seam for the extension's API. */
+export type RoomPanelRegistration = vscode.Disposable[] & { readonly panels: RoomPanelsSeam };
+
+/**
+ * The room panel and the message commands: `openRoom`, `addMessages`, `deleteMessages`, and
+ * the serializer that restores panels after a window reload.
+ */
+export function registerRoomPanel(deps: RoomPanelDeps): RoomPanelRegistration {
+  const { runner, ui, connection, log } = deps;
+  const panels = new RoomPanels({
+    connection,
+    log,
+    extensionUri: deps.context.extensionUri,
+    runAction: (panel, action) => runPanelAction(panel, action, runner, ui),
+  });
+  const onRoomChanged = (roomId: string): void => void panels.refresh(roomId);
+  const unsent = new UnsentMessages();
+  const uploads = new UploadFlow({ ui, connection, runner, unsent, onRoomChanged });
+
+  const openRoom = async (argument: unknown, selection: unknown): Promise<void> => {
+    const ids = roomIdsFromArguments(argument, selection);
+    const roomIds = ids.length > 0 ? ids : [await pickRoom(ui, connection, 'Open which room?')].filter((id): id is string => id !== undefined);
+    for (const roomId of roomIds) {
+      await panels.open(roomId);
+    }
+  };
+
+  const disposables: vscode.Disposable[] = [
+    panels,
+    vscode.window.registerWebviewPanelSerializer(ROOM_VIEW_TYPE, panels),
+    runner.register(CommandIds.openRoom, openRoom),
+    runner.register(CommandIds.addMessages, (argument, selection) => addMessages({ ui, connection, unsent, uploads, log }, argument, selection)),
+    runner.register(CommandIds.deleteMessages, (argument, selection) =>
+      deleteAllMessages({ ui, connection, runner, snapshots: deps.snapshots, uploads, log, onRoomChanged }, argument, selection),
+    ),
+    connection.onDidChange(() => panels.reloadAll()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('worldclientRtc.watchIntervalSeconds')) {
+        panels.restartWatches();
+      }
+    }),
+  ];
+  return Object.assign(disposables, { panels: panels as RoomPanelsSeam });
+}

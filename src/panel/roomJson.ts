@@ -1,0 +1,52 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { Room } from '../api/types';
+import type { Ui } from '../ui/ui';
+
+/** Command the lead's `worldclient-rtc:` document provider registers; used when present. */
+const OPEN_ROOM_JSON_COMMAND = 'worldclientRtc.openRoomJson';
+
+/** The room exactly as "get room" returns it, so an export can be fed back to Add Messages. */
+export function roomToJson(room: Room): string {
+  const { id, started, ended, members, hasMessages, messages } = room;
+  return JSON.stringify({ id, started, ended, members, hasMessages, messages }, null, 2);
+}
+
+/** A file name from a room id that may hold `/`, `..`, `<script>` or 500 characters. */
+export function exportFileName(roomId: string): string {
+  const safe = roomId.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(0, 100);
+  return `${safe || 'room'}.json`;
+}
+
+export async function exportRoomJson(ui: Ui, room: Room): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+  const target = await ui.showSaveDialog({
+    title: `Export room "${room.id}" as JSON`,
+    defaultUri: vscode.Uri.joinPath(folder, exportFileName(room.id)),
+    filters: { JSON: ['json'] },
+    saveLabel: 'Export',
+  });
+  if (!target) {
+    return undefined;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(roomToJson(room)));
+  void ui.showMessage('info', `Exported room "${room.id}" with ${room.messages.length.toLocaleString('en-US')} messages to ${target.fsPath}.`, {});
+  return target;
+}
+
+/**
+ * Opens the room as JSON: through the read-only `worldclient-rtc:` document when that
+ * command exists, else as an untitled JSON document (which the user may save or discard).
+ */
+export async function openRoomJson(roomId: string, room: Room | undefined): Promise<void> {
+  const commands = await vscode.commands.getCommands(true);
+  if (commands.includes(OPEN_ROOM_JSON_COMMAND)) {
+    await vscode.commands.executeCommand(OPEN_ROOM_JSON_COMMAND, roomId);
+    return;
+  }
+  if (!room) {
+    throw new Error(`Room "${roomId}" is not loaded yet. Use Refresh, then Open JSON again.`);
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'json', content: roomToJson(room) });
+  await vscode.window.showTextDocument(document, { preview: false });
+}

@@ -1,0 +1,137 @@
+/**
+ * The one message protocol between the room panel (extension host) and its webview. Both
+ * sides import these schemas and check every message they receive with them: the webview
+ * renders server data that may be hostile, and the host acts on what the webview asks, so
+ * neither trusts the other's messages blindly. A message that does not fit is ignored and
+ * logged by the receiver.
+ *
+ * Shape of the conversation: the webview says `ready`; the host answers with `state` (room
+ * header, status, the current view and the rows around the last scroll position) and sends
+ * a new `state` whenever anything changes. Rows beyond that come in pages the webview asks
+ * for (`requestRows` → `rows`), so a 100,000-message room never travels in one message and
+ * the webview only ever holds a bounded window of it. Positions are indexes into the current
+ * view (all messages, or the search matches); every view has a `version`, and replies for an
+ * older version are dropped.
+ */
+import { array, bool, int, nullable, object, oneOf, str, tagged, validate, type Checked, type Infer } from './schema';
+
+export const ROOM_VIEW_TYPE = 'worldclientRtc.room';
+
+/** Longest id/salt/data prefix a list row carries; rows show one line, so more is waste. */
+export const ROW_PREVIEW_CHARS = 300;
+/** Longest value the detail area receives; the full value stays reachable through Copy and Export. */
+export const DETAIL_MAX_CHARS = 1_000_000;
+/** Longest header field (members can be a long list); longer ones are cut with an ellipsis. */
+export const HEADER_MAX_CHARS = 10_000;
+export const MAX_ROWS_PER_MESSAGE = 500;
+export const MAX_QUERY_CHARS = 1_000;
+const MAX_LOG_CHARS = 2_000;
+
+export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson';
+export type MessageField = 'id' | 'salt' | 'data';
+export type PanelStatus = 'loading' | 'ready' | 'error' | 'deleted';
+
+const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson');
+const messageField = oneOf<MessageField>('id', 'salt', 'data');
+
+const roomHeader = object({
+  id: str(HEADER_MAX_CHARS + 1),
+  started: str(HEADER_MAX_CHARS + 1),
+  ended: str(HEADER_MAX_CHARS + 1),
+  members: str(HEADER_MAX_CHARS + 1),
+  messageCount: int(),
+});
+
+/** One message as displayed. `*Length` is the full length, so `value.length < *Length` means cut. */
+function messageRow(maxChars: number) {
+  return object({
+    position: int(),
+    index: int(),
+    id: str(maxChars),
+    salt: str(maxChars),
+    data: str(maxChars),
+    idLength: int(),
+    saltLength: int(),
+    dataLength: int(),
+    /** Decoded size in bytes; null when the value is not base64. */
+    saltBytes: nullable(int()),
+    dataBytes: nullable(int()),
+    /** Arrived through Watch since the last load the user asked for. */
+    isNew: bool,
+  });
+}
+
+const listRow = messageRow(ROW_PREVIEW_CHARS);
+const rowPage = object({ start: int(), rows: array(listRow, MAX_ROWS_PER_MESSAGE) });
+
+export const hostMessageSchema = tagged({
+  state: {
+    header: nullable(roomHeader),
+    status: oneOf<PanelStatus>('loading', 'ready', 'error', 'deleted'),
+    /** What went wrong and what to do next, for 'error' and 'deleted'; '' otherwise. */
+    statusText: str(HEADER_MAX_CHARS),
+    watching: bool,
+    watchIntervalSeconds: int(1),
+    /** ISO time of the last successful load or poll, '' before the first. */
+    updatedAt: str(64),
+    newCount: int(),
+    view: object({ version: int(), total: int(), query: str(MAX_QUERY_CHARS) }),
+    page: rowPage,
+    /** Where the list was scrolled before the webview was last torn down; null to keep the current position. */
+    scrollTo: nullable(int()),
+  },
+  rows: { viewVersion: int(), page: rowPage },
+  detail: { viewVersion: int(), row: messageRow(DETAIL_MAX_CHARS) },
+});
+
+export const webviewMessageSchema = tagged({
+  ready: {},
+  requestRows: { viewVersion: int(), start: int(), count: int(1, MAX_ROWS_PER_MESSAGE) },
+  requestDetail: { viewVersion: int(), position: int() },
+  search: { query: str(MAX_QUERY_CHARS) },
+  copy: { viewVersion: int(), position: int(), field: messageField },
+  action: { action: panelAction },
+  setWatch: { enabled: bool },
+  /** After each render: what is on screen. Drives scroll restore and the test/benchmark seams. */
+  rendered: { viewVersion: int(), firstPosition: int(), rowCount: int(), domRowCount: int() },
+  log: { level: oneOf('info', 'warn', 'error'), message: str(MAX_LOG_CHARS) },
+});
+
+/** What `vscode.setState` keeps across reloads: the room id only, never anything secret. */
+export const panelStateSchema = object({ roomId: str(HEADER_MAX_CHARS) });
+
+export type RoomHeader = Infer<typeof roomHeader>;
+export type MessageRow = Infer<typeof listRow>;
+export type RowPage = Infer<typeof rowPage>;
+export type HostMessage = Infer<typeof hostMessageSchema>;
+export type WebviewMessage = Infer<typeof webviewMessageSchema>;
+export type StateMessage = Extract<HostMessage, { type: 'state' }>;
+export type PanelState = Infer<typeof panelStateSchema>;
+
+export function checkHostMessage(value: unknown): Checked<HostMessage> {
+  return validate(hostMessageSchema, value);
+}
+
+export function checkWebviewMessage(value: unknown): Checked<WebviewMessage> {
+  return validate(webviewMessageSchema, value);
+}
+
+export function checkPanelState(value: unknown): Checked<PanelState> {
+  return validate(panelStateSchema, value);
+}
+
+/** Cuts a header value for display; the "…" makes the cut visible. */
+export function clipHeaderValue(value: string): string {
+  return value.length > HEADER_MAX_CHARS ? `${value.slice(0, HEADER_MAX_CHARS)}…` : value;
+}
+
+/** For log lines about rejected messages: enough to recognise it, never a whole payload. */
+export function summarizeForLog(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

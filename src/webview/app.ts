@@ -1,0 +1,199 @@
+import { MAX_ROWS_PER_MESSAGE, type HostMessage, type MessageField, type StateMessage } from '../shared/protocol';
+import type { ViewMode } from './decoders';
+import { DetailPane } from './detailPane';
+import { h } from './dom';
+import { HeaderView } from './headerView';
+import type { HostBridge } from './hostBridge';
+import { PAGE_SIZE, RowCache } from './rowCache';
+import { createRowElement, renderRow } from './rowView';
+import { SearchBar } from './searchBar';
+import { VirtualList } from './virtualList';
+
+export const ROW_HEIGHT = 26;
+const OVERSCAN = 10;
+/** `rendered` reports are throttled: scrolling renders every frame, the host needs far fewer. */
+const REPORT_INTERVAL_MS = 150;
+
+/**
+ * The room panel's page: wires the header, search bar, virtual list and detail area to the
+ * host. It holds the current view's version and a bounded row cache; all data comes from
+ * (checked) host messages, all requests go out as protocol messages.
+ */
+export class RoomApp {
+  private readonly cache = new RowCache();
+  private readonly header: HeaderView;
+  private readonly search: SearchBar;
+  private readonly list: VirtualList;
+  private readonly detail: DetailPane;
+  private readonly empty: HTMLElement;
+  private viewVersion = -1;
+  private mode: ViewMode = 'raw';
+  private roomSize = 0;
+  private rememberedRoom = '';
+  private lastReport = 0;
+  private reportedRows = false;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingReport: (() => void) | undefined;
+
+  constructor(root: HTMLElement, private readonly host: HostBridge) {
+    this.header = new HeaderView({
+      onAction: (action) => host.post({ type: 'action', action }),
+      onWatch: (enabled) => host.post({ type: 'setWatch', enabled }),
+    });
+    this.search = new SearchBar({
+      onSearch: (query) => host.post({ type: 'search', query }),
+      onViewMode: (mode) => this.setMode(mode),
+    });
+    this.list = new VirtualList({
+      rowHeight: ROW_HEIGHT,
+      overscan: OVERSCAN,
+      label: 'Messages',
+      createRow: createRowElement,
+      renderRow: (element, position, active) => renderRow(element, this.cache.get(position), this.mode, active),
+      onRange: (first, last) => this.requestMissing(first, last),
+      onActivate: (position) => this.openDetail(position, true),
+      onActiveChange: (position) => {
+        if (this.detail.position !== undefined) {
+          this.openDetail(position, false);
+        }
+      },
+      onRendered: (first, count, domRows) => this.report(first, count, domRows),
+    });
+    this.list.element.addEventListener('click', (event) => this.onCopyClick(event));
+    this.detail = new DetailPane({
+      onCopy: (position, field) => this.copy(position, field),
+      onClose: () => {
+        this.detail.hide();
+        this.list.element.focus();
+      },
+    });
+    this.empty = h('p', { className: 'empty', attrs: { role: 'status' } });
+    root.replaceChildren(this.header.element, this.search.element, this.empty, this.list.element, this.detail.element);
+    root.removeAttribute('aria-busy');
+    document.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        this.search.input.focus();
+      }
+    });
+  }
+
+  handle(message: HostMessage): void {
+    if (message.type === 'state') {
+      this.applyState(message);
+    } else if (message.type === 'rows') {
+      if (message.viewVersion === this.viewVersion) {
+        this.cache.put(message.page, this.list.activePosition >= 0 ? this.list.activePosition : message.page.start);
+        this.list.render();
+      }
+    } else if (message.viewVersion === this.viewVersion && message.row.position === this.detail.position) {
+      this.detail.show(message.row);
+    }
+  }
+
+  private applyState(state: StateMessage): void {
+    document.documentElement.dataset.firstStateAt ??= String(Date.now());
+    if (state.header && state.header.id !== this.rememberedRoom) {
+      this.rememberedRoom = state.header.id;
+      this.host.rememberRoom({ roomId: state.header.id });
+    }
+    this.header.update(state);
+    this.roomSize = state.header?.messageCount ?? 0;
+    const viewChanged = state.view.version !== this.viewVersion;
+    if (viewChanged) {
+      this.viewVersion = state.view.version;
+      this.cache.reset();
+    }
+    this.cache.put(state.page, state.page.start);
+    this.list.setTotal(state.view.total);
+    this.search.update(state.view.query, state.view.total, this.roomSize);
+    this.updateEmpty(state);
+    if (state.scrollTo !== null) {
+      this.list.scrollToPosition(state.scrollTo, 'start');
+    } else {
+      this.list.render();
+    }
+    const open = this.detail.position;
+    if (viewChanged && open !== undefined) {
+      if (open < state.view.total) {
+        this.host.post({ type: 'requestDetail', viewVersion: this.viewVersion, position: open });
+      } else {
+        this.detail.hide();
+      }
+    }
+  }
+
+  private updateEmpty(state: StateMessage): void {
+    let text = '';
+    if (state.header && state.view.total === 0) {
+      text = state.view.query ? 'No message matches the search.' : 'This room has no messages. Use "Add messages…" to add some.';
+    }
+    this.empty.textContent = text;
+    this.empty.hidden = text === '';
+  }
+
+  private setMode(mode: ViewMode): void {
+    this.mode = mode;
+    this.detail.setMode(mode);
+    this.list.render();
+  }
+
+  private requestMissing(first: number, last: number): void {
+    for (const start of this.cache.takeMissingPages(first, last, Date.now())) {
+      this.host.post({ type: 'requestRows', viewVersion: this.viewVersion, start, count: Math.min(PAGE_SIZE, MAX_ROWS_PER_MESSAGE) });
+    }
+  }
+
+  private openDetail(position: number, focus: boolean): void {
+    const preview = this.cache.get(position);
+    if (preview) {
+      this.detail.show(preview);
+    }
+    this.host.post({ type: 'requestDetail', viewVersion: this.viewVersion, position });
+    if (focus) {
+      this.detail.element.focus();
+    }
+  }
+
+  private onCopyClick(event: MouseEvent): void {
+    const target = (event.target as Element | null)?.closest<HTMLElement>('button[data-copy]');
+    const row = target?.closest<HTMLElement>('[data-position]');
+    if (target && row) {
+      this.copy(Number(row.dataset.position), target.dataset.copy as MessageField);
+    }
+  }
+
+  private copy(position: number, field: MessageField): void {
+    this.host.post({ type: 'copy', viewVersion: this.viewVersion, position, field });
+  }
+
+  /** The first report with rows goes out at once (it marks "first rows visible"); later ones are throttled. */
+  private report(firstPosition: number, visibleCount: number, domRowCount: number): void {
+    let loaded = 0;
+    for (let position = firstPosition; position < firstPosition + visibleCount; position++) {
+      loaded += this.cache.get(position) ? 1 : 0;
+    }
+    this.pendingReport = () =>
+      this.host.post({ type: 'rendered', viewVersion: Math.max(0, this.viewVersion), firstPosition, rowCount: loaded, domRowCount });
+    const wait = this.lastReport + REPORT_INTERVAL_MS - Date.now();
+    const firstRows = loaded > 0 && !this.reportedRows;
+    this.reportedRows ||= loaded > 0;
+    if (firstRows) {
+      // Read by the benchmark (test/bench/panelBench.ts): wall-clock time the first rows were on screen.
+      document.documentElement.dataset.firstRowsAt = String(Date.now());
+    }
+    if (wait <= 0 || firstRows) {
+      this.flushReport();
+    } else if (this.reportTimer === undefined) {
+      this.reportTimer = setTimeout(() => this.flushReport(), wait);
+    }
+  }
+
+  private flushReport(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = undefined;
+    this.lastReport = Date.now();
+    this.pendingReport?.();
+    this.pendingReport = undefined;
+  }
+}

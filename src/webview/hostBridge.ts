@@ -1,0 +1,45 @@
+import { checkHostMessage, summarizeForLog, type HostMessage, type PanelState, type WebviewMessage } from '../shared/protocol';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/**
+ * The webview's side of the protocol: typed sends, and receives that are checked against the
+ * shared schema first. Anything that does not fit is dropped and reported to the host log, so
+ * a bug (or a forged message) shows up instead of half-rendering.
+ */
+export class HostBridge {
+  private readonly api = acquireVsCodeApi();
+
+  post(message: WebviewMessage): void {
+    this.api.postMessage(message);
+  }
+
+  /** Only the room id survives a reload; everything else is asked from the host again. */
+  rememberRoom(state: PanelState): void {
+    this.api.setState(state);
+  }
+
+  listen(handler: (message: HostMessage) => void): void {
+    window.addEventListener('message', (event: MessageEvent<unknown>) => {
+      const checked = checkHostMessage(event.data);
+      if (!checked.ok) {
+        const text = `Ignored a message from the extension that does not fit the protocol (${checked.problem}): ${summarizeForLog(event.data)}`;
+        console.warn(text);
+        this.post({ type: 'log', level: 'warn', message: text.slice(0, 2000) });
+        return;
+      }
+      handler(checked.value);
+    });
+  }
+
+  reportErrors(): void {
+    window.addEventListener('error', (event) => {
+      this.post({ type: 'log', level: 'error', message: `Webview error: ${String(event.message)}`.slice(0, 2000) });
+    });
+  }
+}

@@ -1,0 +1,14 @@
+// Entry of the room panel's webview script (bundled by esbuild.js to dist/webview.js).
+import { RoomApp } from './app';
+import { HostBridge } from './hostBridge';
+
+// Read by the benchmark (test/bench/panelBench.ts), with firstStateAt and firstRowsAt.
+document.documentElement.dataset.scriptStartAt = String(Date.now());
+const host = new HostBridge();
+host.reportErrors();
+const root = document.getElementById('app');
+if (root) {
+  const app = new RoomApp(root, host);
+  host.listen((message) => app.handle(message));
+  host.post({ type: 'ready' });
+}

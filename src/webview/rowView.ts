@@ -1,0 +1,75 @@
+import type { MessageField, MessageRow } from '../shared/protocol';
+import { formatBytes, present, type ViewMode } from './decoders';
+import { h, setText } from './dom';
+
+/**
+ * One list row: built once per pooled element, then refilled as the element is moved to
+ * another position. Every value goes in through textContent; long values are cut (the list
+ * shows one line per message) and the detail area shows them whole.
+ */
+const FIELDS: readonly MessageField[] = ['id', 'salt', 'data'];
+
+export function createRowElement(): HTMLElement {
+  const copyButtons = FIELDS.map((field) =>
+    h('button', {
+      className: 'copy',
+      text: field,
+      // Mouse shortcut only: keyboard users copy from the detail area (Enter), which keeps the
+      // list a single tab stop instead of three buttons per row.
+      attrs: { type: 'button', tabindex: '-1', 'data-copy': field, title: `Copy the raw ${field}`, 'aria-label': `Copy ${field}` },
+    }),
+  );
+  return h(
+    'div',
+    { className: 'row', attrs: { role: 'option', 'aria-selected': 'false' } },
+    h('span', { className: 'cell index' }),
+    h('span', { className: 'cell badge', text: 'new', attrs: { 'aria-hidden': 'true' } }),
+    h('span', { className: 'cell id mono' }),
+    h('span', { className: 'cell salt mono' }),
+    h('span', { className: 'cell data mono' }),
+    h('span', { className: 'cell size' }),
+    h('span', { className: 'cell actions' }, ...copyButtons),
+  );
+}
+
+function cell(row: HTMLElement, name: string): HTMLElement {
+  return row.querySelector(`.${name}`) as HTMLElement;
+}
+
+function fill(element: HTMLElement, value: string, fullLength: number, mode: ViewMode): void {
+  const cut = value.length < fullLength;
+  const shown = present(value, mode, { partial: cut, block: false });
+  setText(element, cut ? `${shown.text}…` : shown.text);
+  element.classList.toggle('fallback', shown.note !== '');
+  if (shown.note) {
+    element.title = shown.note;
+  } else {
+    element.removeAttribute('title');
+  }
+}
+
+export function renderRow(element: HTMLElement, row: MessageRow | undefined, mode: ViewMode, active: boolean): void {
+  element.classList.toggle('active', active);
+  element.setAttribute('aria-selected', String(active));
+  element.classList.toggle('loading', !row);
+  element.classList.toggle('new', row?.isNew === true);
+  if (!row) {
+    setText(cell(element, 'index'), '');
+    setText(cell(element, 'id'), 'Loading…');
+    for (const name of ['salt', 'data', 'size']) {
+      setText(cell(element, name), '');
+    }
+    element.setAttribute('aria-label', 'Loading message');
+    return;
+  }
+  setText(cell(element, 'index'), `#${(row.index + 1).toLocaleString('en-US')}`);
+  fill(cell(element, 'id'), row.id, row.idLength, 'raw');
+  fill(cell(element, 'salt'), row.salt, row.saltLength, mode);
+  fill(cell(element, 'data'), row.data, row.dataLength, mode);
+  setText(cell(element, 'size'), `${formatBytes(row.saltBytes, row.saltLength)} · ${formatBytes(row.dataBytes, row.dataLength)}`);
+  const id = row.id.length > 60 ? `${row.id.slice(0, 60)}…` : row.id;
+  element.setAttribute(
+    'aria-label',
+    `Message ${row.index + 1}${row.isNew ? ', new' : ''}: id ${id}, data ${formatBytes(row.dataBytes, row.dataLength)}`,
+  );
+}

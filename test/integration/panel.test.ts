@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RoomPanelDescription } from '../../src/panel/roomPanels';
+import { setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+
+const ROOM_VIEW_TYPE = 'worldclientRtc.room';
+
+function describePanel(session: SandboxSession, roomId: string): RoomPanelDescription {
+  const description = session.api.panels.describe(roomId);
+  assert.ok(description, `a panel for "${roomId}" is open (open: ${JSON.stringify(session.api.panels.openRoomIds())})`);
+  return description;
+}
+
+/** The webview itself said it shows loaded rows: the whole path host → webview → DOM works. */
+async function waitForRenderedRows(session: SandboxSession, roomId: string): Promise<RoomPanelDescription> {
+  await waitFor(() => (session.api.panels.describe(roomId)?.rendered?.rowCount ?? 0) > 0, `the webview of "${roomId}" to render rows`, 60_000);
+  return describePanel(session, roomId);
+}
+
+describe('Room panel', function () {
+  this.timeout(120_000);
+  let session: SandboxSession | undefined;
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setSetting('watchIntervalSeconds', undefined);
+    await session?.dispose();
+    session = undefined;
+  });
+
+  it('opens one panel per room, titled with the id, with the header and the messages', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    const stored = session.sandbox.store.get('incident-4711');
+    assert.ok(stored);
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'incident-4711');
+    const panel = describePanel(session, 'incident-4711');
+    assert.equal(panel.title, 'incident-4711');
+    assert.equal(panel.status, 'ready');
+    assert.deepEqual(panel.header, {
+      id: stored.id,
+      started: stored.started,
+      ended: stored.ended,
+      members: stored.members,
+      messageCount: 250,
+    });
+    assert.equal(panel.viewTotal, 250);
+    const rendered = await waitForRenderedRows(session, 'incident-4711');
+    assert.ok(rendered.rendered && rendered.rendered.domRowCount < 100, `only visible rows are in the DOM (${rendered.rendered?.domRowCount})`);
+
+    // Opening again (from the tree this time) reveals the same panel instead of a second one.
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', { room: { id: 'incident-4711' } });
+    assert.deepEqual(session.api.panels.openRoomIds(), ['incident-4711']);
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
+    assert.equal(tabs.length, 1);
+    assert.deepEqual(session.ui.shown.filter((shown) => shown.severity === 'error'), []);
+  });
+
+  it('opens an empty room, searches within a room, and ignores webview messages that do not fit', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'one-on-one');
+    assert.equal(describePanel(session, 'one-on-one').header?.messageCount, 0);
+
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'long-running');
+    const target = session.sandbox.store.get('long-running')?.messages[1234];
+    assert.ok(target);
+    session.api.panels.receive('long-running', { type: 'search', query: target.id.toUpperCase() });
+    assert.equal(describePanel(session, 'long-running').viewTotal, 1, 'ids match in any case');
+    session.api.panels.receive('long-running', { type: 'search', query: target.data });
+    assert.ok(describePanel(session, 'long-running').viewTotal >= 1, 'data matches exactly');
+    session.api.panels.receive('long-running', { type: 'search', query: '' });
+    assert.equal(describePanel(session, 'long-running').viewTotal, 1500);
+
+    for (const bad of [{ type: 'action', action: 'rm -rf /' }, { type: 'copy', position: 0 }, 'ready', { type: 'search', query: 42 }]) {
+      session.api.panels.receive('long-running', bad);
+    }
+    assert.equal(describePanel(session, 'long-running').rejectedMessages, 4);
+    assert.equal(describePanel(session, 'long-running').viewTotal, 1500, 'nothing acted on them');
+  });
+
+  it('says what to do when the room does not exist', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'no-such-room');
+    await waitFor(() => (session as SandboxSession).ui.shown.some((shown) => shown.severity === 'error'), 'the error notification');
+    const panel = describePanel(session, 'no-such-room');
+    assert.equal(panel.status, 'deleted');
+    assert.match(panel.statusText, /no longer exists on the server.*Check the id, or close this panel/);
+  });
+
+  it('watches the room while visible: new messages are marked, and a deletion elsewhere is reported', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await setSetting('watchIntervalSeconds', 1);
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
+    const before = describePanel(session, 'weekly-standup');
+    session.api.panels.receive('weekly-standup', { type: 'setWatch', enabled: true });
+    assert.equal(describePanel(session, 'weekly-standup').watching, true);
+
+    session.sandbox.store.addMessages('weekly-standup', [{ id: 'from-outside', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
+    await waitFor(() => describePanel(session as SandboxSession, 'weekly-standup').newCount === 1, 'Watch to pick up the new message', 15_000);
+    const after = describePanel(session, 'weekly-standup');
+    assert.equal(after.header?.messageCount, 13);
+    assert.ok(after.updatedAt > before.updatedAt, 'the last update time moves');
+
+    session.sandbox.store.delete('weekly-standup');
+    await waitFor(() => describePanel(session as SandboxSession, 'weekly-standup').status === 'deleted', 'Watch to notice the deletion', 15_000);
+    const deleted = describePanel(session, 'weekly-standup');
+    assert.match(deleted.statusText, /no longer exists on the server.*Export JSON still saves them/);
+    assert.equal(deleted.watching, false);
+    assert.equal(deleted.header?.messageCount, 13, 'the last copy stays visible');
+  });
+
+  it('restores a panel through the serializer from the saved room id', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    const restored = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, 'restoring…', vscode.ViewColumn.One, { enableScripts: true });
+    await session.api.panels.deserialize(restored, { roomId: 'design-review-2025-03' });
+    const panel = describePanel(session, 'design-review-2025-03');
+    assert.equal(panel.title, 'design-review-2025-03');
+    assert.equal(panel.viewTotal, 40);
+    await waitForRenderedRows(session, 'design-review-2025-03');
+
+    const broken = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, 'broken', vscode.ViewColumn.One, { enableScripts: true });
+    let disposed = false;
+    broken.onDidDispose(() => (disposed = true));
+    await session.api.panels.deserialize(broken, { roomId: 'x', session: 'leaked?' });
+    assert.equal(disposed, true, 'a state that does not fit is not restored');
+    assert.deepEqual(session.api.panels.openRoomIds(), ['design-review-2025-03']);
+  });
+
+  it('shows a 100,000-message room with only the visible rows in the DOM', async function () {
+    this.timeout(240_000);
+    session = await withSandbox({ seed: { bigRoom: { id: 'big', messages: 100_000 } } });
+    const started = Date.now();
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'big');
+    const panel = await waitForRenderedRows(session, 'big');
+    console.log(
+      `      100,000 messages, under test load: room loaded after ${panel.loadedMs} ms, webview ready after ${panel.webviewReadyMs} ms, ` +
+        `first rows after ${panel.firstRowsMs} ms (${Date.now() - started} ms after the command)`,
+    );
+    assert.equal(panel.viewTotal, 100_000);
+    assert.ok(panel.rendered && panel.rendered.domRowCount < 500, `DOM rows: ${panel.rendered?.domRowCount}`);
+  });
+});

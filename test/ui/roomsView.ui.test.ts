@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../runner/workspace';
+import { runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+
+const ROOM_ACTIONS = ['Open Room', 'Open Room as JSON', 'Add Messages…', 'Delete All Messages…', 'Copy Room Id', 'Copy Room JSON', 'Export Rooms…', 'Delete Room…'];
+
+describe('Rooms view in the browser', function () {
+  let ui: UiWorkbench;
+
+  before(async () => {
+    ui = await startUiWorkbench({ sample: true, hostile: true });
+    await signIn(ui);
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+  });
+
+  after(async () => ui?.close());
+
+  const roomsPane = () => ui.page.locator('.pane', { has: ui.page.locator('.pane-header', { hasText: 'Rooms' }) });
+  const row = (label: string) => roomsPane().locator('.monaco-list-row', { hasText: label }).first();
+
+  it('lists the rooms with their descriptions, hostile ids as plain text', async () => {
+    await row('weekly-standup').waitFor({ timeout: 60_000 });
+    const standup = await row('weekly-standup').innerText();
+    assert.match(standup, /5 members · \d+ (mo|y) ago/);
+    const hostile = row('<img');
+    await hostile.waitFor();
+    assert.equal(await hostile.locator('img').count(), 0, 'the hostile id is text, not an element');
+    assert.equal(ui.dialogs.length, 0);
+    const header = await roomsPane().locator('.pane-header').innerText();
+    assert.match(header, /rooms/i);
+  });
+
+  it('offers every room action in the context menu', async () => {
+    await row('incident-4711').click({ button: 'right' });
+    const menu = ui.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: 10_000 });
+    const items = (await menu.locator('.action-label').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+    for (const action of ROOM_ACTIONS) {
+      assert.ok(items.includes(action), `"${action}" is in the menu: ${items.join(' | ')}`);
+    }
+    await ui.page.keyboard.press('Escape');
+  });
+
+  it('is readable in light and dark themes (screenshots saved)', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await ui.setTheme(theme);
+      await row('weekly-standup').waitFor();
+      const file = path.join(repoRoot, 'test-artifacts', `rooms-view-${theme}.png`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await ui.page.locator('.part.sidebar').screenshot({ path: file });
+      assert.ok(fs.statSync(file).size > 5_000, `${theme} screenshot has content`);
+    }
+  });
+});

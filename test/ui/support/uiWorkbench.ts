@@ -1,0 +1,170 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { launchOfflineWorkbench, type OfflineWorkbench } from '../../runner/offlineWorkbench';
+import { repoRoot } from '../../runner/workspace';
+import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SeedOptions } from '../../sandbox/server';
+import type { BrowserDocument } from './browserTypes';
+
+declare const document: BrowserDocument;
+
+export type ThemeName = 'light' | 'dark' | 'highContrast';
+
+const THEMES: Record<ThemeName, { setting: string; label: string; bodyClass: string }> = {
+  light: { setting: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vs' },
+  dark: { setting: 'Default Dark Modern', label: 'Dark Modern', bodyClass: 'vs-dark' },
+  highContrast: { setting: 'Default High Contrast', label: 'Dark High Contrast', bodyClass: 'hc-black' },
+};
+
+/**
+ * One offline workbench (code-server's VS Code in headless Chromium) with the extension loaded,
+ * pointed at a sandbox server in this process, driven the way a person would: the command
+ * palette, quick inputs, and the room panel's own page inside the webview iframes.
+ */
+export interface UiWorkbench {
+  readonly page: Page;
+  readonly sandbox: Sandbox;
+  readonly workbench: OfflineWorkbench;
+  /** Dialogs (alert/confirm/prompt) any frame tried to open: hostile payloads must never cause one. */
+  readonly dialogs: string[];
+  setTheme(theme: ThemeName): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startUiWorkbench(seed: SeedOptions, version = process.env.WORLDCLIENT_RTC_OFFLINE_VSCODE?.split(',')[0] ?? '1.100.3'): Promise<UiWorkbench> {
+  const sandbox = await startSandbox({ seed });
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-ui-'));
+  const settingsFile = path.join(folder, '.vscode', 'settings.json');
+  const writeSettings = (theme: ThemeName): void => {
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    const settings = {
+      'worldclientRtc.serverUrl': sandbox.url,
+      'workbench.colorTheme': THEMES[theme].setting,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'git.openRepositoryInParentFolders': 'never',
+    };
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  };
+  writeSettings('dark');
+  let workbench: OfflineWorkbench | undefined;
+  try {
+    workbench = await launchOfflineWorkbench({ version, workspaceFolder: folder, extensionDevelopmentPath: repoRoot, onLog: () => undefined });
+    const page = workbench.page;
+    if (!page) {
+      throw new Error('the offline workbench started without a browser page');
+    }
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 120_000 });
+    const opened = workbench;
+    return {
+      page,
+      sandbox,
+      workbench: opened,
+      dialogs,
+      // Through the theme picker, as a person switches: file-watched settings changes proved flaky here.
+      async setTheme(theme) {
+        await runCommand(page, 'Preferences: Color Theme');
+        const picker = page.locator('.quick-input-widget');
+        const themeInput = picker.locator('.quick-input-box input[placeholder*="Color Theme"]');
+        await themeInput.waitFor({ timeout: 30_000 });
+        await themeInput.fill(THEMES[theme].label);
+        await picker.locator('.monaco-list-row', { hasText: THEMES[theme].label }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) === true, THEMES[theme].bodyClass, { timeout: 30_000 });
+      },
+      async close() {
+        await opened.close();
+        await sandbox.stop();
+        fs.rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await workbench?.close();
+    await sandbox.stop();
+    throw error;
+  }
+}
+
+/** Waits until the quick input shows `title` (a quick pick or an input box), then types and accepts. */
+async function answerQuickInput(page: Page, title: RegExp | string, text: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
+  const input = widget.locator('.quick-input-box input');
+  await input.fill(text);
+  // Quick picks filter asynchronously; give the list a moment to settle on the best match.
+  await page.waitForTimeout(300);
+  await input.press('Enter');
+}
+
+/** Runs a command from the palette. Retries while the workbench is still starting up (early keys are lost). */
+export async function runCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  // The row whose label starts with the title (a keybinding may follow), not merely the first fuzzy
+  // match: "Preferences: Color Theme" also matches "…Browse Color Themes in Marketplace".
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^\\s*${escaped}`) }).first();
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 5_000 });
+      await input.fill(`>${title}`);
+      await row.waitFor({ timeout: 5_000 });
+      await row.click();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+    }
+  }
+}
+
+export async function signIn(ui: UiWorkbench): Promise<void> {
+  await runCommand(ui.page, 'WorldClient RTC: Sign In');
+  await answerQuickInput(ui.page, /^Sign in to /, 'Sign in with email and password');
+  await answerQuickInput(ui.page, /\(1\/2\)/, SANDBOX_DEFAULTS.user);
+  await answerQuickInput(ui.page, /\(2\/2\)/, SANDBOX_DEFAULTS.password);
+  await ui.page.locator('.notifications-toasts', { hasText: 'Signed in to' }).waitFor({ timeout: 30_000 });
+}
+
+export async function openRoom(ui: UiWorkbench, roomId: string): Promise<Frame> {
+  await runCommand(ui.page, 'WorldClient RTC: Open Room');
+  await answerQuickInput(ui.page, 'Open which room?', roomId);
+  return roomFrame(ui.page, roomId);
+}
+
+/** The room panel's own page: the innermost webview frame whose header shows `roomId`. */
+export async function roomFrame(page: Page, roomId: string, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const shown = await frame
+        .evaluate(() => document.querySelector('.fact-id')?.textContent ?? null)
+        .catch(() => null);
+      if (shown === roomId) {
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No room panel showing "${roomId}" appeared within ${timeoutMs / 1000} s.`);
+    }
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Writes a screenshot of the whole workbench to test-artifacts/ and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(repoRoot, 'test-artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { WorldClientError } from '../../../src/api/errors';
+import { describePanelFailure } from '../../../src/panel/panelFailure';
+
+const context = { roomId: 'r1', during: 'load' as const, hasCopy: false, watchIntervalSeconds: 5 };
+
+describe('panel failure texts', () => {
+  it('reports a room deleted elsewhere and stops watching', () => {
+    const gone = new WorldClientError('notFound', 'Room not found.', { status: 404 });
+    assert.deepEqual(describePanelFailure(gone, { ...context, during: 'watch', hasCopy: true }), {
+      status: 'deleted',
+      text: 'Room "r1" no longer exists on the server (it was deleted, possibly elsewhere). The messages shown are the last copy loaded; Export JSON still saves them.',
+      stopWatching: true,
+    });
+    assert.match(describePanelFailure(gone, context).text, /Check the id, or close this panel\.$/);
+  });
+
+  it('stops watching when the session ended, and says the panel comes back after sign-in', () => {
+    const expired = new WorldClientError('sessionExpired', 'Your session expired. Sign in again.');
+    const failure = describePanelFailure(expired, { ...context, during: 'watch' });
+    assert.equal(failure.stopWatching, true);
+    assert.equal(failure.text, 'Your session expired. Sign in again. The panel reloads by itself after you sign in.');
+  });
+
+  it('keeps watching through passing trouble, and offers Refresh after a failed load', () => {
+    const timeout = new WorldClientError('timeout', 'The server did not answer within 30 s.');
+    assert.deepEqual(describePanelFailure(timeout, { ...context, during: 'watch' }), {
+      status: 'error',
+      text: 'Watch: the last check failed. The server did not answer within 30 s. Watch tries again every 5 s.',
+      stopWatching: false,
+    });
+    assert.equal(describePanelFailure(new Error('boom.'), context).text, 'boom. Then use Refresh to try again.');
+  });
+});
