@@ -80,6 +80,28 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   }
 }
 
+/** Installs a VSIX into the run's extensions folder with code-server's own CLI, as a user's VS Code would. */
+export async function installExtension(vscode: OfflineVSCode, dirs: RunDirs, vsixPath: string): Promise<void> {
+  if (!fs.existsSync(vsixPath)) {
+    throw new Error(`No VSIX at ${vsixPath}: run \`npm run package\` first.`);
+  }
+  const child = spawnGroup(
+    vscode.node,
+    [entryScript, vscode.root, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsixPath],
+    { cwd: dirs.workspace, env: serverEnv(dirs, {}), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output = new TailBuffer();
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('exit', resolve);
+    child.once('error', () => resolve(-1));
+  });
+  if (code !== 0 || !/successfully installed/i.test(output.toString())) {
+    throw new Error(`Installing ${vsixPath} failed (exit ${code}):\n${output.toString()}`);
+  }
+}
+
 /**
  * The developer's environment minus what would make code-server or VS Code attach to another
  * instance (the VSCODE_* IPC hooks set inside a VS Code terminal) or reach the marketplace.

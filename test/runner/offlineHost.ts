@@ -1,12 +1,14 @@
 import { MochaTally, RunResult } from './mochaTally';
 import { launchOfflineWorkbench, OfflineWorkbench } from './offlineWorkbench';
 import { WorkbenchLog } from './workbenchLog';
-import { artifactsDir, repoRoot } from './workspace';
+import { artifactsDir, repoRoot, vsixStubExtension } from './workspace';
 
 export interface OfflineSuiteOptions {
   version: string;
   suitePath: string;
   timeoutMs: number;
+  /** Install this VSIX and run the suite against it; the development folder is then a stub. */
+  vsixPath?: string;
 }
 
 /** Runs the mocha suite once in the offline workbench and reports what mocha counted. */
@@ -20,8 +22,9 @@ export async function runOfflineSuite(options: OfflineSuiteOptions): Promise<Run
   try {
     workbench = await launchOfflineWorkbench({
       version: options.version,
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: options.vsixPath ? vsixStubExtension : repoRoot,
       extensionTestsPath: options.suitePath,
+      installVsix: options.vsixPath,
       env: {
         WORLDCLIENT_RTC_TEST_ARTIFACTS: artifactsDir,
         WORLDCLIENT_RTC_TEST_HOST: 'offline',

@@ -1,7 +1,7 @@
 import * as util from 'node:util';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { describeOfflineVSCode, ensureCodeServer, OfflineVSCode } from './codeServerInstall';
-import { RunningCodeServer, startCodeServer } from './codeServerProcess';
+import { installExtension, RunningCodeServer, startCodeServer } from './codeServerProcess';
 import { freePort, onInterrupt, TailBuffer } from './processes';
 import { artifactName, createRunDirs, RunDirs } from './workspace';
 
@@ -13,6 +13,8 @@ export interface OfflineWorkbenchOptions {
   extensionDevelopmentPath: string;
   /** Compiled suite entry exporting `run()`; without it the workbench just opens (quick start, UI tests). */
   extensionTestsPath?: string;
+  /** A VSIX to install into this run's extensions folder before the workbench starts. */
+  installVsix?: string;
   /** Added to code-server's environment, which the extension host inherits. */
   env?: Record<string, string>;
   /** Defaults to a free port. */
@@ -75,6 +77,9 @@ export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): 
 
   try {
     const port = options.port ?? (await freePort());
+    if (options.installVsix) {
+      await installExtension(vscode, dirs, options.installVsix);
+    }
     server = await startCodeServer({ vscode, dirs, port, env: options.env });
     const url = workbenchUrl(server.origin, {
       folder: options.workspaceFolder ?? dirs.workspace,

@@ -13,6 +13,8 @@ export interface RunnerOptions {
   suitePath: string;
   /** Limit for one run, from start of VS Code to the suite's end. */
   timeoutMs: number;
+  /** A packaged extension to install and test instead of the development folder (offline host only). */
+  vsixPath?: string;
 }
 
 export const usage = `Usage: node out/test/runner/runTests.js [options]
@@ -22,6 +24,7 @@ export const usage = `Usage: node out/test/runner/runTests.js [options]
   --desktop-vscode VERSION     desktop host's download                 (env WORLDCLIENT_RTC_DESKTOP_VSCODE, default stable)
   --suite PATH                 compiled suite entry exporting run()    (default out/test/integration/index.js)
   --timeout SECONDS            limit for one run                       (env WORLDCLIENT_RTC_TEST_TIMEOUT, default 600)
+  --vsix PATH                  install this VSIX and test it instead of the development folder (offline host)
 
 auto uses desktop VS Code when VSCODE_EXECUTABLE_PATH is set or a download succeeds (on Linux only
 with a DISPLAY, e.g. under xvfb-run), else the offline host: VS Code from the npm package code-server,
@@ -50,7 +53,7 @@ export function parseRunnerOptions(argv: readonly string[], env: NodeJS.ProcessE
     console.log(usage);
     process.exit(0);
   }
-  const known = new Set(['host', 'vscode', 'desktop-vscode', 'suite', 'timeout']);
+  const known = new Set(['host', 'vscode', 'desktop-vscode', 'suite', 'timeout', 'vsix']);
   for (const name of flags.keys()) {
     if (!known.has(name)) {
       throw new Error(`Unknown option --${name}.\n\n${usage}`);
@@ -77,5 +80,6 @@ export function parseRunnerOptions(argv: readonly string[], env: NodeJS.ProcessE
     desktopVersion: flags.get('desktop-vscode') ?? env.WORLDCLIENT_RTC_DESKTOP_VSCODE ?? 'stable',
     suitePath: path.resolve(flags.get('suite') ?? defaultSuitePath),
     timeoutMs: timeoutSeconds * 1000,
+    vsixPath: flags.has('vsix') ? path.resolve(String(flags.get('vsix'))) : undefined,
   };
 }

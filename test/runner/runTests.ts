@@ -25,7 +25,8 @@ async function main(): Promise<number> {
 }
 
 async function runSelectedHost(options: RunnerOptions): Promise<RunResult[]> {
-  if (options.host !== 'offline') {
+  // Installing a VSIX is done through code-server's CLI, so a packaged build is tested offline.
+  if (options.host !== 'offline' && !options.vsixPath) {
     const desktop = await resolveDesktopVSCode(options.desktopVersion);
     if ('executable' in desktop) {
       return [await runDesktopSuite(desktop.executable, desktop.version, options.suitePath)];
@@ -38,7 +39,7 @@ async function runSelectedHost(options: RunnerOptions): Promise<RunResult[]> {
   }
   const results: RunResult[] = [];
   for (const version of options.offlineVersions) {
-    results.push(await runOfflineSuite({ version, suitePath: options.suitePath, timeoutMs: options.timeoutMs }));
+    results.push(await runOfflineSuite({ version, suitePath: options.suitePath, timeoutMs: options.timeoutMs, vsixPath: options.vsixPath }));
   }
   return results;
 }

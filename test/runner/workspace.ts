@@ -13,6 +13,8 @@ export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 
 /** The compiled suite entry the lead engineer's test/integration/index.ts becomes. */
 export const defaultSuitePath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+/** An empty extension that stands in as the development folder when a packaged VSIX is under test. */
+export const vsixStubExtension = path.join(repoRoot, 'test', 'vsix', 'stub');
 
 /**
  * Every folder one VS Code run writes to. Each run gets its own so that runs never share state

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runAllCleanups } from '../runner/processes';
+import { repoRoot } from '../runner/workspace';
+import { benchActivation } from './activationBench';
+import { benchClient } from './clientBench';
+import { benchPanel } from './panelBench';
+import { printTable } from './stats';
+
+const VSIX = path.join(repoRoot, '.vscode-test', 'worldclient-rtc.vsix');
+
+/**
+ * `npm run bench`: every figure in one run against the sandbox server. Sizes and the client
+ * are measured here; activation, the tree and the panel inside a real (offline) VS Code
+ * (the tree from inside the extension host, the panel through Chromium).
+ */
+async function main(): Promise<void> {
+  console.log(`Benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const size = (file: string) => `${(fs.statSync(path.join(repoRoot, file)).size / 1024).toFixed(1)} KiB`;
+  printTable('Sizes (production build)', [
+    ['dist/extension.js (loaded at activation)', `${size('dist/extension.js')} (target ≤ 150 KB)`],
+    ['dist/undici.js (loaded on the first request)', size('dist/undici.js')],
+    ['dist/webview.js', size('dist/webview.js')],
+    ['VSIX', size(path.relative(repoRoot, VSIX))],
+  ]);
+  await benchClient();
+  await benchActivation(VSIX);
+  const runner = path.join(__dirname, '..', 'runner', 'runTests.js');
+  const suite = path.join(__dirname, 'inHost', 'index.js');
+  const result = spawnSync(process.execPath, [runner, '--host', 'offline', '--suite', suite], { stdio: 'inherit' });
+  await benchPanel();
+  process.exitCode = result.status ?? 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => runAllCleanups());

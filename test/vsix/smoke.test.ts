@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { waitFor, withSandbox, EXTENSION_ID, type SandboxSession } from '../integration/support/fixtures';
+import { refreshRooms, renderChildren } from '../integration/support/tree';
+
+describe('The packaged extension (VSIX)', function () {
+  this.timeout(120_000);
+  let session: SandboxSession | undefined;
+  after(async () => session?.dispose());
+
+  it('is the installed VSIX, not the development folder', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the VSIX is installed');
+    const repoRoot = path.resolve(__dirname, '..', '..', '..');
+    assert.ok(!extension.extensionPath.startsWith(repoRoot), `loaded from ${extension.extensionPath}`);
+  });
+
+  it('activates, lists the sandbox rooms and opens a room', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await refreshRooms(session.api);
+    assert.equal(renderChildren(session.api).length, 12);
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
+    await waitFor(
+      () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'weekly-standup' && tab.input instanceof vscode.TabInputWebview)),
+      'the room panel tab',
+    );
+  });
+});
