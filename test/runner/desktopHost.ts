@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { download, runTests, SilentReporter } from '@vscode/test-electron';
 import { MochaTally, RunResult } from './mochaTally';
 import { artifactsDir, cacheDir, createRunDirs, repoRoot } from './workspace';
@@ -41,14 +40,9 @@ export async function runDesktopSuite(executable: string, version: string, suite
   const started = Date.now();
   const tally = new MochaTally();
   const dirs = createRunDirs(`desktop VS Code ${version}`);
-  const relay = (target: NodeJS.WritableStream): PassThrough => {
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => {
-      tally.feed(chunk.toString());
-      target.write(chunk);
-    });
-    return stream;
-  };
+  // test-electron 2 (the line that still supports Node 20) copies VS Code's output to our
+  // stdout and stderr; reading it on the way is how mocha's result is counted.
+  const stopTee = [process.stdout, process.stderr].map((stream) => teeInto(stream, (text) => tally.feed(text)));
   try {
     await runTests({
       vscodeExecutablePath: executable,
@@ -64,8 +58,6 @@ export async function runDesktopSuite(executable: string, version: string, suite
         '--extensions-dir',
         dirs.extensions,
       ],
-      stdout: relay(process.stdout),
-      stderr: relay(process.stderr),
     });
     tally.flush();
     // Exit code 0 without mocha's summary means no test ran.
@@ -86,6 +78,7 @@ export async function runDesktopSuite(executable: string, version: string, suite
       problem: tally.sawSummary ? undefined : problem,
     };
   } finally {
+    stopTee.forEach((stop) => stop());
     dirs.remove();
   }
 }
@@ -104,4 +97,16 @@ function readDesktopVersion(executable: string): string {
     }
   }
   return 'unknown version';
+}
+
+/** Passes every write on unchanged and hands a copy of its text to `observe`; returns the undo. */
+function teeInto(stream: NodeJS.WriteStream, observe: (text: string) => void): () => void {
+  const original = stream.write;
+  stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    observe(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
+    return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof stream.write;
+  return () => {
+    stream.write = original;
+  };
 }
