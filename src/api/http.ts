@@ -80,9 +80,13 @@ export class HttpTransport {
     }
   }
 
+  /** Idempotent; closing is best effort, as a pool that undici already destroyed refuses to close again. */
   async close(): Promise<void> {
+    if (this.closed) {
+      return;
+    }
     this.closed = true;
-    await this.pool?.dispatcher.close();
+    await this.pool?.dispatcher.close().catch(() => undefined);
   }
 
   private connectionPool(what: string): ServerDispatcher {

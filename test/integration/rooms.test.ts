@@ -93,8 +93,9 @@ describe('Rooms explorer', function () {
     assert.equal(renderChildren(session.api).length, 0);
     await setSetting('serverUrl', undefined);
     await waitFor(() => session.api.rooms.model.state === 'noServer', 'the no-server state');
-    await setSetting('serverUrl', session.sandbox.url);
+    // The fault goes in first: switching the server back starts a refresh of its own.
     session.sandbox.addFault({ kind: 'status', status: 500 });
+    await setSetting('serverUrl', session.sandbox.url);
     await waitFor(() => session.api.connection.serverUrl === session.sandbox.url, 'the server URL');
     await refreshRooms(session.api);
     assert.equal(session.api.rooms.model.state, 'error');
