@@ -133,3 +133,22 @@ export class TailBuffer {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Runs a command-line entry point to its end: cleans up every process it started, sets the
+ * exit code, and on a crash still prints the closing "label: 0 passed, 1 failed" line CI reads.
+ */
+export function runEntryPoint(label: string, main: () => Promise<number>): void {
+  main().then(
+    async (code) => {
+      await runAllCleanups();
+      process.exitCode = code;
+    },
+    async (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      await runAllCleanups();
+      console.log(`${label}: 0 passed, 1 failed`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -9,7 +9,7 @@ import { resolveDesktopVSCode, runDesktopSuite } from './desktopHost';
 import { RunResult, summarize } from './mochaTally';
 import { runOfflineSuite } from './offlineHost';
 import { parseRunnerOptions, RunnerOptions } from './options';
-import { runAllCleanups } from './processes';
+import { runEntryPoint } from './processes';
 import { repoRoot } from './workspace';
 
 async function main(): Promise<number> {
@@ -69,15 +69,4 @@ function printSummary(results: readonly RunResult[]): void {
   console.log(`integration: ${total.passed} passed, ${total.failed} failed${total.pending ? `, ${total.pending} skipped` : ''}`);
 }
 
-main().then(
-  async (code) => {
-    await runAllCleanups();
-    process.exitCode = code;
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await runAllCleanups();
-    console.log('integration: 0 passed, 1 failed');
-    process.exitCode = 1;
-  },
-);
+runEntryPoint('integration', main);

@@ -2,22 +2,35 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-/**
- * Runs every compiled `*.test.js` in a folder with mocha inside the extension host and
- * rejects when any test fails, which is how both test hosts learn the outcome.
- */
-export function runMochaFolder(folder: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+export interface MochaOutcome {
+  passes: number;
+  failures: number;
+}
+
+/** Runs every compiled test file in a folder whose name ends with `suffix`, honouring WORLDCLIENT_RTC_TEST_GREP. */
+export function runMochaFiles(folder: string, suffix: string, timeoutMs: number): Promise<MochaOutcome> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: timeoutMs, reporter: 'spec' });
   const grep = process.env.WORLDCLIENT_RTC_TEST_GREP;
   if (grep) {
     mocha.grep(grep);
   }
   for (const file of fs.readdirSync(folder).sort()) {
-    if (file.endsWith('.test.js')) {
+    if (file.endsWith(suffix)) {
       mocha.addFile(path.join(folder, file));
     }
   }
-  return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed.`)) : resolve()));
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
   });
+}
+
+/**
+ * For suites run inside the extension host: rejects when any test fails, which is how both
+ * test hosts learn the outcome.
+ */
+export async function runMochaFolder(folder: string): Promise<void> {
+  const { failures } = await runMochaFiles(folder, '.test.js', 60_000);
+  if (failures > 0) {
+    throw new Error(`${failures} test(s) failed.`);
+  }
 }
