@@ -20,6 +20,8 @@ export class Connection implements vscode.Disposable {
   private clientConfigKey = '';
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Rebuilds run one at a time: a settings event and useServer() may ask at once, and two interleaved rebuilds would both replace the same client. */
+  private rebuilding: Promise<void> = Promise.resolve();
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -65,7 +67,7 @@ export class Connection implements vscode.Disposable {
   /** The client for the configured server; fails with advice when no server is set. */
   api(): WorldClientApi {
     if (!this.client) {
-      throw new WorldClientError('notSignedIn', 'No WorldClient server is set. Run "WorldClient RTC: Sign In" to choose one.');
+      throw new WorldClientError('notSignedIn', vscode.l10n.t('No WorldClient server is set. Run "WorldClient RTC: Sign In" to choose one.'));
     }
     return this.client;
   }
@@ -103,7 +105,12 @@ export class Connection implements vscode.Disposable {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
-  private async rebuild(): Promise<void> {
+  private rebuild(): Promise<void> {
+    this.rebuilding = this.rebuilding.then(() => this.rebuildNow(), () => this.rebuildNow());
+    return this.rebuilding;
+  }
+
+  private async rebuildNow(): Promise<void> {
     const settings = readSettings();
     const config: ServerConfig | undefined = settings.serverUrl
       ? {
