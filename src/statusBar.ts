@@ -21,8 +21,10 @@ export class ConnectionStatusBar implements vscode.Disposable {
     }
     const host = new URL(serverUrl).host;
     const signedIn = state === 'signedIn';
-    this.item.text = signedIn ? `$(comment-discussion) ${host}` : `$(account) ${host}: sign in`;
-    this.item.tooltip = signedIn ? `WorldClient RTC: signed in to ${serverUrl}. Click to switch server or sign out.` : `WorldClient RTC: not signed in to ${serverUrl}. Click to sign in.`;
+    this.item.text = signedIn ? `$(comment-discussion) ${host}` : vscode.l10n.t('$(account) {0}: sign in', host);
+    this.item.tooltip = signedIn
+      ? vscode.l10n.t('WorldClient RTC: signed in to {0}. Click to switch server or sign out.', serverUrl)
+      : vscode.l10n.t('WorldClient RTC: not signed in to {0}. Click to sign in.', serverUrl);
     this.item.command = signedIn ? CommandIds.switchServer : CommandIds.signIn;
     this.item.accessibilityInformation = { label: this.item.tooltip };
     this.item.show();

@@ -3,19 +3,21 @@ import { WorldClientError } from '../api/errors';
 import type { SessionExpiredPrompt } from '../session/sessionExpiredPrompt';
 import type { Ui } from '../ui/ui';
 
-const SHOW_LOG = 'Show Log';
-const SIGN_IN = 'Sign In';
-const TRUST_CERTIFICATE = 'Trust a Certificate…';
+// Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
+// compared against the same lookup.
+const showLog = (): string => vscode.l10n.t('Show Log');
+const signIn = (): string => vscode.l10n.t('Sign In');
+const trustCertificate = (): string => vscode.l10n.t('Trust a Certificate…');
 
 /** The follow-up a failure offers besides the log: the fix for its kind, where there is one. */
 function followUpsFor(error: unknown): string[] {
   if (error instanceof WorldClientError && error.kind === 'notSignedIn') {
-    return [SIGN_IN, SHOW_LOG];
+    return [signIn(), showLog()];
   }
   if (error instanceof WorldClientError && error.kind === 'tls') {
-    return [TRUST_CERTIFICATE, SHOW_LOG];
+    return [trustCertificate(), showLog()];
   }
-  return [SHOW_LOG];
+  return [showLog()];
 }
 
 /**
@@ -56,11 +58,11 @@ export class CommandRunner {
     const message = error instanceof Error ? error.message : String(error);
     this.log.error(`${label}: ${message}`);
     void this.ui.showMessage('error', message, {}, ...followUpsFor(error)).then(async (choice) => {
-      if (choice === SHOW_LOG) {
+      if (choice === showLog()) {
         this.log.show(true);
-      } else if (choice === SIGN_IN) {
+      } else if (choice === signIn()) {
         await vscode.commands.executeCommand('worldclientRtc.signIn');
-      } else if (choice === TRUST_CERTIFICATE) {
+      } else if (choice === trustCertificate()) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'worldclientRtc.trustedCertificates');
       }
     });

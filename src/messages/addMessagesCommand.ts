@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { RtcMessage } from '../api/types';
 import type { Connection } from '../session/connection';
 import type { Ui } from '../ui/ui';
@@ -23,15 +23,13 @@ interface SourcePick extends vscode.QuickPickItem {
   source: Source;
 }
 
-const SHOW_PROBLEMS = 'Show Problems';
-
 /**
  * `worldclientRtc.addMessages` (argument: a tree item or a room id; none → pick a room).
  * One message typed in, or many from a JSON file or the clipboard, validated before
  * anything is sent, then uploaded in chunks. Returns how many messages went in.
  */
 export async function addMessages(deps: AddMessagesDeps, argument: unknown, selection: unknown): Promise<number | undefined> {
-  const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, 'Add messages to which room?'));
+  const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, vscode.l10n.t('Add messages to which room?')));
   if (roomId === undefined) {
     return undefined;
   }
@@ -39,12 +37,12 @@ export async function addMessages(deps: AddMessagesDeps, argument: unknown, sele
   const serverUrl = deps.connection.serverUrl;
   const remainder = deps.unsent.remainder(serverUrl, roomId);
   const picks: SourcePick[] = [
-    ...(remainder ? [{ source: 'retry' as const, label: `$(debug-restart) Retry the ${count(remainder.length)} not added last time`, description: 'kept from the failed or stopped upload' }] : []),
-    { source: 'one', label: '$(edit) One message…', description: 'type the id, salt and data' },
-    { source: 'file', label: '$(file) From a JSON file…', description: 'an array of {"id", "salt", "data"}' },
-    { source: 'clipboard', label: '$(clippy) From the clipboard', description: 'the same JSON, copied' },
+    ...(remainder ? [{ source: 'retry' as const, label: retryLabel(remainder.length), description: vscode.l10n.t('kept from the failed or stopped upload') }] : []),
+    { source: 'one', label: vscode.l10n.t('$(edit) One message…'), description: vscode.l10n.t('type the id, salt and data') },
+    { source: 'file', label: vscode.l10n.t('$(file) From a JSON file…'), description: vscode.l10n.t('an array of {"id", "salt", "data"}') },
+    { source: 'clipboard', label: vscode.l10n.t('$(clippy) From the clipboard'), description: vscode.l10n.t('the same JSON, copied') },
   ];
-  const picked = await deps.ui.showQuickPick(picks, { title: `Add messages to room "${roomId}"`, placeHolder: 'Where do the messages come from?' });
+  const picked = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Add messages to room "{0}"', roomId), placeHolder: vscode.l10n.t('Where do the messages come from?') });
   if (!picked) {
     return undefined;
   }
@@ -57,6 +55,11 @@ export async function addMessages(deps: AddMessagesDeps, argument: unknown, sele
     deps.unsent.keepDraft(serverUrl, roomId, undefined);
   }
   return outcome.sent.length;
+}
+
+function retryLabel(unsent: number): string {
+  const n = unsent.toLocaleString('en-US');
+  return unsent === 1 ? vscode.l10n.t('$(debug-restart) Retry the {0} message not added last time', n) : vscode.l10n.t('$(debug-restart) Retry the {0} messages not added last time', n);
 }
 
 async function collect(deps: AddMessagesDeps, source: Source, serverUrl: string, roomId: string, remainder: RtcMessage[] | undefined): Promise<RtcMessage[] | undefined> {
@@ -87,12 +90,20 @@ async function collect(deps: AddMessagesDeps, source: Source, serverUrl: string,
 function reportProblems(deps: AddMessagesDeps, source: string, problems: string[], total: number): void {
   const of = total > 0 ? ` (${count(total)} read)` : '';
   const first = problems.slice(0, 3).join(' ');
-  const more = problems.length > 3 ? ` …and ${problems.length - 3} more.` : '';
+  const listed = problems.length > 3 ? `${first} ${vscode.l10n.t('…and {0} more.', problems.length - 3)}` : first;
   deps.log.warn(`${source} cannot be added${of}:\n${describeBatchProblems(problems, 100)}`);
+  const read = total.toLocaleString('en-US');
+  const message =
+    total === 0
+      ? vscode.l10n.t('{0} cannot be added; nothing was sent. Fix it and try again: {1}', source, listed)
+      : total === 1
+        ? vscode.l10n.t('{0} cannot be added ({1} message read); nothing was sent. Fix it and try again: {2}', source, read, listed)
+        : vscode.l10n.t('{0} cannot be added ({1} messages read); nothing was sent. Fix it and try again: {2}', source, read, listed);
+  const showProblems = vscode.l10n.t('Show Problems');
   void deps.ui
-    .showMessage('error', `${source} cannot be added${of}; nothing was sent. Fix it and try again: ${first}${more}`, {}, SHOW_PROBLEMS)
+    .showMessage('error', message, {}, showProblems)
     .then((choice) => {
-      if (choice === SHOW_PROBLEMS) {
+      if (choice === showProblems) {
         deps.log.show(true);
       }
     });

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { CommandRunner } from '../commands/commandRunner';
 import { roomIdsFromArguments } from '../rooms/roomArgument';
 import { pickRoom } from '../rooms/roomPicker';
@@ -7,7 +7,6 @@ import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
 import type { UploadFlow } from './uploadFlow';
-import { count } from './uploadReport';
 
 export interface DeleteMessagesDeps {
   ui: Ui;
@@ -19,9 +18,6 @@ export interface DeleteMessagesDeps {
   onRoomChanged(roomId: string): void;
 }
 
-const DELETE = 'Delete All Messages';
-const UNDO = 'Undo';
-
 /**
  * `worldclientRtc.deleteMessages` (argument: a tree item or a room id; none → pick a room).
  * Asks with the exact count, saves a snapshot of the room first (nothing is deleted if that
@@ -29,38 +25,45 @@ const UNDO = 'Undo';
  * many messages were deleted.
  */
 export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unknown, selection: unknown): Promise<number | undefined> {
-  const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, 'Delete all messages of which room?'));
+  const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, vscode.l10n.t('Delete all messages of which room?')));
   if (roomId === undefined) {
     return undefined;
   }
   const api = deps.connection.api();
   const serverUrl = deps.connection.serverUrl;
-  const room = await withCancellableProgress(`Loading room "${roomId}"…`, (signal) => api.getRoom(roomId, signal));
+  const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', roomId), (signal) => api.getRoom(roomId, signal));
   const total = room.messages.length;
   if (total === 0) {
-    void deps.ui.showMessage('info', `Room "${roomId}" has no messages; nothing to delete.`, {});
+    void deps.ui.showMessage('info', vscode.l10n.t('Room "{0}" has no messages; nothing to delete.', roomId), {});
     return 0;
   }
+  const n = total.toLocaleString('en-US');
+  const deleteAction = vscode.l10n.t('Delete All Messages');
   const answer = await deps.ui.showMessage(
     'warning',
-    `Delete all ${count(total)} of room "${roomId}"?`,
-    { modal: true, detail: 'A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.' },
-    DELETE,
+    total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, roomId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, roomId),
+    { modal: true, detail: vscode.l10n.t('A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.') },
+    deleteAction,
   );
-  if (answer !== DELETE) {
+  if (answer !== deleteAction) {
     return undefined;
   }
   let snapshot: SnapshotInfo;
   try {
     snapshot = await deps.snapshots.save(serverUrl, room, 'deleteMessages');
   } catch (error) {
-    throw new Error(`Could not save a snapshot of room "${roomId}" (${(error as Error).message}), so nothing was deleted. Check free disk space and try again.`);
+    throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', roomId, (error as Error).message));
   }
-  await withCancellableProgress(`Deleting ${count(total)} of room "${roomId}"…`, (signal) => api.deleteRoomMessages(roomId, signal));
+  await withCancellableProgress(
+    total === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', n, roomId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', n, roomId),
+    (signal) => api.deleteRoomMessages(roomId, signal),
+  );
   deps.log.info(`Deleted ${total} message(s) of room "${roomId}"; snapshot ${snapshot.snapshotId}.`);
   deps.onRoomChanged(roomId);
-  void deps.ui.showMessage('info', `Deleted ${count(total)} of room "${roomId}".`, {}, UNDO).then((choice) => {
-    if (choice === UNDO) {
+  const undoAction = vscode.l10n.t('Undo');
+  const deleted = total === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', n, roomId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', n, roomId);
+  void deps.ui.showMessage('info', deleted, {}, undoAction).then((choice) => {
+    if (choice === undoAction) {
       return deps.runner.run('Undo delete messages', () => undo(deps, snapshot));
     }
     return undefined;
@@ -71,10 +74,14 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
 async function undo(deps: DeleteMessagesDeps, snapshot: SnapshotInfo): Promise<void> {
   const room = await deps.snapshots.load(snapshot.snapshotId);
   if (!room) {
-    throw new Error(`The snapshot of room "${snapshot.roomId}" is gone (older than 7 days, or removed), so the messages cannot be put back.`);
+    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', snapshot.roomId));
   }
   if (deps.connection.serverUrl !== snapshot.serverUrl) {
-    throw new Error(`The messages were deleted on ${snapshot.serverUrl}, but the extension now points at ${deps.connection.serverUrl || 'no server'}. Switch back to that server, then Undo again.`);
+    throw new Error(
+      deps.connection.serverUrl
+        ? vscode.l10n.t('The messages were deleted on {0}, but the extension now points at {1}. Switch back to that server, then Undo again.', snapshot.serverUrl, deps.connection.serverUrl)
+        : vscode.l10n.t('The messages were deleted on {0}, but the extension now points at no server. Switch back to that server, then Undo again.', snapshot.serverUrl),
+    );
   }
   await deps.uploads.run({
     roomId: room.id,

@@ -15,10 +15,10 @@ export type Loaded = { kind: 'messages'; messages: RtcMessage[]; source: string 
 
 /** Three input boxes (id prefilled with a new UUID); Escape keeps what was typed for next time. */
 export async function typeOneMessage(ui: Ui, roomId: string, draft: MessageDraft | undefined): Promise<Typed> {
-  const title = (step: number): string => `Add a message to room "${roomId}" (${step}/3)`;
+  const title = (step: number): string => vscode.l10n.t('Add a message to room "{0}" ({1}/3)', roomId, step);
   const id = await ui.showInputBox({
     title: title(1),
-    prompt: 'Message id (a new UUID is prefilled)',
+    prompt: vscode.l10n.t('Message id (a new UUID is prefilled)'),
     value: draft?.id || randomUUID(),
     validateInput: checkMessageId,
   });
@@ -27,7 +27,7 @@ export async function typeOneMessage(ui: Ui, roomId: string, draft: MessageDraft
   }
   const salt = await ui.showInputBox({
     title: title(2),
-    prompt: 'Salt, base64, exactly as the sending client produced it',
+    prompt: vscode.l10n.t('Salt, base64, exactly as the sending client produced it'),
     value: draft?.salt ?? '',
     validateInput: (value) => checkBase64Value(value, 'salt'),
   });
@@ -36,7 +36,7 @@ export async function typeOneMessage(ui: Ui, roomId: string, draft: MessageDraft
   }
   const data = await ui.showInputBox({
     title: title(3),
-    prompt: 'Data (the ciphertext), base64, exactly as the sending client produced it',
+    prompt: vscode.l10n.t('Data (the ciphertext), base64, exactly as the sending client produced it'),
     value: draft?.data ?? '',
     validateInput: (value) => checkBase64Value(value, 'data'),
   });
@@ -48,21 +48,21 @@ export async function typeOneMessage(ui: Ui, roomId: string, draft: MessageDraft
 
 export async function loadFromFile(ui: Ui): Promise<Loaded> {
   const picked = await ui.showOpenDialog({
-    title: 'Messages to add: a JSON array of {"id", "salt", "data"}',
+    title: vscode.l10n.t('Messages to add: a JSON array of {"id", "salt", "data"}'),
     canSelectMany: false,
-    filters: { JSON: ['json'], 'All files': ['*'] },
-    openLabel: 'Add Messages',
+    filters: { JSON: ['json'], [vscode.l10n.t('All files')]: ['*'] },
+    openLabel: vscode.l10n.t('Add Messages'),
   });
   const file = picked?.[0];
   if (!file) {
     return { kind: 'cancelled' };
   }
   const bytes = await vscode.workspace.fs.readFile(file);
-  return fromText(new TextDecoder('utf-8').decode(bytes), `The file ${file.fsPath}`);
+  return fromText(new TextDecoder('utf-8').decode(bytes), vscode.l10n.t('The file {0}', file.fsPath));
 }
 
 export async function loadFromClipboard(): Promise<Loaded> {
-  return fromText(await vscode.env.clipboard.readText(), 'The clipboard');
+  return fromText(await vscode.env.clipboard.readText(), vscode.l10n.t('The clipboard'));
 }
 
 function fromText(text: string, source: string): Loaded {

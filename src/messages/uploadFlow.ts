@@ -6,11 +6,7 @@ import type { Connection } from '../session/connection';
 import type { Ui } from '../ui/ui';
 import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
 import type { UnsentMessages } from './unsentMessages';
-import { count, describeUpload } from './uploadReport';
-
-const RETRY = 'Retry';
-const SIGN_IN_AND_RETRY = 'Sign In and Retry';
-const SAVE_UNSENT = 'Save Unsent…';
+import { describeUpload } from './uploadReport';
 
 export interface UploadFlowDeps {
   ui: Ui;
@@ -26,8 +22,8 @@ export interface UploadRequest {
   messages: RtcMessage[];
   /** Past tense for the report: "Added", "Restored". */
   verb: string;
-  /** For the progress title: "Adding", "Restoring". */
-  activity: string;
+  /** Picks the progress title, which is a whole sentence per activity so it can be translated. */
+  activity: 'Adding' | 'Restoring';
   /** Runs once everything is in (e.g. dropping the snapshot an Undo restored from). */
   onComplete?: () => Promise<void>;
 }
@@ -48,7 +44,7 @@ export class UploadFlow {
     const total = request.messages.length;
     let reported = 0;
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `${request.activity} ${count(total)} in room "${request.roomId}"`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: progressTitle(request.activity, total, request.roomId), cancellable: true },
       (progress, token) =>
         uploadInChunks(request.messages, (chunk) => api.addMessages(request.roomId, chunk), {
           chunkSize: this.deps.chunkSize ?? DEFAULT_CHUNK_SIZE,
@@ -56,7 +52,7 @@ export class UploadFlow {
           onProgress: ({ sent }) => {
             progress.report({
               increment: (100 * (sent - reported)) / total,
-              message: token.isCancellationRequested ? 'stopping after the current chunk…' : `${sent.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
+              message: token.isCancellationRequested ? vscode.l10n.t('stopping after the current chunk…') : vscode.l10n.t('{0} of {1}', sent.toLocaleString('en-US'), total.toLocaleString('en-US')),
             });
             reported = sent;
           },
@@ -78,8 +74,9 @@ export class UploadFlow {
 
   private offerFollowUp(severity: 'warning' | 'error' | 'info', message: string, outcome: UploadOutcome, retry: UploadRequest): void {
     const expired = outcome.error instanceof WorldClientError && (outcome.error.kind === 'sessionExpired' || outcome.error.kind === 'notSignedIn');
-    const retryLabel = expired ? SIGN_IN_AND_RETRY : RETRY;
-    void this.deps.ui.showMessage(severity, message, {}, retryLabel, SAVE_UNSENT).then((choice) => {
+    const retryLabel = expired ? vscode.l10n.t('Sign In and Retry') : vscode.l10n.t('Retry');
+    const saveUnsent = vscode.l10n.t('Save Unsent…');
+    void this.deps.ui.showMessage(severity, message, {}, retryLabel, saveUnsent).then((choice) => {
       if (choice === retryLabel) {
         return this.deps.runner.run(`${retry.verb} messages (retry)`, async () => {
           if (expired && !(await vscode.commands.executeCommand<boolean>('worldclientRtc.signIn'))) {
@@ -88,7 +85,7 @@ export class UploadFlow {
           await this.run(retry);
         });
       }
-      if (choice === SAVE_UNSENT) {
+      if (choice === saveUnsent) {
         return this.deps.runner.run('Save unsent messages', () => this.saveUnsent(retry));
       }
       return undefined;
@@ -96,10 +93,12 @@ export class UploadFlow {
   }
 
   private async saveUnsent(request: UploadRequest): Promise<void> {
+    const unsent = request.messages.length;
+    const n = unsent.toLocaleString('en-US');
     const target = await this.deps.ui.showSaveDialog({
-      title: `Save the ${count(request.messages.length)} not added to room "${request.roomId}"`,
+      title: unsent === 1 ? vscode.l10n.t('Save the {0} message not added to room "{1}"', n, request.roomId) : vscode.l10n.t('Save the {0} messages not added to room "{1}"', n, request.roomId),
       filters: { JSON: ['json'] },
-      saveLabel: 'Save',
+      saveLabel: vscode.l10n.t('Save'),
     });
     if (!target) {
       return;
@@ -107,8 +106,18 @@ export class UploadFlow {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(request.messages, null, 2)));
     void this.deps.ui.showMessage(
       'info',
-      `Saved ${count(request.messages.length)} to ${target.fsPath}. Add them later with "Add Messages…" → "From a JSON file…".`,
+      unsent === 1
+        ? vscode.l10n.t('Saved {0} message to {1}. Add them later with "Add Messages…" → "From a JSON file…".', n, target.fsPath)
+        : vscode.l10n.t('Saved {0} messages to {1}. Add them later with "Add Messages…" → "From a JSON file…".', n, target.fsPath),
       {},
     );
   }
+}
+
+function progressTitle(activity: UploadRequest['activity'], total: number, roomId: string): string {
+  const n = total.toLocaleString('en-US');
+  if (activity === 'Restoring') {
+    return total === 1 ? vscode.l10n.t('Restoring {0} message in room "{1}"', n, roomId) : vscode.l10n.t('Restoring {0} messages in room "{1}"', n, roomId);
+  }
+  return total === 1 ? vscode.l10n.t('Adding {0} message in room "{1}"', n, roomId) : vscode.l10n.t('Adding {0} messages in room "{1}"', n, roomId);
 }

@@ -26,7 +26,7 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
       await runner.run('Export room JSON', async () => {
         const room = panel.room;
         if (!room) {
-          throw new Error(`Room "${panel.roomId}" is not loaded. Use Refresh, then Export JSON again.`);
+          throw new Error(vscode.l10n.t('Room "{0}" is not loaded. Use Refresh, then Export JSON again.', panel.roomId));
         }
         await exportRoomJson(ui, room);
       });

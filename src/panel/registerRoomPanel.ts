@@ -44,7 +44,7 @@ export function registerRoomPanel(deps: RoomPanelDeps): RoomPanelRegistration {
 
   const openRoom = async (argument: unknown, selection: unknown): Promise<void> => {
     const ids = roomIdsFromArguments(argument, selection);
-    const roomIds = ids.length > 0 ? ids : [await pickRoom(ui, connection, 'Open which room?')].filter((id): id is string => id !== undefined);
+    const roomIds = ids.length > 0 ? ids : [await pickRoom(ui, connection, vscode.l10n.t('Open which room?'))].filter((id): id is string => id !== undefined);
     for (const roomId of roomIds) {
       await panels.open(roomId);
     }

@@ -21,16 +21,16 @@ export function exportFileName(roomId: string): string {
 export async function exportRoomJson(ui: Ui, room: Room): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   const target = await ui.showSaveDialog({
-    title: `Export room "${room.id}" as JSON`,
+    title: vscode.l10n.t('Export room "{0}" as JSON', room.id),
     defaultUri: vscode.Uri.joinPath(folder, exportFileName(room.id)),
     filters: { JSON: ['json'] },
-    saveLabel: 'Export',
+    saveLabel: vscode.l10n.t('Export'),
   });
   if (!target) {
     return undefined;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(roomToJson(room)));
-  void ui.showMessage('info', `Exported room "${room.id}" with ${room.messages.length.toLocaleString('en-US')} messages to ${target.fsPath}.`, {});
+  void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" with {1} messages to {2}.', room.id, room.messages.length.toLocaleString('en-US'), target.fsPath), {});
   return target;
 }
 
@@ -45,7 +45,7 @@ export async function openRoomJson(roomId: string, room: Room | undefined): Prom
     return;
   }
   if (!room) {
-    throw new Error(`Room "${roomId}" is not loaded yet. Use Refresh, then Open JSON again.`);
+    throw new Error(vscode.l10n.t('Room "{0}" is not loaded yet. Use Refresh, then Open JSON again.', roomId));
   }
   const document = await vscode.workspace.openTextDocument({ language: 'json', content: roomToJson(room) });
   await vscode.window.showTextDocument(document, { preview: false });

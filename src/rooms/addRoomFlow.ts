@@ -26,10 +26,10 @@ export class AddRoomFlow {
   async run(): Promise<string | undefined> {
     const source = await this.ui.showQuickPick(
       [
-        { label: this.draft ? '$(edit) Resume the room you were adding' : '$(edit) Enter the fields', source: 'fields' as const },
-        { label: '$(file) From a JSON file…', detail: 'A room object, an array of rooms, or an export file', source: 'file' as const },
+        { label: this.draft ? vscode.l10n.t('$(edit) Resume the room you were adding') : vscode.l10n.t('$(edit) Enter the fields'), source: 'fields' as const },
+        { label: vscode.l10n.t('$(file) From a JSON file…'), detail: vscode.l10n.t('A room object, an array of rooms, or an export file'), source: 'file' as const },
       ],
-      { title: 'Add room' },
+      { title: vscode.l10n.t('Add room') },
     );
     if (!source) {
       return undefined;
@@ -42,29 +42,29 @@ export class AddRoomFlow {
     if (source.source === 'fields') {
       this.draft = undefined;
     }
-    void this.ui.showMessage('info', `Room “${room.id}” added.`, {});
+    void this.ui.showMessage('info', vscode.l10n.t('Room “{0}” added.', room.id), {});
     await this.onAdded(room.id);
     return room.id;
   }
 
   private async askFields(): Promise<NewRoom | undefined> {
     const draft: Partial<Draft> = (this.draft ??= {});
-    const id = await this.ui.showInputBox({ title: 'Add room (1/4): id', prompt: 'The room id. A fresh UUID is suggested.', value: draft.id ?? randomUUID(), validateInput: validateRoomId });
+    const id = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (1/4): id'), prompt: vscode.l10n.t('The room id. A fresh UUID is suggested.'), value: draft.id ?? randomUUID(), validateInput: validateRoomId });
     if (id === undefined) {
       return undefined;
     }
     draft.id = id;
-    const members = await this.ui.showInputBox({ title: 'Add room (2/4): members', prompt: 'Member email addresses, separated by commas.', placeHolder: 'ann@example.com, bob@example.com', value: draft.members ?? '', validateInput: validateMembers });
+    const members = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (2/4): members'), prompt: vscode.l10n.t('Member email addresses, separated by commas.'), placeHolder: 'ann@example.com, bob@example.com', value: draft.members ?? '', validateInput: validateMembers });
     if (members === undefined) {
       return undefined;
     }
     draft.members = normalizeMembers(members);
-    const started = await this.ui.showInputBox({ title: 'Add room (3/4): started', prompt: 'When the room started (ISO-8601).', value: draft.started ?? new Date().toISOString(), validateInput: (value) => validateIsoDate(value, false) });
+    const started = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (3/4): started'), prompt: vscode.l10n.t('When the room started (ISO-8601).'), value: draft.started ?? new Date().toISOString(), validateInput: (value) => validateIsoDate(value, false) });
     if (started === undefined) {
       return undefined;
     }
     draft.started = started.trim();
-    const ended = await this.ui.showInputBox({ title: 'Add room (4/4): ended', prompt: 'When the room ended (ISO-8601). Leave empty for a room still active.', value: draft.ended ?? '', validateInput: (value) => validateEnded(value, draft.started ?? '') });
+    const ended = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (4/4): ended'), prompt: vscode.l10n.t('When the room ended (ISO-8601). Leave empty for a room still active.'), value: draft.ended ?? '', validateInput: (value) => validateEnded(value, draft.started ?? '') });
     if (ended === undefined) {
       return undefined;
     }
@@ -73,23 +73,30 @@ export class AddRoomFlow {
   }
 
   private async readFromFile(): Promise<NewRoom | undefined> {
-    const [file] = (await this.ui.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Add room from a JSON file' })) ?? [];
+    const [file] = (await this.ui.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: vscode.l10n.t('Add room from a JSON file') })) ?? [];
     if (!file) {
       return undefined;
     }
     const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
     if (parsed.rooms.length !== 1) {
       const why = parsed.skipped.map((skip) => `#${skip.index + 1}: ${skip.reason}`).join('; ');
-      throw new WorldClientError('badRequest', parsed.rooms.length === 0 ? `The file holds no usable room (${why || 'empty'}).` : `The file holds ${parsed.rooms.length} rooms; use "Import Rooms…" for several.`);
+      throw new WorldClientError(
+        'badRequest',
+        parsed.rooms.length > 0
+          ? vscode.l10n.t('The file holds {0} rooms; use "Import Rooms…" for several.', parsed.rooms.length)
+          : why
+            ? vscode.l10n.t('The file holds no usable room ({0}).', why)
+            : vscode.l10n.t('The file holds no usable room (empty).'),
+      );
     }
     return parsed.rooms[0];
   }
 
   private async create(room: NewRoom): Promise<void> {
     const api = this.connection.api();
-    await withCancellableProgress(`Adding room “${room.id}”…`, async (signal) => {
+    await withCancellableProgress(vscode.l10n.t('Adding room “{0}”…', room.id), async (signal) => {
       if (await roomExists(api, room.id, signal)) {
-        throw new WorldClientError('conflict', `A room with the id “${room.id}” already exists. Run Add Room again to choose another id; what you typed is kept.`);
+        throw new WorldClientError('conflict', vscode.l10n.t('A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.', room.id));
       }
       await api.addRoom(room, signal);
     });

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { Room } from '../api/types';
 import type { Connection } from '../session/connection';
@@ -5,9 +6,6 @@ import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
 import type { RoomsModel } from './roomsModel';
-
-const DELETE = 'Delete';
-const UNDO = 'Undo';
 
 export interface DeleteOutcome {
   deleted: SnapshotInfo[];
@@ -37,7 +35,7 @@ export class DeleteRoomsFlow {
     const outcome: DeleteOutcome = { deleted: [], failed: [] };
     this.model.setDeleting(roomIds, true);
     try {
-      await withCancellableProgress(roomIds.length === 1 ? `Deleting “${roomIds[0]}”…` : `Deleting ${roomIds.length} rooms…`, async (signal, progress) => {
+      await withCancellableProgress(roomIds.length === 1 ? vscode.l10n.t('Deleting “{0}”…', roomIds[0]) : vscode.l10n.t('Deleting {0} rooms…', roomIds.length), async (signal, progress) => {
         for (const roomId of roomIds) {
           if (signal.aborted) {
             break;
@@ -71,11 +69,11 @@ export class DeleteRoomsFlow {
   async restore(snapshots: readonly SnapshotInfo[]): Promise<string[]> {
     const api = this.connection.api();
     const restored: string[] = [];
-    await withCancellableProgress('Restoring…', async (signal) => {
+    await withCancellableProgress(vscode.l10n.t('Restoring…'), async (signal) => {
       for (const info of snapshots) {
         const room = await this.snapshots.load(info.snapshotId);
         if (!room) {
-          throw new Error(`The saved copy of “${info.roomId}” is missing or damaged; it cannot be restored.`);
+          throw new Error(vscode.l10n.t('The saved copy of “{0}” is missing or damaged; it cannot be restored.', info.roomId));
         }
         await api.addRoom(toNewRoom(room), signal);
         await this.snapshots.remove(info.snapshotId);
@@ -87,29 +85,31 @@ export class DeleteRoomsFlow {
 
   private async confirm(roomIds: readonly string[]): Promise<boolean> {
     const single = roomIds.length === 1;
-    const message = single ? `Delete the room “${roomIds[0]}” and all its messages?` : `Delete ${roomIds.length} rooms and all their messages?`;
-    const listed = single ? '' : `${roomIds.slice(0, 10).join('\n')}${roomIds.length > 10 ? `\n…and ${roomIds.length - 10} more` : ''}\n\n`;
-    const choice = await this.ui.showMessage('warning', message, { modal: true, detail: `${listed}A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".` }, DELETE);
-    return choice === DELETE;
+    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', roomIds[0]) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
+    const listed = single ? '' : `${roomIds.slice(0, 10).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
+    const deleteAction = vscode.l10n.t('Delete');
+    const choice = await this.ui.showMessage('warning', message, { modal: true, detail: `${listed}${vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".')}` }, deleteAction);
+    return choice === deleteAction;
   }
 
   private report(outcome: DeleteOutcome): void {
     const { deleted, failed } = outcome;
     if (failed.length > 0) {
       const lines = failed.map((failure) => `“${failure.roomId}”: ${failure.reason}`).join('\n');
-      void this.ui.showMessage('error', `${failed.length} room(s) could not be deleted; they are unchanged.`, { detail: lines });
+      void this.ui.showMessage('error', vscode.l10n.t('{0} room(s) could not be deleted; they are unchanged.', failed.length), { detail: lines });
     }
     if (deleted.length === 0) {
       return;
     }
-    const what = deleted.length === 1 ? `room “${deleted[0].roomId}”` : `${deleted.length} rooms`;
-    void this.ui.showMessage('info', `Deleted ${what}.`, {}, UNDO).then(async (choice) => {
-      if (choice !== UNDO) {
+    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', deleted[0].roomId) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
+    const undo = vscode.l10n.t('Undo');
+    void this.ui.showMessage('info', message, {}, undo).then(async (choice) => {
+      if (choice !== undo) {
         return;
       }
       try {
         const restored = await this.restore(deleted);
-        void this.ui.showMessage('info', `Restored ${restored.length === 1 ? `room “${restored[0]}”` : `${restored.length} rooms`}.`, {});
+        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', restored[0]) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
         await this.model.refresh();
       } catch (error) {
         this.reportFailure('Undo delete', error);

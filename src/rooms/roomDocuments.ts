@@ -23,7 +23,7 @@ export class RoomDocumentProvider implements vscode.TextDocumentContentProvider 
       const room = await this.connection.api().getRoom(roomIdFromDocumentUri(uri), controller.signal);
       return JSON.stringify(room, null, 2);
     } catch (error) {
-      return `// Could not load this room: ${error instanceof Error ? error.message : String(error)}\n`;
+      return `// ${vscode.l10n.t('Could not load this room: {0}', error instanceof Error ? error.message : String(error))}\n`;
     } finally {
       listener.dispose();
     }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
 import type { Connection } from '../session/connection';
 import type { Ui } from '../ui/ui';
@@ -10,17 +10,17 @@ interface RoomPick extends vscode.QuickPickItem {
 
 /** Lets a palette user choose a room by id or member; the list comes fresh from the server. */
 export async function pickRoom(ui: Ui, connection: Connection, title: string): Promise<string | undefined> {
-  const rooms = await withCancellableProgress('Loading rooms…', (signal) => connection.api().listRooms(signal));
+  const rooms = await withCancellableProgress(vscode.l10n.t('Loading rooms…'), (signal) => connection.api().listRooms(signal));
   if (rooms.length === 0) {
-    void ui.showMessage('info', 'The server has no rooms yet. Run "WorldClient RTC: Add Room…" to create one.', {});
+    void ui.showMessage('info', vscode.l10n.t('The server has no rooms yet. Run "WorldClient RTC: Add Room…" to create one.'), {});
     return undefined;
   }
-  const picked = await ui.showQuickPick(rooms.map(toPick), { title, placeHolder: 'Type a room id or a member', matchOnDescription: true, matchOnDetail: true });
+  const picked = await ui.showQuickPick(rooms.map(toPick), { title, placeHolder: vscode.l10n.t('Type a room id or a member'), matchOnDescription: true, matchOnDetail: true });
   return picked?.roomId;
 }
 
 function toPick(room: RoomSummary): RoomPick {
   // The id goes into `label` verbatim; quick picks render labels as text, but `$(` would
   // start an icon, so it is not given that chance.
-  return { label: room.id.replace(/\$\(/g, '$\u200b('), description: room.ended ? 'ended' : 'active', detail: room.members, roomId: room.id };
+  return { label: room.id.replace(/\$\(/g, '$\u200b('), description: room.ended ? vscode.l10n.t('ended') : vscode.l10n.t('active'), detail: room.members, roomId: room.id };
 }

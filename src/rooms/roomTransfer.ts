@@ -15,12 +15,12 @@ export interface ImportReport {
 /** Exports rooms with their messages to one JSON file; the session is never written. */
 export async function exportRooms(ui: Ui, connection: Connection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
   const defaultName = roomIds.length === 1 ? `${roomIds[0].replace(/[^\w.-]+/g, '_')}.json` : 'rooms.json';
-  const target = await ui.showSaveDialog({ title: 'Export rooms', filters: { JSON: ['json'] }, defaultUri: vscode.Uri.file(defaultName) });
+  const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: vscode.Uri.file(defaultName) });
   if (!target) {
     return undefined;
   }
   const api = connection.api();
-  const rooms = await withCancellableProgress(`Exporting ${roomIds.length} room(s)…`, async (signal, progress) => {
+  const rooms = await withCancellableProgress(vscode.l10n.t('Exporting {0} room(s)…', roomIds.length), async (signal, progress) => {
     const fetched: Room[] = [];
     for (const roomId of roomIds) {
       progress.report({ message: roomId, increment: 100 / roomIds.length });
@@ -29,7 +29,7 @@ export async function exportRooms(ui: Ui, connection: Connection, roomIds: reado
     return fetched;
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(serializeRoomFile(connection.serverUrl, rooms, new Date())));
-  void ui.showMessage('info', `Exported ${rooms.length} room(s) to ${target.fsPath}.`, {});
+  void ui.showMessage('info', vscode.l10n.t('Exported {0} room(s) to {1}.', rooms.length, target.fsPath), {});
   return target;
 }
 
@@ -38,23 +38,23 @@ export async function exportRooms(ui: Ui, connection: Connection, roomIds: reado
  * overwritten, and the report names every skipped room with its reason.
  */
 export async function importRooms(ui: Ui, connection: Connection): Promise<ImportReport | undefined> {
-  const [file] = (await ui.showOpenDialog({ title: 'Import rooms', canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
+  const [file] = (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
   if (!file) {
     return undefined;
   }
   const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   const report: ImportReport = { imported: [], skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })) };
   const api = connection.api();
-  await withCancellableProgress(`Importing ${parsed.rooms.length} room(s)…`, async (signal, progress) => {
+  await withCancellableProgress(vscode.l10n.t('Importing {0} room(s)…', parsed.rooms.length), async (signal, progress) => {
     for (const room of parsed.rooms) {
       if (signal.aborted) {
-        report.skipped.push({ id: room.id, reason: 'import cancelled before this room' });
+        report.skipped.push({ id: room.id, reason: vscode.l10n.t('import cancelled before this room') });
         continue;
       }
       progress.report({ message: room.id, increment: 100 / parsed.rooms.length });
       try {
         if (await roomExists(api, room.id, signal)) {
-          report.skipped.push({ id: room.id, reason: 'a room with this id already exists' });
+          report.skipped.push({ id: room.id, reason: vscode.l10n.t('a room with this id already exists') });
           continue;
         }
         await api.addRoom(room, signal);
@@ -68,6 +68,6 @@ export async function importRooms(ui: Ui, connection: Connection): Promise<Impor
     }
   });
   const detail = report.skipped.map((skip) => `${skip.id}: ${skip.reason}`).join('\n');
-  void ui.showMessage(report.skipped.length ? 'warning' : 'info', `Imported ${report.imported.length} room(s), skipped ${report.skipped.length}.`, { detail: detail || undefined, modal: report.skipped.length > 0 });
+  void ui.showMessage(report.skipped.length ? 'warning' : 'info', vscode.l10n.t('Imported {0} room(s), skipped {1}.', report.imported.length, report.skipped.length), { detail: detail || undefined, modal: report.skipped.length > 0 });
   return report;
 }

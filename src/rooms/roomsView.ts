@@ -51,16 +51,20 @@ export class RoomsView implements vscode.Disposable {
     const total = model.total.toLocaleString('en-US');
     if (state === 'ready' || state === 'empty') {
       const shown = model.visibleGroups().reduce((sum, group) => sum + group.total, 0).toLocaleString('en-US');
-      this.treeView.description = model.filter ? `“${model.filter}” · ${shown} of ${total}` : `${total} room${model.total === 1 ? '' : 's'}`;
+      this.treeView.description = model.filter
+        ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, total)
+        : model.total === 1
+          ? vscode.l10n.t('{0} room', total)
+          : vscode.l10n.t('{0} rooms', total);
     } else {
       this.treeView.description = undefined;
     }
     if (model.stale) {
-      this.treeView.message = `⚠ Showing the list from before the last refresh failed: ${model.error}`;
+      this.treeView.message = vscode.l10n.t('⚠ Showing the list from before the last refresh failed: {0}', model.error ?? '');
     } else if (state === 'error') {
-      this.treeView.message = `Could not load rooms: ${model.error}`;
+      this.treeView.message = vscode.l10n.t('Could not load rooms: {0}', model.error ?? '');
     } else if (state === 'ready' && model.filter && model.visibleGroups().every((group) => group.total === 0)) {
-      this.treeView.message = `No room matches “${model.filter}”.`;
+      this.treeView.message = vscode.l10n.t('No room matches “{0}”.', model.filter);
     } else {
       this.treeView.message = undefined;
     }

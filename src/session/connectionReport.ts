@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { WorldClientApi } from '../api/client';
 import { WorldClientError } from '../api/errors';
 
@@ -24,18 +25,18 @@ export async function buildConnectionReport(
   const roundTrip = Date.now() - started;
   lines.push(
     version.ok
-      ? { check: 'Reachable', ok: true, detail: `server version ${version.value}, round trip ${roundTrip} ms` }
-      : { check: 'Reachable', ok: false, detail: version.message },
+      ? { check: vscode.l10n.t('Reachable'), ok: true, detail: vscode.l10n.t('server version {0}, round trip {1} ms', version.value, roundTrip) }
+      : { check: vscode.l10n.t('Reachable'), ok: false, detail: version.message },
   );
   if (!version.ok && version.kind !== 'notFound' && version.kind !== 'notJson') {
     return lines;
   }
   if (!signedIn) {
-    lines.push({ check: 'Session', ok: false, detail: 'not signed in — run "WorldClient RTC: Sign In"' });
+    lines.push({ check: vscode.l10n.t('Session'), ok: false, detail: vscode.l10n.t('not signed in — run "WorldClient RTC: Sign In"') });
     return lines;
   }
   const ping = await attempt(() => api.ping(signal));
-  lines.push(ping.ok ? { check: 'Session', ok: true, detail: 'valid (ping answered)' } : { check: 'Session', ok: false, detail: ping.message });
+  lines.push(ping.ok ? { check: vscode.l10n.t('Session'), ok: true, detail: vscode.l10n.t('valid (ping answered)') } : { check: vscode.l10n.t('Session'), ok: false, detail: ping.message });
   if (!ping.ok && ping.kind === 'sessionExpired') {
     return lines;
   }
@@ -43,8 +44,8 @@ export async function buildConnectionReport(
     const rooms = await attempt(() => client.listRooms(signal));
     lines.push(
       rooms.ok
-        ? { check: `RTC (${style} style)`, ok: true, detail: `works — ${rooms.value.length} room(s)` }
-        : { check: `RTC (${style} style)`, ok: false, detail: rooms.message },
+        ? { check: vscode.l10n.t('RTC ({0} style)', style), ok: true, detail: vscode.l10n.t('works — {0} room(s)', rooms.value.length) }
+        : { check: vscode.l10n.t('RTC ({0} style)', style), ok: false, detail: rooms.message },
     );
   }
   return lines;

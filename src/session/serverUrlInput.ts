@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Ui } from '../ui/ui';
 import { normalizeServerUrl } from '../config/settings';
 
@@ -5,22 +6,22 @@ import { normalizeServerUrl } from '../config/settings';
 export function validateServerUrl(value: string): string | undefined {
   const trimmed = value.trim();
   if (!trimmed) {
-    return 'Enter the address of your WorldClient server, e.g. https://mail.example.com';
+    return vscode.l10n.t('Enter the address of your WorldClient server, e.g. https://mail.example.com');
   }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return 'That is not a URL. Include the scheme, e.g. https://mail.example.com';
+    return vscode.l10n.t('That is not a URL. Include the scheme, e.g. https://mail.example.com');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return 'Use an http:// or https:// address.';
+    return vscode.l10n.t('Use an http:// or https:// address.');
   }
   if (url.username || url.password) {
-    return 'Leave the user name and password out of the URL; you will be asked for them.';
+    return vscode.l10n.t('Leave the user name and password out of the URL; you will be asked for them.');
   }
   if (url.search || url.hash) {
-    return 'Leave out the query and fragment; only the server address is needed.';
+    return vscode.l10n.t('Leave out the query and fragment; only the server address is needed.');
   }
   return undefined;
 }
@@ -32,8 +33,8 @@ export function isLoopback(serverUrl: string): boolean {
 
 export async function askServerUrl(ui: Ui, current: string): Promise<string | undefined> {
   const value = await ui.showInputBox({
-    title: 'WorldClient server',
-    prompt: 'The address of the WorldClient (MDaemon Webmail) server; /WorldClientAPI is added for you.',
+    title: vscode.l10n.t('WorldClient server'),
+    prompt: vscode.l10n.t('The address of the WorldClient (MDaemon Webmail) server; /WorldClientAPI is added for you.'),
     placeHolder: 'https://mail.example.com',
     value: current,
     validateInput: validateServerUrl,
@@ -49,11 +50,12 @@ export async function confirmInsecureServer(ui: Ui, serverUrl: string): Promise<
   if (new URL(serverUrl).protocol !== 'http:' || isLoopback(serverUrl)) {
     return true;
   }
+  const sendAnyway = vscode.l10n.t('Send Anyway');
   const choice = await ui.showMessage(
     'warning',
-    `${serverUrl} does not use HTTPS. Your password or session token would travel unencrypted.`,
-    { modal: true, detail: 'Prefer the https:// address of the server. Continue only on a network you trust.' },
-    'Send Anyway',
+    vscode.l10n.t('{0} does not use HTTPS. Your password or session token would travel unencrypted.', serverUrl),
+    { modal: true, detail: vscode.l10n.t('Prefer the https:// address of the server. Continue only on a network you trust.') },
+    sendAnyway,
   );
-  return choice === 'Send Anyway';
+  return choice === sendAnyway;
 }

@@ -31,13 +31,13 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
       const api = connection.api();
       const queryStyle = connection.withUrlStyle('query');
       try {
-        const lines = await withCancellableProgress(`Testing ${connection.serverUrl}…`, (signal) =>
+        const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', connection.serverUrl), (signal) =>
           buildConnectionReport(api, queryStyle, connection.state === 'signedIn', signal),
         );
         const allGood = lines.every((line) => line.ok);
         const report = formatReport(lines);
         log.info(`Connection report for ${connection.serverUrl}:\n${report}`);
-        void ui.showMessage(allGood ? 'info' : 'warning', `Connection to ${connection.serverUrl}`, { modal: true, detail: report });
+        void ui.showMessage(allGood ? 'info' : 'warning', vscode.l10n.t('Connection to {0}', connection.serverUrl), { modal: true, detail: report });
         return lines;
       } finally {
         if (queryStyle !== api) {
@@ -54,11 +54,11 @@ async function switchServer(deps: SessionCommandDeps): Promise<void> {
   const { ui, connection } = deps;
   const choice = await ui.showQuickPick(
     [
-      { label: '$(server) Switch to another server…', action: 'switch' as const },
-      { label: '$(pulse) Test connection', action: 'test' as const },
-      { label: '$(sign-out) Sign out', action: 'signOut' as const },
+      { label: vscode.l10n.t('$(server) Switch to another server…'), action: 'switch' as const },
+      { label: vscode.l10n.t('$(pulse) Test connection'), action: 'test' as const },
+      { label: vscode.l10n.t('$(sign-out) Sign out'), action: 'signOut' as const },
     ],
-    { title: `WorldClient RTC — ${connection.serverUrl}` },
+    { title: vscode.l10n.t('WorldClient RTC — {0}', connection.serverUrl) },
   );
   if (choice?.action === 'test') {
     await vscode.commands.executeCommand(CommandIds.testConnection);
@@ -78,38 +78,38 @@ async function switchServer(deps: SessionCommandDeps): Promise<void> {
 async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): Promise<void> {
   const serverUrl = connection.serverUrl;
   if (!serverUrl || !connection.credentials()) {
-    void ui.showMessage('info', 'You are not signed in to a WorldClient server.', {});
+    void ui.showMessage('info', vscode.l10n.t('You are not signed in to a WorldClient server.'), {});
     return;
   }
   try {
-    await withCancellableProgress('Signing out…', (signal) => connection.api().logout(signal));
+    await withCancellableProgress(vscode.l10n.t('Signing out…'), (signal) => connection.api().logout(signal));
   } catch (error) {
     // The local session is removed either way; a server that is down must not keep us signed in.
     log.warn(`Logout on ${serverUrl} failed (${error instanceof Error ? error.message : String(error)}); the session is removed locally.`);
   }
   await sessions.remove(serverUrl);
-  void ui.showMessage('info', `Signed out of ${serverUrl}.`, {});
+  void ui.showMessage('info', vscode.l10n.t('Signed out of {0}.', serverUrl), {});
 }
 
 async function copyRequestAsCurl({ ui, connection, requestLog }: SessionCommandDeps): Promise<void> {
   const entries = requestLog.recent();
   if (entries.length === 0) {
-    void ui.showMessage('info', 'No requests yet. Refresh the Rooms view or run a command first.', {});
+    void ui.showMessage('info', vscode.l10n.t('No requests yet. Refresh the Rooms view or run a command first.'), {});
     return;
   }
   const picked = await ui.showQuickPick(
     entries.map((entry) => ({ label: `${entry.method} ${entry.url}`, description: `${entry.status ?? entry.error ?? ''}`, entry })),
-    { title: 'Copy request as curl', placeHolder: 'Pick a recent request' },
+    { title: vscode.l10n.t('Copy request as curl'), placeHolder: vscode.l10n.t('Pick a recent request') },
   );
   if (!picked) {
     return;
   }
   const secretChoice = await ui.showQuickPick(
     [
-      { label: 'With a placeholder', detail: 'The session is written as $WORLDCLIENT_SESSION; set it in your shell.', include: false },
-      { label: 'Include my session token', detail: 'Anyone who sees the command can act as you until the session ends.', include: true },
+      { label: vscode.l10n.t('With a placeholder'), detail: vscode.l10n.t('The session is written as $WORLDCLIENT_SESSION; set it in your shell.'), include: false },
+      { label: vscode.l10n.t('Include my session token'), detail: vscode.l10n.t('Anyone who sees the command can act as you until the session ends.'), include: true },
     ],
-    { title: 'Session token in the command' },
+    { title: vscode.l10n.t('Session token in the command') },
   );
   if (!secretChoice) {
     return;
@@ -117,5 +117,5 @@ async function copyRequestAsCurl({ ui, connection, requestLog }: SessionCommandD
   const credentials = connection.credentials();
   const command = toCurl(picked.entry, secretChoice.include && credentials ? { includeSecrets: credentials } : {});
   await vscode.env.clipboard.writeText(command);
-  void ui.showMessage('info', secretChoice.include ? 'Copied, with your session token. Treat it like a password.' : 'Copied as curl.', {});
+  void ui.showMessage('info', secretChoice.include ? vscode.l10n.t('Copied, with your session token. Treat it like a password.') : vscode.l10n.t('Copied as curl.'), {});
 }

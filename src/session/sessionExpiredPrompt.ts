@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Ui } from '../ui/ui';
 
 /**
@@ -20,7 +21,8 @@ export class SessionExpiredPrompt {
   }
 
   private async askOnce(): Promise<boolean> {
-    const choice = await this.ui.showMessage('warning', 'Session expired — sign in again to continue.', {}, 'Sign In');
-    return choice === 'Sign In' ? this.signIn() : false;
+    const signIn = vscode.l10n.t('Sign In');
+    const choice = await this.ui.showMessage('warning', vscode.l10n.t('Session expired — sign in again to continue.'), {}, signIn);
+    return choice === signIn ? this.signIn() : false;
   }
 }

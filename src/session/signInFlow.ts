@@ -37,42 +37,48 @@ export class SignInFlow {
     if (!credentials) {
       return false;
     }
-    void this.ui.showMessage('info', `Signed in to ${serverUrl}.`, {});
+    void this.ui.showMessage('info', vscode.l10n.t('Signed in to {0}.', serverUrl), {});
     return true;
   }
 
   private async pickMethod(serverUrl: string): Promise<Method | undefined> {
     const items: (vscode.QuickPickItem & { method: Method })[] = [
-      { label: '$(account) Sign in with email and password', detail: 'The password is sent once and never stored.', method: 'password' },
-      { label: '$(pinned) Sign in with email and password, and stay signed in', detail: 'The server may renew an expired session for you (remember me).', method: 'passwordRemembered' },
-      { label: '$(key) Paste a session token', detail: 'Use a session you already have (and its CSRF token, if the server uses them).', method: 'token' },
+      { label: vscode.l10n.t('$(account) Sign in with email and password'), detail: vscode.l10n.t('The password is sent once and never stored.'), method: 'password' },
+      { label: vscode.l10n.t('$(pinned) Sign in with email and password, and stay signed in'), detail: vscode.l10n.t('The server may renew an expired session for you (remember me).'), method: 'passwordRemembered' },
+      { label: vscode.l10n.t('$(key) Paste a session token'), detail: vscode.l10n.t('Use a session you already have (and its CSRF token, if the server uses them).'), method: 'token' },
     ];
-    const picked = await this.ui.showQuickPick(items, { title: `Sign in to ${serverUrl}` });
+    const picked = await this.ui.showQuickPick(items, { title: vscode.l10n.t('Sign in to {0}', serverUrl) });
     return picked?.method;
   }
 
   private async withPassword(serverUrl: string, rememberUser: boolean): Promise<Credentials | undefined> {
     const user = await this.ui.showInputBox({
-      title: `Sign in to ${serverUrl} (1/2)`,
-      prompt: 'Email address',
+      title: vscode.l10n.t('Sign in to {0} (1/2)', serverUrl),
+      prompt: vscode.l10n.t('Email address'),
       placeHolder: 'you@example.com',
-      validateInput: (value) => (value.trim() ? undefined : 'Enter the email address you sign in to webmail with.'),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the email address you sign in to webmail with.')),
     });
     if (!user) {
       return undefined;
     }
-    const password = await this.ui.showInputBox({ title: `Sign in to ${serverUrl} (2/2)`, prompt: `Password for ${user}`, password: true });
+    const password = await this.ui.showInputBox({ title: vscode.l10n.t('Sign in to {0} (2/2)', serverUrl), prompt: vscode.l10n.t('Password for {0}', user), password: true });
     if (!password) {
       return undefined;
     }
     const api = this.connection.api();
-    let result: SignInResult | undefined = await this.progress('Signing in…', (signal) => api.signInBasic(user.trim(), password, signal, { rememberUser }));
+    let result: SignInResult | undefined = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user.trim(), password, signal, { rememberUser }));
     if (result.kind === 'termsOfUseRequired') {
-      const accepted = await this.ui.showMessage('info', `${serverUrl} asks you to accept its terms of use before signing in.`, { modal: true, detail: 'Read them in webmail if you have not.' }, 'Accept and Sign In');
-      if (accepted !== 'Accept and Sign In') {
+      const accept = vscode.l10n.t('Accept and Sign In');
+      const accepted = await this.ui.showMessage(
+        'info',
+        vscode.l10n.t('{0} asks you to accept its terms of use before signing in.', serverUrl),
+        { modal: true, detail: vscode.l10n.t('Read them in webmail if you have not.') },
+        accept,
+      );
+      if (accepted !== accept) {
         return undefined;
       }
-      result = await this.progress('Signing in…', (signal) => api.signInBasic(user.trim(), password, signal, { rememberUser, acceptTermsOfUse: true }));
+      result = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user.trim(), password, signal, { rememberUser, acceptTermsOfUse: true }));
     }
     if (result.kind === 'twoFactorRequired') {
       result = await this.withOneTimePassword(api, result.user, result.token);
@@ -83,18 +89,18 @@ export class SignInFlow {
   private async withOneTimePassword(api: WorldClientApi, user: string, token: string): Promise<SignInResult | undefined> {
     for (;;) {
       const code = await this.ui.showInputBox({
-        title: 'Two-factor authentication',
-        prompt: 'Enter the one-time code from your authenticator app. Leave it empty and press Enter to have a code sent by email.',
+        title: vscode.l10n.t('Two-factor authentication'),
+        prompt: vscode.l10n.t('Enter the one-time code from your authenticator app. Leave it empty and press Enter to have a code sent by email.'),
         ignoreFocusOut: true,
       });
       if (code === undefined) {
         return undefined;
       }
       if (code.trim()) {
-        return this.progress('Checking the code…', (signal) => api.signInTwoFactor(user, token, code.trim(), signal));
+        return this.progress(vscode.l10n.t('Checking the code…'), (signal) => api.signInTwoFactor(user, token, code.trim(), signal));
       }
-      await this.progress('Sending a code by email…', (signal) => api.sendTwoFactorCode(user, token, signal));
-      void this.ui.showMessage('info', 'A one-time code is on its way to your mailbox.', {});
+      await this.progress(vscode.l10n.t('Sending a code by email…'), (signal) => api.sendTwoFactorCode(user, token, signal));
+      void this.ui.showMessage('info', vscode.l10n.t('A one-time code is on its way to your mailbox.'), {});
     }
   }
 
@@ -106,29 +112,29 @@ export class SignInFlow {
       case 'signedIn':
         await this.sessions.save(serverUrl, result.credentials);
         if (result.twoFactorSetupPending) {
-          void this.ui.showMessage('warning', 'Signed in, but the server asks you to set up two-factor authentication in webmail.', {});
+          void this.ui.showMessage('warning', vscode.l10n.t('Signed in, but the server asks you to set up two-factor authentication in webmail.'), {});
         }
         return result.credentials;
       case 'passwordExpired':
-        throw new WorldClientError('signInRefused', 'Your password has expired. Change it in WorldClient webmail, then sign in again.');
+        throw new WorldClientError('signInRefused', vscode.l10n.t('Your password has expired. Change it in WorldClient webmail, then sign in again.'));
       default:
-        throw new WorldClientError('signInRefused', 'The server did not finish signing in. Try again, or paste a session token instead.');
+        throw new WorldClientError('signInRefused', vscode.l10n.t('The server did not finish signing in. Try again, or paste a session token instead.'));
     }
   }
 
   private async withToken(serverUrl: string): Promise<Credentials | undefined> {
     const session = await this.ui.showInputBox({
-      title: `Session token for ${serverUrl}`,
-      prompt: 'Paste the session token. It is kept in VS Code\'s secret storage only.',
+      title: vscode.l10n.t('Session token for {0}', serverUrl),
+      prompt: vscode.l10n.t("Paste the session token. It is kept in VS Code's secret storage only."),
       password: true,
-      validateInput: (value) => (/^\S+$/.test(value.trim()) ? undefined : 'A session token has no spaces.'),
+      validateInput: (value) => (/^\S+$/.test(value.trim()) ? undefined : vscode.l10n.t('A session token has no spaces.')),
     });
     if (!session) {
       return undefined;
     }
     const csrfToken = await this.ui.showInputBox({
-      title: `CSRF token for ${serverUrl} (optional)`,
-      prompt: 'Paste the CSRF token if the server uses them (writes answer 403 without it); leave empty otherwise.',
+      title: vscode.l10n.t('CSRF token for {0} (optional)', serverUrl),
+      prompt: vscode.l10n.t('Paste the CSRF token if the server uses them (writes answer 403 without it); leave empty otherwise.'),
       password: true,
     });
     if (csrfToken === undefined) {
@@ -137,10 +143,10 @@ export class SignInFlow {
     const credentials: Credentials = { session: session.trim(), csrfToken: csrfToken.trim() || undefined };
     const probe = this.connection.withCredentials(credentials);
     try {
-      await this.progress('Checking the session…', (signal) => probe.ping(signal));
+      await this.progress(vscode.l10n.t('Checking the session…'), (signal) => probe.ping(signal));
     } catch (error) {
       if (error instanceof WorldClientError && error.kind === 'sessionExpired') {
-        throw new WorldClientError('signInRefused', 'The server does not accept that session token (it may have expired). Sign in with your password, or copy a fresh token.');
+        throw new WorldClientError('signInRefused', vscode.l10n.t('The server does not accept that session token (it may have expired). Sign in with your password, or copy a fresh token.'));
       }
       throw error;
     } finally {

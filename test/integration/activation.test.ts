@@ -12,10 +12,16 @@ interface Manifest {
   };
 }
 
+/** The manifest as a user sees it: %key% placeholders replaced from package.nls.json. */
 function readManifest(): Manifest {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension);
-  return JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.json'), 'utf8')) as Manifest;
+  const read = (file: string) => fs.readFileSync(path.join(extension.extensionPath, file), 'utf8');
+  const strings = JSON.parse(read('package.nls.json')) as Record<string, string>;
+  return JSON.parse(read('package.json'), (_key, value: unknown) => {
+    const placeholder = typeof value === 'string' ? /^%(.+)%$/.exec(value) : null;
+    return placeholder ? (strings[placeholder[1]] ?? value) : value;
+  }) as Manifest;
 }
 
 describe('Extension activation', () => {
@@ -29,6 +35,7 @@ describe('Extension activation', () => {
 
   it('contributes the WorldClient RTC container with one Rooms view', () => {
     const manifest = readManifest();
+    assert.ok(!JSON.stringify(manifest).includes('"%'), 'every %placeholder% has a string in package.nls.json');
     assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((container) => container.id), ['worldclientRtc']);
     assert.deepEqual(manifest.contributes.views.worldclientRtc.map((view) => [view.id, view.name]), [['worldclientRtc.rooms', 'Rooms']]);
   });
