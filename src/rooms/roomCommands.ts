@@ -31,7 +31,9 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
 
   /** The rooms a command acts on: the tree selection, an id argument, or one picked from a list. */
   const roomsFor = async (title: string, first: unknown, selection: unknown): Promise<string[]> => {
-    const ids = roomIdsFromArguments(first, selection);
+    // Keybindings pass no tree item, so ours send { useSelection: true } to act on the selection.
+    const fromKeyboard = isSelectionRequest(first) ? [...view.treeView.selection] : undefined;
+    const ids = fromKeyboard ? roomIdsFromArguments(undefined, fromKeyboard) : roomIdsFromArguments(first, selection);
     if (ids.length > 0) {
       return ids;
     }
@@ -42,7 +44,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
   const disposables = [
     runner.register(CommandIds.refresh, () => view.refresh()),
     runner.register(CommandIds.filterRooms, async () => {
-      const filter = await ui.showInputBox({ title: 'Filter rooms', prompt: 'Show rooms whose id or members contain this text. Leave empty to show all.', value: model.filter });
+      const filter = await ui.showInputBox({ title: vscode.l10n.t('Filter rooms'), prompt: vscode.l10n.t('Show rooms whose id or members contain this text. Leave empty to show all.'), value: model.filter });
       if (filter !== undefined) {
         model.setQuery({ filter: filter.trim() });
       }
@@ -51,43 +53,43 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
     runner.register(CommandIds.loadMoreRooms, (group) => model.loadMore(isGroupKey(group) ? group : 'all')),
     runner.register(CommandIds.addRoom, () => addRoom.run()),
     runner.register(CommandIds.deleteRoom, async (first, selection) => {
-      const ids = await roomsFor('Delete room', first, selection);
+      const ids = await roomsFor(vscode.l10n.t('Delete room'), first, selection);
       return ids.length ? deleteFlow.run(ids) : undefined;
     }),
     runner.register(CommandIds.restoreDeletedRoom, async () => {
       const saved = (await snapshots.list(connection.serverUrl)).filter((info) => info.reason === 'deleteRoom');
       if (saved.length === 0) {
-        void ui.showMessage('info', 'No deleted rooms are kept for this server (copies are kept for 7 days).', {});
+        void ui.showMessage('info', vscode.l10n.t('No deleted rooms are kept for this server (copies are kept for 7 days).'), {});
         return [];
       }
       const picked = await ui.showQuickPickMany(
-        saved.map((info) => ({ label: info.roomId, description: `${info.messageCount} message(s)`, detail: `deleted ${new Date(info.savedAt).toLocaleString()}`, info })),
-        { title: 'Restore deleted rooms' },
+        saved.map((info) => ({ label: info.roomId, description: vscode.l10n.t('{0} message(s)', info.messageCount), detail: vscode.l10n.t('deleted {0}', new Date(info.savedAt).toLocaleString()), info })),
+        { title: vscode.l10n.t('Restore deleted rooms') },
       );
       if (!picked?.length) {
         return [];
       }
       const restored = await deleteFlow.restore(picked.map((item) => item.info));
-      void ui.showMessage('info', `Restored ${restored.length} room(s).`, {});
+      void ui.showMessage('info', vscode.l10n.t('Restored {0} room(s).', restored.length), {});
       await view.refresh();
       return restored;
     }),
     runner.register(CommandIds.copyRoomId, async (first, selection) => {
-      const ids = await roomsFor('Copy room id', first, selection);
+      const ids = await roomsFor(vscode.l10n.t('Copy room id'), first, selection);
       if (ids.length) {
         await vscode.env.clipboard.writeText(ids.join('\n'));
       }
     }),
     runner.register(CommandIds.copyRoomJson, async (first) => {
-      const [roomId] = await roomsFor('Copy room JSON', first, undefined);
+      const [roomId] = await roomsFor(vscode.l10n.t('Copy room JSON'), first, undefined);
       if (roomId !== undefined) {
-        const room = await withCancellableProgress(`Loading “${roomId}”…`, (signal) => connection.api().getRoom(roomId, signal));
+        const room = await withCancellableProgress(vscode.l10n.t('Loading “{0}”…', roomId), (signal) => connection.api().getRoom(roomId, signal));
         await vscode.env.clipboard.writeText(JSON.stringify(room, null, 2));
-        void ui.showMessage('info', `Copied the JSON of “${roomId}” (${room.messages.length} message(s)).`, {});
+        void ui.showMessage('info', vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', roomId, room.messages.length), {});
       }
     }),
     runner.register(CommandIds.openRoomJson, async (first) => {
-      const [roomId] = await roomsFor('Open room JSON', first, undefined);
+      const [roomId] = await roomsFor(vscode.l10n.t('Open room JSON'), first, undefined);
       if (roomId !== undefined) {
         const document = await vscode.workspace.openTextDocument(roomDocumentUri(roomId));
         await vscode.window.showTextDocument(document, { preview: true });
@@ -96,7 +98,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
       return undefined;
     }),
     runner.register(CommandIds.exportRooms, async (first, selection) => {
-      const ids = await roomsFor('Export room', first, selection);
+      const ids = await roomsFor(vscode.l10n.t('Export room'), first, selection);
       return ids.length ? exportRooms(ui, connection, ids) : undefined;
     }),
     runner.register(CommandIds.importRooms, async () => {
@@ -108,6 +110,10 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
     }),
   ];
   return { disposables, deleteFlow };
+}
+
+function isSelectionRequest(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { useSelection?: unknown }).useSelection === true;
 }
 
 function isGroupKey(value: unknown): value is RoomGroupKey {

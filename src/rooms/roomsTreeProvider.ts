@@ -17,7 +17,14 @@ const ICONS: Record<RoomIcon, vscode.ThemeIcon> = {
   'ended-empty': new vscode.ThemeIcon('circle-slash'),
 };
 
-const GROUP_LABELS: Record<RoomGroupKey, string> = { all: 'Rooms', active: 'Active', ended: 'Ended' };
+// Functions, so each label is looked up when drawn rather than when the module loads.
+const GROUP_LABELS: Record<RoomGroupKey, () => string> = { all: () => vscode.l10n.t('Rooms'), active: () => vscode.l10n.t('Active'), ended: () => vscode.l10n.t('Ended') };
+const ICON_WORDS: Record<RoomIcon, () => string> = {
+  'active-with-messages': () => vscode.l10n.t('active with messages'),
+  'active-empty': () => vscode.l10n.t('active empty'),
+  'ended-with-messages': () => vscode.l10n.t('ended with messages'),
+  'ended-empty': () => vscode.l10n.t('ended empty'),
+};
 
 export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -42,19 +49,29 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     return parent.kind === 'group' ? this.pageNodes(parent.key) : [];
   }
 
+  /** Needed for reveal(): rooms and "Load more…" sit under their group when the tree is grouped. */
+  getParent(node: RoomsNode): RoomsNode | undefined {
+    if (node.kind === 'group') {
+      return undefined;
+    }
+    const key = node.kind === 'loadMore' ? node.group : this.model.visibleGroups().find((group) => group.rooms.some((room) => room.id === node.room.id))?.key;
+    const group = this.model.visibleGroups().find((candidate) => candidate.key === key);
+    return group && group.key !== 'all' ? { kind: 'group', key: group.key, total: group.total } : undefined;
+  }
+
   getTreeItem(node: RoomsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'group': {
-        const item = new vscode.TreeItem(GROUP_LABELS[node.key], vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(GROUP_LABELS[node.key](), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.key}`;
         item.description = `${node.total.toLocaleString('en-US')}`;
         item.contextValue = 'roomGroup';
         return item;
       }
       case 'loadMore': {
-        const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
         item.id = `loadMore:${node.group}`;
-        item.description = `${node.remaining.toLocaleString('en-US')} more`;
+        item.description = vscode.l10n.t('{0} more', node.remaining.toLocaleString('en-US'));
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: 'worldclientRtc.loadMoreRooms', title: 'Load more rooms', arguments: [node.group] };
         item.contextValue = 'loadMore';
@@ -89,7 +106,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.id = `room:${room.id}`;
     const icon = roomIcon(room, now);
     if (this.model.isDeleting(room.id)) {
-      item.description = 'Deleting…';
+      item.description = vscode.l10n.t('Deleting…');
       item.iconPath = new vscode.ThemeIcon('loading~spin');
       item.contextValue = 'room;deleting';
       return item;
@@ -98,7 +115,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.iconPath = ICONS[icon];
     item.tooltip = toMarkdown(roomTooltip(room, now));
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
-    item.accessibilityInformation = { label: `Room ${room.id}, ${item.description}, ${icon.replace(/-/g, ' ')}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', room.id, item.description, ICON_WORDS[icon]()) };
     item.command = { command: 'worldclientRtc.openRoom', title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }

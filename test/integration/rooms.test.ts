@@ -192,6 +192,18 @@ describe('Rooms explorer', function () {
     assert.deepEqual(ids.map((id) => session.sandbox.store.get(id)), before);
   });
 
+  it('acts on the tree selection from the keyboard (Delete key)', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await refreshRooms(session.api);
+    const target = renderChildren(session.api).find((item) => item.label === 'orphaned-room');
+    assert.ok(target);
+    await session.api.rooms.view.treeView.reveal(target.node, { select: true, focus: true });
+    session.ui.respond(/^Delete the room “orphaned-room”/, 'Delete');
+    await vscode.commands.executeCommand('worldclientRtc.deleteRoom', { useSelection: true });
+    assert.equal(session.sandbox.store.get('orphaned-room'), undefined);
+    assert.deepEqual(session.ui.unexpected, [], 'no room picker was shown');
+  });
+
   it('opens a room as a read-only JSON document', async () => {
     session = await withSandbox({ seed: { oddIds: true } });
     const document = (await vscode.commands.executeCommand('worldclientRtc.openRoomJson', 'q?r=1')) as vscode.TextDocument;
