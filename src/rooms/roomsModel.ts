@@ -77,10 +77,6 @@ export class RoomsModel implements vscode.Disposable {
     return this.inFlight !== undefined;
   }
 
-  allRooms(): readonly RoomSummary[] {
-    return this.rooms;
-  }
-
   find(roomId: string): RoomSummary | undefined {
     return this.rooms.find((room) => room.id === roomId);
   }
