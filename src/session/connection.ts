@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { WorldClientError } from '../api/errors';
-import type { Credentials, ProxyOptions, ServerConfig, UrlStyle } from '../api/types';
+import type { ClientHooks, Credentials, ProxyOptions, ServerConfig, UrlStyle } from '../api/types';
 import { affectsSettings, readSettings, updateServerUrl } from '../config/settings';
 import type { RequestLog } from '../log/requestLog';
 import type { SessionStore } from './sessionStore';
@@ -92,12 +92,8 @@ export class Connection implements vscode.Disposable {
   /** A separate client that sends the given credentials, to check them before they are stored; the caller disposes it. */
   withCredentials(credentials: Credentials): WorldClientApi {
     this.api();
-    const config = this.clientConfig as ServerConfig;
-    return new WorldClientApi(config, {
-      getCredentials: () => credentials,
-      onRequest: (entry) => this.requestLog.record(entry),
-      onInfo: (message) => this.log.info(message),
-    });
+    // A probe: it sends exactly these credentials and never stores a renewed session.
+    return this.createClient(this.clientConfig as ServerConfig, { getCredentials: () => credentials, onSessionRenewed: undefined });
   }
 
   dispose(): void {
@@ -138,7 +134,7 @@ export class Connection implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private createClient(config: ServerConfig): WorldClientApi {
+  private createClient(config: ServerConfig, overrides: Partial<ClientHooks> = {}): WorldClientApi {
     const serverUrl = config.baseUrl;
     return new WorldClientApi(config, {
       getCredentials: () => this.sessions.peek(serverUrl),
@@ -148,6 +144,7 @@ export class Connection implements vscode.Disposable {
       },
       onRequest: (entry) => this.requestLog.record(entry),
       onInfo: (message) => this.log.info(message),
+      ...overrides,
     });
   }
 

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { startSandbox } from '../../sandbox/server';
-import { activateExtension, setSetting, waitFor } from '../../integration/support/fixtures';
-import { ScriptedUi } from '../../integration/support/scriptedUi';
+import { withSandbox } from '../../integration/support/fixtures';
 import { formatMs, median, printTable } from '../stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -12,15 +10,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
  * rendered to a TreeItem, and how much the extension host's heap grew for it.
  */
 export async function benchTree(): Promise<void> {
-  const sandbox = await startSandbox({ seed: { rooms: 10_000 } });
-  const api = await activateExtension();
-  const ui = new ScriptedUi();
-  api.ui.use(ui);
+  const { api, dispose } = await withSandbox({ seed: { rooms: 10_000 } });
   try {
-    await setSetting('serverUrl', sandbox.url);
-    await waitFor(() => api.connection.serverUrl === sandbox.url, 'the server URL');
-    ui.pick('Paste a session token').typeInputs(sandbox.session, '');
-    await vscode.commands.executeCommand('worldclientRtc.signIn');
     await vscode.commands.executeCommand('worldclientRtc.rooms.focus');
     const heapBefore = heapUsed();
     const times: number[] = [];
@@ -40,10 +31,7 @@ export async function benchTree(): Promise<void> {
       ['extension host heap growth', `${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MiB (with ${api.rooms.model.total.toLocaleString('en-US')} rooms held)`],
     ]);
   } finally {
-    await vscode.commands.executeCommand('worldclientRtc.signOut');
-    api.ui.use(undefined);
-    await setSetting('serverUrl', undefined);
-    await sandbox.stop();
+    await dispose();
   }
 }
 
