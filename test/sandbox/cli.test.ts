@@ -11,7 +11,7 @@ describe('sandbox CLI arguments', () => {
   it('parses every option', () => {
     const options = parseSandboxArgs([
       '--port', '8080', '--host', '0.0.0.0', '--rooms', '10000', '--messages', '3', '--big-room', '100000', '--sample',
-      '--error-style', 'ok200', '--csrf', '--2fa', '--persist', '/tmp/rooms.json', '--session', 'tok', '--delay=250',
+      '--error-style', 'ok200', '--csrf', '--2fa', '--persist', '/tmp/rooms.json', '--session', 'tok', '--delay=250', '--slow-body', '3000',
       '--reject-encoded-slash', '--password-expired', '--require-terms', '--renew-remembered', '--csrf-token', 'ct',
       '--user', 'u@x.test', '--password', 'pw', '--one-time-password', '111111', '--server-version', '24.0.0',
     ]);
@@ -19,7 +19,10 @@ describe('sandbox CLI arguments', () => {
       port: 8080, host: '0.0.0.0', errorStyle: 'ok200', csrf: true, twoFactor: true, persistPath: '/tmp/rooms.json',
       session: 'tok', rejectEncodedSlashInPath: true, passwordExpired: true, requireTermsOfUse: true,
       renewRememberedSessions: true, csrfToken: 'ct', user: 'u@x.test', password: 'pw', oneTimePassword: '111111', version: '24.0.0',
-      faults: ['rtc', 'authenticate', 'ping', 'settings'].map((route) => ({ kind: 'delay', delayMs: 250, route })),
+      faults: [
+        ...['rtc', 'authenticate', 'ping', 'settings'].map((route) => ({ kind: 'delay', delayMs: 250, route })),
+        { kind: 'slowBody', delayMs: 3000, method: 'GET', route: 'rtc' },
+      ],
       seed: { rooms: 10000, messagesPerRoom: 3, bigRoom: { id: 'big', messages: 100000 }, sample: true },
     });
   });

@@ -27,6 +27,7 @@ Behaviour:
   --renew-remembered        expired remembered sessions get a new_session
   --reject-encoded-slash    404 for %2F inside a path segment
   --delay MS                delay every reply by MS milliseconds
+  --slow-body MS            rtc GET replies send 16 KiB at once and the rest after MS milliseconds
   --persist FILE            load rooms from FILE and save every change to it
   --session TOKEN           fixed initial session token
   --csrf-token TOKEN        fixed CSRF token for that session
@@ -83,9 +84,12 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       case '--reject-encoded-slash': options.rejectEncodedSlashInPath = true; break;
       case '--delay': {
         const delayMs = count();
-        options.faults = ALL_ROUTES.map((route) => ({ kind: 'delay', delayMs, route }));
+        options.faults = [...(options.faults ?? []), ...ALL_ROUTES.map((route) => ({ kind: 'delay', delayMs, route }) as const)];
         break;
       }
+      case '--slow-body':
+        options.faults = [...(options.faults ?? []), { kind: 'slowBody', delayMs: count(), method: 'GET', route: 'rtc' }];
+        break;
       case '--persist': options.persistPath = value(); break;
       case '--session': options.session = value(); break;
       case '--csrf-token': options.csrfToken = value(); break;

@@ -90,6 +90,23 @@ describe('sandbox faults', () => {
     assert.equal(new Set(list.map((r) => r.id)).size, list.length, 'unique ids');
   });
 
+  it('slowBody: the first bytes of the real reply at once, the rest after the pause', async () => {
+    const full = (await call(sb, roomsUrl('path', sb.session, 'long-running'))).text;
+    sb.addFault({ kind: 'slowBody', firstBytes: 1000, delayMs: 400, times: 1 });
+    const started = Date.now();
+    const response = await fetch(`${sb.url}${roomsUrl('path', sb.session, 'long-running')}`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    assert.equal(first.value?.length, 1000, 'the first bytes come on their own');
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      rest += Buffer.from(chunk.value).toString('latin1');
+    }
+    const allAfter = Date.now() - started;
+    assert.ok(allAfter >= 390, `the rest came after the pause (${allAfter} ms)`);
+    assert.equal(Buffer.from(first.value as Uint8Array).toString('latin1') + rest, Buffer.from(full).toString('latin1'), 'the whole reply, unchanged');
+  });
+
   it('times: applies to that many matching requests, then normal replies', async () => {
     sb.addFault({ kind: 'status', status: 503, retryAfterSeconds: 1, times: 2 });
     const statuses: number[] = [];

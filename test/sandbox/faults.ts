@@ -3,6 +3,7 @@
 // answering 502/503, dropped connections) as well as a server answering nonsense.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { JSON_TYPE, writeText } from './reply';
 import type { Fault, FaultRoute } from './types';
 
@@ -15,7 +16,7 @@ export interface MatchedFaults {
   fault?: Fault;
 }
 
-const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody']);
+const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody']);
 
 export class FaultList {
   private active: ActiveFault[] = [];
@@ -85,6 +86,18 @@ export function writeTruncatedJson(res: ServerResponse, fullJson: string): void 
 
 export function wrongShapePayload(isRoomsList: boolean): unknown {
   return isRoomsList ? { rooms: 'not-an-array' } : { messages: {} };
+}
+
+/** The reply's first bytes at once, the rest after a pause: what a client sees of a big reply on a slow link. */
+export async function writeSlowBody(res: ServerResponse, status: number, json: string, fault: Fault, signal: AbortSignal): Promise<void> {
+  const body = Buffer.from(json);
+  const firstBytes = Math.min(body.length, fault.firstBytes ?? 16 * 1024);
+  res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
+  res.write(body.subarray(0, firstBytes));
+  await sleep(fault.delayMs ?? 2000, undefined, { signal });
+  if (!res.destroyed) {
+    res.end(body.subarray(firstBytes));
+  }
 }
 
 export const DEFAULT_HUGE_BODY_BYTES = 50 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Authenticator } from './authenticate';
 import { parseBody, readBody, type Body } from './body';
 import {
-  DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeStatusFault,
+  DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeSlowBody, writeStatusFault,
   writeTruncatedJson, wrongShapePayload, type FaultList,
 } from './faults';
 import { ApiError, applyErrorStyle, ok, writeJson, writeText, JSON_TYPE, type ErrorStyle, type JsonReply } from './reply';
@@ -91,7 +91,7 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
   send(respond(ctx, route, incoming, raw));
 }
 
-/** Every fault but 'delay' stands in for the handler, so a faulted write never reaches the store. */
+/** Every fault but 'delay' and 'slowBody' stands in for the handler, so a faulted write never reaches the store. */
 async function writeFault(
   ctx: SandboxContext, res: ServerResponse, fault: Fault, normalReply: () => JsonReply, route: Route, method: string,
 ): Promise<void> {
@@ -105,6 +105,10 @@ async function writeFault(
       return writeText(res, 200, JSON_TYPE, JSON.stringify(wrongShapePayload(isRoomsList)));
     case 'hugeBody':
       return writeHugeBody(res, fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
+    case 'slowBody': {
+      const reply = applyErrorStyle(normalReply(), ctx.errorStyle);
+      return writeSlowBody(res, reply.status, JSON.stringify(reply.payload), fault, ctx.signal);
+    }
     case 'truncatedJson': {
       // GETs change nothing, so the real reply can be cut; for writes, cut what success would have said.
       const reply = method === 'GET' ? applyErrorStyle(normalReply(), ctx.errorStyle).payload : { success: true };

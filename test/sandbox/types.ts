@@ -20,17 +20,19 @@ export interface SeedOptions {
   hostile?: boolean;
 }
 
-export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody';
+export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody';
 export type FaultRoute = 'rtc' | 'authenticate' | 'ping' | 'settings';
 
 /**
- * A misbehaviour injected in front of the normal handling. Every fault except 'delay' replaces
- * the handling, so a faulted PUT or DELETE changes nothing in the store.
+ * A misbehaviour injected in front of the normal handling. Every fault except 'delay' and
+ * 'slowBody' replaces the handling, so a faulted PUT or DELETE changes nothing in the store.
  */
 export interface Fault {
   kind: FaultKind;
-  /** For 'delay' (then the normal reply, or the next matching fault). */
+  /** For 'delay' (then the normal reply, or the next matching fault); for 'slowBody', the pause mid-body (default 2000). */
   delayMs?: number;
+  /** For 'slowBody': the normal reply, of which this many bytes come at once and the rest after `delayMs` (default 16 KiB), as a big reply over a slow link. */
+  firstBytes?: number;
   /** For 'status' (e.g. 500, 502, 503, 429); body {"error":"ServerError"}. */
   status?: number;
   /** For 'status': adds a Retry-After header. */
