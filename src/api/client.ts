@@ -1,8 +1,9 @@
 import { WorldClientError } from './errors';
-import { HttpTransport, type OutgoingRequest } from './http';
+import { HttpTransport, type BodyPeek, type OutgoingRequest } from './http';
 import { redactJsonFields, redactSecrets } from './redact';
 import { interpretReply, parseReply, quoteId, renewedCredentials, type ParsedReply, type ReplyContext } from './replies';
 import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
+import { RoomPreviewReader, type RoomPreview } from './roomPreview';
 import { checkPong, checkSuccess, parseMessagesReply, parseRoom, parseRoomList, parseVersion, ShapeError } from './shapes';
 import { parseSignInReply } from './signIn';
 import type {
@@ -62,8 +63,16 @@ export class WorldClientApi {
     return this.run({ what: 'list the rooms', secrets: [] }, async (scope) => parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)));
   }
 
-  getRoom(id: string, signal?: AbortSignal): Promise<Room> {
-    return this.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) => parseRoom(await this.rtc('getRoom', scope, id, undefined, signal)));
+  /**
+   * `preview.onPreview`, when given, receives the room's first `preview.size` messages while a
+   * big reply is still arriving (at most once, and only for a 200 reply that starts like a room).
+   * The returned room is always the whole reply, parsed and checked.
+   */
+  getRoom(id: string, signal?: AbortSignal, preview?: { size: number; onPreview(preview: RoomPreview): void }): Promise<Room> {
+    const peekBody = preview && previewPeek(preview.size, preview.onPreview);
+    return this.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
+      parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)),
+    );
   }
 
   getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
@@ -174,7 +183,14 @@ export class WorldClientApi {
    * code. If the query-style answer differs, the server evidently refuses encoded slashes,
    * and later ids with '/' go query style directly.
    */
-  private async rtc(call: RtcCall, scope: CallScope, roomId: string | undefined, body: string | undefined, signal?: AbortSignal): Promise<unknown> {
+  private async rtc(
+    call: RtcCall,
+    scope: CallScope,
+    roomId: string | undefined,
+    body: string | undefined,
+    signal?: AbortSignal,
+    peekBody?: OutgoingRequest['peekBody'],
+  ): Promise<unknown> {
     const idInUrl = RTC_ROUTES[call].idParam === undefined ? undefined : roomId;
     if (idInUrl === '') {
       throw new WorldClientError('badRequest', `Could not ${scope.what}: the room id is empty. Pick a room from the list.`);
@@ -185,6 +201,7 @@ export class WorldClientApi {
       path: rtcPath(prefix, call, style, idInUrl),
       body,
       retryable: RTC_ROUTES[call].method === 'GET',
+      peekBody,
     });
     const style = this.styleFor(idInUrl);
     let reply = await this.exchange(requestIn(style), scope, true, signal);
@@ -285,6 +302,24 @@ export class WorldClientApi {
       throw toPublicError(error, scope, this.hooks.getCredentials());
     }
   }
+}
+
+/** Below this a whole room reply arrives and parses in a few milliseconds: a preview would only make the panel draw twice. */
+const MIN_PREVIEW_REPLY_BYTES = 256 * 1024;
+
+/** Feeds a big room reply's chunks to a preview reader until it has handed out its preview or given up. */
+function previewPeek(size: number, onPreview: (preview: RoomPreview) => void): BodyPeek {
+  const reader = new RoomPreviewReader(size);
+  return (chunk, declaredBytes) => {
+    if (declaredBytes !== undefined && declaredBytes < MIN_PREVIEW_REPLY_BYTES) {
+      return false;
+    }
+    const preview = reader.push(chunk);
+    if (preview) {
+      onPreview(preview);
+    }
+    return !reader.done;
+  };
 }
 
 function toPublicError(error: unknown, scope: CallScope, current: Credentials | undefined): WorldClientError {

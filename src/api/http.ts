@@ -9,6 +9,8 @@ import { backoffDelayMs, decideRetryDelay, DEFAULT_MAX_RETRIES, isRetryableNetwo
 import type { Credentials, RequestLogEntry, ServerConfig } from './types';
 import { redactUrl, withSessionParam, type HttpMethod, type ParsedBaseUrl } from './urls';
 
+export type BodyPeek = (chunk: Uint8Array, declaredBytes: number | undefined) => boolean;
+
 export interface OutgoingRequest {
   method: HttpMethod;
   /** Path and query, without the session. */
@@ -25,6 +27,11 @@ export interface OutgoingRequest {
   what: string;
   /** Extra secrets to keep out of log entries, e.g. the password of a sign-in. */
   secrets?: readonly string[];
+  /**
+   * Sees each chunk of a 200 reply's body as it arrives, with the length the reply declared,
+   * until it returns false; for previews of big replies.
+   */
+  peekBody?: BodyPeek;
 }
 
 /** Bodies above this are not copied into log entries: the log is for reading and "copy as curl", not archiving. */
@@ -128,7 +135,7 @@ export class HttpTransport {
       });
       status = response.statusCode;
       signal.stopDeadline();
-      const body = await readBody(response.body);
+      const body = await readBody(response.body, status === 200 ? request.peekBody : undefined, declaredLength(response.headers['content-length']));
       bytes = body.bytes;
       const reply: RawReply = {
         status,
@@ -204,15 +211,27 @@ export class HttpTransport {
  * Reads the whole body once, counting bytes as they arrive, and decodes it once; one
  * buffer, no intermediate strings, which keeps big replies close to raw undici speed.
  */
-async function readBody(body: AsyncIterable<Buffer>): Promise<{ text: string; bytes: number }> {
+async function readBody(body: AsyncIterable<Buffer>, peek: BodyPeek | undefined, declaredBytes: number | undefined): Promise<{ text: string; bytes: number }> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of body) {
     chunks.push(chunk);
     bytes += chunk.length;
+    if (peek) {
+      peek = peekOnce(peek, chunk, declaredBytes) ? peek : undefined;
+    }
   }
   const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
   return { text: whole.toString('utf8'), bytes };
+}
+
+/** A failing peek only ends the peeking: the reply itself is still read and checked in full. */
+function peekOnce(peek: BodyPeek, chunk: Uint8Array, declaredBytes: number | undefined): boolean {
+  try {
+    return peek(chunk, declaredBytes);
+  } catch {
+    return false;
+  }
 }
 
 /** The wait between attempts; a cancel during it ends the call at once. */
@@ -222,6 +241,11 @@ async function pause(ms: number, context: FailureContext, callerSignal?: AbortSi
   } catch (error) {
     throw classifyFailure(error, context, { cancelled: true, timedOut: false });
   }
+}
+
+function declaredLength(value: string | string[] | undefined): number | undefined {
+  const length = typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string {

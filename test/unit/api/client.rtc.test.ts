@@ -196,6 +196,40 @@ describe('api client: the seven rtc calls against the sandbox', () => {
     });
   });
 
+  describe('previews of a big room', () => {
+    beforeEach(() => h.start({ seed: { sample: true, bigRoom: { id: 'big', messages: 5000 } } }));
+
+    it('hands out the first messages while the rest of the reply is on its way, then the whole room', async () => {
+      const { api } = h.client();
+      const stored = h.sandbox.store.get('big');
+      assert.ok(stored);
+      h.sandbox.addFault({ kind: 'slowBody', firstBytes: 20_000, delayMs: 500, times: 1 });
+      let roomArrived = false;
+      const previews: { messages: unknown[]; fields: unknown; roomArrived: boolean }[] = [];
+      const room = await api.getRoom('big', undefined, { size: 40, onPreview: (preview) => previews.push({ ...preview, roomArrived }) }).finally(() => {
+        roomArrived = true;
+      });
+      assert.equal(previews.length, 1);
+      assert.equal(previews[0].roomArrived, false);
+      assert.deepEqual(previews[0].messages, stored.messages.slice(0, 40));
+      assert.deepEqual(previews[0].fields, { id: stored.id, started: stored.started, ended: stored.ended, members: stored.members });
+      assert.deepEqual(room.messages, stored.messages, 'the room itself is the whole reply');
+    });
+
+    it('gives none for a small reply or an error, and a cut reply still fails after its preview', async () => {
+      const { api } = h.client();
+      const previews: unknown[] = [];
+      const onPreview = (preview: unknown): number => previews.push(preview);
+      const small = await api.getRoom('incident-4711', undefined, { size: 40, onPreview });
+      assert.ok(small.messages.length > 40, 'more messages than the preview would hold');
+      await rejectsWith(api.getRoom('no-such-room', undefined, { size: 40, onPreview }), 'notFound');
+      assert.deepEqual(previews, [], 'a reply that arrives at once needs no preview');
+      h.sandbox.addFault({ kind: 'truncatedJson', times: 1 });
+      await rejectsWith(api.getRoom('big', undefined, { size: 40, onPreview }), 'notJson');
+      assert.equal(previews.length, 1, 'the preview came, and the failure still came after it');
+    });
+  });
+
   describe('without credentials', () => {
     it('fails as notSignedIn without sending anything', async () => {
       await h.start();
