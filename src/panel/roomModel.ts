@@ -1,3 +1,4 @@
+import type { RoomPreview } from '../api/roomPreview';
 import type { Room, RtcMessage } from '../api/types';
 import { base64ByteLength } from '../shared/base64';
 import { DETAIL_MAX_CHARS, MAX_ROWS_PER_MESSAGE, ROW_PREVIEW_CHARS, clipHeaderValue, type MessageRow, type RoomHeader, type RowPage } from '../shared/protocol';
@@ -10,6 +11,8 @@ import { DETAIL_MAX_CHARS, MAX_ROWS_PER_MESSAGE, ROW_PREVIEW_CHARS, clipHeaderVa
  */
 export class RoomModel {
   private room: Room | undefined;
+  /** The first messages of a big room still loading; shown, but never taken for the room (export, watch). */
+  private preview: (RoomPreview & { roomId: string }) | undefined;
   /** Indexes into room.messages of the search matches; undefined when not searching. */
   private matches: number[] | undefined;
   private query = '';
@@ -34,14 +37,32 @@ export class RoomModel {
   }
 
   get total(): number {
-    return this.matches ? this.matches.length : (this.room?.messages.length ?? 0);
+    return this.matches ? this.matches.length : this.messages.length;
   }
 
   /** A full load (open, Refresh): replaces everything and forgets the "new" marks. */
   setRoom(room: Room): void {
     this.room = room;
+    this.preview = undefined;
     this.newIds = new Set();
     this.refilter();
+  }
+
+  /** The first messages of the first load, shown until the whole room is there. Ignored once a room is loaded. */
+  setPreview(roomId: string, preview: RoomPreview): void {
+    if (this.room) {
+      return;
+    }
+    this.preview = { ...preview, roomId };
+    this.refilter();
+  }
+
+  /** The load the preview belonged to failed: its messages are not shown as if they were the room. */
+  dropPreview(): void {
+    if (this.preview) {
+      this.preview = undefined;
+      this.refilter();
+    }
   }
 
   /**
@@ -80,17 +101,15 @@ export class RoomModel {
   }
 
   header(): RoomHeader | null {
-    if (!this.room) {
-      return null;
+    if (this.room) {
+      return headerOf(this.room, this.room.messages.length);
     }
-    const { id, started, ended, members } = this.room;
-    return {
-      id: clipHeaderValue(id),
-      started: clipHeaderValue(started),
-      ended: clipHeaderValue(ended),
-      members: clipHeaderValue(members),
-      messageCount: this.room.messages.length,
-    };
+    if (this.preview) {
+      const { fields, roomId } = this.preview;
+      // The count is not known until the whole reply is in.
+      return headerOf({ id: fields.id ?? roomId, started: fields.started ?? '', ended: fields.ended ?? '', members: fields.members ?? '' }, null);
+    }
+    return null;
   }
 
   /** Rows [start, start + count) of the current view, cut to the list's preview length. */
@@ -111,7 +130,11 @@ export class RoomModel {
   /** The message exactly as the server sent it, for Copy. */
   messageAt(position: number): RtcMessage | undefined {
     const index = this.indexAt(position);
-    return index === undefined ? undefined : this.room?.messages[index];
+    return index === undefined ? undefined : this.messages[index];
+  }
+
+  private get messages(): readonly RtcMessage[] {
+    return this.room?.messages ?? this.preview?.messages ?? [];
   }
 
   private indexAt(position: number): number | undefined {
@@ -123,7 +146,7 @@ export class RoomModel {
 
   private row(position: number, maxChars: number): MessageRow {
     const index = this.indexAt(position) as number;
-    const message = (this.room as Room).messages[index];
+    const message = this.messages[index];
     return {
       position,
       index,
@@ -141,7 +164,7 @@ export class RoomModel {
 
   private refilter(): void {
     this.version++;
-    const messages = this.room?.messages ?? [];
+    const messages = this.messages;
     if (!this.query) {
       this.matches = undefined;
       return;
@@ -157,6 +180,16 @@ export class RoomModel {
     }
     this.matches = matches;
   }
+}
+
+function headerOf(room: Pick<Room, 'id' | 'started' | 'ended' | 'members'>, messageCount: number | null): RoomHeader {
+  return {
+    id: clipHeaderValue(room.id),
+    started: clipHeaderValue(room.started),
+    ended: clipHeaderValue(room.ended),
+    members: clipHeaderValue(room.members),
+    messageCount,
+  };
 }
 
 function sameMessages(a: readonly RtcMessage[], b: readonly RtcMessage[]): boolean {

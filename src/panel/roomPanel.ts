@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RoomPreview } from '../api/roomPreview';
 import type { Room } from '../api/types';
 import { checkWebviewMessage, summarizeForLog, type HostMessage, type PanelAction, type PanelStatus, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
@@ -80,7 +81,10 @@ export class RoomPanel implements vscode.Disposable {
     this.sendState();
     try {
       const started = Date.now();
-      const room = await this.host.connection.api().getRoom(this.roomId, controller.signal);
+      const room = await this.host.connection.api().getRoom(this.roomId, controller.signal, {
+        size: STATE_PAGE_ROWS,
+        onPreview: (preview) => this.showPreview(preview, controller.signal, Date.now() - started),
+      });
       if (controller.signal.aborted) {
         return;
       }
@@ -94,6 +98,7 @@ export class RoomPanel implements vscode.Disposable {
       if (controller.signal.aborted || this.disposed) {
         return;
       }
+      this.model.dropPreview();
       this.showFailure(error, 'load');
       throw error;
     } finally {
@@ -228,6 +233,16 @@ export class RoomPanel implements vscode.Disposable {
       this.polling = undefined;
       this.sendState();
     }
+  }
+
+  /** The first rows of a big room while the rest arrives; a Refresh keeps showing the last full copy instead. */
+  private showPreview(preview: RoomPreview, signal: AbortSignal, afterMs: number): void {
+    if (signal.aborted || this.disposed || this.model.loaded) {
+      return;
+    }
+    this.host.log.info(`Room panel "${this.roomId}": showing the first ${preview.messages.length} message(s) ${afterMs} ms into the load, while the rest arrives.`);
+    this.model.setPreview(this.roomId, preview);
+    this.sendState();
   }
 
   private showFailure(error: unknown, during: 'load' | 'watch'): void {

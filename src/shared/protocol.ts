@@ -39,7 +39,8 @@ const roomHeader = object({
   started: str(HEADER_MAX_CHARS + 1),
   ended: str(HEADER_MAX_CHARS + 1),
   members: str(HEADER_MAX_CHARS + 1),
-  messageCount: int(),
+  /** null while only the first messages of a big room have arrived. */
+  messageCount: nullable(int()),
 });
 
 /** One message as displayed. `*Length` is the full length, so `value.length < *Length` means cut. */

@@ -28,7 +28,8 @@ export class RoomApp {
   private readonly empty: HTMLElement;
   private viewVersion = -1;
   private mode: ViewMode = 'raw';
-  private roomSize = 0;
+  /** null while a big room is still loading. */
+  private roomSize: number | null = 0;
   private rememberedRoom = '';
   private lastReport = 0;
   private reportedRows = false;
@@ -98,7 +99,7 @@ export class RoomApp {
       this.host.rememberRoom({ roomId: state.header.id });
     }
     this.header.update(state);
-    this.roomSize = state.header?.messageCount ?? 0;
+    this.roomSize = state.header ? state.header.messageCount : 0;
     const viewChanged = state.view.version !== this.viewVersion;
     if (viewChanged) {
       this.viewVersion = state.view.version;

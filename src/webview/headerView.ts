@@ -62,7 +62,7 @@ export class HeaderView {
     setText(this.value('ended'), header ? header.ended || '— (still active)' : '');
     const members = header?.members ? header.members.split(',').map((member) => member.trim()).filter(Boolean) : [];
     setText(this.value('members'), header ? (members.length ? `${members.length}: ${members.join(', ')}` : 'none') : '');
-    setText(this.value('count'), header ? header.messageCount.toLocaleString('en-US') : '');
+    setText(this.value('count'), header ? countText(header.messageCount, state.view.query ? undefined : state.view.total) : '');
 
     this.watching = state.watching;
     this.watchButton.setAttribute('aria-pressed', String(state.watching));
@@ -71,7 +71,7 @@ export class HeaderView {
 
     const parts: string[] = [];
     if (state.status === 'loading') {
-      parts.push('Loading…');
+      parts.push(header?.messageCount === null ? 'Loading the rest of the room…' : 'Loading…');
     }
     if (state.updatedAt) {
       parts.push(`Updated ${new Date(state.updatedAt).toLocaleTimeString()}`);
@@ -90,4 +90,12 @@ export class HeaderView {
   private value(key: string): HTMLElement {
     return this.values.get(key) as HTMLElement;
   }
+}
+
+/** A big room shows its first messages before its size is known. */
+function countText(messageCount: number | null, shown: number | undefined): string {
+  if (messageCount !== null) {
+    return messageCount.toLocaleString('en-US');
+  }
+  return shown === undefined ? 'counting…' : `counting… (first ${shown.toLocaleString('en-US')} shown)`;
 }

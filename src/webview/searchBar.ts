@@ -55,10 +55,12 @@ export class SearchBar {
     this.element = h('div', { className: 'search-bar' }, this.input, this.matches, modeLabel, select, this.decodedNote);
   }
 
-  update(query: string, total: number, roomSize: number): void {
+  /** `roomSize` is null while a big room is still loading: the matches so far are among its first messages. */
+  update(query: string, total: number, roomSize: number | null): void {
     if (this.input.value !== query && document.activeElement !== this.input) {
       this.input.value = query;
     }
-    setText(this.matches, query ? `${formatCount(total, 'match', 'matches')} of ${roomSize.toLocaleString('en-US')}` : '');
+    const among = roomSize === null ? 'so far' : `of ${roomSize.toLocaleString('en-US')}`;
+    setText(this.matches, query ? `${formatCount(total, 'match', 'matches')} ${among}` : '');
   }
 }

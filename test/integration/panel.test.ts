@@ -125,6 +125,30 @@ describe('Room panel', function () {
     assert.deepEqual(session.api.panels.openRoomIds(), ['design-review-2025-03']);
   });
 
+  it('shows the first rows of a big room while the rest of it is still arriving', async () => {
+    session = await withSandbox({ seed: { bigRoom: { id: 'five-thousand', messages: 5000 } } });
+    const stored = session.sandbox.store.get('five-thousand');
+    assert.ok(stored);
+    // Every rtc GET (the tree's list too) sends 20 KB at once and the rest 4 s later.
+    session.sandbox.addFault({ kind: 'slowBody', firstBytes: 20_000, delayMs: 4000, method: 'GET' });
+    const opening = vscode.commands.executeCommand('worldclientRtc.openRoom', 'five-thousand');
+    let opened = false;
+    void Promise.resolve(opening).finally(() => (opened = true));
+    await waitFor(() => (session?.api.panels.describe('five-thousand')?.rendered?.rowCount ?? 0) > 0, 'the webview to render the first rows', 60_000);
+    const early = describePanel(session, 'five-thousand');
+    assert.equal(opened, false, 'the rows came before the room had loaded');
+    assert.equal(early.status, 'loading');
+    assert.deepEqual(early.header, { id: stored.id, started: stored.started, ended: stored.ended, members: stored.members, messageCount: null });
+    assert.ok(early.viewTotal > 0 && early.viewTotal < stored.messages.length, `a preview of ${early.viewTotal} messages`);
+
+    await opening;
+    const loaded = describePanel(session, 'five-thousand');
+    assert.equal(loaded.status, 'ready');
+    assert.equal(loaded.header?.messageCount, stored.messages.length);
+    assert.equal(loaded.viewTotal, stored.messages.length);
+    session.sandbox.clearFaults();
+  });
+
   it('shows a 100,000-message room with only the visible rows in the DOM', async function () {
     this.timeout(240_000);
     session = await withSandbox({ seed: { bigRoom: { id: 'big', messages: 100_000 } } });

@@ -85,13 +85,23 @@ describe('Room panel in the browser', function () {
     before(async () => {
       ui = await startUiWorkbench({ bigRoom: { id: 'big', messages: 100_000 } });
       await signIn(ui);
-      frame = await openRoom(ui, 'big');
+      // The room's reply sends its first 20 KB at once and the rest 8 s later, as over a slow link.
+      frame = await openRoom(ui, 'big', () => ui.sandbox.addFault({ kind: 'slowBody', firstBytes: 20_000, delayMs: 8000, method: 'GET' }));
       await frame.locator('.row:not(.loading)').first().waitFor();
     });
     after(async () => ui?.close());
 
+    it('shows the first rows while the rest of the room is still arriving, then the whole room', async () => {
+      assert.deepEqual(await texts(frame, '.fact-count'), ['counting… (first 80 shown)']);
+      assert.match((await texts(frame, '.updated'))[0], /Loading the rest of the room…/);
+      assert.equal((await texts(frame, '.row:not(.loading) .cell.index'))[0], '#1');
+      await frame.locator('.fact-count', { hasText: /^100,000$/ }).waitFor({ timeout: 60_000 });
+      ui.sandbox.clearFaults();
+      assert.doesNotMatch((await texts(frame, '.updated'))[0], /Loading/);
+    });
+
     it('keeps fewer than 500 rows in the DOM and scrolls to the last message', async () => {
-      assert.equal((await texts(frame, '.fact-count'))[0], '100,000');
+      await frame.locator('.fact-count', { hasText: /^100,000$/ }).waitFor({ timeout: 60_000 });
       const atTop = await domProbe(frame);
       assert.ok(atTop.rows > 0 && atTop.rows < 500, `rows in the DOM at the top: ${atTop.rows}`);
       await frame.locator('.list').focus();

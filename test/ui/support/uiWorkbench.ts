@@ -132,11 +132,15 @@ export async function signIn(ui: UiWorkbench): Promise<void> {
   await answerQuickInput(ui.page, /^Sign in to /, 'Sign in with email and password');
   await answerQuickInput(ui.page, /\(1\/2\)/, SANDBOX_DEFAULTS.user);
   await answerQuickInput(ui.page, /\(2\/2\)/, SANDBOX_DEFAULTS.password);
-  await ui.page.locator('.notifications-toasts', { hasText: 'Signed in to' }).waitFor({ timeout: 30_000 });
+  // The status bar item rather than the "Signed in" toast: newer VS Code versions may keep the toast out of sight.
+  await ui.page.locator('.part.statusbar [aria-label^="WorldClient RTC: signed in to"]').first().waitFor({ timeout: 30_000 });
 }
 
-export async function openRoom(ui: UiWorkbench, roomId: string): Promise<Frame> {
+/** `beforeAccept` runs once the room list has loaded, just before the room is picked (to set up faults for the room alone). */
+export async function openRoom(ui: UiWorkbench, roomId: string, beforeAccept?: () => void): Promise<Frame> {
   await runCommand(ui.page, 'WorldClient RTC: Open Room');
+  await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Open which room?' }).waitFor({ timeout: 30_000 });
+  beforeAccept?.();
   await answerQuickInput(ui.page, 'Open which room?', roomId);
   return roomFrame(ui.page, roomId);
 }

@@ -85,4 +85,32 @@ describe('RoomModel', () => {
     assert.equal(header?.members.length, HEADER_MAX_CHARS + 1);
     assert.ok(header?.members.endsWith('…'));
   });
+
+  it('shows the first messages of a room still loading, without taking them for the room', () => {
+    const model = new RoomModel();
+    const all = messages(1000);
+    model.setPreview('r/1', { fields: { started: '2025-01-01T00:00:00Z' }, messages: all.slice(0, 80) });
+    assert.deepEqual(model.header(), { id: 'r/1', started: '2025-01-01T00:00:00Z', ended: '', members: '', messageCount: null });
+    assert.equal(model.total, 80);
+    assert.equal(model.loaded, undefined, 'export, Open JSON and Watch still wait for the whole room');
+    assert.equal(model.messageAt(79), all[79]);
+    const versionBefore = model.viewVersion;
+    assert.ok(checkHostMessage({ type: 'rows', viewVersion: versionBefore, page: model.page(0, 80) }).ok);
+
+    model.setRoom(room(all));
+    assert.equal(model.total, 1000);
+    assert.equal(model.header()?.messageCount, 1000);
+    assert.ok(model.viewVersion > versionBefore, 'the webview drops the preview rows it holds');
+
+    model.setPreview('r1', { fields: {}, messages: all.slice(0, 2) });
+    assert.equal(model.total, 1000, 'a Refresh keeps showing the last full copy');
+  });
+
+  it('drops a preview whose load failed', () => {
+    const model = new RoomModel();
+    model.setPreview('r1', { fields: {}, messages: messages(80) });
+    model.dropPreview();
+    assert.equal(model.total, 0);
+    assert.equal(model.header(), null);
+  });
 });
