@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { cookieHeaderFrom } from './cookies';
 import { WorldClientError } from './errors';
 import { HttpTransport, type BodyPeek, type OutgoingRequest } from './http';
 import { redactJsonFields, redactSecrets } from './redact';
@@ -117,7 +119,11 @@ export class WorldClientApi {
       fields.terms_of_use_acknowledged = true;
     }
     return this.run({ what: 'sign in', secrets: [password] }, async (scope) => {
-      const reply = await this.signInRequest('authenticate/basic', fields, ['password'], scope, signal);
+      const loginToken = await this.loginToken(scope, signal);
+      if (loginToken) {
+        fields.data = loginToken.data;
+      }
+      const reply = await this.signInRequest('authenticate/basic', fields, ['password', 'data'], scope, signal, loginToken?.headers);
       if (reply.errorName === 'MustAcceptTermsOfUse' && !options.acceptTermsOfUse) {
         return { kind: 'termsOfUseRequired' };
       }
@@ -155,9 +161,10 @@ export class WorldClientApi {
     });
   }
 
+  /** Checks the session without extending it (where the server honours X-No-Keep-Alive): a check is not activity. */
   ping(signal?: AbortSignal): Promise<void> {
     return this.run({ what: 'check the session (ping)', secrets: [] }, async (scope) => {
-      const request = { method: 'GET', path: apiPath(this.connected().prefix, 'ping'), retryable: true } as const;
+      const request = { method: 'GET', path: apiPath(this.connected().prefix, 'ping'), retryable: true, headers: { 'X-No-Keep-Alive': 'true' } } as const;
       checkPong(interpretReply(await this.exchange(request, scope, true, signal), { what: scope.what }));
     });
   }
@@ -251,15 +258,43 @@ export class WorldClientApi {
     return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: [...secrets, renewed.session] }, signal));
   }
 
-  private async signInRequest(endpoint: string, fields: Record<string, unknown>, secretFields: string[], scope: CallScope, signal?: AbortSignal): Promise<ParsedReply> {
+  private async signInRequest(
+    endpoint: string,
+    fields: Record<string, unknown>,
+    secretFields: string[],
+    scope: CallScope,
+    signal?: AbortSignal,
+    headers?: Record<string, string>,
+  ): Promise<ParsedReply> {
     const request = {
       method: 'POST',
       path: apiPath(this.connected().prefix, endpoint),
       body: JSON.stringify(fields),
       logBody: redactJsonFields(fields, secretFields),
       retryable: false,
+      headers,
     } as const;
     return this.exchange(request, scope, false, signal);
+  }
+
+  /**
+   * The one-use login token some servers check at sign-in: a random `data` registered with
+   * the server, which answers with a cookie; both go along with the sign-in. A server that
+   * does not know the call answers with an error, and the sign-in goes ahead without. No
+   * reply at all (network, timeout) fails the sign-in, as the sign-in itself would fail too.
+   */
+  private async loginToken(scope: CallScope, signal?: AbortSignal): Promise<{ data: string; headers?: Record<string, string> } | undefined> {
+    const data = randomUUID();
+    scope.secrets.push(data);
+    // Not retried: each attempt would register another one-use token.
+    const request = { method: 'GET', path: apiPath(this.connected().prefix, 'settings', { logon_settings: 'login_token', data }), retryable: false } as const;
+    const reply = await this.exchange(request, scope, false, signal);
+    if (reply.status < 200 || reply.status > 299 || reply.errorName !== undefined) {
+      return undefined;
+    }
+    const cookie = cookieHeaderFrom(reply.setCookies);
+    scope.secrets.push(cookie);
+    return { data, headers: cookie === undefined ? undefined : { Cookie: cookie } };
   }
 
   private signInResult(reply: ParsedReply, user: string, scope: CallScope): SignInResult {

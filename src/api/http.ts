@@ -32,6 +32,8 @@ export interface OutgoingRequest {
    * until it returns false; for previews of big replies.
    */
   peekBody?: BodyPeek;
+  /** Headers beyond the ones every request gets; secret ones (Cookie…) are redacted in the log by name. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Bodies above this are not copied into log entries: the log is for reading and "copy as curl", not archiving. */
@@ -142,6 +144,7 @@ export class HttpTransport {
         contentType: headerValue(response.headers['content-type']),
         location: optionalHeader(response.headers.location),
         retryAfter: optionalHeader(response.headers['retry-after']),
+        setCookies: headerList(response.headers['set-cookie']),
         text: body.text,
         bytes,
       };
@@ -159,7 +162,7 @@ export class HttpTransport {
 
   /** The path with the session added when it travels in the query, and the headers to send. */
   private prepare(request: OutgoingRequest): { path: string; headers: Record<string, string> } {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
     if (request.body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -250,6 +253,10 @@ function declaredLength(value: string | string[] | undefined): number | undefine
 
 function headerValue(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join(', ') : value ?? '';
+}
+
+function headerList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 function optionalHeader(value: string | string[] | undefined): string | undefined {

@@ -7,6 +7,8 @@ export interface RawReply {
   contentType: string;
   location?: string;
   retryAfter?: string;
+  /** The reply's Set-Cookie headers, for the sign-in's login token; empty for almost every reply. */
+  setCookies: readonly string[];
   text: string;
   bytes: number;
 }

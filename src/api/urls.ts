@@ -131,8 +131,8 @@ export function withSessionParam(path: string, session: string): string {
 
 export const REDACTED = 'REDACTED';
 
-/** Query parameters whose values are secrets: the session, and the partial-sign-in token of the 2FA step. */
-const SECRET_PARAMS = new Set(['session', 'token', 'password', 'one_time_password']);
+/** Query parameters whose values are secrets: the session, the partial-sign-in token of the 2FA step, and the login token (`data`). */
+const SECRET_PARAMS = new Set(['session', 'token', 'password', 'one_time_password', 'data']);
 
 /**
  * Replaces the values of secret query parameters with REDACTED, leaving the rest of the

@@ -30,8 +30,8 @@ describe('Signing in and sessions', function () {
     extra = undefined;
   });
 
-  it('signs in with email and password, and signs out', async () => {
-    session = await withSandbox({ signedIn: false, csrf: true });
+  it('signs in with email and password on a server that wants a login token and CSRF tokens, and signs out', async () => {
+    session = await withSandbox({ signedIn: false, csrf: true, requireLoginToken: true });
     const { ui, api, sandbox } = session;
     ui.pick('email and password').typeInputs('dev@example.com', 'sandbox');
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true);

@@ -156,6 +156,32 @@ describe('sandbox sign-in', () => {
     });
   });
 
+  it('login token: needs the data and its cookie, each token once; a server without the option does not know the call', async () => {
+    const TOKEN = (data: string): string => `/WorldClientAPI/settings?logon_settings=login_token&data=${data}`;
+    await withSandbox({ requireLoginToken: true }, async (sb) => {
+      const issued = await call(sb, TOKEN('abc-123'));
+      assert.deepEqual([issued.status, issued.body], [200, { success: true }]);
+      assert.match(issued.headers.get('set-cookie') ?? '', /^WCLoginToken=abc-123; Path=\/WorldClientAPI; HttpOnly/);
+      const cookie = { Cookie: 'other=1; WCLoginToken=abc-123' };
+      const refused = [
+        await call(sb, BASIC, { method: 'POST', json: creds }),
+        await call(sb, BASIC, { method: 'POST', json: { ...creds, data: 'abc-123' } }),
+        await call(sb, BASIC, { method: 'POST', json: creds, headers: cookie }),
+      ];
+      assert.deepEqual(refused.map((reply) => [reply.status, reply.body?.error]), [[403, 'Forbidden'], [403, 'Forbidden'], [403, 'Forbidden']]);
+      await call(sb, TOKEN('abc-123'));
+      const yes = await call(sb, BASIC, { method: 'POST', json: { ...creds, data: 'abc-123' }, headers: cookie });
+      assert.equal(yes.body?.authed, true);
+      const again = await call(sb, BASIC, { method: 'POST', json: { ...creds, data: 'abc-123' }, headers: cookie });
+      assert.equal(again.status, 403, 'a token works once');
+      assert.equal((await call(sb, '/WorldClientAPI/settings?logon_settings=login_token')).body?.error, 'MissingParameter');
+    });
+    await withSandbox({}, async (sb) => {
+      assert.deepEqual((await call(sb, TOKEN('abc'))).body, { error: 'InvalidParameter', parameter: 'logon_settings' });
+      assert.equal((await call(sb, BASIC, { method: 'POST', json: creds })).body?.authed, true);
+    });
+  });
+
   it('MustAcceptTermsOfUse until terms_of_use_acknowledged is true', async () => {
     await withSandbox({ requireTermsOfUse: true }, async (sb) => {
       const refused = await call(sb, BASIC, { method: 'POST', json: creds });

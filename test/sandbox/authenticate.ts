@@ -13,21 +13,41 @@ export interface SignInSettings {
   twoFactor: boolean;
   passwordExpired: boolean;
   requireTermsOfUse: boolean;
+  requireLoginToken: boolean;
 }
+
+const LOGIN_TOKEN_COOKIE = 'WCLoginToken';
 
 interface PendingSignIn { user: string; remembered: boolean }
 
 export class Authenticator {
   /** Half-finished sign-ins waiting for their one-time password, by the token basic sign-in handed out. */
   private readonly pending = new Map<string, PendingSignIn>();
+  /** Login tokens handed out and not used yet (requireLoginToken). */
+  private readonly loginTokens = new Set<string>();
 
   constructor(private readonly settings: SignInSettings, private readonly sessions: SessionRegistry) {}
 
-  basic(body: Body): JsonReply {
+  /** The settings call's second job; null when this sandbox plays a server that does not know it. */
+  issueLoginToken(data: string | null): JsonReply | null {
+    if (!this.settings.requireLoginToken) {
+      return null;
+    }
+    if (!data) {
+      throw new ApiError('MissingParameter', { parameter: 'data' });
+    }
+    this.loginTokens.add(data);
+    return { ...success(), headers: { 'Set-Cookie': `${LOGIN_TOKEN_COOKIE}=${encodeURIComponent(data)}; Path=/WorldClientAPI; HttpOnly; SameSite=Strict` } };
+  }
+
+  basic(body: Body, cookieHeader: string | undefined): JsonReply {
     const user = stringField(body, 'user');
     const password = stringField(body, 'password');
     if (!user || !password) {
       throw new ApiError('MissingParameter', { parameter: !user ? 'user' : 'password' });
+    }
+    if (this.settings.requireLoginToken) {
+      this.useLoginToken(stringField(body, 'data'), cookieHeader);
     }
     if (!this.isUser(user) || password !== this.settings.password) {
       throw new ApiError('InvalidUserOrPassword');
@@ -85,6 +105,16 @@ export class Authenticator {
     return ok({ authed: true, ...this.sessions.signInFields(session), user: session.user, remembered });
   }
 
+  /** Both halves must match a token handed out and not used yet; either way it is used up. */
+  private useLoginToken(data: string | undefined, cookieHeader: string | undefined): void {
+    const cookie = (cookieHeader ?? '').split(';').map((pair) => pair.trim()).find((pair) => pair.startsWith(`${LOGIN_TOKEN_COOKIE}=`));
+    const fromCookie = cookie === undefined ? undefined : safeDecode(cookie.slice(LOGIN_TOKEN_COOKIE.length + 1));
+    const known = data !== undefined && this.loginTokens.delete(data);
+    if (!known || fromCookie !== data) {
+      throw new ApiError('Forbidden', { detail: 'LoginTokenRequired' });
+    }
+  }
+
   private requirePending(user: string, token: string): PendingSignIn {
     const pending = this.pending.get(token);
     if (!pending || !this.isUser(user)) {
@@ -96,5 +126,13 @@ export class Authenticator {
   private isUser(user: string): boolean {
     // Mail addresses: the server compares them without regard to case.
     return user.toLowerCase() === this.settings.user.toLowerCase();
+  }
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
   }
 }

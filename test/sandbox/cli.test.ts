@@ -12,12 +12,12 @@ describe('sandbox CLI arguments', () => {
     const options = parseSandboxArgs([
       '--port', '8080', '--host', '0.0.0.0', '--rooms', '10000', '--messages', '3', '--big-room', '100000', '--sample',
       '--error-style', 'ok200', '--csrf', '--2fa', '--persist', '/tmp/rooms.json', '--session', 'tok', '--delay=250', '--slow-body', '3000',
-      '--reject-encoded-slash', '--password-expired', '--require-terms', '--renew-remembered', '--csrf-token', 'ct',
+      '--reject-encoded-slash', '--password-expired', '--require-terms', '--login-token', '--renew-remembered', '--csrf-token', 'ct',
       '--user', 'u@x.test', '--password', 'pw', '--one-time-password', '111111', '--server-version', '24.0.0',
     ]);
     assert.deepEqual(options, {
       port: 8080, host: '0.0.0.0', errorStyle: 'ok200', csrf: true, twoFactor: true, persistPath: '/tmp/rooms.json',
-      session: 'tok', rejectEncodedSlashInPath: true, passwordExpired: true, requireTermsOfUse: true,
+      session: 'tok', rejectEncodedSlashInPath: true, passwordExpired: true, requireTermsOfUse: true, requireLoginToken: true,
       renewRememberedSessions: true, csrfToken: 'ct', user: 'u@x.test', password: 'pw', oneTimePassword: '111111', version: '24.0.0',
       faults: [
         ...['rtc', 'authenticate', 'ping', 'settings'].map((route) => ({ kind: 'delay', delayMs: 250, route })),

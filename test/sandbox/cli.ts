@@ -24,6 +24,7 @@ Behaviour:
   --2fa                     sign-in needs a one-time code
   --password-expired        sign-in answers OldPassword
   --require-terms           sign-in needs terms_of_use_acknowledged
+  --login-token             sign-in needs a one-use login token (settings?logon_settings=login_token)
   --renew-remembered        expired remembered sessions get a new_session
   --reject-encoded-slash    404 for %2F inside a path segment
   --delay MS                delay every reply by MS milliseconds
@@ -80,6 +81,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       case '--2fa': options.twoFactor = true; break;
       case '--password-expired': options.passwordExpired = true; break;
       case '--require-terms': options.requireTermsOfUse = true; break;
+      case '--login-token': options.requireLoginToken = true; break;
       case '--renew-remembered': options.renewRememberedSessions = true; break;
       case '--reject-encoded-slash': options.rejectEncodedSlashInPath = true; break;
       case '--delay': {

@@ -144,7 +144,7 @@ function dispatch(ctx: SandboxContext, route: Route, { req, method, target }: In
       return ok({ pong: true });
     case 'authenticate':
       if (route.action === 'basic') {
-        return ctx.authenticator.basic(body());
+        return ctx.authenticator.basic(body(), req.headers.cookie);
       }
       if (route.action === '2fa') {
         return method === 'GET' ? ctx.authenticator.sendCode(target.query) : ctx.authenticator.finishTwoFactor(body());
@@ -160,6 +160,10 @@ function settings(ctx: SandboxContext, query: URLSearchParams): JsonReply {
   const what = query.get('logon_settings');
   if (what === 'version') {
     return ok({ version: ctx.version });
+  }
+  const loginToken = what === 'login_token' ? ctx.authenticator.issueLoginToken(query.get('data')) : null;
+  if (loginToken) {
+    return loginToken;
   }
   // The sandbox has no other settings; a real server has many, but nothing here needs them.
   throw what === null ? new ApiError('NotFound') : new ApiError('InvalidParameter', { parameter: 'logon_settings' });

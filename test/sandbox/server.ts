@@ -44,6 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       twoFactor: options.twoFactor ?? false,
       passwordExpired: options.passwordExpired ?? false,
       requireTermsOfUse: options.requireTermsOfUse ?? false,
+      requireLoginToken: options.requireLoginToken ?? false,
     },
     sessions,
   );

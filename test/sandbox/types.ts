@@ -74,6 +74,12 @@ export interface SandboxOptions {
   passwordExpired?: boolean;
   /** 400 MustAcceptTermsOfUse unless terms_of_use_acknowledged is true. */
   requireTermsOfUse?: boolean;
+  /**
+   * Basic sign-in needs a one-use login token: `settings?logon_settings=login_token&data={uuid}`
+   * answers with the cookie `WCLoginToken={uuid}`, and the sign-in must send both (403 otherwise).
+   * Without it the sandbox is a server that does not know the call (400 InvalidParameter).
+   */
+  requireLoginToken?: boolean;
   /** An expired session that signed in with remember_user gets {"error":"InvalidSession","new_session",...}. */
   renewRememberedSessions?: boolean;
   seed?: SeedOptions;

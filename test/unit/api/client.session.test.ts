@@ -30,7 +30,36 @@ describe('api client: signing in, sessions, ping and version', () => {
       assert.equal(signIn.path, '/WorldClientAPI/authenticate/basic');
       assert.equal(signIn.headers['content-type'], 'application/json');
       assert.equal(signIn.headers.authorization, undefined);
-      assert.equal(client.log[0].requestBody, JSON.stringify({ user: USER, password: 'REDACTED' }));
+      assert.equal(signIn.headers.cookie, undefined, 'no login token cookie from a server that has none');
+      assert.deepEqual(client.log.map((entry) => [entry.method, entry.url.replace(h.sandbox.url, ''), entry.status]), [
+        ['GET', '/WorldClientAPI/settings?logon_settings=login_token&data=REDACTED', 400],
+        ['POST', '/WorldClientAPI/authenticate/basic', 200],
+        ['DELETE', '/WorldClientAPI/rtc/rooms/weekly-standup', 200],
+      ]);
+      assert.equal(client.log[1].requestBody, JSON.stringify({ user: USER, password: 'REDACTED' }), 'no login token was offered, so none is sent');
+    });
+
+    it('fetches the one-use login token first and sends it back, as data and as its cookie', async () => {
+      await h.start({ requireLoginToken: true });
+      const client = h.client({}, { credentials: null });
+      signedIn(await client.api.signInBasic(USER, 'sandbox'));
+      const [tokenRequest] = h.requestsTo('settings');
+      const data = tokenRequest.query.data;
+      assert.match(data, /^[0-9a-f-]{36}$/, 'a random UUID');
+      const [signIn] = h.requestsTo('authenticate');
+      assert.equal(signIn.headers.cookie, `WCLoginToken=${data}`);
+      assert.equal(client.log[1].requestBody, JSON.stringify({ user: USER, password: 'REDACTED', data: 'REDACTED' }));
+      assert.equal(client.log[1].headers.Cookie, 'REDACTED');
+      signedIn(await client.api.signInBasic(USER, 'sandbox'));
+      assert.notEqual(h.requestsTo('settings')[1].query.data, data, 'a new token for every sign-in');
+    });
+
+    it('does not sign in when there is no answer to the login token call (the sign-in would get none either)', async () => {
+      await h.start();
+      h.sandbox.addFault({ kind: 'reset', route: 'settings' });
+      await rejectsWith(h.client({}, { credentials: null }).api.signInBasic(USER, 'sandbox'), 'network');
+      assert.equal(h.requestsTo('settings').length, 1, 'not retried: each try would register another token');
+      assert.equal(h.requestsTo('authenticate').length, 0);
     });
 
     it('refuses a wrong password and a missing one as signInRefused, without retrying', async () => {
@@ -61,7 +90,7 @@ describe('api client: signing in, sessions, ping and version', () => {
       const { api, log } = h.client({}, { credentials: null });
       assert.deepEqual(await api.signInBasic(USER, 'sandbox'), { kind: 'termsOfUseRequired' });
       signedIn(await api.signInBasic(USER, 'sandbox', undefined, { acceptTermsOfUse: true }));
-      assert.equal(log[1].requestBody, JSON.stringify({ user: USER, password: 'REDACTED', terms_of_use_acknowledged: true }));
+      assert.equal(log[3].requestBody, JSON.stringify({ user: USER, password: 'REDACTED', terms_of_use_acknowledged: true }));
     });
   });
 
@@ -103,6 +132,7 @@ describe('api client: signing in, sessions, ping and version', () => {
         await api.ping();
         const pingRequest = h.requestsTo('ping')[0];
         assert.equal(pingRequest.path, '/WorldClientAPI/ping');
+        assert.equal(pingRequest.headers['x-no-keep-alive'], 'true', 'a check asks not to extend the session');
         await api.logout();
         const logoutRequest = h.requestsTo('authenticate').at(-1);
         assert.equal(logoutRequest?.method, 'POST');
