@@ -4,7 +4,8 @@
  * For rooms of 1,000 and 100,000 messages: time from accepting the room in "Open Room" to the
  * first rows on screen (the webview stamps that moment on its <html>), DOM rows, and the
  * webview's JS heap after opening and after scrolling through the room. Each room is opened
- * twice: cold (first webview of the session) and warm. The sandbox runs in this process, as a
+ * three times (cold: the first webview of the session; then warm), in each VS Code version
+ * (WORLDCLIENT_RTC_OFFLINE_VSCODE, default 1.100.3,1.139.1). The sandbox runs in this process, as a
  * real server would run elsewhere, so the extension host only does the extension's own work.
  */
 import * as fs from 'node:fs';
@@ -18,6 +19,7 @@ declare const document: BrowserDocument & { documentElement: { dataset: Record<s
 declare const performance: { memory?: { usedJSHeapSize: number } };
 
 interface Figures {
+  vscode: string;
   room: string;
   messages: number;
   run: string;
@@ -65,12 +67,12 @@ async function scrollThrough(page: Page, frame: Frame): Promise<void> {
   await page.waitForTimeout(500);
 }
 
-async function measure(ui: UiWorkbench, room: string, messages: number, run: string): Promise<Figures> {
+async function measure(ui: UiWorkbench, vscode: string, room: string, messages: number, run: string): Promise<Figures> {
   const { frame, firstRowsMs } = await openTimed(ui, room);
   const domRows = await rowCount(frame);
   const heapAfterOpenMb = await heapMb(frame);
   await scrollThrough(ui.page, frame);
-  const figures = { room, messages, run, firstRowsMs, domRows, heapAfterOpenMb, heapAfterScrollMb: await heapMb(frame), domRowsAfterScroll: await rowCount(frame) };
+  const figures = { vscode, room, messages, run, firstRowsMs, domRows, heapAfterOpenMb, heapAfterScrollMb: await heapMb(frame), domRowsAfterScroll: await rowCount(frame) };
   if (!process.env.BENCH_KEEP_OPEN) {
     await runCommand(ui.page, 'View: Close All Editors');
   }
@@ -83,25 +85,28 @@ function printExtensionTimings(root: string): void {
   const logs = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('WorldClient RTC.log'));
   for (const file of logs) {
     const lines = fs.readFileSync(path.join(root, file), 'utf8').split('\n');
-    console.log(lines.filter((line) => /Room panel .*(loaded|first rows)/.test(line)).join('\n'));
+    console.log(lines.filter((line) => /Room panel .*(loaded|first rows|showing the first)/.test(line)).join('\n'));
   }
 }
 
-export async function benchPanel(): Promise<void> {
-  const ui = await startUiWorkbench({ rooms: 1, messagesPerRoom: 1000, bigRoom: { id: 'big', messages: 100_000 } });
-  try {
-    await signIn(ui);
-    const results: Figures[] = [];
-    for (const run of ['cold', 'warm', 'warm']) {
-      results.push(await measure(ui, 'room-00001', 1000, run));
-      results.push(await measure(ui, 'big', 100_000, run));
+/** Each VS Code version starts webviews its own way (1.100 registers a service worker per webview), so each is measured. */
+export async function benchPanel(versions = (process.env.WORLDCLIENT_RTC_OFFLINE_VSCODE ?? '1.100.3,1.139.1').split(',').map((version) => version.trim())): Promise<void> {
+  const results: Figures[] = [];
+  for (const version of versions) {
+    const ui = await startUiWorkbench({ rooms: 1, messagesPerRoom: 1000, bigRoom: { id: 'big', messages: 100_000 } }, version);
+    try {
+      await signIn(ui);
+      for (const run of ['cold', 'warm', 'warm']) {
+        results.push(await measure(ui, version, 'room-00001', 1000, run));
+        results.push(await measure(ui, version, 'big', 100_000, run));
+      }
+      printExtensionTimings(ui.workbench.dirs.root);
+    } finally {
+      await ui.close();
     }
-    printExtensionTimings(ui.workbench.dirs.root);
-    console.log('\nroom panel benchmark (offline workbench, headless Chromium; heap is Chromium\'s bucketed performance.memory)');
-    console.table(results);
-  } finally {
-    await ui.close();
   }
+  console.log('\nroom panel benchmark (offline workbench, headless Chromium; heap is Chromium\'s bucketed performance.memory)');
+  console.table(results);
 }
 
 if (require.main === module) {
