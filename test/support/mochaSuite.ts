@@ -20,7 +20,11 @@ export function runMochaFiles(folder: string, suffix: string, timeoutMs: number)
     }
   }
   return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
+    const runner = mocha.run(() => {
+      // So the same files can run again in this process (the UI tests run once per VS Code version).
+      mocha.unloadFiles();
+      resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 });
+    });
   });
 }
 
