@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
-import { runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import { roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
 
 const ROOM_ACTIONS = ['Open Room', 'Open Room as JSON', 'Add Messages…', 'Delete All Messages…', 'Copy Room Id', 'Copy Room JSON', 'Export Rooms…', 'Delete Room…'];
 
@@ -17,8 +17,7 @@ describe('Rooms view in the browser', function () {
 
   after(async () => ui?.close());
 
-  const roomsPane = () => ui.page.locator('.pane', { has: ui.page.locator('.pane-header', { hasText: 'Rooms' }) });
-  const row = (label: string) => roomsPane().locator('.monaco-list-row', { hasText: label }).first();
+  const row = (label: string) => roomsViewRow(ui.page, label);
 
   it('lists the rooms with their descriptions, hostile ids as plain text', async () => {
     await row('weekly-standup').waitFor({ timeout: 60_000 });
@@ -28,7 +27,7 @@ describe('Rooms view in the browser', function () {
     await hostile.waitFor();
     assert.equal(await hostile.locator('img').count(), 0, 'the hostile id is text, not an element');
     assert.equal(ui.dialogs.length, 0);
-    const header = await roomsPane().locator('.pane-header').innerText();
+    const header = await roomsViewPane(ui.page).locator('.pane-header').innerText();
     assert.match(header, /rooms/i);
   });
 

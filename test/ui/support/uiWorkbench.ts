@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { launchOfflineWorkbench, type OfflineWorkbench } from '../../runner/offlineWorkbench';
 import { repoRoot } from '../../runner/workspace';
 import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SeedOptions } from '../../sandbox/server';
@@ -143,6 +143,15 @@ export async function openRoom(ui: UiWorkbench, roomId: string, beforeAccept?: (
   beforeAccept?.();
   await answerQuickInput(ui.page, 'Open which room?', roomId);
   return roomFrame(ui.page, roomId);
+}
+
+/** The Rooms view (open it first, e.g. with "WorldClient RTC: Focus on Rooms View"). */
+export function roomsViewPane(page: Page): Locator {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Rooms' }) });
+}
+
+export function roomsViewRow(page: Page, label: string): Locator {
+  return roomsViewPane(page).locator('.monaco-list-row', { hasText: label }).first();
 }
 
 /** The room panel's own page: the innermost webview frame whose header shows `roomId`. */
