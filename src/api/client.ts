@@ -196,7 +196,7 @@ export class WorldClientApi {
     roomId: string | undefined,
     body: string | undefined,
     signal?: AbortSignal,
-    peekBody?: OutgoingRequest['peekBody'],
+    peekBody?: BodyPeek,
   ): Promise<unknown> {
     const idInUrl = RTC_ROUTES[call].idParam === undefined ? undefined : roomId;
     if (idInUrl === '') {
