@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cookieHeaderFrom } from './cookies';
-import { WorldClientError } from './errors';
+import { WorldClientError, errorMessage } from './errors';
 import { HttpTransport, type BodyPeek, type OutgoingRequest } from './http';
 import { redactJsonFields, redactSecrets } from './redact';
 import { interpretReply, parseReply, quoteId, renewedCredentials, type ParsedReply, type ReplyContext } from './replies';
@@ -370,7 +370,7 @@ function toPublicError(error: unknown, scope: CallScope, current: Credentials | 
   } else if (error instanceof TypeError) {
     publicError = new WorldClientError('badRequest', `Could not ${scope.what}: ${error.message}`, { cause: error });
   } else {
-    publicError = new WorldClientError('network', `Could not ${scope.what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    publicError = new WorldClientError('network', `Could not ${scope.what}: ${errorMessage(error)}`, { cause: error });
   }
   const secrets = [...scope.secrets, current?.session, current?.csrfToken];
   const message = redactSecrets(publicError.message, secrets);

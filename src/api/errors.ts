@@ -40,6 +40,12 @@ export class WorldClientError extends Error {
   }
 }
 
-export function isWorldClientError(value: unknown): value is WorldClientError {
-  return value instanceof WorldClientError;
+/** An expired session or a cancel ends a whole batch of calls; the command runner signs in again and repeats it. */
+export function endsBatch(error: unknown): boolean {
+  return error instanceof WorldClientError && (error.kind === 'sessionExpired' || error.kind === 'cancelled');
+}
+
+/** The message of anything thrown, for reports and logs. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import { WorldClientError } from './errors';
+import { WorldClientError, errorMessage } from './errors';
 
 /** What a failure message needs to know about the request that failed. */
 export interface FailureContext {
@@ -60,7 +60,7 @@ export function classifyFailure(error: unknown, context: FailureContext, signal:
 function networkProblem(error: unknown, code: string | undefined, context: FailureContext): string {
   const { host, proxyHost } = context;
   const where = proxyHost ? `${host} (through the proxy ${proxyHost})` : host;
-  const proxyStatus = /Proxy response \((\d{3})\)/.exec(messageOf(error))?.[1];
+  const proxyStatus = /Proxy response \((\d{3})\)/.exec(errorMessage(error))?.[1];
   if (proxyStatus) {
     const auth = proxyStatus === '407' ? ' It wants credentials: put them in the proxy URL or check the ones there.' : '';
     return `the proxy ${proxyHost ?? ''} refused to connect to ${host} (HTTP ${proxyStatus}).${auth} Check the proxy settings.`;
@@ -98,7 +98,7 @@ function tlsProblem(error: unknown, code: string | undefined): string | undefine
   if (code && code in TLS_PROBLEMS) {
     return `${TLS_PROBLEMS[code]} (${code})`;
   }
-  const message = messageOf(error);
+  const message = errorMessage(error);
   if (/wrong version number/i.test(message)) {
     return `${TLS_PROBLEMS.ERR_SSL_WRONG_VERSION_NUMBER} (ERR_SSL_WRONG_VERSION_NUMBER)`;
   }
@@ -121,11 +121,7 @@ export function errorCode(error: unknown): string | undefined {
   return typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function describeError(error: unknown): string {
   const name = error instanceof Error ? error.name : typeof error;
-  return `${name}: ${messageOf(error).slice(0, 120)}`;
+  return `${name}: ${errorMessage(error).slice(0, 120)}`;
 }

@@ -1,3 +1,4 @@
+import { isRtcMessage } from './shapes';
 import type { Room, RtcMessage } from './types';
 
 /** The first messages of a room reply (and whichever header fields came before them), read while the rest is still arriving. */
@@ -170,17 +171,12 @@ export class RoomPreviewReader {
       return { kind: 'wait' };
     }
     const message: unknown = JSON.parse(text.slice(at, end));
-    if (!isMessage(message)) {
+    if (!isRtcMessage(message)) {
       return { kind: 'stop' };
     }
     this.messages.push(message);
     return { kind: 'next', at: end };
   }
-}
-
-function isMessage(value: unknown): value is RtcMessage {
-  const message = value as Partial<RtcMessage> | null;
-  return typeof message === 'object' && message !== null && typeof message.id === 'string' && typeof message.salt === 'string' && typeof message.data === 'string';
 }
 
 function skipSpace(text: string, at: number): number {

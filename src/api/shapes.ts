@@ -94,6 +94,16 @@ export function parseVersion(reply: unknown): string {
   return version;
 }
 
+/** Whether a value is a message as the spec has it: an object whose id, salt and data are strings. */
+export function isRtcMessage(value: unknown): value is RtcMessage {
+  return (
+    typeof value === 'object' && value !== null &&
+    typeof (value as JsonObject).id === 'string' &&
+    typeof (value as JsonObject).salt === 'string' &&
+    typeof (value as JsonObject).data === 'string'
+  );
+}
+
 export function checkMessages(messages: unknown, path: string): asserts messages is RtcMessage[] {
   if (!Array.isArray(messages)) {
     throw new ShapeError(path, expectedGot('an array of messages', messages));
@@ -101,12 +111,7 @@ export function checkMessages(messages: unknown, path: string): asserts messages
   for (let index = 0; index < messages.length; index++) {
     const message: unknown = messages[index];
     // The common case first: three strings, checked without building any path text.
-    if (
-      typeof message === 'object' && message !== null &&
-      typeof (message as JsonObject).id === 'string' &&
-      typeof (message as JsonObject).salt === 'string' &&
-      typeof (message as JsonObject).data === 'string'
-    ) {
+    if (isRtcMessage(message)) {
       continue;
     }
     const itemPath = `${path}[${index}]`;

@@ -44,14 +44,6 @@ export const RTC_ROUTES: Readonly<Record<RtcCall, Readonly<RtcRoute>>> = {
 
 export const API_ROOT = '/WorldClientAPI';
 
-/** Where a request goes: undici takes the origin and the raw path separately, so nothing re-normalises the path. */
-export interface Target {
-  /** e.g. https://mail.example.com:8443 */
-  origin: string;
-  /** Everything from the first '/', including the query; never contains the session. */
-  path: string;
-}
-
 export interface ParsedBaseUrl {
   origin: string;
   /** A path prefix the server lives under, without trailing slash ('' for none). */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
+import { WorldClientError, errorMessage } from '../api/errors';
 import type { SessionExpiredPrompt } from '../session/sessionExpiredPrompt';
 import type { Ui } from '../ui/ui';
+import { CommandIds } from '../commandIds';
 
 // Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
 // compared against the same lookup.
@@ -55,13 +56,13 @@ export class CommandRunner {
 
   /** Shows a failure without waiting for the user, so the command itself completes. */
   report(label: string, error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     this.log.error(`${label}: ${message}`);
     void this.ui.showMessage('error', message, {}, ...followUpsFor(error)).then(async (choice) => {
       if (choice === showLog()) {
         this.log.show(true);
       } else if (choice === signIn()) {
-        await vscode.commands.executeCommand('worldclientRtc.signIn');
+        await vscode.commands.executeCommand(CommandIds.signIn);
       } else if (choice === trustCertificate()) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'worldclientRtc.trustedCertificates');
       }

@@ -29,10 +29,6 @@ export class UnsentMessages {
     }
   }
 
-  clearRemainder(serverUrl: string, roomId: string): void {
-    this.remainders.delete(key(serverUrl, roomId));
-  }
-
   draft(serverUrl: string, roomId: string): MessageDraft | undefined {
     return this.drafts.get(key(serverUrl, roomId));
   }

@@ -7,6 +7,7 @@ import type { Ui } from '../ui/ui';
 import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
 import type { UnsentMessages } from './unsentMessages';
 import { describeUpload } from './uploadReport';
+import { CommandIds } from '../commandIds';
 
 export interface UploadFlowDeps {
   ui: Ui;
@@ -79,7 +80,7 @@ export class UploadFlow {
     void this.deps.ui.showMessage(severity, message, {}, retryLabel, saveUnsent).then((choice) => {
       if (choice === retryLabel) {
         return this.deps.runner.run(`${retry.verb} messages (retry)`, async () => {
-          if (expired && !(await vscode.commands.executeCommand<boolean>('worldclientRtc.signIn'))) {
+          if (expired && !(await vscode.commands.executeCommand<boolean>(CommandIds.signIn))) {
             return;
           }
           await this.run(retry);

@@ -1,4 +1,5 @@
 import type { UploadOutcome } from './chunkedUpload';
+import { errorMessage } from '../api/errors';
 
 /**
  * Turns an upload outcome into the notification a developer reads: what went in, what did
@@ -16,10 +17,6 @@ export function count(n: number, noun = 'message'): string {
 
 function range(from: number, to: number): string {
   return from === to ? `message ${from.toLocaleString('en-US')}` : `messages ${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')}`;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A timeout or a dropped connection leaves open whether the server stored the chunk. */
@@ -45,7 +42,7 @@ export function describeUpload(outcome: UploadOutcome, roomId: string, verb: str
   }
   const lines = [
     `${verb} ${outcome.sent.length.toLocaleString('en-US')} of ${count(total)} in ${room}.`,
-    `${capitalize(sentPart)}; ${unsentPart}. Chunk ${outcome.failedChunk} of ${outcome.chunkCount} failed: ${errorText(outcome.error)}`,
+    `${capitalize(sentPart)}; ${unsentPart}. Chunk ${outcome.failedChunk} of ${outcome.chunkCount} failed: ${errorMessage(outcome.error)}`,
     `Retry sends only the ${count(outcome.unsent.length)} that did not go in; nothing you loaded or typed is lost.`,
   ];
   if (outcomeUnknown(outcome.error)) {

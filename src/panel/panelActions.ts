@@ -4,11 +4,12 @@ import type { CommandRunner } from '../commands/commandRunner';
 import type { PanelAction } from '../shared/protocol';
 import type { Ui } from '../ui/ui';
 import type { RoomPanel } from './roomPanel';
-import { exportRoomJson, openRoomJson } from './roomJson';
+import { exportRoomJson } from './roomJson';
 
 /**
  * The panel's toolbar buttons. Add and Delete run the very commands the palette and the tree
- * run (same prompts, same safety nets); the rest act on the room the panel already holds.
+ * run (same prompts, same safety nets), and so does Open JSON; Refresh and Export act on the
+ * room the panel holds.
  * Every action goes through the command runner, so failures read the same everywhere.
  */
 export async function runPanelAction(panel: RoomPanel, action: PanelAction, runner: CommandRunner, ui: Ui): Promise<void> {
@@ -32,7 +33,7 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
       });
       return;
     case 'openJson':
-      await runner.run('Open room JSON', () => openRoomJson(panel.roomId, panel.room));
+      await vscode.commands.executeCommand(CommandIds.openRoomJson, panel.roomId);
       return;
   }
 }

@@ -1,4 +1,5 @@
 import type { PanelStatus } from '../shared/protocol';
+import { errorMessage } from '../api/errors';
 
 /**
  * What a panel shows when loading or watching its room fails: the status, a sentence saying
@@ -20,7 +21,7 @@ export interface FailureContext {
 }
 
 export function describePanelFailure(error: unknown, context: FailureContext): PanelFailure {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   const kind = (error as { kind?: unknown } | undefined)?.kind;
   if (kind === 'notFound') {
     const next = context.hasCopy ? ' The messages shown are the last copy loaded; Export JSON still saves them.' : ' Check the id, or close this panel.';

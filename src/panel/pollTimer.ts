@@ -14,10 +14,6 @@ export class PollTimer {
     private readonly tick: () => Promise<void>,
   ) {}
 
-  get isActive(): boolean {
-    return this.active;
-  }
-
   /** Starts or pauses polling; starting waits a full interval before the first tick. */
   setActive(active: boolean): void {
     if (this.disposed || active === this.active) {

@@ -5,8 +5,7 @@ import { addMessages } from '../messages/addMessagesCommand';
 import { deleteAllMessages } from '../messages/deleteMessagesCommand';
 import { UnsentMessages } from '../messages/unsentMessages';
 import { UploadFlow } from '../messages/uploadFlow';
-import { roomIdsFromArguments } from '../rooms/roomArgument';
-import { pickRoom } from '../rooms/roomPicker';
+import { roomIdsOrPick } from '../rooms/roomPicker';
 import type { Connection } from '../session/connection';
 import { ROOM_VIEW_TYPE } from '../shared/protocol';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
@@ -43,9 +42,7 @@ export function registerRoomPanel(deps: RoomPanelDeps): RoomPanelRegistration {
   const uploads = new UploadFlow({ ui, connection, runner, unsent, onRoomChanged });
 
   const openRoom = async (argument: unknown, selection: unknown): Promise<void> => {
-    const ids = roomIdsFromArguments(argument, selection);
-    const roomIds = ids.length > 0 ? ids : [await pickRoom(ui, connection, vscode.l10n.t('Open which room?'))].filter((id): id is string => id !== undefined);
-    for (const roomId of roomIds) {
+    for (const roomId of await roomIdsOrPick(ui, connection, vscode.l10n.t('Open which room?'), argument, selection)) {
       await panels.open(roomId);
     }
   };

@@ -3,9 +3,6 @@ import * as vscode from 'vscode';
 import type { Room } from '../api/types';
 import type { Ui } from '../ui/ui';
 
-/** Command the lead's `worldclient-rtc:` document provider registers; used when present. */
-const OPEN_ROOM_JSON_COMMAND = 'worldclientRtc.openRoomJson';
-
 /** The room exactly as "get room" returns it, so an export can be fed back to Add Messages. */
 export function roomToJson(room: Room): string {
   const { id, started, ended, members, hasMessages, messages } = room;
@@ -32,21 +29,4 @@ export async function exportRoomJson(ui: Ui, room: Room): Promise<vscode.Uri | u
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(roomToJson(room)));
   void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" with {1} messages to {2}.', room.id, room.messages.length.toLocaleString('en-US'), target.fsPath), {});
   return target;
-}
-
-/**
- * Opens the room as JSON: through the read-only `worldclient-rtc:` document when that
- * command exists, else as an untitled JSON document (which the user may save or discard).
- */
-export async function openRoomJson(roomId: string, room: Room | undefined): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
-  if (commands.includes(OPEN_ROOM_JSON_COMMAND)) {
-    await vscode.commands.executeCommand(OPEN_ROOM_JSON_COMMAND, roomId);
-    return;
-  }
-  if (!room) {
-    throw new Error(vscode.l10n.t('Room "{0}" is not loaded yet. Use Refresh, then Open JSON again.', roomId));
-  }
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: roomToJson(room) });
-  await vscode.window.showTextDocument(document, { preview: false });
 }

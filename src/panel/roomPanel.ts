@@ -8,6 +8,7 @@ import { PollTimer } from './pollTimer';
 import { RoomModel } from './roomModel';
 import type { Connection } from '../session/connection';
 import { setUpRoomWebview } from './webviewSetup';
+import { errorMessage } from '../api/errors';
 
 /** What a panel needs from the manager that owns it. */
 export interface RoomPanelHost {
@@ -246,7 +247,7 @@ export class RoomPanel implements vscode.Disposable {
   }
 
   private showFailure(error: unknown, during: 'load' | 'watch'): void {
-    this.host.log.warn(`Room panel "${this.roomId}": ${during} failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.host.log.warn(`Room panel "${this.roomId}": ${during} failed: ${errorMessage(error)}`);
     const failure = describePanelFailure(error, {
       roomId: this.roomId,
       during,

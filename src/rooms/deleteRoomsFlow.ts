@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
-import type { Room } from '../api/types';
+import { endsBatch, errorMessage } from '../api/errors';
 import type { Connection } from '../session/connection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../ui/ui';
@@ -47,10 +46,10 @@ export class DeleteRoomsFlow {
             await api.deleteRoom(roomId, signal);
             outcome.deleted.push(snapshot);
           } catch (error) {
-            if (mustStopAll(error)) {
+            if (endsBatch(error)) {
               throw error;
             }
-            outcome.failed.push({ roomId, reason: error instanceof Error ? error.message : String(error) });
+            outcome.failed.push({ roomId, reason: errorMessage(error) });
           }
         }
       });
@@ -75,7 +74,7 @@ export class DeleteRoomsFlow {
         if (!room) {
           throw new Error(vscode.l10n.t('The saved copy of “{0}” is missing or damaged; it cannot be restored.', info.roomId));
         }
-        await api.addRoom(toNewRoom(room), signal);
+        await api.addRoom(room, signal);
         await this.snapshots.remove(info.snapshotId);
         restored.push(info.roomId);
       }
@@ -118,11 +117,3 @@ export class DeleteRoomsFlow {
   }
 }
 
-/** An expired session or a cancel ends the whole run; the command runner signs in again and repeats it. */
-function mustStopAll(error: unknown): boolean {
-  return error instanceof WorldClientError && (error.kind === 'sessionExpired' || error.kind === 'cancelled');
-}
-
-function toNewRoom(room: Room) {
-  return { id: room.id, started: room.started, ended: room.ended, members: room.members, messages: room.messages };
-}

@@ -7,9 +7,8 @@ import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
 import { AddRoomFlow } from './addRoomFlow';
 import { DeleteRoomsFlow } from './deleteRoomsFlow';
-import { roomIdsFromArguments } from './roomArgument';
 import { roomDocumentUri } from './roomDocuments';
-import { pickRoom } from './roomPicker';
+import { roomIdsOrPick } from './roomPicker';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { exportRooms, importRooms } from './roomTransfer';
@@ -33,12 +32,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
   const roomsFor = async (title: string, first: unknown, selection: unknown): Promise<string[]> => {
     // Keybindings pass no tree item, so ours send { useSelection: true } to act on the selection.
     const fromKeyboard = isSelectionRequest(first) ? [...view.treeView.selection] : undefined;
-    const ids = fromKeyboard ? roomIdsFromArguments(undefined, fromKeyboard) : roomIdsFromArguments(first, selection);
-    if (ids.length > 0) {
-      return ids;
-    }
-    const picked = await pickRoom(ui, connection, title);
-    return picked === undefined ? [] : [picked];
+    return roomIdsOrPick(ui, connection, title, fromKeyboard ? undefined : first, fromKeyboard ?? selection);
   };
 
   const disposables = [

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../session/connection';
+import { errorMessage } from '../api/errors';
+import { toAbortSignal } from '../util/cancellation';
 
 export const ROOM_DOCUMENT_SCHEME = 'worldclient-rtc';
 
@@ -17,15 +19,14 @@ export class RoomDocumentProvider implements vscode.TextDocumentContentProvider 
   constructor(private readonly connection: Connection) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const controller = new AbortController();
-    const listener = token.onCancellationRequested(() => controller.abort());
+    const abort = toAbortSignal(token);
     try {
-      const room = await this.connection.api().getRoom(roomIdFromDocumentUri(uri), controller.signal);
+      const room = await this.connection.api().getRoom(roomIdFromDocumentUri(uri), abort.signal);
       return JSON.stringify(room, null, 2);
     } catch (error) {
-      return `// ${vscode.l10n.t('Could not load this room: {0}', error instanceof Error ? error.message : String(error))}\n`;
+      return `// ${vscode.l10n.t('Could not load this room: {0}', errorMessage(error))}\n`;
     } finally {
-      listener.dispose();
+      abort.dispose();
     }
   }
 }

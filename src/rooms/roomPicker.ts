@@ -3,6 +3,7 @@ import type { RoomSummary } from '../api/types';
 import type { Connection } from '../session/connection';
 import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
+import { roomIdsFromArguments } from './roomArgument';
 
 interface RoomPick extends vscode.QuickPickItem {
   roomId: string;
@@ -17,6 +18,16 @@ export async function pickRoom(ui: Ui, connection: Connection, title: string): P
   }
   const picked = await ui.showQuickPick(rooms.map(toPick), { title, placeHolder: vscode.l10n.t('Type a room id or a member'), matchOnDescription: true, matchOnDetail: true });
   return picked?.roomId;
+}
+
+/** The rooms a command's arguments name (a tree item, its selection, an id), or else one the user picks; [] if cancelled. */
+export async function roomIdsOrPick(ui: Ui, connection: Connection, title: string, first: unknown, selection?: unknown): Promise<string[]> {
+  const ids = roomIdsFromArguments(first, selection);
+  if (ids.length > 0) {
+    return ids;
+  }
+  const picked = await pickRoom(ui, connection, title);
+  return picked === undefined ? [] : [picked];
 }
 
 function toPick(room: RoomSummary): RoomPick {

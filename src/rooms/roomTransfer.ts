@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
+import { endsBatch, errorMessage } from '../api/errors';
 import type { Room } from '../api/types';
 import type { Connection } from '../session/connection';
 import type { Ui } from '../ui/ui';
@@ -60,10 +60,10 @@ export async function importRooms(ui: Ui, connection: Connection): Promise<Impor
         await api.addRoom(room, signal);
         report.imported.push(room.id);
       } catch (error) {
-        if (error instanceof WorldClientError && (error.kind === 'sessionExpired' || error.kind === 'cancelled')) {
+        if (endsBatch(error)) {
           throw error;
         }
-        report.skipped.push({ id: room.id, reason: error instanceof Error ? error.message : String(error) });
+        report.skipped.push({ id: room.id, reason: errorMessage(error) });
       }
     }
   });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
+import { WorldClientError, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
 import { isCancellation } from '../commands/commandRunner';
 import type { Connection } from '../session/connection';
@@ -121,7 +121,7 @@ export class RoomsModel implements vscode.Disposable {
       if (controller.signal.aborted || isCancellation(error)) {
         return;
       }
-      this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastError = errorMessage(error);
       if (error instanceof WorldClientError && error.kind === 'sessionExpired') {
         this.finish(controller);
         if (await this.sessionExpired.ask()) {

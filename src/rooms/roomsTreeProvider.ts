@@ -4,6 +4,7 @@ import { roomDescription, roomIcon, roomTooltip, type RoomIcon } from './roomPre
 import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
+import { CommandIds } from '../commandIds';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }
@@ -73,7 +74,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
         item.id = `loadMore:${node.group}`;
         item.description = vscode.l10n.t('{0} more', node.remaining.toLocaleString('en-US'));
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'worldclientRtc.loadMoreRooms', title: 'Load more rooms', arguments: [node.group] };
+        item.command = { command: CommandIds.loadMoreRooms, title: 'Load more rooms', arguments: [node.group] };
         item.contextValue = 'loadMore';
         return item;
       }
@@ -116,7 +117,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.tooltip = toMarkdown(roomTooltip(room, now));
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
     item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', room.id, item.description, ICON_WORDS[icon]()) };
-    item.command = { command: 'worldclientRtc.openRoom', title: 'Open Room', arguments: [{ kind: 'room', room }] };
+    item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }
 }

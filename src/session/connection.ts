@@ -80,13 +80,10 @@ export class Connection implements vscode.Disposable {
     await this.rebuild();
   }
 
-  /** A separate client for the same server with the other URL style; the caller disposes it. */
+  /** A separate client for the same server in the given URL style, whatever the setting; the caller disposes it. */
   withUrlStyle(urlStyle: UrlStyle): WorldClientApi {
-    const api = this.api();
-    if (!this.clientConfig || this.clientConfig.urlStyle === urlStyle) {
-      return api;
-    }
-    return this.createClient({ ...this.clientConfig, urlStyle });
+    this.api();
+    return this.createClient({ ...(this.clientConfig as ServerConfig), urlStyle });
   }
 
   /** A separate client that sends the given credentials, to check them before they are stored; the caller disposes it. */

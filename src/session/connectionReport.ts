@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { WorldClientApi } from '../api/client';
-import { WorldClientError } from '../api/errors';
+import { WorldClientError, errorMessage } from '../api/errors';
+import type { UrlStyle } from '../api/types';
 
 export interface ReportLine {
   check: string;
@@ -15,7 +16,7 @@ export interface ReportLine {
  */
 export async function buildConnectionReport(
   api: WorldClientApi,
-  queryStyleApi: WorldClientApi,
+  byStyle: Readonly<Record<UrlStyle, WorldClientApi>>,
   signedIn: boolean,
   signal: AbortSignal,
 ): Promise<ReportLine[]> {
@@ -40,8 +41,8 @@ export async function buildConnectionReport(
   if (!ping.ok && ping.kind === 'sessionExpired') {
     return lines;
   }
-  for (const [style, client] of [['path', api], ['query', queryStyleApi]] as const) {
-    const rooms = await attempt(() => client.listRooms(signal));
+  for (const style of ['path', 'query'] as const) {
+    const rooms = await attempt(() => byStyle[style].listRooms(signal));
     lines.push(
       rooms.ok
         ? { check: vscode.l10n.t('RTC ({0} style)', style), ok: true, detail: vscode.l10n.t('works — {0} room(s)', rooms.value.length) }
@@ -66,7 +67,7 @@ async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
     }
     return {
       ok: false,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
       kind: error instanceof WorldClientError ? error.kind : undefined,
     };
   }

@@ -10,6 +10,7 @@ import { buildConnectionReport, formatReport } from './connectionReport';
 import { askServerUrl } from './serverUrlInput';
 import type { SessionStore } from './sessionStore';
 import type { SignInFlow } from './signInFlow';
+import { errorMessage } from '../api/errors';
 
 export interface SessionCommandDeps {
   runner: CommandRunner;
@@ -29,10 +30,11 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     runner.register(CommandIds.showLog, () => log.show()),
     runner.register(CommandIds.testConnection, async () => {
       const api = connection.api();
-      const queryStyle = connection.withUrlStyle('query');
+      // One client per style, whatever the setting: each RTC line tests the style it names.
+      const byStyle = { path: connection.withUrlStyle('path'), query: connection.withUrlStyle('query') };
       try {
         const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', connection.serverUrl), (signal) =>
-          buildConnectionReport(api, queryStyle, connection.state === 'signedIn', signal),
+          buildConnectionReport(api, byStyle, connection.state === 'signedIn', signal),
         );
         const allGood = lines.every((line) => line.ok);
         const report = formatReport(lines);
@@ -40,9 +42,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
         void ui.showMessage(allGood ? 'info' : 'warning', vscode.l10n.t('Connection to {0}', connection.serverUrl), { modal: true, detail: report });
         return lines;
       } finally {
-        if (queryStyle !== api) {
-          await queryStyle.dispose();
-        }
+        await Promise.all([byStyle.path.dispose(), byStyle.query.dispose()]);
       }
     }),
     runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAsCurl(deps)),
@@ -85,7 +85,7 @@ async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): P
     await withCancellableProgress(vscode.l10n.t('Signing out…'), (signal) => connection.api().logout(signal));
   } catch (error) {
     // The local session is removed either way; a server that is down must not keep us signed in.
-    log.warn(`Logout on ${serverUrl} failed (${error instanceof Error ? error.message : String(error)}); the session is removed locally.`);
+    log.warn(`Logout on ${serverUrl} failed (${errorMessage(error)}); the session is removed locally.`);
   }
   await sessions.remove(serverUrl);
   void ui.showMessage('info', vscode.l10n.t('Signed out of {0}.', serverUrl), {});

@@ -25,7 +25,7 @@ export const DETAIL_MAX_CHARS = 1_000_000;
 export const HEADER_MAX_CHARS = 10_000;
 export const MAX_ROWS_PER_MESSAGE = 500;
 export const MAX_QUERY_CHARS = 1_000;
-const MAX_LOG_CHARS = 2_000;
+export const MAX_LOG_CHARS = 2_000;
 
 export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson';
 export type MessageField = 'id' | 'salt' | 'data';

@@ -28,8 +28,6 @@ export class RoomApp {
   private readonly empty: HTMLElement;
   private viewVersion = -1;
   private mode: ViewMode = 'raw';
-  /** null while a big room is still loading. */
-  private roomSize: number | null = 0;
   private rememberedRoom = '';
   private lastReport = 0;
   private reportedRows = false;
@@ -99,7 +97,6 @@ export class RoomApp {
       this.host.rememberRoom({ roomId: state.header.id });
     }
     this.header.update(state);
-    this.roomSize = state.header ? state.header.messageCount : 0;
     const viewChanged = state.view.version !== this.viewVersion;
     if (viewChanged) {
       this.viewVersion = state.view.version;
@@ -107,7 +104,8 @@ export class RoomApp {
     }
     this.cache.put(state.page, state.page.start);
     this.list.setTotal(state.view.total);
-    this.search.update(state.view.query, state.view.total, this.roomSize);
+    // The room's size is unknown (null) while a big room is still loading.
+    this.search.update(state.view.query, state.view.total, state.header ? state.header.messageCount : 0);
     this.updateEmpty(state);
     if (state.scrollTo !== null) {
       this.list.scrollToPosition(state.scrollTo, 'start');

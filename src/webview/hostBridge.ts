@@ -1,4 +1,4 @@
-import { checkHostMessage, summarizeForLog, type HostMessage, type PanelState, type WebviewMessage } from '../shared/protocol';
+import { MAX_LOG_CHARS, checkHostMessage, summarizeForLog, type HostMessage, type PanelState, type WebviewMessage } from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -30,7 +30,7 @@ export class HostBridge {
       if (!checked.ok) {
         const text = `Ignored a message from the extension that does not fit the protocol (${checked.problem}): ${summarizeForLog(event.data)}`;
         console.warn(text);
-        this.post({ type: 'log', level: 'warn', message: text.slice(0, 2000) });
+        this.post({ type: 'log', level: 'warn', message: text.slice(0, MAX_LOG_CHARS) });
         return;
       }
       handler(checked.value);
@@ -39,7 +39,7 @@ export class HostBridge {
 
   reportErrors(): void {
     window.addEventListener('error', (event) => {
-      this.post({ type: 'log', level: 'error', message: `Webview error: ${String(event.message)}`.slice(0, 2000) });
+      this.post({ type: 'log', level: 'error', message: `Webview error: ${String(event.message)}`.slice(0, MAX_LOG_CHARS) });
     });
   }
 }

@@ -47,10 +47,6 @@ export class VirtualList {
     return this.active;
   }
 
-  get rowCount(): number {
-    return this.total;
-  }
-
   setTotal(total: number): void {
     this.total = total;
     this.spacer.style.height = `${total * this.options.rowHeight}px`;

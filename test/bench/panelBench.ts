@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { offlineVersionsFromEnv } from '../runner/options';
 import { runAllCleanups } from '../runner/processes';
 import type { BrowserDocument } from '../ui/support/browserTypes';
 import { roomFrame, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from '../ui/support/uiWorkbench';
@@ -107,7 +108,7 @@ function printExtensionTimings(root: string): void {
 }
 
 /** Each VS Code version starts webviews its own way (1.100 registers a service worker per webview), so each is measured. */
-export async function benchPanel(versions = (process.env.WORLDCLIENT_RTC_OFFLINE_VSCODE ?? '1.100.3,1.139.1').split(',').map((version) => version.trim())): Promise<void> {
+export async function benchPanel(versions = offlineVersionsFromEnv('1.100.3,1.139.1')): Promise<void> {
   const results: Figures[] = [];
   for (const version of versions) {
     const ui = await startUiWorkbench({ rooms: 1, messagesPerRoom: 1000, bigRoom: { id: 'big', messages: 100_000 } }, version);

@@ -64,9 +64,7 @@ export function parseRunnerOptions(argv: readonly string[], env: NodeJS.ProcessE
   if (host !== 'desktop' && host !== 'offline' && host !== 'auto') {
     throw new Error(`--host must be desktop, offline or auto, not '${host}'.`);
   }
-  const offlineVersions = (flags.get('vscode') ?? env.WORLDCLIENT_RTC_OFFLINE_VSCODE ?? '1.100.3')
-    .split(/[,\s]+/)
-    .filter(Boolean);
+  const offlineVersions = versionList(flags.get('vscode') ?? env.WORLDCLIENT_RTC_OFFLINE_VSCODE ?? DEFAULT_OFFLINE_VSCODE);
   if (offlineVersions.length === 0) {
     throw new Error('--vscode needs at least one version, e.g. --vscode 1.100.3,1.139.1');
   }
@@ -82,4 +80,17 @@ export function parseRunnerOptions(argv: readonly string[], env: NodeJS.ProcessE
     timeoutMs: timeoutSeconds * 1000,
     vsixPath: flags.has('vsix') ? path.resolve(String(flags.get('vsix'))) : undefined,
   };
+}
+
+/** The offline VS Code version when none is named: the oldest the extension supports. */
+export const DEFAULT_OFFLINE_VSCODE = '1.100.3';
+
+/** "1.100.3,1.139.1" (commas or spaces) as a list. */
+export function versionList(text: string): string[] {
+  return text.split(/[,\s]+/).filter(Boolean);
+}
+
+/** The offline VS Code versions WORLDCLIENT_RTC_OFFLINE_VSCODE names, or `fallback`. */
+export function offlineVersionsFromEnv(fallback = DEFAULT_OFFLINE_VSCODE): string[] {
+  return versionList(process.env.WORLDCLIENT_RTC_OFFLINE_VSCODE ?? fallback);
 }

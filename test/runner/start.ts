@@ -14,6 +14,7 @@ import { parseSandboxArgs } from '../sandbox/cli';
 import { SANDBOX_DEFAULTS, startSandbox } from '../sandbox/server';
 import { findDesktopVSCode, launchDesktopVSCode } from './desktopLaunch';
 import { launchOfflineWorkbench } from './offlineWorkbench';
+import { offlineVersionsFromEnv } from './options';
 import { killGroup, onInterrupt, runAllCleanups, setInterruptExitCode } from './processes';
 import { cacheDir, repoRoot } from './workspace';
 
@@ -27,7 +28,7 @@ interface StartOptions {
 function parseStartArgs(argv: string[]): StartOptions {
   const options: StartOptions = {
     workbench: 'auto',
-    vscode: (process.env.WORLDCLIENT_RTC_OFFLINE_VSCODE ?? '1.100.3').split(',')[0].trim(),
+    vscode: offlineVersionsFromEnv()[0],
     verbose: false,
     sandboxArgs: [],
   };

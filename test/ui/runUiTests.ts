@@ -5,11 +5,12 @@
  * screenshots go to test-artifacts/ (the last version's remain). Prints the plain
  * "ui: N passed, N failed" closing line and exits non-zero on any failure.
  */
+import { offlineVersionsFromEnv } from '../runner/options';
 import { runEntryPoint } from '../runner/processes';
 import { runMochaFiles } from '../support/mochaSuite';
 
 async function main(): Promise<number> {
-  const versions = (process.env.WORLDCLIENT_RTC_OFFLINE_VSCODE ?? '1.100.3').split(',').map((version) => version.trim()).filter(Boolean);
+  const versions = offlineVersionsFromEnv();
   let passes = 0;
   let failures = 0;
   for (const version of versions) {

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { launchOfflineWorkbench, type OfflineWorkbench } from '../../runner/offlineWorkbench';
+import { offlineVersionsFromEnv } from '../../runner/options';
 import { repoRoot } from '../../runner/workspace';
 import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SeedOptions } from '../../sandbox/server';
 import type { BrowserDocument } from './browserTypes';
@@ -32,7 +33,7 @@ export interface UiWorkbench {
   close(): Promise<void>;
 }
 
-export async function startUiWorkbench(seed: SeedOptions, version = process.env.WORLDCLIENT_RTC_OFFLINE_VSCODE?.split(',')[0] ?? '1.100.3'): Promise<UiWorkbench> {
+export async function startUiWorkbench(seed: SeedOptions, version = offlineVersionsFromEnv()[0]): Promise<UiWorkbench> {
   const sandbox = await startSandbox({ seed });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-ui-'));
   const settingsFile = path.join(folder, '.vscode', 'settings.json');
