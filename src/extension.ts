@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandRunner } from './commands/commandRunner';
-import { readRoomsViewSettings } from './config/settings';
+import { readRoomsViewSettings, SettingsProblemLog } from './config/settings';
 import { RequestLog } from './log/requestLog';
 import { registerRoomPanel } from './panel/registerRoomPanel';
 import type { RoomPanelsSeam } from './panel/roomPanels';
@@ -16,9 +16,14 @@ import { SessionStore } from './session/sessionStore';
 import { SignInFlow } from './session/signInFlow';
 import { SnapshotStore } from './snapshots/snapshotStore';
 import { ConnectionStatusBar } from './statusBar';
+import { testSeamsEnabled } from './testSeams';
 import { SwitchableUi } from './ui/ui';
 
-/** What activate() returns: the seams the integration tests drive. Holds no secrets. */
+/**
+ * The seams the integration tests drive. They reach the session (connection) and can replace
+ * the prompts (ui.use), so activate() returns them only to our tests (see testSeams.ts); to any
+ * other caller, in production, activate() returns undefined.
+ */
 export interface WorldClientRtcApi {
   readonly ui: SwitchableUi;
   readonly connection: Connection;
@@ -29,7 +34,7 @@ export interface WorldClientRtcApi {
   readonly panels: RoomPanelsSeam;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<WorldClientRtcApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<WorldClientRtcApi | undefined> {
   const log = vscode.window.createOutputChannel('WorldClient RTC', { log: true });
   const ui = new SwitchableUi();
   const requestLog = new RequestLog(log);
@@ -39,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
   const runner = new CommandRunner(ui, log, sessionExpired);
   const snapshots = new SnapshotStore(vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath);
-  context.subscriptions.push(log, sessions, connection);
+  context.subscriptions.push(log, sessions, connection, new SettingsProblemLog(log));
   await connection.initialize();
 
   const model = new RoomsModel(connection, sessionExpired, { filter: '', ...readRoomsViewSettings() });
@@ -65,6 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   );
   void view.refresh();
 
+  if (!testSeamsEnabled(context.extensionMode === vscode.ExtensionMode.Test)) {
+    return undefined;
+  }
   return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalState: context.globalState }, panels: roomPanel.panels };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readWatchIntervalMs } from '../config/settings';
 import type { Connection } from '../session/connection';
 import { ROOM_VIEW_TYPE, checkPanelState, summarizeForLog, type PanelAction, type PanelStatus, type RoomHeader } from '../shared/protocol';
 import { RoomPanel, type RenderedReport, type RoomPanelHost } from './roomPanel';
@@ -153,8 +154,7 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   watchIntervalMs(): number {
-    const seconds = vscode.workspace.getConfiguration('worldclientRtc').get<number>('watchIntervalSeconds', 5);
-    return Math.min(3600, Math.max(1, Number.isFinite(seconds) ? seconds : 5)) * 1000;
+    return readWatchIntervalMs();
   }
 
   runAction(panel: RoomPanel, action: PanelAction): Promise<void> {

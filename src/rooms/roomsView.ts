@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeServerUrlProblem, readAutoRefreshSeconds, readSettings } from '../config/settings';
 import type { RoomsModel } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 
@@ -27,6 +28,10 @@ export class RoomsView implements vscode.Disposable {
         if (event.affectsConfiguration('worldclientRtc.autoRefreshSeconds')) {
           this.scheduleAutoRefresh();
         }
+        // One unusable URL replaced by another changes no client, so the model stays quiet.
+        if (event.affectsConfiguration('worldclientRtc.serverUrl')) {
+          this.render();
+        }
       }),
     );
     this.render();
@@ -46,7 +51,8 @@ export class RoomsView implements vscode.Disposable {
   private render(): void {
     const model = this.model;
     const state = model.state;
-    void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', state);
+    const badServerUrl = state === 'noServer' ? readSettings().serverUrlProblem : undefined;
+    void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', badServerUrl ? 'badServerUrl' : state);
     void vscode.commands.executeCommand('setContext', 'worldclientRtc.filterActive', model.filter.length > 0);
     const total = model.total.toLocaleString('en-US');
     if (state === 'ready' || state === 'empty') {
@@ -59,7 +65,10 @@ export class RoomsView implements vscode.Disposable {
     } else {
       this.treeView.description = undefined;
     }
-    if (model.stale) {
+    if (badServerUrl) {
+      // Plain text on purpose: the welcome below is markdown, so the value a repository or a typo put there stays out of it.
+      this.treeView.message = vscode.l10n.t('The server URL in settings ({0}) is not usable: {1}', quoteForDisplay(badServerUrl.shown), describeServerUrlProblem(badServerUrl.problem));
+    } else if (model.stale) {
       this.treeView.message = vscode.l10n.t('⚠ Showing the list from before the last refresh failed: {0}', model.error ?? '');
     } else if (state === 'error') {
       this.treeView.message = vscode.l10n.t('Could not load rooms: {0}', model.error ?? '');
@@ -73,7 +82,7 @@ export class RoomsView implements vscode.Disposable {
   private scheduleAutoRefresh(): void {
     clearInterval(this.autoRefreshTimer);
     this.autoRefreshTimer = undefined;
-    const seconds = vscode.workspace.getConfiguration('worldclientRtc').get<number>('autoRefreshSeconds', 0);
+    const seconds = readAutoRefreshSeconds();
     if (seconds > 0 && this.treeView.visible) {
       this.autoRefreshTimer = setInterval(() => {
         if (!this.model.loading) {
@@ -82,4 +91,10 @@ export class RoomsView implements vscode.Disposable {
       }, seconds * 1000);
     }
   }
+}
+
+/** A settings value on one short line, with control and bidi characters shown as their code. */
+function quoteForDisplay(value: string): string {
+  const visible = value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (char) => `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  return `“${visible.length > 80 ? `${visible.slice(0, 79)}…` : visible}”`;
 }

@@ -2,8 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { WorldClientError } from '../api/errors';
-import type { ClientHooks, Credentials, ProxyOptions, ServerConfig, UrlStyle } from '../api/types';
-import { affectsSettings, readSettings, updateServerUrl } from '../config/settings';
+import type { ClientHooks, Credentials, ServerConfig, UrlStyle } from '../api/types';
+import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from '../config/settings';
 import type { RequestLog } from '../log/requestLog';
 import type { SessionStore } from './sessionStore';
 
@@ -147,8 +147,7 @@ export class Connection implements vscode.Disposable {
 
   /** Trust is per server (never a global switch): `worldclientRtc.trustedCertificates` maps a server URL to a PEM file. */
   private async readTrustedCertificate(serverUrl: string): Promise<string | undefined> {
-    const files = vscode.workspace.getConfiguration('worldclientRtc').get<Record<string, string>>('trustedCertificates', {});
-    const file = files[serverUrl];
+    const file = readTrustedCertificateFile(serverUrl);
     if (!file) {
       return undefined;
     }
@@ -159,13 +158,4 @@ export class Connection implements vscode.Disposable {
       return undefined;
     }
   }
-}
-
-function readProxySettings(): ProxyOptions | undefined {
-  const http = vscode.workspace.getConfiguration('http');
-  const url = http.get<string>('proxy', '') || process.env.HTTPS_PROXY || process.env.https_proxy || '';
-  if (!url) {
-    return undefined;
-  }
-  return { url, strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy: http.get<string[]>('noProxy', []) };
 }

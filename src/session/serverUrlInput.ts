@@ -1,29 +1,27 @@
 import * as vscode from 'vscode';
 import type { Ui } from '../ui/ui';
 import { normalizeServerUrl } from '../config/settings';
+import { parseServerUrl } from '../config/settingValues';
 
-/** Returns why a server URL cannot be used, or undefined when it can. */
+/** Returns why a server URL cannot be used, or undefined when it can. Accepts what the setting accepts (no scheme means https). */
 export function validateServerUrl(value: string): string | undefined {
-  const trimmed = value.trim();
-  if (!trimmed) {
+  if (!value.trim()) {
     return vscode.l10n.t('Enter the address of your WorldClient server, e.g. https://mail.example.com');
   }
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return vscode.l10n.t('That is not a URL. Include the scheme, e.g. https://mail.example.com');
+  const parsed = parseServerUrl(value);
+  if (parsed.ok) {
+    return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return vscode.l10n.t('Use an http:// or https:// address.');
+  switch (parsed.problem) {
+    case 'scheme':
+      return vscode.l10n.t('Use an http:// or https:// address.');
+    case 'credentials':
+      return vscode.l10n.t('Leave the user name and password out of the URL; you will be asked for them.');
+    case 'queryOrFragment':
+      return vscode.l10n.t('Leave out the query and fragment; only the server address is needed.');
+    default:
+      return vscode.l10n.t('That is not a URL. Enter the address of the server, e.g. https://mail.example.com');
   }
-  if (url.username || url.password) {
-    return vscode.l10n.t('Leave the user name and password out of the URL; you will be asked for them.');
-  }
-  if (url.search || url.hash) {
-    return vscode.l10n.t('Leave out the query and fragment; only the server address is needed.');
-  }
-  return undefined;
 }
 
 export function isLoopback(serverUrl: string): boolean {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { Credentials, SignInResult } from '../api/types';
 import type { WorldClientApi } from '../api/client';
+import { serverUrlComesFromWorkspace } from '../config/settings';
 import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
 import type { Connection } from './connection';
@@ -47,7 +48,11 @@ export class SignInFlow {
       { label: vscode.l10n.t('$(pinned) Sign in with email and password, and stay signed in'), detail: vscode.l10n.t('The server may renew an expired session for you (remember me).'), method: 'passwordRemembered' },
       { label: vscode.l10n.t('$(key) Paste a session token'), detail: vscode.l10n.t('Use a session you already have (and its CSRF token, if the server uses them).'), method: 'token' },
     ];
-    const picked = await this.ui.showQuickPick(items, { title: vscode.l10n.t('Sign in to {0}', serverUrl) });
+    // A repository's .vscode/settings.json can choose the server: say so before a password is typed.
+    const title = serverUrlComesFromWorkspace()
+      ? vscode.l10n.t("Sign in to {0} (from this folder's settings)", serverUrl)
+      : vscode.l10n.t('Sign in to {0}', serverUrl);
+    const picked = await this.ui.showQuickPick(items, { title });
     return picked?.method;
   }
 

@@ -6,10 +6,13 @@ import { ScriptedUi } from './scriptedUi';
 
 export const EXTENSION_ID = 'worldclient-rtc.worldclient-rtc';
 
+/** Activates the extension and returns its test seams (VS Code's Test mode, or WORLDCLIENT_RTC_TEST_SEAMS=1 from test/runner). */
 export async function activateExtension(): Promise<WorldClientRtcApi> {
-  const extension = vscode.extensions.getExtension<WorldClientRtcApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<WorldClientRtcApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
-  return extension.activate();
+  const api = await extension.activate();
+  assert.ok(api, 'the extension returned no test seams: run the suite through test/runner, which sets WORLDCLIENT_RTC_TEST_SEAMS=1 for an installed VSIX');
+  return api;
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
