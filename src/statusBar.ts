@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
-import { readSettings } from './config/settings';
+import { describeServerUrlProblem, readSettings } from './config/settings';
 import type { Connection } from './session/connection';
 
 /** Shows which server the extension talks to and whether it is signed in; a click offers the next step. */
@@ -41,12 +41,13 @@ export class ConnectionStatusBar implements vscode.Disposable {
 
   /** Hidden until a server is set, except when the one in settings cannot be used: then it says so and opens the setting. */
   private renderNoServer(): void {
-    if (!readSettings().serverUrlProblem) {
+    const problem = readSettings().serverUrlProblem?.problem;
+    if (!problem) {
       this.item.hide();
       return;
     }
     this.item.text = vscode.l10n.t('$(warning) WorldClient RTC: server URL not usable');
-    this.item.tooltip = vscode.l10n.t('The server URL in settings cannot be used. Click to fix it.');
+    this.item.tooltip = vscode.l10n.t('The server URL in settings is not usable: {0} Click to fix it.', describeServerUrlProblem(problem));
     this.item.command = { title: this.item.tooltip, command: 'workbench.action.openSettings', arguments: ['worldclientRtc.serverUrl'] };
     this.item.accessibilityInformation = { label: this.item.tooltip };
     this.item.show();

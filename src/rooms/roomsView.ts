@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { describeServerUrlProblem, readAutoRefreshSeconds, readSettings } from '../config/settings';
-import type { RoomsModel } from './roomsModel';
+import { readAutoRefreshSeconds, readSettings } from '../config/settings';
+import type { ServerUrlProblem } from '../config/settingValues';
+import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 
 export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
@@ -14,6 +15,10 @@ export class RoomsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<RoomsNode>;
   private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The worldclientRtc.roomsState context key the welcome views and menus read. */
+  welcomeState: RoomsState | 'badServerUrl' = 'noServer';
+  /** Why the server URL in settings cannot be used (the worldclientRtc.serverUrlProblem context key), if it cannot. */
+  serverUrlProblem: ServerUrlProblem | undefined;
 
   constructor(
     private readonly model: RoomsModel,
@@ -52,7 +57,11 @@ export class RoomsView implements vscode.Disposable {
     const model = this.model;
     const state = model.state;
     const badServerUrl = state === 'noServer' ? readSettings().serverUrlProblem : undefined;
-    void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', badServerUrl ? 'badServerUrl' : state);
+    this.welcomeState = badServerUrl ? 'badServerUrl' : state;
+    this.serverUrlProblem = badServerUrl?.problem;
+    void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', this.welcomeState);
+    // One welcome per reason (package.json): a view message would hide the welcome, and the value itself stays out of its markdown.
+    void vscode.commands.executeCommand('setContext', 'worldclientRtc.serverUrlProblem', this.serverUrlProblem ?? '');
     void vscode.commands.executeCommand('setContext', 'worldclientRtc.filterActive', model.filter.length > 0);
     const total = model.total.toLocaleString('en-US');
     if (state === 'ready' || state === 'empty') {
@@ -65,10 +74,7 @@ export class RoomsView implements vscode.Disposable {
     } else {
       this.treeView.description = undefined;
     }
-    if (badServerUrl) {
-      // Plain text on purpose: the welcome below is markdown, so the value a repository or a typo put there stays out of it.
-      this.treeView.message = vscode.l10n.t('The server URL in settings ({0}) is not usable: {1}', quoteForDisplay(badServerUrl.shown), describeServerUrlProblem(badServerUrl.problem));
-    } else if (model.stale) {
+    if (model.stale) {
       this.treeView.message = vscode.l10n.t('⚠ Showing the list from before the last refresh failed: {0}', model.error ?? '');
     } else if (state === 'error') {
       this.treeView.message = vscode.l10n.t('Could not load rooms: {0}', model.error ?? '');
@@ -93,8 +99,3 @@ export class RoomsView implements vscode.Disposable {
   }
 }
 
-/** A settings value on one short line, with control and bidi characters shown as their code. */
-function quoteForDisplay(value: string): string {
-  const visible = value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (char) => `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
-  return `“${visible.length > 80 ? `${visible.slice(0, 79)}…` : visible}”`;
-}

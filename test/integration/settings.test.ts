@@ -30,21 +30,20 @@ describe('Settings that cannot be used as they are', function () {
     await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
-  const unusable: [string, RegExp][] = [
-    ['ftp://files.example.com', /use an http:\/\/ or https:\/\/ address/],
-    ['not a url at all', /it is not a web address/],
-    ['user:hunter2@mail.example.com', /leave the user name and password out of the URL/],
-    ['https://mail.example.com/?route=rtc', /leave out the query and fragment/],
+  const unusable: [string, string][] = [
+    ['ftp://files.example.com', 'scheme'],
+    ['not a url at all', 'notUrl'],
+    ['user:hunter2@mail.example.com', 'credentials'],
+    ['https://mail.example.com/?route=rtc', 'queryOrFragment'],
   ];
   for (const [value, reason] of unusable) {
     it(`keeps every command and says what to do when serverUrl is ${JSON.stringify(value)}`, async () => {
       session = await withSandbox();
       await setSetting('serverUrl', value);
-      await waitFor(() => api.rooms.view.treeView.message?.includes('is not usable') === true, 'the Rooms view to say the server URL is not usable');
-      const message = api.rooms.view.treeView.message ?? '';
-      assert.match(message, /^The server URL in settings \(“.+”\) is not usable: /);
-      assert.match(message, reason);
-      assert.ok(!message.includes('hunter2'), `the password typed into the URL is not shown: ${message}`);
+      // The context keys select the welcome that names the reason and offers Fix It (its text: the next test).
+      await waitFor(() => api.rooms.view.welcomeState === 'badServerUrl', 'the Rooms view to show the unusable-URL welcome');
+      assert.equal(api.rooms.view.serverUrlProblem, reason);
+      assert.equal(api.rooms.view.treeView.message, undefined, 'no view message, which would hide the welcome');
       assert.equal(api.connection.state, 'noServer');
       assert.deepEqual(await missingCommands(), [], 'every contributed command is still registered');
       await waitFor(() => readLogs(api).includes('Settings: worldclientRtc.serverUrl'), 'the log line about the server URL');
@@ -55,21 +54,30 @@ describe('Settings that cannot be used as they are', function () {
       await waitFor(() => api.connection.state === 'signedIn', 'the extension to pick up the usable URL');
       await refreshRooms(api);
       assert.equal(renderChildren(api).length, 12);
-      assert.equal(api.rooms.view.treeView.message, undefined);
+      assert.equal(api.rooms.view.welcomeState, 'ready');
     });
   }
 
-  it('offers "Fix It" on the unusable-URL welcome, opening the setting', () => {
+  it('has a welcome for each reason a server URL is refused, each offering "Fix It" that opens the setting', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const manifest = extension.packageJSON as { contributes: { viewsWelcome: { contents: string; when: string }[] } };
-    const welcome = manifest.contributes.viewsWelcome.find((entry) => entry.when === 'worldclientRtc.roomsState == badServerUrl');
-    assert.ok(welcome, 'a welcome for the badServerUrl state');
     const strings = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
-    // VS Code hands extensions the manifest with the %placeholders% already replaced; read them if not.
-    const text = /^%.+%$/.test(welcome.contents) ? strings[welcome.contents.slice(1, -1)] : welcome.contents;
-    assert.match(text, /^The server URL in settings is not usable/);
-    assert.match(text, /\[Fix It\]\(command:workbench\.action\.openSettings\?%5B%22worldclientRtc\.serverUrl%22%5D\)/);
+    const expected: Record<string, RegExp> = {
+      scheme: /use an http:\/\/ or https:\/\/ address/,
+      notUrl: /it is not a web address/,
+      credentials: /leave the user name and password out of the URL/,
+      queryOrFragment: /leave out the query and fragment/,
+    };
+    for (const [problem, reason] of Object.entries(expected)) {
+      const welcome = manifest.contributes.viewsWelcome.find((entry) => entry.when === `worldclientRtc.roomsState == badServerUrl && worldclientRtc.serverUrlProblem == ${problem}`);
+      assert.ok(welcome, `a welcome for ${problem}`);
+      // VS Code hands extensions the manifest with the %placeholders% already replaced; read them if not.
+      const text = /^%.+%$/.test(welcome.contents) ? strings[welcome.contents.slice(1, -1)] : welcome.contents;
+      assert.match(text, /^The server URL in settings is not usable: /);
+      assert.match(text, reason);
+      assert.match(text, /\[Fix It\]\(command:workbench\.action\.openSettings\?%5B%22worldclientRtc\.serverUrl%22%5D\)/);
+    }
   });
 
   it('accepts a server URL typed without a scheme, with spaces, a trailing slash or /WorldClientAPI', async () => {

@@ -11,8 +11,6 @@ export interface OfflineWorkbenchOptions {
   /** Folder to open; defaults to an empty temporary one. */
   workspaceFolder?: string;
   extensionDevelopmentPath: string;
-  /** More extension folders to load in development mode beside it (e.g. another extension that probes ours). */
-  extraExtensionDevelopmentPaths?: readonly string[];
   /** Compiled suite entry exporting `run()`; without it the workbench just opens (quick start, UI tests). */
   extensionTestsPath?: string;
   /** A VSIX to install into this run's extensions folder before the workbench starts. */
@@ -86,7 +84,6 @@ export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): 
     const url = workbenchUrl(server.origin, {
       folder: options.workspaceFolder ?? dirs.workspace,
       extensionDevelopmentPath: options.extensionDevelopmentPath,
-      extraExtensionDevelopmentPaths: options.extraExtensionDevelopmentPaths,
       extensionTestsPath: options.extensionTestsPath,
     });
     const browserErrors = new TailBuffer(8000);
@@ -145,7 +142,6 @@ export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): 
 export interface WorkbenchPaths {
   folder: string;
   extensionDevelopmentPath: string;
-  extraExtensionDevelopmentPaths?: readonly string[];
   extensionTestsPath?: string;
 }
 
@@ -160,8 +156,6 @@ export function workbenchUrl(origin: string, paths: WorkbenchPaths): string {
     `vscode-remote://${authority}${file.split('/').map(encodeURIComponent).join('/')}`;
   const payload: [string, string][] = [
     ['extensionDevelopmentPath', remote(paths.extensionDevelopmentPath)],
-    // The workbench reads every extensionDevelopmentPath entry of the payload, as the desktop reads repeated flags.
-    ...(paths.extraExtensionDevelopmentPaths ?? []).map((extra): [string, string] => ['extensionDevelopmentPath', remote(extra)]),
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];

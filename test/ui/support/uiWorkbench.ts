@@ -33,7 +33,19 @@ export interface UiWorkbench {
   close(): Promise<void>;
 }
 
-export async function startUiWorkbench(seed: SeedOptions, version = offlineVersionsFromEnv()[0]): Promise<UiWorkbench> {
+/** For suites that need more than the usual workbench. */
+export interface UiWorkbenchOptions {
+  /** Replace or add folder settings (e.g. an unusable `worldclientRtc.serverUrl` already set at startup). */
+  settings?: Record<string, unknown>;
+  /** Install this VSIX (then our extension runs as a user's does, in Production mode)… */
+  installVsix?: string;
+  /** …and load this folder in development mode instead of the repository (the web workbench loads only one). */
+  extensionDevelopmentPath?: string;
+  /** Added to the extension host's environment. */
+  env?: Record<string, string>;
+}
+
+export async function startUiWorkbench(seed: SeedOptions, version = offlineVersionsFromEnv()[0], options: UiWorkbenchOptions = {}): Promise<UiWorkbench> {
   const sandbox = await startSandbox({ seed });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-ui-'));
   const settingsFile = path.join(folder, '.vscode', 'settings.json');
@@ -45,13 +57,21 @@ export async function startUiWorkbench(seed: SeedOptions, version = offlineVersi
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'git.openRepositoryInParentFolders': 'never',
+      ...options.settings,
     };
     fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   };
   writeSettings('dark');
   let workbench: OfflineWorkbench | undefined;
   try {
-    workbench = await launchOfflineWorkbench({ version, workspaceFolder: folder, extensionDevelopmentPath: repoRoot, onLog: () => undefined });
+    workbench = await launchOfflineWorkbench({
+      version,
+      workspaceFolder: folder,
+      extensionDevelopmentPath: options.extensionDevelopmentPath ?? repoRoot,
+      installVsix: options.installVsix,
+      env: options.env,
+      onLog: () => undefined,
+    });
     const page = workbench.page;
     if (!page) {
       throw new Error('the offline workbench started without a browser page');
@@ -93,7 +113,7 @@ export async function startUiWorkbench(seed: SeedOptions, version = offlineVersi
 }
 
 /** Waits until the quick input shows `title` (a quick pick or an input box), then types and accepts. */
-async function answerQuickInput(page: Page, title: RegExp | string, text: string): Promise<void> {
+export async function answerQuickInput(page: Page, title: RegExp | string, text: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
   const input = widget.locator('.quick-input-box input');
