@@ -82,6 +82,7 @@ describe('Beside another extension, with an unusable server URL at startup', fun
   it('gives another extension no session and no way to replace a prompt', async () => {
     // As a repository's .vscode/settings.json would: the folder's settings choose the server.
     await runCommand(ui.page, 'Exports Probe: Use Sandbox Server in Folder Settings');
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
     await roomsViewPane(ui.page).getByText('You are not signed in to this server').first().waitFor({ timeout: 30_000 });
 
     await runCommand(ui.page, 'WorldClient RTC: Sign In');
