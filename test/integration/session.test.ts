@@ -165,10 +165,11 @@ describe('Signing in and sessions', function () {
     try {
       await setSetting('serverUrl', undefined);
       await waitFor(() => api.connection.state === 'noServer', 'no server');
-      ui.typeInputs('mail.example.com', 'ftp://x', 'https://user:pw@x', undefined);
+      // (mail.example.com, without a scheme, is accepted as https://mail.example.com: see settings.test.ts.)
+      ui.typeInputs('not a url', 'ftp://x', 'https://user:pw@x', undefined);
       await vscode.commands.executeCommand('worldclientRtc.signIn');
       assert.deepEqual(ui.validationErrors, [
-        'That is not a URL. Include the scheme, e.g. https://mail.example.com',
+        'That is not a URL. Enter the address of the server, e.g. https://mail.example.com',
         'Use an http:// or https:// address.',
         'Leave the user name and password out of the URL; you will be asked for them.',
       ]);
