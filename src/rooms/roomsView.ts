@@ -15,10 +15,8 @@ export class RoomsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<RoomsNode>;
   private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The worldclientRtc.roomsState context key the welcome views and menus read. */
-  welcomeState: RoomsState | 'badServerUrl' = 'noServer';
-  /** Why the server URL in settings cannot be used (the worldclientRtc.serverUrlProblem context key), if it cannot. */
-  serverUrlProblem: ServerUrlProblem | undefined;
+  private shownState: RoomsState | 'badServerUrl' = 'noServer';
+  private shownServerUrlProblem: ServerUrlProblem | undefined;
 
   constructor(
     private readonly model: RoomsModel,
@@ -43,6 +41,16 @@ export class RoomsView implements vscode.Disposable {
     this.scheduleAutoRefresh();
   }
 
+  /** The worldclientRtc.roomsState context key the welcome views and menus read. */
+  get welcomeState(): RoomsState | 'badServerUrl' {
+    return this.shownState;
+  }
+
+  /** Why the server URL in settings cannot be used (the worldclientRtc.serverUrlProblem context key), if it cannot. */
+  get serverUrlProblem(): ServerUrlProblem | undefined {
+    return this.shownServerUrlProblem;
+  }
+
   /** Refreshes with progress shown in the view itself. */
   refresh(): Thenable<void> {
     return vscode.window.withProgress({ location: { viewId: ROOMS_VIEW_ID } }, () => this.model.refresh());
@@ -57,11 +65,11 @@ export class RoomsView implements vscode.Disposable {
     const model = this.model;
     const state = model.state;
     const badServerUrl = state === 'noServer' ? readSettings().serverUrlProblem : undefined;
-    this.welcomeState = badServerUrl ? 'badServerUrl' : state;
-    this.serverUrlProblem = badServerUrl?.problem;
-    void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', this.welcomeState);
+    this.shownState = badServerUrl ? 'badServerUrl' : state;
+    this.shownServerUrlProblem = badServerUrl?.problem;
+    void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', this.shownState);
     // One welcome per reason (package.json): a view message would hide the welcome, and the value itself stays out of its markdown.
-    void vscode.commands.executeCommand('setContext', 'worldclientRtc.serverUrlProblem', this.serverUrlProblem ?? '');
+    void vscode.commands.executeCommand('setContext', 'worldclientRtc.serverUrlProblem', this.shownServerUrlProblem ?? '');
     void vscode.commands.executeCommand('setContext', 'worldclientRtc.filterActive', model.filter.length > 0);
     const total = model.total.toLocaleString('en-US');
     if (state === 'ready' || state === 'empty') {
@@ -98,4 +106,3 @@ export class RoomsView implements vscode.Disposable {
     }
   }
 }
-
