@@ -16,6 +16,12 @@ describe('The packaged extension (VSIX)', function () {
     assert.ok(!extension.extensionPath.startsWith(repoRoot), `loaded from ${extension.extensionPath}`);
   });
 
+  it('hands the test seams to this suite only because the runner started the extension host with WORLDCLIENT_RTC_TEST_SEAMS=1', () => {
+    // An installed extension runs in Production mode: without the variable activate() returns
+    // nothing (test/ui/otherExtension.ui.test.ts checks that side).
+    assert.equal(process.env.WORLDCLIENT_RTC_TEST_SEAMS, '1');
+  });
+
   it('activates, lists the sandbox rooms and opens a room', async () => {
     session = await withSandbox({ seed: { sample: true } });
     await refreshRooms(session.api);
