@@ -156,7 +156,10 @@ describe('Signing in and sessions', function () {
     const credentials = api.connection.credentials();
     assert.ok(credentials?.session && credentials.csrfToken, 'signed in with a session and a CSRF token');
     const secrets = [credentials.session, credentials.csrfToken];
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // log files are flushed asynchronously
+    // The log reaches its file asynchronously: wait for the line of every room-list request the server saw.
+    const listRequests = sandbox.requests.filter((request) => request.path === '/WorldClientAPI/rtc/rooms').length;
+    const listLines = (): number => readLogs(api.storage.logDirectory).match(/\/WorldClientAPI\/rtc\/rooms → /g)?.length ?? 0;
+    await waitFor(() => listLines() >= listRequests, `the log to hold all ${listRequests} room-list requests`);
     const everything = [
       readLogs(api.storage.logDirectory),
       JSON.stringify(vscode.workspace.getConfiguration('worldclientRtc')),
