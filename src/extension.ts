@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommandRunner } from './commands/commandRunner';
-import { readRoomsViewSettings } from './config/settings';
+import { CommandRunner } from './core/commandRunner';
+import { readRoomsViewSettings } from './core/settings';
 import { RequestLog } from './log/requestLog';
 import { registerRoomPanel } from './panel/registerRoomPanel';
 import type { RoomPanelsSeam } from './panel/roomPanels';
@@ -16,7 +16,7 @@ import { SessionStore } from './session/sessionStore';
 import { SignInFlow } from './session/signInFlow';
 import { SnapshotStore } from './snapshots/snapshotStore';
 import { ConnectionStatusBar } from './statusBar';
-import { SwitchableUi } from './ui/ui';
+import { SwitchableUi } from './core/prompts';
 
 /** What activate() returns: the seams the integration tests drive. Holds no secrets. */
 export interface WorldClientRtcApi {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandIds } from './commandIds';
+import { CommandIds } from './core/commandIds';
 import type { Connection } from './session/connection';
 
 /** Shows which server the extension talks to and whether it is signed in; a click offers the next step. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Ui } from '../ui/ui';
-import { normalizeServerUrl } from '../config/settings';
+import type { Ui } from '../core/prompts';
+import { normalizeServerUrl } from '../core/settings';
 
 /** Returns why a server URL cannot be used, or undefined when it can. */
 export function validateServerUrl(value: string): string | undefined {

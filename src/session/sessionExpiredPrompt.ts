@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 
 /**
  * When several requests find the session expired at once, the user sees one notification,

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { MessageOptions, Severity, Ui } from '../../../src/ui/ui';
+import type { MessageOptions, Severity, Ui } from '../../../src/core/prompts';
 
 export interface ShownMessage {
   severity: Severity;

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { RoomSortKey } from '../rooms/roomsQuery';
 
 export type UrlStyleSetting = 'path' | 'query';
 export type SessionTransportSetting = 'header' | 'query';
@@ -23,6 +22,9 @@ export function readSettings(): ExtensionSettings {
     requestTimeoutSeconds: clampTimeout(config.get<number>('requestTimeoutSeconds', 30)),
   };
 }
+
+/** How the Rooms view orders rooms (`worldclientRtc.rooms.sortBy`). */
+export type RoomSortKey = 'newest' | 'oldest' | 'id' | 'members';
 
 export interface RoomsViewSettings {
   sortBy: RoomSortKey;
