@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommandRunner } from './commands/commandRunner';
-import { readRoomsViewSettings, SettingsProblemLog } from './config/settings';
+import { CommandRunner } from './core/commandRunner';
+import { readRoomsViewSettings, SettingsProblemLog } from './core/settings';
 import { RequestLog } from './log/requestLog';
 import { registerRoomPanel } from './panel/registerRoomPanel';
 import type { RoomPanelsSeam } from './panel/roomPanels';
@@ -17,7 +17,7 @@ import { SignInFlow } from './session/signInFlow';
 import { SnapshotStore } from './snapshots/snapshotStore';
 import { ConnectionStatusBar } from './statusBar';
 import { testSeamsEnabled } from './testSeams';
-import { SwitchableUi } from './ui/ui';
+import { SwitchableUi } from './core/prompts';
 
 /**
  * The seams the integration tests drive. They reach the session (connection) and can replace

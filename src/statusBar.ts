@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommandIds } from './commandIds';
-import { describeServerUrlProblem, readSettings } from './config/settings';
+import { CommandIds } from './core/commandIds';
+import { describeServerUrlProblem, readSettings } from './core/settings';
 import type { Connection } from './session/connection';
 
 /** Shows which server the extension talks to and whether it is signed in; a click offers the next step. */

@@ -7,7 +7,7 @@ import { interpretReply, parseReply, quoteId, renewedCredentials, type ParsedRep
 import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
 import { RoomPreviewReader, type RoomPreview } from './roomPreview';
 import { checkPong, checkSuccess, parseMessagesReply, parseRoom, parseRoomList, parseVersion, ShapeError } from './shapes';
-import { parseSignInReply } from './signIn';
+import { parseSignInReply } from './signInReply';
 import type {
   ClientHooks,
   Credentials,

@@ -1,6 +1,6 @@
 /**
  * The data and configuration types of the WorldClient API client.
- * Field names follow /work/shared/spec/worldclient-rtc-api.md; `salt` and `data` are
+ * Field names follow `worldclient-rtc-api.md` in the shared spec; `salt` and `data` are
  * ciphertext made by other clients and are carried byte for byte, never altered.
  */
 

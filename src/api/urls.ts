@@ -21,7 +21,7 @@ interface RtcRoute {
 }
 
 /**
- * Every rtc call as /work/shared/spec/worldclient-rtc-api.md spells it.
+ * Every rtc call as `worldclient-rtc-api.md` in the shared spec spells it.
  * The spec's parameter tables and example requests disagree on the name of the room id
  * parameter; we send exactly what each *example request* shows, because those are what a
  * real server was seen to answer:

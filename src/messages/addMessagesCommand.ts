@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RtcMessage } from '../api/types';
 import type { Connection } from '../session/connection';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 import { roomIdsFromArguments } from '../rooms/roomArgument';
 import { pickRoom } from '../rooms/roomPicker';
 import { describeBatchProblems } from './messageBatch';

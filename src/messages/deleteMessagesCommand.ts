@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { CommandRunner } from '../commands/commandRunner';
+import type { CommandRunner } from '../core/commandRunner';
 import { roomIdsFromArguments } from '../rooms/roomArgument';
 import { pickRoom } from '../rooms/roomPicker';
 import type { Connection } from '../session/connection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
-import type { Ui } from '../ui/ui';
-import { withCancellableProgress } from '../util/cancellation';
+import type { Ui } from '../core/prompts';
+import { withCancellableProgress } from '../core/cancellation';
 import type { UploadFlow } from './uploadFlow';
 
 export interface DeleteMessagesDeps {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RtcMessage } from '../api/types';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 import { parseMessageBatch } from './messageBatch';
 import { checkBase64Value, checkMessageId } from './messageValidation';
 import type { MessageDraft } from './unsentMessages';

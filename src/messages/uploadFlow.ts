@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { RtcMessage } from '../api/types';
-import type { CommandRunner } from '../commands/commandRunner';
+import type { CommandRunner } from '../core/commandRunner';
 import type { Connection } from '../session/connection';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
 import type { UnsentMessages } from './unsentMessages';
 import { describeUpload } from './uploadReport';
-import { CommandIds } from '../commandIds';
+import { CommandIds } from '../core/commandIds';
 
 export interface UploadFlowDeps {
   ui: Ui;

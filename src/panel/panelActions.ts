@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import type { CommandRunner } from '../commands/commandRunner';
+import { CommandIds } from '../core/commandIds';
+import type { CommandRunner } from '../core/commandRunner';
 import type { PanelAction } from '../shared/protocol';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 import type { RoomPanel } from './roomPanel';
 import { exportRoomJson } from './roomJson';
 

@@ -12,7 +12,8 @@ export interface PanelFailure {
   stopWatching: boolean;
 }
 
-export interface FailureContext {
+/** The panel's situation when a request failed (api/failures.ts has the request's own). */
+export interface PanelFailureContext {
   roomId: string;
   during: 'load' | 'watch';
   /** A copy of the room is on screen (so a deletion leaves something to export). */
@@ -20,7 +21,7 @@ export interface FailureContext {
   watchIntervalSeconds: number;
 }
 
-export function describePanelFailure(error: unknown, context: FailureContext): PanelFailure {
+export function describePanelFailure(error: unknown, context: PanelFailureContext): PanelFailure {
   const reason = errorMessage(error);
   const kind = (error as { kind?: unknown } | undefined)?.kind;
   if (kind === 'notFound') {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import type { CommandRunner } from '../commands/commandRunner';
+import { CommandIds } from '../core/commandIds';
+import type { CommandRunner } from '../core/commandRunner';
 import { addMessages } from '../messages/addMessagesCommand';
 import { deleteAllMessages } from '../messages/deleteMessagesCommand';
 import { UnsentMessages } from '../messages/unsentMessages';
@@ -9,7 +9,7 @@ import { roomIdsOrPick } from '../rooms/roomPicker';
 import type { Connection } from '../session/connection';
 import { ROOM_VIEW_TYPE } from '../shared/protocol';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 import { runPanelAction } from './panelActions';
 import { RoomPanels, type RoomPanelsSeam } from './roomPanels';
 

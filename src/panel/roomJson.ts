@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Room } from '../api/types';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 
 /** The room exactly as "get room" returns it, so an export can be fed back to Add Messages. */
 export function roomToJson(room: Room): string {

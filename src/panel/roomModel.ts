@@ -1,7 +1,7 @@
 import type { RoomPreview } from '../api/roomPreview';
 import type { Room, RtcMessage } from '../api/types';
 import { base64ByteLength } from '../shared/base64';
-import { DETAIL_MAX_CHARS, MAX_ROWS_PER_MESSAGE, ROW_PREVIEW_CHARS, clipHeaderValue, type MessageRow, type RoomHeader, type RowPage } from '../shared/protocol';
+import { DETAIL_MAX_CHARS, MAX_ROWS_PER_PAGE, ROW_PREVIEW_CHARS, clipHeaderValue, type MessageRow, type RoomHeader, type RowPage } from '../shared/protocol';
 
 /**
  * The host's copy of one room and the view the webview scrolls through: all messages, or
@@ -114,7 +114,7 @@ export class RoomModel {
 
   /** Rows [start, start + count) of the current view, cut to the list's preview length. */
   page(start: number, count: number): RowPage {
-    const end = Math.min(this.total, start + Math.min(count, MAX_ROWS_PER_MESSAGE));
+    const end = Math.min(this.total, start + Math.min(count, MAX_ROWS_PER_PAGE));
     const rows: MessageRow[] = [];
     for (let position = start; position < end; position++) {
       rows.push(this.row(position, ROW_PREVIEW_CHARS));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readWatchIntervalMs } from '../config/settings';
+import { readWatchIntervalMs } from '../core/settings';
 import type { Connection } from '../session/connection';
 import { ROOM_VIEW_TYPE, checkPanelState, summarizeForLog, type PanelAction, type PanelStatus, type RoomHeader } from '../shared/protocol';
 import { RoomPanel, type RenderedReport, type RoomPanelHost } from './roomPanel';

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { NewRoom } from '../api/types';
 import type { Connection } from '../session/connection';
-import type { Ui } from '../ui/ui';
-import { withCancellableProgress } from '../util/cancellation';
+import type { Ui } from '../core/prompts';
+import { withCancellableProgress } from '../core/cancellation';
 import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from './roomFields';
 import { parseRoomFile } from './roomFile';
 

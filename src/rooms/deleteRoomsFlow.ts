@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
 import type { Connection } from '../session/connection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
-import type { Ui } from '../ui/ui';
-import { withCancellableProgress } from '../util/cancellation';
+import type { Ui } from '../core/prompts';
+import { withCancellableProgress } from '../core/cancellation';
 import type { RoomsModel } from './roomsModel';
 
 export interface DeleteOutcome {

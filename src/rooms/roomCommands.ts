@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { CommandRunner } from '../commands/commandRunner';
-import { CommandIds } from '../commandIds';
+import type { CommandRunner } from '../core/commandRunner';
+import { CommandIds } from '../core/commandIds';
 import type { Connection } from '../session/connection';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
-import type { Ui } from '../ui/ui';
-import { withCancellableProgress } from '../util/cancellation';
+import type { Ui } from '../core/prompts';
+import { withCancellableProgress } from '../core/cancellation';
 import { AddRoomFlow } from './addRoomFlow';
 import { DeleteRoomsFlow } from './deleteRoomsFlow';
 import { roomDocumentUri } from './roomDocuments';

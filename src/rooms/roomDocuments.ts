@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../session/connection';
 import { errorMessage } from '../api/errors';
-import { toAbortSignal } from '../util/cancellation';
+import { toAbortSignal } from '../core/cancellation';
 
 export const ROOM_DOCUMENT_SCHEME = 'worldclient-rtc';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
 import type { Connection } from '../session/connection';
-import type { Ui } from '../ui/ui';
-import { withCancellableProgress } from '../util/cancellation';
+import type { Ui } from '../core/prompts';
+import { withCancellableProgress } from '../core/cancellation';
 import { roomIdsFromArguments } from './roomArgument';
 
 interface RoomPick extends vscode.QuickPickItem {

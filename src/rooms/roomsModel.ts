@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { WorldClientError, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
-import { isCancellation } from '../commands/commandRunner';
+import { isCancellation } from '../core/cancellation';
 import type { Connection } from '../session/connection';
 import type { SessionExpiredPrompt } from '../session/sessionExpiredPrompt';
 import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';

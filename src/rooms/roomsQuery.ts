@@ -1,6 +1,8 @@
 import type { RoomSummary } from '../api/types';
+import type { RoomSortKey } from '../core/settings';
 
-export type RoomSortKey = 'newest' | 'oldest' | 'id' | 'members';
+// Defined with the setting it reads (core imports no feature); re-exported for the rooms code.
+export type { RoomSortKey };
 export type RoomGroupKey = 'all' | 'active' | 'ended';
 
 export interface RoomsQuery {

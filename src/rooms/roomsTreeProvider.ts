@@ -4,7 +4,7 @@ import { roomDescription, roomIcon, roomTooltip, type RoomIcon } from './roomPre
 import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
-import { CommandIds } from '../commandIds';
+import { CommandIds } from '../core/commandIds';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }

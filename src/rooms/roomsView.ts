@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { readAutoRefreshSeconds, readSettings } from '../config/settings';
-import type { ServerUrlProblem } from '../config/settingValues';
+import { readAutoRefreshSeconds, readSettings } from '../core/settings';
+import type { ServerUrlProblem } from '../core/settingValues';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { WorldClientError } from '../api/errors';
 import type { ClientHooks, Credentials, ServerConfig, UrlStyle } from '../api/types';
-import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from '../config/settings';
+import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from '../core/settings';
 import type { RequestLog } from '../log/requestLog';
 import type { SessionStore } from './sessionStore';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Ui } from '../ui/ui';
-import { normalizeServerUrl } from '../config/settings';
-import { parseServerUrl } from '../config/settingValues';
+import type { Ui } from '../core/prompts';
+import { normalizeServerUrl } from '../core/settings';
+import { parseServerUrl } from '../core/settingValues';
 
 /** Returns why a server URL cannot be used, or undefined when it can. Accepts what the setting accepts (no scheme means https). */
 export function validateServerUrl(value: string): string | undefined {

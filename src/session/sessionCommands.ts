@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { toCurl } from '../api/curl';
-import type { CommandRunner } from '../commands/commandRunner';
-import { CommandIds } from '../commandIds';
+import type { CommandRunner } from '../core/commandRunner';
+import { CommandIds } from '../core/commandIds';
 import type { RequestLog } from '../log/requestLog';
-import type { Ui } from '../ui/ui';
-import { withCancellableProgress } from '../util/cancellation';
+import type { Ui } from '../core/prompts';
+import { withCancellableProgress } from '../core/cancellation';
 import type { Connection } from './connection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { askServerUrl } from './serverUrlInput';

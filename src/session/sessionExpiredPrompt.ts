@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../core/prompts';
 
 /**
  * When several requests find the session expired at once, the user sees one notification,
@@ -22,7 +22,7 @@ export class SessionExpiredPrompt {
 
   private async askOnce(): Promise<boolean> {
     const signIn = vscode.l10n.t('Sign In');
-    const choice = await this.ui.showMessage('warning', vscode.l10n.t('Session expired — sign in again to continue.'), {}, signIn);
+    const choice = await this.ui.showMessage('warning', vscode.l10n.t('Session expired — sign in again to continue.'), { awaitsAnswer: true }, signIn);
     return choice === signIn ? this.signIn() : false;
   }
 }

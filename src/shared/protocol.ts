@@ -23,7 +23,8 @@ export const ROW_PREVIEW_CHARS = 300;
 export const DETAIL_MAX_CHARS = 1_000_000;
 /** Longest header field (members can be a long list); longer ones are cut with an ellipsis. */
 export const HEADER_MAX_CHARS = 10_000;
-export const MAX_ROWS_PER_MESSAGE = 500;
+/** Most rows one page (a `requestRows` answer) carries; the list asks page by page as it scrolls. */
+export const MAX_ROWS_PER_PAGE = 500;
 export const MAX_QUERY_CHARS = 1_000;
 export const MAX_LOG_CHARS = 2_000;
 
@@ -63,7 +64,7 @@ function messageRow(maxChars: number) {
 }
 
 const listRow = messageRow(ROW_PREVIEW_CHARS);
-const rowPage = object({ start: int(), rows: array(listRow, MAX_ROWS_PER_MESSAGE) });
+const rowPage = object({ start: int(), rows: array(listRow, MAX_ROWS_PER_PAGE) });
 
 export const hostMessageSchema = tagged({
   state: {
@@ -87,7 +88,7 @@ export const hostMessageSchema = tagged({
 
 export const webviewMessageSchema = tagged({
   ready: {},
-  requestRows: { viewVersion: int(), start: int(), count: int(1, MAX_ROWS_PER_MESSAGE) },
+  requestRows: { viewVersion: int(), start: int(), count: int(1, MAX_ROWS_PER_PAGE) },
   requestDetail: { viewVersion: int(), position: int() },
   search: { query: str(MAX_QUERY_CHARS) },
   copy: { viewVersion: int(), position: int(), field: messageField },

@@ -25,13 +25,13 @@ function readManifest(): Manifest {
 }
 
 describe('Extension activation', () => {
-  it('activates when the Rooms view is opened', async () => {
+  // First in the suite (files run in name order), before any test activates the extension itself.
+  it('activates by itself when the Rooms view is opened', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    // This file runs first in the suite, so nothing has activated the extension yet.
-    assert.equal(extension.isActive, false, 'not active before the view opens');
+    assert.equal(extension.isActive, false, 'inactive until its view opens (startup must not load it)');
     await vscode.commands.executeCommand('worldclientRtc.rooms.focus');
-    await waitFor(() => extension.isActive, 'the extension to activate when the Rooms view opens');
+    await waitFor(() => extension.isActive, 'opening the Rooms view to activate the extension');
   });
 
   it('contributes the WorldClient RTC container with one Rooms view', () => {

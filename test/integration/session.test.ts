@@ -94,8 +94,20 @@ describe('Signing in and sessions', function () {
     const { ui, api, sandbox } = session;
     ui.pick('stay signed in').typeInputs('dev@example.com', 'sandbox');
     await vscode.commands.executeCommand('worldclientRtc.signIn');
+    // The refresh that signing in starts must not be in flight when the session expires.
+    await waitFor(() => !api.rooms.model.loading, 'the rooms list after signing in');
+    const renewedSessionStored = new Promise<void>((resolve) => {
+      const subscription = api.connection.onDidChange(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
     sandbox.expireSessions();
     await refreshRooms(api);
+    assert.equal(api.rooms.model.state, 'ready');
+    // Storing the renewed session starts a refresh of its own: it must need no sign-in either.
+    await renewedSessionStored;
+    await waitFor(() => !api.rooms.model.loading, 'the refresh with the renewed session');
     assert.equal(api.rooms.model.state, 'ready');
     assert.ok(!ui.shown.some((shown) => /Session expired/.test(shown.message)));
   });
@@ -121,6 +133,7 @@ describe('Signing in and sessions', function () {
 
   it('reports on the connection: version, session, URL styles', async () => {
     session = await withSandbox({});
+    session.ui.respond(/^Connection to/, undefined);
     const lines = (await vscode.commands.executeCommand('worldclientRtc.testConnection')) as { check: string; ok: boolean }[];
     assert.deepEqual(lines.map((line) => [line.check, line.ok]), [['Reachable', true], ['Session', true], ['RTC (path style)', true], ['RTC (query style)', true]]);
     const report = await session.ui.waitForMessage(/^Connection to/);
@@ -143,7 +156,10 @@ describe('Signing in and sessions', function () {
     const credentials = api.connection.credentials();
     assert.ok(credentials?.session && credentials.csrfToken, 'signed in with a session and a CSRF token');
     const secrets = [credentials.session, credentials.csrfToken];
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // log files are flushed asynchronously
+    // The log reaches its file asynchronously: wait for the line of every room-list request the server saw.
+    const listRequests = sandbox.requests.filter((request) => request.path === '/WorldClientAPI/rtc/rooms').length;
+    const listLines = (): number => readLogs(api.storage.logDirectory).match(/\/WorldClientAPI\/rtc\/rooms → /g)?.length ?? 0;
+    await waitFor(() => listLines() >= listRequests, `the log to hold all ${listRequests} room-list requests`);
     const everything = [
       readLogs(api.storage.logDirectory),
       JSON.stringify(vscode.workspace.getConfiguration('worldclientRtc')),

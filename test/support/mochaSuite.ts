@@ -8,8 +8,8 @@ export interface MochaOutcome {
 }
 
 /** Runs every compiled test file in a folder whose name ends with `suffix`, honouring WORLDCLIENT_RTC_TEST_GREP. */
-export function runMochaFiles(folder: string, suffix: string, timeoutMs: number): Promise<MochaOutcome> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: timeoutMs, reporter: 'spec' });
+export function runMochaFiles(folder: string, suffix: string, timeoutMs: number, rootHooks?: Mocha.RootHookObject): Promise<MochaOutcome> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: timeoutMs, reporter: 'spec', rootHooks });
   const grep = process.env.WORLDCLIENT_RTC_TEST_GREP;
   if (grep) {
     mocha.grep(grep);
@@ -32,8 +32,8 @@ export function runMochaFiles(folder: string, suffix: string, timeoutMs: number)
  * For suites run inside the extension host: rejects when any test fails, which is how both
  * test hosts learn the outcome.
  */
-export async function runMochaFolder(folder: string): Promise<void> {
-  const { failures } = await runMochaFiles(folder, '.test.js', 60_000);
+export async function runMochaFolder(folder: string, rootHooks?: Mocha.RootHookObject): Promise<void> {
+  const { failures } = await runMochaFiles(folder, '.test.js', 60_000, rootHooks);
   if (failures > 0) {
     throw new Error(`${failures} test(s) failed.`);
   }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
+import { luminance, parseColour, textContrast } from './support/contrast';
 import { roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
 
 const ROOM_ACTIONS = ['Open Room', 'Open Room as JSON', 'Add Messages…', 'Delete All Messages…', 'Copy Room Id', 'Copy Room JSON', 'Export Rooms…', 'Delete Room…'];
@@ -42,14 +43,21 @@ describe('Rooms view in the browser', function () {
     await ui.page.keyboard.press('Escape');
   });
 
-  it('is readable in light and dark themes (screenshots saved)', async () => {
-    for (const theme of ['light', 'dark'] as const) {
+  it('is readable in every theme: room names contrast at least 4.5:1 with the list behind them (screenshots saved)', async () => {
+    // A sanity check per theme, so a theme switch that did not happen cannot pass unnoticed.
+    const backgroundIs = { light: (l: number) => l > 0.7, dark: (l: number) => l < 0.3, highContrast: (l: number) => l < 0.05 };
+    for (const theme of ['light', 'dark', 'highContrast'] as const) {
       await ui.setTheme(theme);
-      await row('weekly-standup').waitFor();
+      const name = row('weekly-standup').locator('.label-name');
+      await name.waitFor();
+      const contrast = await textContrast(name);
+      const seen = `${theme}: room name ${contrast.text} on ${contrast.background}, ${contrast.ratio.toFixed(2)}:1`;
+      console.log(`      ${seen}`);
+      assert.ok(backgroundIs[theme](luminance(parseColour(contrast.background))), `${seen}: not the ${theme} theme's list background`);
+      assert.ok(contrast.ratio >= 4.5, `${seen}: below the 4.5:1 that WCAG AA asks for text`);
       const file = path.join(repoRoot, 'test-artifacts', `rooms-view-${theme}.png`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       await ui.page.locator('.part.sidebar').screenshot({ path: file });
-      assert.ok(fs.statSync(file).size > 5_000, `${theme} screenshot has content`);
     }
   });
 });

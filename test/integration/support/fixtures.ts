@@ -40,6 +40,8 @@ export async function withSandbox(options: SandboxOptions & { signedIn?: boolean
   if (options.signedIn !== false) {
     ui.pick('Paste a session token').typeInputs(sandbox.session, sandbox.csrfToken);
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true, `sign-in failed: ${JSON.stringify(ui.shown)}`);
+    // Signing in starts a refresh: let it end, so no request of it races what the test does next.
+    await waitFor(() => !api.rooms.model.loading, 'the rooms list after signing in');
   }
   return {
     sandbox,

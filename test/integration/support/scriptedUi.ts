@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { MessageOptions, Severity, Ui } from '../../../src/ui/ui';
+import type { MessageOptions, Severity, Ui } from '../../../src/core/prompts';
 
 export interface ShownMessage {
   severity: Severity;
@@ -11,10 +11,38 @@ export interface ShownMessage {
 
 type PickAnswer = string | ((label: string) => boolean) | undefined;
 
+interface Responder {
+  pattern: RegExp;
+  action: string | undefined;
+  used: boolean;
+}
+
+/** Thrown into the flow that showed a prompt the test did not script, so the flow stops there. */
+export class UnexpectedPromptError extends Error {
+  override readonly name = 'UnexpectedPromptError';
+}
+
+// Test-harness bookkeeping, not product state: every script made while the suite runs, so the
+// root hook (`checkScriptedUis`) checks them all after each test, however a test made its own.
+const everyScript = new Set<ScriptedUi>();
+
 /**
- * Stands in for the window in integration tests: answers input boxes and quick picks from
- * queues (as a user typing would), answers notifications by rule, and records everything
+ * Stands in for the window in integration tests: answers input boxes, quick picks and dialogs
+ * from queues (as a user typing would), answers notifications by rule, and records everything
  * shown, so tests assert on exactly the text a user would read.
+ *
+ * Nothing is answered by default. A prompt the test did not script fails the test: it is
+ * recorded in `unexpected` and thrown into the flow that showed it. That covers an input box,
+ * a quick pick or a dialog with nothing queued, a quick pick without the queued item, and a
+ * message the flow waits on (a modal, or one shown with `awaitsAnswer`) that no `respond()`
+ * rule matches. A notification the flow does not wait on needs no rule: it is recorded, and if
+ * it has buttons its answer never comes, as when a user lets it fade. A cancel or a dismissal
+ * is scripted like any other answer: `typeInputs(undefined)`, `pick(undefined)`,
+ * `nextUri.push(undefined)`, `respond(/…/, undefined)`.
+ *
+ * After each test the root hook fails the test's run if anything was unexpected or if a
+ * queued answer or a `respond()` rule was never used (leftovers), as the Azure tools'
+ * `TestUserInput` does, and then clears this script for the next test.
  */
 export class ScriptedUi implements Ui {
   readonly shown: ShownMessage[] = [];
@@ -23,31 +51,34 @@ export class ScriptedUi implements Ui {
   readonly unexpected: string[] = [];
   private readonly inputs: (string | undefined)[] = [];
   private readonly picks: PickAnswer[][] = [];
-  private readonly responders: { pattern: RegExp; action: string | undefined }[] = [];
+  private readonly responders: Responder[] = [];
   private readonly waiters: (() => void)[] = [];
+
+  constructor() {
+    everyScript.add(this);
+  }
 
   typeInputs(...values: (string | undefined)[]): this {
     this.inputs.push(...values);
     return this;
   }
 
-  /** Queues the item whose label contains `answer` (or matches it) for the next quick pick. */
+  /** Queues the item whose label contains `answer` (or matches it) for the next quick pick; undefined cancels it. */
   pick(...answers: PickAnswer[]): this {
     this.picks.push(answers);
     return this;
   }
 
-  /** Answers any notification whose text matches with this action (undefined = dismiss). */
+  /** Answers every notification whose text matches with this action (undefined = dismiss). The newest rule wins. */
   respond(pattern: RegExp, action: string | undefined): this {
-    this.responders.unshift({ pattern, action });
+    this.responders.unshift({ pattern, action, used: false });
     return this;
   }
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     this.prompts.push(`${options.title ?? ''}: ${options.prompt ?? ''}`);
     if (this.inputs.length === 0) {
-      this.unexpected.push(`input box "${options.title ?? options.prompt}"`);
-      return undefined;
+      throw this.fail(`input box "${options.title ?? options.prompt}" with nothing typed for it`);
     }
     const value = this.inputs.shift();
     if (value !== undefined && options.validateInput) {
@@ -69,23 +100,32 @@ export class ScriptedUi implements Ui {
     return chosen.length ? chosen : undefined;
   }
 
-  async showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
+  showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ severity, message, detail: options.detail, modal: options.modal ?? false, actions });
     this.waiters.splice(0).forEach((wake) => wake());
-    return this.responders.find((responder) => responder.pattern.test(message))?.action;
+    const responder = this.responders.find((candidate) => candidate.pattern.test(message));
+    if (responder) {
+      responder.used = true;
+      return Promise.resolve(responder.action);
+    }
+    if (options.modal || options.awaitsAnswer) {
+      return Promise.reject(this.fail(`${options.modal ? 'modal' : 'awaited'} ${severity} message "${message}" with no respond() rule`));
+    }
+    // Nobody clicks: a notification with buttons never answers; one without resolves like a closed one.
+    return actions.length ? new Promise<never>(() => undefined) : Promise.resolve(undefined);
   }
 
-  async showOpenDialog(): Promise<vscode.Uri[] | undefined> {
-    const uri = this.nextUri.shift();
+  async showOpenDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
+    const uri = this.nextFile(`open dialog "${options.title ?? ''}"`);
     return uri ? [uri] : undefined;
   }
 
-  async showSaveDialog(): Promise<vscode.Uri | undefined> {
-    return this.nextUri.shift();
+  async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    return this.nextFile(`save dialog "${options.title ?? ''}"`);
   }
 
-  /** Files the next open/save dialogs "choose". */
-  readonly nextUri: vscode.Uri[] = [];
+  /** The files the next open or save dialogs "choose", one per dialog; undefined cancels one. */
+  readonly nextUri: (vscode.Uri | undefined)[] = [];
 
   /** Resolves with the first message (already shown or still to come) matching the pattern. */
   async waitForMessage(pattern: RegExp, timeoutMs = 10_000): Promise<ShownMessage> {
@@ -105,12 +145,41 @@ export class ScriptedUi implements Ui {
     }
   }
 
+  /** What went otherwise than scripted since the last check; then clears the script for the next test. */
+  takeProblems(): string[] {
+    const problems = [
+      ...this.unexpected.map((prompt) => `unexpected ${prompt}`),
+      ...this.inputs.map((value) => `typed input never asked for: ${JSON.stringify(value)}`),
+      ...this.picks.map((answers) => `quick pick answer never asked for: ${answers.map(String).join(', ')}`),
+      ...this.nextUri.map((uri) => `dialog answer never asked for: ${uri?.fsPath ?? 'cancel'}`),
+      ...this.responders.filter((responder) => !responder.used).map((responder) => `respond(${responder.pattern}) matched no message`),
+    ];
+    this.unexpected.length = 0;
+    this.inputs.length = 0;
+    this.picks.length = 0;
+    this.nextUri.length = 0;
+    this.responders.length = 0;
+    return problems;
+  }
+
+  private nextFile(dialog: string): vscode.Uri | undefined {
+    if (this.nextUri.length === 0) {
+      throw this.fail(`${dialog} with no file chosen for it`);
+    }
+    return this.nextUri.shift();
+  }
+
+  private fail(prompt: string): UnexpectedPromptError {
+    this.unexpected.push(prompt);
+    return new UnexpectedPromptError(`The test did not script an answer for the ${prompt}.`);
+  }
+
   private async choose<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): Promise<T[]> {
     this.prompts.push(`${options.title ?? ''}: ${options.placeHolder ?? ''}`);
     const answers = this.picks.shift();
+    const shown = `quick pick "${options.title ?? options.placeHolder}" (${items.map((i) => i.label).join(' | ')})`;
     if (!answers) {
-      this.unexpected.push(`quick pick "${options.title ?? options.placeHolder}" with ${items.map((i) => i.label).join(' | ')}`);
-      return [];
+      throw this.fail(`${shown} with nothing picked for it`);
     }
     const chosen = answers.flatMap((answer) => {
       if (answer === undefined) {
@@ -119,11 +188,24 @@ export class ScriptedUi implements Ui {
       const matches = typeof answer === 'string' ? (label: string) => label.includes(answer) : answer;
       const item = items.find((candidate) => matches(candidate.label));
       if (!item) {
-        this.unexpected.push(`no item "${String(answer)}" in quick pick "${options.title}"`);
-        return [];
+        throw this.fail(`${shown}: it has no item "${String(answer)}"`);
       }
       return [item];
     });
     return many ? chosen : chosen.slice(0, 1);
+  }
+}
+
+/**
+ * Root `afterEach` hook of the integration suite: fails the test that just ran when any script
+ * saw a prompt it had no answer for, or kept answers no prompt used. It hands the failure to
+ * the test through `this.test.error()`, mocha's way for a hook to fail the test it follows, so
+ * the tests after it still run (a hook that throws would skip them all).
+ */
+export function checkScriptedUis(this: Mocha.Context): void {
+  const problems = [...everyScript].flatMap((script) => script.takeProblems());
+  if (problems.length > 0) {
+    // Inside a hook, `this.test` is the hook itself.
+    (this.test as Mocha.Hook).error(new Error(`Prompts did not go as the test scripted them:\n  - ${problems.join('\n  - ')}`));
   }
 }

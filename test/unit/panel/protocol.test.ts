@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  MAX_ROWS_PER_MESSAGE,
+  MAX_ROWS_PER_PAGE,
   checkHostMessage,
   checkPanelState,
   checkWebviewMessage,
@@ -63,7 +63,7 @@ describe('protocol guards', () => {
         ['ready', /unknown message type/],
         [{ type: 'runCommand', command: 'rm -rf' }, /unknown message type "runCommand"/],
         [{ type: 'requestRows', viewVersion: 1, start: -1, count: 10 }, /start: -1 is outside/],
-        [{ type: 'requestRows', viewVersion: 1, start: 0, count: MAX_ROWS_PER_MESSAGE + 1 }, /count/],
+        [{ type: 'requestRows', viewVersion: 1, start: 0, count: MAX_ROWS_PER_PAGE + 1 }, /count/],
         [{ type: 'requestRows', viewVersion: 1, start: 0.5, count: 10 }, /start: expected an integer/],
         [{ type: 'copy', viewVersion: 1, position: 0, field: 'password' }, /field: expected one of id, salt, data/],
         [{ type: 'action', action: 'openExternal' }, /action: expected one of/],
@@ -92,7 +92,7 @@ describe('protocol guards', () => {
     it('rejects rows with a wrong field, an over-long preview or too many rows', () => {
       assert.equal(checkHostMessage({ type: 'rows', viewVersion: 1, page: { start: 0, rows: [{ ...row, id: 42 }] } }).ok, false);
       assert.equal(checkHostMessage({ type: 'rows', viewVersion: 1, page: { start: 0, rows: [{ ...row, data: 'x'.repeat(301) }] } }).ok, false);
-      const many = Array.from({ length: MAX_ROWS_PER_MESSAGE + 1 }, (_, i) => ({ ...row, position: i }));
+      const many = Array.from({ length: MAX_ROWS_PER_PAGE + 1 }, (_, i) => ({ ...row, position: i }));
       const checked = checkHostMessage({ type: 'rows', viewVersion: 1, page: { start: 0, rows: many } });
       assert.equal(checked.ok, false);
       assert.match(checked.ok ? '' : checked.problem, /page\.rows: more than 500 items/);

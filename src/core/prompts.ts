@@ -5,6 +5,11 @@ export type Severity = 'info' | 'warning' | 'error';
 export interface MessageOptions {
   modal?: boolean;
   detail?: string;
+  /**
+   * The flow waits for this non-modal notification's answer before it goes on (a modal always
+   * does). VS Code ignores it; the scripted prompts of the tests then require a scripted answer.
+   */
+  awaitsAnswer?: boolean;
 }
 
 /**

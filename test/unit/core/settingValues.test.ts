@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkBoolean, checkChoice, checkNumber, checkStringMap, parseServerUrl } from '../../../src/config/settingValues';
+import { checkBoolean, checkChoice, checkNumber, checkStringMap, parseServerUrl } from '../../../src/core/settingValues';
 import { testSeamsEnabled } from '../../../src/testSeams';
 
 describe('parseServerUrl', () => {

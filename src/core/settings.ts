@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { RoomSortKey } from '../rooms/roomsQuery';
 import { checkBoolean, checkChoice, checkNumber, checkStringMap, parseServerUrl, type Checked, type ServerUrlProblem } from './settingValues';
 
 export type UrlStyleSetting = 'path' | 'query';
@@ -67,6 +66,9 @@ export function serverUrlComesFromWorkspace(): boolean {
   const fromWorkspace = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
   return typeof fromWorkspace === 'string' && fromWorkspace.trim() !== '';
 }
+
+/** How the Rooms view orders rooms (`worldclientRtc.rooms.sortBy`). */
+export type RoomSortKey = 'newest' | 'oldest' | 'id' | 'members';
 
 export interface RoomsViewSettings {
   sortBy: RoomSortKey;

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
 import { WorldClientError, errorMessage } from '../api/errors';
-import type { SessionExpiredPrompt } from '../session/sessionExpiredPrompt';
-import type { Ui } from '../ui/ui';
-import { CommandIds } from '../commandIds';
+import { isCancellation } from './cancellation';
+import { CommandIds } from './commandIds';
+import type { Ui } from './prompts';
+
+/** What the runner needs of session/'s SessionExpiredPrompt, declared here because core/ imports no feature. */
+interface SessionExpiredPrompt {
+  ask(): Promise<boolean>;
+}
 
 // Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
 // compared against the same lookup.
@@ -68,12 +73,4 @@ export class CommandRunner {
       }
     });
   }
-}
-
-export function isCancellation(error: unknown): boolean {
-  return (
-    error instanceof vscode.CancellationError ||
-    (error instanceof WorldClientError && error.kind === 'cancelled') ||
-    (error instanceof Error && error.name === 'AbortError')
-  );
 }

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { WorldClientError } from '../../../src/api/errors';
 import { redactJsonFields, redactSecrets } from '../../../src/api/redact';
 import { ShapeError } from '../../../src/api/shapes';
-import { parseSignInReply } from '../../../src/api/signIn';
+import { parseSignInReply } from '../../../src/api/signInReply';
 
-describe('api/signIn and api/redact', () => {
+describe('api/signInReply and api/redact', () => {
   it('reads every sign-in answer of the session notes', () => {
     assert.deepEqual(parseSignInReply({ authed: true, session: 's', csrf_token: 'c', user: 'U@x', remembered: false }, 'u@x', 'sign in'), {
       kind: 'signedIn', credentials: { session: 's', csrfToken: 'c' }, user: 'U@x', twoFactorSetupPending: false,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WorldClientError } from '../api/errors';
 
 /** Bridges VS Code's cancellation to the AbortSignal the API client understands. */
 export function toAbortSignal(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
@@ -24,4 +25,13 @@ export async function withCancellableProgress<T>(
       abort.dispose();
     }
   });
+}
+
+/** True for every way an action ends because the user (or a newer action) cancelled it: such an end is silent. */
+export function isCancellation(error: unknown): boolean {
+  return (
+    error instanceof vscode.CancellationError ||
+    (error instanceof WorldClientError && error.kind === 'cancelled') ||
+    (error instanceof Error && error.name === 'AbortError')
+  );
 }
