@@ -29,6 +29,8 @@ export interface RenderedReport {
   domRowCount: number;
 }
 
+const TITLE_MAX_CHARS = 200;
+
 /** Rows sent along with every state, from the last scroll position: enough for a tall screen. */
 const STATE_PAGE_ROWS = 80;
 
@@ -59,7 +61,8 @@ export class RoomPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly host: RoomPanelHost,
   ) {
-    panel.title = roomId;
+    // A tab title is one short line: a huge id is cut there (the header and Copy keep all of it).
+    panel.title = roomId.length > TITLE_MAX_CHARS ? `${roomId.slice(0, TITLE_MAX_CHARS)}…` : roomId;
     setUpRoomWebview(panel.webview, host.extensionUri);
     this.poller = new PollTimer(() => host.watchIntervalMs(), () => this.poll());
     this.disposables.push(
@@ -113,6 +116,19 @@ export class RoomPanel implements vscode.Disposable {
   setWatching(enabled: boolean): void {
     this.watching = enabled && this.status !== 'deleted';
     this.updatePoller();
+    this.sendState();
+  }
+
+  /** The session ended: stop every request, keep the last copy on screen and say why it no longer updates. */
+  markSignedOut(): void {
+    this.loading?.abort();
+    this.polling?.abort();
+    this.watching = false;
+    this.updatePoller();
+    this.setStatus(
+      'error',
+      vscode.l10n.t('Signed out: this is the last copy loaded and it no longer updates. Sign in again to reload this panel (Watch stays off until you turn it on).'),
+    );
     this.sendState();
   }
 

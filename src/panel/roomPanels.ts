@@ -108,10 +108,19 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       .catch(() => undefined);
   }
 
-  /** Signed in or out, or another server: every panel reloads and shows what it finds. */
+  /**
+   * Signed in, or another server: every panel reloads and shows what it finds. Signed out
+   * (here or in another window): no panel may go on asking the server, so each stops loading
+   * and watching and keeps its last copy, marked as such, until the next sign-in reloads it.
+   */
   reloadAll(): void {
+    const signedIn = this.connection.state === 'signedIn';
     for (const panel of this.panels.values()) {
-      void panel.load().catch(() => undefined);
+      if (signedIn) {
+        void panel.load().catch(() => undefined);
+      } else {
+        panel.markSignedOut();
+      }
     }
   }
 

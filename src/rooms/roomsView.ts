@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { RoomsModel } from './roomsModel';
+import { CommandIds } from '../commandIds';
+import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 
 export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
@@ -11,6 +12,10 @@ export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
  */
 export class RoomsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<RoomsNode>;
+  /** The value last given to the `worldclientRtc.roomsState` context key, which the welcome views and menus read. */
+  contextState: RoomsState | undefined;
+  /** Refreshes whose progress is showing in the view. */
+  refreshesInProgress = 0;
   private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -33,9 +38,17 @@ export class RoomsView implements vscode.Disposable {
     this.scheduleAutoRefresh();
   }
 
-  /** Refreshes with progress shown in the view itself. */
-  refresh(): Thenable<void> {
-    return vscode.window.withProgress({ location: { viewId: ROOMS_VIEW_ID } }, () => this.model.refresh());
+  /**
+   * Refreshes with progress shown in the view itself. The progress ends with the request, also
+   * when it fails; an expired session rejects, for the command runner to ask about signing in.
+   */
+  async refresh(): Promise<void> {
+    this.refreshesInProgress++;
+    try {
+      await vscode.window.withProgress({ location: { viewId: ROOMS_VIEW_ID } }, () => this.model.refresh());
+    } finally {
+      this.refreshesInProgress--;
+    }
   }
 
   dispose(): void {
@@ -46,6 +59,7 @@ export class RoomsView implements vscode.Disposable {
   private render(): void {
     const model = this.model;
     const state = model.state;
+    this.contextState = state;
     void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', state);
     void vscode.commands.executeCommand('setContext', 'worldclientRtc.filterActive', model.filter.length > 0);
     const total = model.total.toLocaleString('en-US');
@@ -77,7 +91,8 @@ export class RoomsView implements vscode.Disposable {
     if (seconds > 0 && this.treeView.visible) {
       this.autoRefreshTimer = setInterval(() => {
         if (!this.model.loading) {
-          void this.refresh();
+          // Through the command, so an expired session is handled like any other refresh's.
+          void vscode.commands.executeCommand(CommandIds.refresh);
         }
       }, seconds * 1000);
     }

@@ -25,6 +25,7 @@ export class ScriptedUi implements Ui {
   private readonly picks: PickAnswer[][] = [];
   private readonly responders: { pattern: RegExp; action: string | undefined }[] = [];
   private readonly waiters: (() => void)[] = [];
+  private readonly held: { pattern: RegExp; answer: Promise<string | undefined> }[] = [];
 
   typeInputs(...values: (string | undefined)[]): this {
     this.inputs.push(...values);
@@ -41,6 +42,17 @@ export class ScriptedUi implements Ui {
   respond(pattern: RegExp, action: string | undefined): this {
     this.responders.unshift({ pattern, action });
     return this;
+  }
+
+  /**
+   * Keeps notifications matching the pattern unanswered, as a dialog the user has not yet
+   * clicked, until `release` gives the answer: for what happens while a prompt is open.
+   */
+  hold(pattern: RegExp): { release(action: string | undefined): void } {
+    let release: (action: string | undefined) => void = () => undefined;
+    const answer = new Promise<string | undefined>((resolve) => (release = resolve));
+    this.held.unshift({ pattern, answer });
+    return { release: (action) => release(action) };
   }
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
@@ -72,6 +84,10 @@ export class ScriptedUi implements Ui {
   async showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ severity, message, detail: options.detail, modal: options.modal ?? false, actions });
     this.waiters.splice(0).forEach((wake) => wake());
+    const held = this.held.find((candidate) => candidate.pattern.test(message));
+    if (held) {
+      return held.answer;
+    }
     return this.responders.find((responder) => responder.pattern.test(message))?.action;
   }
 
