@@ -5,6 +5,7 @@ import { checkWebviewMessage, summarizeForLog, type HostMessage, type PanelActio
 import { OpenTimings } from './openTimings';
 import { describePanelFailure } from './panelFailure';
 import { PollTimer } from './pollTimer';
+import { clipForPanel, fitForWebview } from './protocolGuard';
 import { RoomModel } from './roomModel';
 import type { Connection } from '../session/connection';
 import { setUpRoomWebview } from './webviewSetup';
@@ -48,6 +49,8 @@ export class RoomPanel implements vscode.Disposable {
   lastRendered: RenderedReport | undefined;
   readonly timings = new OpenTimings();
   rejectedMessages = 0;
+  /** Messages of ours that broke the protocol's limits (each logged, and an error shown instead). */
+  unfitMessages = 0;
   private firstPosition = 0;
   private restoreScroll = false;
   private loading: AbortController | undefined;
@@ -265,7 +268,7 @@ export class RoomPanel implements vscode.Disposable {
   private showFailure(error: unknown, during: 'load' | 'watch'): void {
     this.host.log.warn(`Room panel "${this.roomId}": ${during} failed: ${errorMessage(error)}`);
     const failure = describePanelFailure(error, {
-      roomId: this.roomId,
+      roomId: clipForPanel(this.roomId, TITLE_MAX_CHARS),
       during,
       hasCopy: this.model.loaded !== undefined,
       watchIntervalSeconds: Math.round(this.host.watchIntervalMs() / 1000),
@@ -279,7 +282,7 @@ export class RoomPanel implements vscode.Disposable {
 
   private setStatus(status: PanelStatus, text: string): void {
     this.status = status;
-    this.statusText = text;
+    this.statusText = clipForPanel(text);
   }
 
   private visibilityChanged(): void {
@@ -323,8 +326,21 @@ export class RoomPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    if (this.canPost()) {
-      void this.panel.webview.postMessage(message);
+    if (!this.canPost()) {
+      return;
+    }
+    const fitted = fitForWebview(message);
+    if (fitted.problem !== undefined) {
+      this.unfitMessages++;
+      this.host.log.error(`Room panel "${clipForPanel(this.roomId, TITLE_MAX_CHARS)}": a ${message.type} message breaks the webview protocol (${fitted.problem}); the panel shows an error instead.`);
+      if (!fitted.message) {
+        this.setStatus('error', vscode.l10n.t('This panel cannot show part of the room ({0}). "Open Room as JSON" shows all of it.', fitted.problem));
+        this.sendState();
+        return;
+      }
+    }
+    if (fitted.message) {
+      void this.panel.webview.postMessage(fitted.message);
     }
   }
 

@@ -24,6 +24,8 @@ export interface RoomPanelDescription {
   webviewReadyMs: number | undefined;
   loadedMs: number | undefined;
   rejectedMessages: number;
+  /** Messages of ours that broke the protocol's limits; each was logged and replaced by an error that fits. */
+  unfitMessages: number;
 }
 
 /** The test seam on the extension's API: read panels, talk to them as their webview would. */
@@ -154,6 +156,7 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       webviewReadyMs: panel.timings.webviewReadyMs,
       loadedMs: panel.timings.loadedMs,
       rejectedMessages: panel.rejectedMessages,
+      unfitMessages: panel.unfitMessages,
     };
   }
 

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Ui } from '../ui/ui';
 import { normalizeServerUrl } from '../config/settings';
+import { isLoopback } from './loopback';
+
+export { isLoopback };
 
 /** Returns why a server URL cannot be used, or undefined when it can. */
 export function validateServerUrl(value: string): string | undefined {
@@ -24,11 +27,6 @@ export function validateServerUrl(value: string): string | undefined {
     return vscode.l10n.t('Leave out the query and fragment; only the server address is needed.');
   }
   return undefined;
-}
-
-export function isLoopback(serverUrl: string): boolean {
-  const host = new URL(serverUrl).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
 export async function askServerUrl(ui: Ui, current: string): Promise<string | undefined> {

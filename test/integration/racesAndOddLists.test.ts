@@ -18,8 +18,8 @@ describe('Races, odd lists and an expiring session', function () {
   it('a refresh in flight when a room is deleted does not bring the room back', async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     await refreshRooms(s.api);
-    // The list request of the next refresh is slow; the deletion happens while it is out.
-    s.sandbox.addFault({ kind: 'delay', delayMs: 1_500, method: 'GET', times: 1 });
+    // The next list is read at once but arrives slowly; the deletion happens while it is on its way.
+    s.sandbox.addFault({ kind: 'slowBody', firstBytes: 10, delayMs: 1_500, method: 'GET', times: 1 });
     const asked = s.sandbox.requests.length;
     const refreshing = vscode.commands.executeCommand('worldclientRtc.refresh');
     await waitFor(() => s.sandbox.requests.length > asked, 'the slow list request to reach the server');
@@ -59,6 +59,17 @@ describe('Races, odd lists and an expiring session', function () {
     assert.ok(item.label.length <= 201 && item.label.endsWith('…'), 'the tree label is cut');
     await vscode.commands.executeCommand('worldclientRtc.copyRoomId', longId);
     assert.equal(await vscode.env.clipboard.readText(), longId, 'Copy Room Id copies the whole id');
+
+    // A failure that names the id must still reach the webview: its text is cut to the protocol's limit.
+    const missing = `gone-${'y'.repeat(10_000)}`;
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', missing);
+    await waitFor(() => s.api.panels.describe(missing)?.status === 'deleted', 'the panel to say the room does not exist');
+    const failed = s.api.panels.describe(missing);
+    assert.ok(failed);
+    assert.match(failed.statusText, /^Room "gone-y+…" no longer exists on the server.*Check the id, or close this panel\.$/);
+    assert.ok(failed.statusText.length < 1_000, `the status is cut (${failed.statusText.length} characters)`);
+    assert.equal(failed.unfitMessages, 0, 'every message fitted the protocol');
+    assert.equal(s.api.panels.describe(longId)?.unfitMessages, 0);
   });
 
   it('after "Session expired → Sign In", Delete Room goes on with the rest: one confirmation, nothing reported unchanged', async () => {

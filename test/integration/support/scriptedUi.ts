@@ -96,9 +96,15 @@ export class ScriptedUi implements Ui {
     return uri ? [uri] : undefined;
   }
 
-  async showSaveDialog(): Promise<vscode.Uri | undefined> {
+  async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    this.saveDialogs.push(options);
     return this.nextUri.shift();
   }
+
+  /** The options of every save dialog shown, e.g. where it starts and the name it proposes. */
+  readonly saveDialogs: vscode.SaveDialogOptions[] = [];
+  /** The items of every quick pick shown, as the user would read them. */
+  readonly quickPicks: { label: string; description?: string; detail?: string }[][] = [];
 
   /** Files the next open/save dialogs "choose". */
   readonly nextUri: vscode.Uri[] = [];
@@ -123,6 +129,7 @@ export class ScriptedUi implements Ui {
 
   private async choose<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): Promise<T[]> {
     this.prompts.push(`${options.title ?? ''}: ${options.placeHolder ?? ''}`);
+    this.quickPicks.push(items.map(({ label, description, detail }) => ({ label, description, detail })));
     const answers = this.picks.shift();
     if (!answers) {
       this.unexpected.push(`quick pick "${options.title ?? options.placeHolder}" with ${items.map((i) => i.label).join(' | ')}`);
