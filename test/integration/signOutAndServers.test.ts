@@ -1,18 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { refreshRooms, renderChildren } from './support/tree';
-
-/** Points the extension at `target` and signs in there with a pasted token, as a user switching servers would. */
-async function switchTo(session: SandboxSession, target: Sandbox): Promise<void> {
-  await setSetting('serverUrl', target.url);
-  await waitFor(() => session.api.connection.serverUrl === target.url, 'the switch to the other server');
-  if (session.api.connection.state !== 'signedIn') {
-    session.ui.pick('Paste a session token').typeInputs(target.session, target.csrfToken);
-    assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true, `sign-in failed: ${JSON.stringify(session.ui.shown)}`);
-  }
-}
 
 const requestsFor = (sandbox: Sandbox, roomId: string): number => sandbox.requests.filter((request) => decodeURIComponent(request.path).includes(roomId) || request.query.room_id === roomId || request.query.id === roomId).length;
 
@@ -50,6 +40,14 @@ describe('Signing out and switching servers', function () {
     assert.equal(panel.status, 'error');
     assert.match(panel.statusText, /^Signed out: this is the last copy loaded/);
     assert.equal(panel.header?.messageCount, 12);
+
+    // The view's actions that need a session are hidden in the signed-out state (their "when" reads the key).
+    const menus = (vscode.extensions.getExtension('worldclient-rtc.worldclient-rtc')?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/title'];
+    for (const command of ['addRoom', 'filterRooms', 'importRooms', 'restoreDeletedRoom', 'signOut']) {
+      const when = menus.find((entry) => entry.command === `worldclientRtc.${command}`)?.when ?? '';
+      const states = /worldclientRtc\.roomsState =~ \/([^/]+)\//.exec(when)?.[1];
+      assert.ok(states && !new RegExp(states).test('signedOut'), `${command} is hidden when signed out (when: ${when})`);
+    }
 
     const polledAtSignOut = requestsFor(s.sandbox, 'weekly-standup');
     // Absence can only be shown over time: three watch intervals pass without a request.
