@@ -99,6 +99,32 @@ describe('Races, odd lists and an expiring session', function () {
     assert.ok(s.ui.shown.some((shown) => shown.message === 'Deleted 2 rooms.'), 'the rest after signing in');
   });
 
+  it('after "Session expired → Sign In", Add Messages sends only the chunks that did not go in, without asking again', async () => {
+    let puts = 0;
+    const s = (session = await withSandbox({
+      seed: { sample: true },
+      onRequest: (request) => {
+        // The session ends right after the first chunk went in.
+        if (request.method === 'PUT' && request.status === 200 && ++puts === 1 && session) {
+          session.sandbox.expireSessions();
+          const fresh = session.sandbox.issueSession();
+          session.ui.pick('Paste a session token').typeInputs(fresh.session, fresh.csrfToken);
+        }
+      },
+    }));
+    const before = s.sandbox.store.get('one-on-one')?.messages.length ?? 0;
+    const messages = Array.from({ length: 2_500 }, (_, index) => ({ id: `m-${index}`, salt: 'c2FsdA==', data: 'ZGF0YQ==' }));
+    await vscode.env.clipboard.writeText(JSON.stringify(messages));
+    s.ui.pick('From the clipboard').respond(/^Session expired/, 'Sign In');
+    await vscode.commands.executeCommand('worldclientRtc.addMessages', 'one-on-one');
+    const stored = s.sandbox.store.get('one-on-one')?.messages ?? [];
+    assert.equal(stored.length - before, 2_500, 'every message once: none lost, none sent twice');
+    assert.deepEqual(stored.slice(before).map((message) => message.id), messages.map((message) => message.id));
+    assert.equal(s.ui.prompts.filter((prompt) => prompt.startsWith('Add messages to room')).length, 1, 'the source was asked once');
+    assert.equal(s.ui.shown.filter((shown) => /^Session expired/.test(shown.message)).length, 1);
+    assert.deepEqual(s.ui.unexpected, []);
+  });
+
   it('the Rooms view progress ends when the refresh fails, not when the "Session expired" prompt is answered', async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     await refreshRooms(s.api);
