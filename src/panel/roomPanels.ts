@@ -151,12 +151,12 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       watching: panel.watching,
       updatedAt: panel.updatedAt,
       newCount: panel.model.newCount,
-      rendered: panel.lastRendered,
+      rendered: panel.page.lastRendered,
       firstRowsMs: panel.timings.firstRowsMs,
       webviewReadyMs: panel.timings.webviewReadyMs,
       loadedMs: panel.timings.loadedMs,
       rejectedMessages: panel.rejectedMessages,
-      unfitMessages: panel.unfitMessages,
+      unfitMessages: panel.page.unfitMessages,
     };
   }
 
