@@ -42,15 +42,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const connection = new Connection(sessions, requestLog, log);
   const signIn = new SignInFlow(ui, connection, sessions);
   const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
-  const runner = new CommandRunner(ui, log, sessionExpired);
+  const runner = new CommandRunner(ui, log, () => sessionExpired.ask());
   const snapshots = new SnapshotStore(vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath);
   context.subscriptions.push(log, sessions, connection, new SettingsProblemLog(log));
   await connection.initialize();
 
-  const model = new RoomsModel(connection, sessionExpired, { filter: '', ...readRoomsViewSettings() });
+  const model = new RoomsModel(connection, { filter: '', ...readRoomsViewSettings() }, Date.now, (message) => log.warn(message));
   const provider = new RoomsTreeProvider(model);
   const view = new RoomsView(model, provider);
-  const roomCommands = registerRoomCommands({ runner, ui, connection, model, view, snapshots });
+  // Every refresh goes through the runner: the one place that asks about an expired session.
+  const refreshRooms = (): Promise<void | undefined> => runner.run('Refresh rooms', () => view.refresh());
+  // Called only after activation, once roomPanel exists.
+  const roomCommands = registerRoomCommands({ runner, ui, connection, model, view, snapshots, restoreMessages: (snapshot) => roomPanel.restoreMessages(snapshot) });
   const roomPanel = registerRoomPanel({ context, runner, ui, connection, snapshots, log });
   context.subscriptions.push(
     model,
@@ -61,14 +64,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
     ...registerSessionCommands({ runner, ui, connection, sessions, signIn, requestLog, log }),
     ...roomPanel,
     vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, new RoomDocumentProvider(connection)),
-    connection.onDidChange(() => void view.refresh()),
+    connection.onDidChange(() => void refreshRooms()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('worldclientRtc.rooms')) {
         model.setQuery(readRoomsViewSettings());
       }
     }),
   );
-  void view.refresh();
+  void refreshRooms();
 
   if (!testSeamsEnabled(context.extensionMode === vscode.ExtensionMode.Test)) {
     return undefined;

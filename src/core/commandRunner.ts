@@ -4,11 +4,6 @@ import { isCancellation } from './cancellation';
 import { CommandIds } from './commandIds';
 import type { Ui } from './prompts';
 
-/** What the runner needs of session/'s SessionExpiredPrompt, declared here because core/ imports no feature. */
-interface SessionExpiredPrompt {
-  ask(): Promise<boolean>;
-}
-
 // Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
 // compared against the same lookup.
 const showLog = (): string => vscode.l10n.t('Show Log');
@@ -29,17 +24,32 @@ function followUpsFor(error: unknown): string[] {
 /**
  * The one place command failures are handled, so every command behaves alike: a cancelled
  * action is silent, an expired session asks to sign in and then runs the action again, and
- * anything else becomes one error notification that says what to do next.
+ * anything else becomes one error notification that says what to do next. Nothing else in the
+ * extension asks about an expired session: models and flows just throw it.
  */
 export class CommandRunner {
+  /**
+   * @param signInAgain asks the user to sign in again (once, however many actions wait) and
+   * says whether they did.
+   */
   constructor(
     private readonly ui: Ui,
     private readonly log: vscode.LogOutputChannel,
-    private readonly sessionExpired: SessionExpiredPrompt,
+    private readonly signInAgain: () => Promise<boolean>,
   ) {}
 
   register(commandId: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
     return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...args)));
+  }
+
+  /**
+   * For commands of several steps: `start` runs once per invocation and returns the action,
+   * which may keep what it has done and been told (a confirmation, the rooms already deleted)
+   * in its closure. After "Session expired → Sign In" the runner calls that same action again,
+   * so it continues with the rest instead of starting over.
+   */
+  registerResumable(commandId: string, start: (...args: unknown[]) => () => unknown): vscode.Disposable {
+    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, start(...args)));
   }
 
   async run<T>(label: string, action: () => T | Promise<T>, retriedAfterSignIn = false): Promise<T | undefined> {
@@ -52,7 +62,7 @@ export class CommandRunner {
       }
       if (error instanceof WorldClientError && error.kind === 'sessionExpired' && !retriedAfterSignIn) {
         this.log.warn(`${label}: ${error.message}`);
-        return (await this.sessionExpired.ask()) ? this.run(label, action, true) : undefined;
+        return (await this.signInAgain()) ? this.run(label, action, true) : undefined;
       }
       this.report(label, error);
       return undefined;

@@ -7,7 +7,7 @@ import { pickRoom } from '../rooms/roomPicker';
 import { describeBatchProblems } from './messageBatch';
 import { loadFromClipboard, loadFromFile, typeOneMessage } from './messageSources';
 import type { UnsentMessages } from './unsentMessages';
-import type { UploadFlow } from './uploadFlow';
+import type { UploadFlow, UploadRequest } from './uploadFlow';
 import { count } from './uploadReport';
 
 export interface AddMessagesDeps {
@@ -28,7 +28,28 @@ interface SourcePick extends vscode.QuickPickItem {
  * One message typed in, or many from a JSON file or the clipboard, validated before
  * anything is sent, then uploaded in chunks. Returns how many messages went in.
  */
-export async function addMessages(deps: AddMessagesDeps, argument: unknown, selection: unknown): Promise<number | undefined> {
+/** One Add Messages command's upload, kept across a sign-in retry so the retry sends only the rest and asks nothing again. */
+export interface AddMessagesProgress {
+  upload?: { request: UploadRequest; source: Source; serverUrl: string };
+}
+
+export async function addMessages(deps: AddMessagesDeps, argument: unknown, selection: unknown, progress: AddMessagesProgress = {}): Promise<number | undefined> {
+  if (!progress.upload) {
+    const prepared = await prepareUpload(deps, argument, selection);
+    if (!prepared) {
+      return undefined;
+    }
+    progress.upload = prepared;
+  }
+  const { request, source, serverUrl } = progress.upload;
+  const outcome = await deps.uploads.run(request);
+  if (source === 'one' && outcome.end === 'done') {
+    deps.unsent.keepDraft(serverUrl, request.roomId, undefined);
+  }
+  return outcome.sent.length;
+}
+
+async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection: unknown): Promise<AddMessagesProgress['upload']> {
   const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, vscode.l10n.t('Add messages to which room?')));
   if (roomId === undefined) {
     return undefined;
@@ -50,11 +71,7 @@ export async function addMessages(deps: AddMessagesDeps, argument: unknown, sele
   if (!messages) {
     return undefined;
   }
-  const outcome = await deps.uploads.run({ roomId, messages, verb: 'Added', activity: 'Adding' });
-  if (picked.source === 'one' && outcome.end === 'done') {
-    deps.unsent.keepDraft(serverUrl, roomId, undefined);
-  }
-  return outcome.sent.length;
+  return { request: { roomId, messages, verb: 'Added', activity: 'Adding' }, source: picked.source, serverUrl };
 }
 
 function retryLabel(unsent: number): string {

@@ -6,7 +6,7 @@ import type { Connection } from '../session/connection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import type { UploadFlow } from './uploadFlow';
+import type { UploadFlow, UploadRequest } from './uploadFlow';
 
 export interface DeleteMessagesDeps {
   ui: Ui;
@@ -24,54 +24,89 @@ export interface DeleteMessagesDeps {
  * fails), deletes, then offers Undo, which puts the messages back in chunks. Returns how
  * many messages were deleted.
  */
-export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unknown, selection: unknown): Promise<number | undefined> {
-  const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, vscode.l10n.t('Delete all messages of which room?')));
+/** What one Delete All Messages command was told, kept across a sign-in retry so it is not asked twice. */
+export interface DeleteMessagesChoice {
+  roomId?: string;
+  confirmedFor?: string;
+}
+
+export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unknown, selection: unknown, choice: DeleteMessagesChoice = {}): Promise<number | undefined> {
+  choice.roomId ??= roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, vscode.l10n.t('Delete all messages of which room?')));
+  const roomId = choice.roomId;
   if (roomId === undefined) {
     return undefined;
   }
   const api = deps.connection.api();
   const serverUrl = deps.connection.serverUrl;
-  const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', roomId), (signal) => api.getRoom(roomId, signal));
-  const total = room.messages.length;
-  if (total === 0) {
-    void deps.ui.showMessage('info', vscode.l10n.t('Room "{0}" has no messages; nothing to delete.', roomId), {});
-    return 0;
+  if (choice.confirmedFor === undefined) {
+    const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', roomId), (signal) => api.getRoom(roomId, signal));
+    const total = room.messages.length;
+    if (total === 0) {
+      void deps.ui.showMessage('info', vscode.l10n.t('Room "{0}" has no messages; nothing to delete.', roomId), {});
+      return 0;
+    }
+    const n = total.toLocaleString('en-US');
+    const deleteAction = vscode.l10n.t('Delete All Messages');
+    const answer = await deps.ui.showMessage(
+      'warning',
+      total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, roomId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, roomId),
+      { modal: true, detail: vscode.l10n.t('A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.') },
+      deleteAction,
+    );
+    if (answer !== deleteAction) {
+      return undefined;
+    }
+    choice.confirmedFor = serverUrl;
+  } else if (choice.confirmedFor !== serverUrl) {
+    throw new Error(vscode.l10n.t('Deleting the messages was confirmed for {0}, but the extension now points at {1}; nothing was deleted there.', choice.confirmedFor, serverUrl || '—'));
   }
-  const n = total.toLocaleString('en-US');
-  const deleteAction = vscode.l10n.t('Delete All Messages');
-  const answer = await deps.ui.showMessage(
-    'warning',
-    total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, roomId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, roomId),
-    { modal: true, detail: vscode.l10n.t('A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.') },
-    deleteAction,
-  );
-  if (answer !== deleteAction) {
-    return undefined;
-  }
+  // The snapshot is taken now, immediately before the DELETE, so messages that arrived while
+  // the confirmation was open are saved too.
+  const current = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', roomId), (signal) => api.getRoom(roomId, signal));
   let snapshot: SnapshotInfo;
   try {
-    snapshot = await deps.snapshots.save(serverUrl, room, 'deleteMessages');
+    snapshot = await deps.snapshots.save(serverUrl, current, 'deleteMessages');
   } catch (error) {
     throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', roomId, (error as Error).message));
   }
+  const deletedCount = current.messages.length;
+  const deletedN = deletedCount.toLocaleString('en-US');
   await withCancellableProgress(
-    total === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', n, roomId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', n, roomId),
+    deletedCount === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', deletedN, roomId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', deletedN, roomId),
     (signal) => api.deleteRoomMessages(roomId, signal),
   );
-  deps.log.info(`Deleted ${total} message(s) of room "${roomId}"; snapshot ${snapshot.snapshotId}.`);
+  deps.log.info(`Deleted ${deletedCount} message(s) of room "${roomId}"; snapshot ${snapshot.snapshotId}.`);
   deps.onRoomChanged(roomId);
   const undoAction = vscode.l10n.t('Undo');
-  const deleted = total === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', n, roomId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', n, roomId);
+  const deleted = deletedCount === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', deletedN, roomId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', deletedN, roomId);
   void deps.ui.showMessage('info', deleted, {}, undoAction).then((choice) => {
     if (choice === undoAction) {
-      return deps.runner.run('Undo delete messages', () => undo(deps, snapshot));
+      // One request for the whole Undo: a retry after signing in sends only what is not back yet.
+      const restore = messagesRestorer(deps, snapshot);
+      return deps.runner.run('Undo delete messages', restore);
     }
     return undefined;
   });
-  return total;
+  return deletedCount;
 }
 
-async function undo(deps: DeleteMessagesDeps, snapshot: SnapshotInfo): Promise<void> {
+type RestoreDeps = Pick<DeleteMessagesDeps, 'connection' | 'snapshots' | 'uploads'>;
+
+/** Undo, and "Restore Deleted Room…" for a messages snapshot: puts the messages back on the server they were deleted from. */
+export function restoreMessagesSnapshot(deps: RestoreDeps, snapshot: SnapshotInfo): Promise<void> {
+  return messagesRestorer(deps, snapshot)();
+}
+
+/** The restore as an action that can run again after a sign-in and then continues with what is not back yet. */
+function messagesRestorer(deps: RestoreDeps, snapshot: SnapshotInfo): () => Promise<void> {
+  let request: UploadRequest | undefined;
+  return async () => {
+    request ??= await restoreRequest(deps, snapshot);
+    await deps.uploads.run(request);
+  };
+}
+
+async function restoreRequest(deps: RestoreDeps, snapshot: SnapshotInfo): Promise<UploadRequest> {
   const room = await deps.snapshots.load(snapshot.snapshotId);
   if (!room) {
     throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', snapshot.roomId));
@@ -83,11 +118,11 @@ async function undo(deps: DeleteMessagesDeps, snapshot: SnapshotInfo): Promise<v
         : vscode.l10n.t('The messages were deleted on {0}, but the extension now points at no server. Switch back to that server, then Undo again.', snapshot.serverUrl),
     );
   }
-  await deps.uploads.run({
+  return {
     roomId: room.id,
     messages: room.messages,
     verb: 'Restored',
     activity: 'Restoring',
     onComplete: () => deps.snapshots.remove(snapshot.snapshotId),
-  });
+  };
 }

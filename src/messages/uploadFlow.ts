@@ -9,6 +9,10 @@ import type { UnsentMessages } from './unsentMessages';
 import { describeUpload } from './uploadReport';
 import { CommandIds } from '../core/commandIds';
 
+function isSessionExpired(error: unknown): boolean {
+  return error instanceof WorldClientError && error.kind === 'sessionExpired';
+}
+
 export interface UploadFlowDeps {
   ui: Ui;
   connection: Connection;
@@ -20,6 +24,7 @@ export interface UploadFlowDeps {
 
 export interface UploadRequest {
   roomId: string;
+  /** What is still to send: after a chunk failed on an expired session, only the rest. */
   messages: RtcMessage[];
   /** Past tense for the report: "Added", "Restored". */
   verb: string;
@@ -33,7 +38,9 @@ export interface UploadRequest {
  * Uploads messages in chunks under a cancellable progress notification and reports the
  * outcome. Whatever did not go in is kept (UnsentMessages) and offered again: Retry on the
  * report, "Save Unsent…" to a file, or later from "Add Messages…". The follow-up choice is
- * not awaited, so the command finishes when the upload does.
+ * not awaited, so the command finishes when the upload does. An expired session is not
+ * handled here: the request keeps only what did not go in and the error is thrown, so the
+ * command runner asks to sign in and its retry, running the same request, sends the rest.
  */
 export class UploadFlow {
   constructor(private readonly deps: UploadFlowDeps) {}
@@ -63,6 +70,10 @@ export class UploadFlow {
       this.deps.onRoomChanged(request.roomId);
     }
     unsent.keepRemainder(serverUrl, request.roomId, outcome.unsent);
+    if (outcome.end === 'failed' && isSessionExpired(outcome.error)) {
+      request.messages = outcome.unsent;
+      throw outcome.error;
+    }
     const report = describeUpload(outcome, request.roomId, request.verb);
     if (outcome.end === 'done') {
       void this.deps.ui.showMessage(report.severity, report.message, {});
@@ -74,7 +85,7 @@ export class UploadFlow {
   }
 
   private offerFollowUp(severity: 'warning' | 'error' | 'info', message: string, outcome: UploadOutcome, retry: UploadRequest): void {
-    const expired = outcome.error instanceof WorldClientError && (outcome.error.kind === 'sessionExpired' || outcome.error.kind === 'notSignedIn');
+    const expired = outcome.error instanceof WorldClientError && outcome.error.kind === 'notSignedIn';
     const retryLabel = expired ? vscode.l10n.t('Sign In and Retry') : vscode.l10n.t('Retry');
     const saveUnsent = vscode.l10n.t('Save Unsent…');
     void this.deps.ui.showMessage(severity, message, {}, retryLabel, saveUnsent).then((choice) => {

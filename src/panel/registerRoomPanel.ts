@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
 import { addMessages } from '../messages/addMessagesCommand';
-import { deleteAllMessages } from '../messages/deleteMessagesCommand';
+import { deleteAllMessages, restoreMessagesSnapshot, type DeleteMessagesChoice } from '../messages/deleteMessagesCommand';
 import { UnsentMessages } from '../messages/unsentMessages';
 import { UploadFlow } from '../messages/uploadFlow';
 import { roomIdsOrPick } from '../rooms/roomPicker';
 import type { Connection } from '../session/connection';
 import { ROOM_VIEW_TYPE } from '../shared/protocol';
-import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { runPanelAction } from './panelActions';
 import { RoomPanels, type RoomPanelsSeam } from './roomPanels';
@@ -23,7 +23,7 @@ export interface RoomPanelDeps {
 }
 
 /** The disposables to register, plus the panels' test seam for the extension's API. */
-export type RoomPanelRegistration = vscode.Disposable[] & { readonly panels: RoomPanelsSeam };
+export type RoomPanelRegistration = vscode.Disposable[] & { readonly panels: RoomPanelsSeam; restoreMessages(snapshot: SnapshotInfo): Promise<void> };
 
 /**
  * The room panel and the message commands: `openRoom`, `addMessages`, `deleteMessages`, and
@@ -51,10 +51,14 @@ export function registerRoomPanel(deps: RoomPanelDeps): RoomPanelRegistration {
     panels,
     vscode.window.registerWebviewPanelSerializer(ROOM_VIEW_TYPE, panels),
     runner.register(CommandIds.openRoom, openRoom),
-    runner.register(CommandIds.addMessages, (argument, selection) => addMessages({ ui, connection, unsent, uploads, log }, argument, selection)),
-    runner.register(CommandIds.deleteMessages, (argument, selection) =>
-      deleteAllMessages({ ui, connection, runner, snapshots: deps.snapshots, uploads, log, onRoomChanged }, argument, selection),
-    ),
+    runner.registerResumable(CommandIds.addMessages, (argument, selection) => {
+      const progress = {};
+      return () => addMessages({ ui, connection, unsent, uploads, log }, argument, selection, progress);
+    }),
+    runner.registerResumable(CommandIds.deleteMessages, (argument, selection) => {
+      const choice: DeleteMessagesChoice = {};
+      return () => deleteAllMessages({ ui, connection, runner, snapshots: deps.snapshots, uploads, log, onRoomChanged }, argument, selection, choice);
+    }),
     connection.onDidChange(() => panels.reloadAll()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('worldclientRtc.watchIntervalSeconds')) {
@@ -62,5 +66,6 @@ export function registerRoomPanel(deps: RoomPanelDeps): RoomPanelRegistration {
       }
     }),
   ];
-  return Object.assign(disposables, { panels: panels as RoomPanelsSeam });
+  const restoreMessages = (snapshot: SnapshotInfo): Promise<void> => restoreMessagesSnapshot({ connection, snapshots: deps.snapshots, uploads }, snapshot);
+  return Object.assign(disposables, { panels: panels as RoomPanelsSeam, restoreMessages });
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
 import type { Room } from '../api/types';
-import { checkWebviewMessage, summarizeForLog, type HostMessage, type PanelAction, type PanelStatus, type WebviewMessage } from '../shared/protocol';
+import { checkWebviewMessage, summarizeForLog, type PanelAction, type PanelStatus, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { describePanelFailure } from './panelFailure';
-import { PollTimer } from './pollTimer';
+import { RoomWatch } from './roomWatch';
+import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
+import { clipForPanel } from './protocolGuard';
 import { RoomModel } from './roomModel';
 import type { Connection } from '../session/connection';
 import { setUpRoomWebview } from './webviewSetup';
@@ -21,16 +23,9 @@ export interface RoomPanelHost {
   panelDisposed(panel: RoomPanel): void;
 }
 
-/** The webview's last `rendered` report, as the tests and the benchmark read it. */
-export interface RenderedReport {
-  viewVersion: number;
-  firstPosition: number;
-  rowCount: number;
-  domRowCount: number;
-}
+export type { RenderedReport } from './panelPage';
 
-/** Rows sent along with every state, from the last scroll position: enough for a tall screen. */
-const STATE_PAGE_ROWS = 80;
+const TITLE_MAX_CHARS = 200;
 
 /**
  * One room panel: loads the room, answers its webview's requests, and watches the room while
@@ -42,16 +37,12 @@ export class RoomPanel implements vscode.Disposable {
   status: PanelStatus = 'loading';
   statusText = '';
   updatedAt = '';
-  watching = false;
-  lastRendered: RenderedReport | undefined;
   readonly timings = new OpenTimings();
+  readonly page: PanelPage;
   rejectedMessages = 0;
-  private firstPosition = 0;
-  private restoreScroll = false;
   private loading: AbortController | undefined;
-  private polling: AbortController | undefined;
   private disposed = false;
-  private readonly poller: PollTimer;
+  private readonly watch: RoomWatch;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -59,14 +50,45 @@ export class RoomPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly host: RoomPanelHost,
   ) {
-    panel.title = roomId;
+    // A tab title is one short line: a huge id is cut there (the header and Copy keep all of it).
+    panel.title = roomId.length > TITLE_MAX_CHARS ? `${roomId.slice(0, TITLE_MAX_CHARS)}…` : roomId;
     setUpRoomWebview(panel.webview, host.extensionUri);
-    this.poller = new PollTimer(() => host.watchIntervalMs(), () => this.poll());
+    this.page = new PanelPage(panel.webview, this.model, this.timings, {
+      display: () => ({
+        status: this.status,
+        statusText: this.statusText,
+        watching: this.watching,
+        watchIntervalSeconds: Math.max(1, Math.round(host.watchIntervalMs() / 1000)),
+        updatedAt: this.updatedAt,
+      }),
+      canPost: () => !this.disposed && panel.visible,
+      unsendable: (problem) => {
+        this.setStatus('error', vscode.l10n.t('This panel cannot show part of the room ({0}). "Open Room as JSON" shows all of it.', problem));
+        this.sendState();
+      },
+      log: (level, line) => host.log[level](`Room panel "${clipForPanel(roomId, TITLE_MAX_CHARS)}": ${line}`),
+    });
+    this.watch = new RoomWatch(() => host.watchIntervalMs(), {
+      canPoll: () => this.model.loaded !== undefined && !this.loading && !this.disposed,
+      fetchMessages: (signal) => host.connection.api().getRoomMessages(roomId, signal),
+      polled: (messages) => this.polled(messages),
+      pollFailed: (error) => {
+        if (!this.disposed) {
+          this.showFailure(error, 'watch');
+        }
+      },
+      pollEnded: () => this.sendState(),
+    });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidChangeViewState(() => this.visibilityChanged()),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** Watch is on (it polls while the panel is visible). */
+  get watching(): boolean {
+    return this.watch.enabled;
   }
 
   get room(): Room | undefined {
@@ -94,7 +116,7 @@ export class RoomPanel implements vscode.Disposable {
       this.model.setRoom(room);
       this.setStatus('ready', '');
       this.updatedAt = new Date().toISOString();
-      this.poller.restart();
+      this.watch.restart();
     } catch (error) {
       if (controller.signal.aborted || this.disposed) {
         return;
@@ -111,14 +133,25 @@ export class RoomPanel implements vscode.Disposable {
   }
 
   setWatching(enabled: boolean): void {
-    this.watching = enabled && this.status !== 'deleted';
+    this.watch.enabled = enabled && this.status !== 'deleted';
     this.updatePoller();
+    this.sendState();
+  }
+
+  /** The session ended: stop every request, keep the last copy on screen and say why it no longer updates. */
+  markSignedOut(): void {
+    this.loading?.abort();
+    this.watch.stop();
+    this.setStatus(
+      'error',
+      vscode.l10n.t('Signed out: this is the last copy loaded and it no longer updates. Sign in again to reload this panel (Watch stays off until you turn it on).'),
+    );
     this.sendState();
   }
 
   /** The watch interval setting changed: the next wait uses it. */
   restartWatch(): void {
-    this.poller.restart();
+    this.watch.restart();
     this.sendState();
   }
 
@@ -139,37 +172,28 @@ export class RoomPanel implements vscode.Disposable {
     }
     this.disposed = true;
     this.loading?.abort();
-    this.polling?.abort();
-    this.poller.dispose();
+    this.watch.dispose();
     this.disposables.forEach((disposable) => disposable.dispose());
     this.panel.dispose();
     this.host.panelDisposed(this);
   }
 
   private handle(message: WebviewMessage): void {
-    const current = this.model.viewVersion;
     switch (message.type) {
       case 'ready':
         this.timings.noteWebviewReady();
-        this.restoreScroll = this.firstPosition > 0;
+        this.page.reloaded();
         this.sendState();
         return;
       case 'requestRows':
-        if (message.viewVersion === current) {
-          this.post({ type: 'rows', viewVersion: current, page: this.model.page(message.start, message.count) });
-        }
+        this.page.sendRows(message.viewVersion, message.start, message.count);
         return;
-      case 'requestDetail': {
-        const row = message.viewVersion === current ? this.model.detail(message.position) : undefined;
-        if (row) {
-          this.post({ type: 'detail', viewVersion: current, row });
-        }
+      case 'requestDetail':
+        this.page.sendDetail(message.viewVersion, message.position);
         return;
-      }
       case 'search':
         this.model.search(message.query);
-        this.firstPosition = 0;
-        this.restoreScroll = true;
+        this.page.searched();
         this.sendState();
         return;
       case 'copy':
@@ -182,7 +206,7 @@ export class RoomPanel implements vscode.Disposable {
         this.setWatching(message.enabled);
         return;
       case 'rendered':
-        this.noteRendered(message);
+        this.page.noteRendered(message);
         return;
       case 'log':
         this.host.log[message.level](`Room panel "${this.roomId}" webview: ${message.message}`);
@@ -199,41 +223,13 @@ export class RoomPanel implements vscode.Disposable {
     void this.host.copy(message[field]);
   }
 
-  private noteRendered(report: RenderedReport): void {
-    if (report.viewVersion !== this.model.viewVersion) {
-      return;
+  private polled(messages: Room['messages']): void {
+    const { arrived } = this.model.updateMessages(messages);
+    if (arrived > 0) {
+      this.host.log.info(`Room panel "${this.roomId}": Watch found ${arrived} new message(s).`);
     }
-    this.lastRendered = report;
-    this.firstPosition = report.firstPosition;
-    const firstRowsMs = report.rowCount > 0 ? this.timings.noteRowsShown() : undefined;
-    if (firstRowsMs !== undefined) {
-      this.host.log.info(`Room panel "${this.roomId}": first rows on screen ${firstRowsMs} ms after opening.`);
-    }
-  }
-
-  private async poll(): Promise<void> {
-    if (!this.model.loaded || this.loading || this.disposed) {
-      return;
-    }
-    const controller = new AbortController();
-    this.polling = controller;
-    try {
-      const messages = await this.host.connection.api().getRoomMessages(this.roomId, controller.signal);
-      const { arrived } = this.model.updateMessages(messages);
-      if (arrived > 0) {
-        this.host.log.info(`Room panel "${this.roomId}": Watch found ${arrived} new message(s).`);
-      }
-      this.setStatus('ready', '');
-      this.updatedAt = new Date().toISOString();
-    } catch (error) {
-      if (controller.signal.aborted || this.disposed) {
-        return;
-      }
-      this.showFailure(error, 'watch');
-    } finally {
-      this.polling = undefined;
-      this.sendState();
-    }
+    this.setStatus('ready', '');
+    this.updatedAt = new Date().toISOString();
   }
 
   /** The first rows of a big room while the rest arrives; a Refresh keeps showing the last full copy instead. */
@@ -249,70 +245,38 @@ export class RoomPanel implements vscode.Disposable {
   private showFailure(error: unknown, during: 'load' | 'watch'): void {
     this.host.log.warn(`Room panel "${this.roomId}": ${during} failed: ${errorMessage(error)}`);
     const failure = describePanelFailure(error, {
-      roomId: this.roomId,
+      roomId: clipForPanel(this.roomId, TITLE_MAX_CHARS),
       during,
       hasCopy: this.model.loaded !== undefined,
       watchIntervalSeconds: Math.round(this.host.watchIntervalMs() / 1000),
     });
     this.setStatus(failure.status, failure.text);
     if (failure.stopWatching) {
-      this.watching = false;
+      this.watch.enabled = false;
     }
     this.updatePoller();
   }
 
   private setStatus(status: PanelStatus, text: string): void {
     this.status = status;
-    this.statusText = text;
+    this.statusText = clipForPanel(text);
   }
 
   private visibilityChanged(): void {
     if (this.panel.visible) {
       // The page was torn down while hidden and is loading again: state posted now is
       // delivered once it has loaded, and its `ready` brings another copy in any case.
-      this.restoreScroll = this.firstPosition > 0;
+      this.page.reloaded();
       this.sendState();
     }
     this.updatePoller();
   }
 
   private updatePoller(): void {
-    this.poller.setActive(this.watching && !this.disposed && this.panel.visible);
+    this.watch.update(!this.disposed && this.panel.visible);
   }
 
-  /**
-   * Posted without waiting for the page's `ready`: the webview queues messages until its page
-   * has loaded, which saves a round trip before the first rows. A hidden panel has no page.
-   */
   private sendState(): void {
-    if (!this.canPost()) {
-      return;
-    }
-    const total = this.model.total;
-    const start = Math.max(0, Math.min(this.firstPosition, total - 1));
-    this.post({
-      type: 'state',
-      header: this.model.header(),
-      status: this.status,
-      statusText: this.statusText,
-      watching: this.watching,
-      watchIntervalSeconds: Math.max(1, Math.round(this.host.watchIntervalMs() / 1000)),
-      updatedAt: this.updatedAt,
-      newCount: this.model.newCount,
-      view: { version: this.model.viewVersion, total, query: this.model.searchQuery },
-      page: this.model.page(start, STATE_PAGE_ROWS),
-      scrollTo: this.restoreScroll ? start : null,
-    });
-    this.restoreScroll = false;
-  }
-
-  private post(message: HostMessage): void {
-    if (this.canPost()) {
-      void this.panel.webview.postMessage(message);
-    }
-  }
-
-  private canPost(): boolean {
-    return !this.disposed && this.panel.visible;
+    this.page.sendState();
   }
 }

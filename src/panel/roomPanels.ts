@@ -25,6 +25,8 @@ export interface RoomPanelDescription {
   webviewReadyMs: number | undefined;
   loadedMs: number | undefined;
   rejectedMessages: number;
+  /** Messages of ours that broke the protocol's limits; each was logged and replaced by an error that fits. */
+  unfitMessages: number;
 }
 
 /** The test seam on the extension's API: read panels, talk to them as their webview would. */
@@ -109,10 +111,19 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       .catch(() => undefined);
   }
 
-  /** Signed in or out, or another server: every panel reloads and shows what it finds. */
+  /**
+   * Signed in, or another server: every panel reloads and shows what it finds. Signed out
+   * (here or in another window): no panel may go on asking the server, so each stops loading
+   * and watching and keeps its last copy, marked as such, until the next sign-in reloads it.
+   */
   reloadAll(): void {
+    const signedIn = this.connection.state === 'signedIn';
     for (const panel of this.panels.values()) {
-      void panel.load().catch(() => undefined);
+      if (signedIn) {
+        void panel.load().catch(() => undefined);
+      } else {
+        panel.markSignedOut();
+      }
     }
   }
 
@@ -141,11 +152,12 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       watching: panel.watching,
       updatedAt: panel.updatedAt,
       newCount: panel.model.newCount,
-      rendered: panel.lastRendered,
+      rendered: panel.page.lastRendered,
       firstRowsMs: panel.timings.firstRowsMs,
       webviewReadyMs: panel.timings.webviewReadyMs,
       loadedMs: panel.timings.loadedMs,
       rejectedMessages: panel.rejectedMessages,
+      unfitMessages: panel.page.unfitMessages,
     };
   }
 

@@ -12,6 +12,22 @@ export interface DeleteOutcome {
 }
 
 /**
+ * What one Delete Room command has been told and has done. It outlives a failed attempt, so
+ * after "Session expired → Sign In" the same command neither asks again nor retries (or
+ * reports as unchanged) the rooms it already deleted.
+ */
+export interface DeleteProgress {
+  confirmedFor?: string;
+  readonly done: Map<string, SnapshotInfo>;
+  /** How many of `done` a notification (with Undo) has already announced. */
+  announced: number;
+}
+
+export function newDeleteProgress(): DeleteProgress {
+  return { done: new Map(), announced: 0 };
+}
+
+/**
  * Deletes rooms the way a user can trust: confirm by name, save each room with its
  * messages before touching the server, mark it "Deleting…", then offer Undo. Snapshots
  * stay 7 days for "Restore Deleted Room…" in case the notification was missed.
@@ -23,49 +39,59 @@ export class DeleteRoomsFlow {
     private readonly model: RoomsModel,
     private readonly snapshots: SnapshotStore,
     private readonly reportFailure: (label: string, error: unknown) => void,
+    private readonly refreshView: () => Thenable<unknown>,
   ) {}
 
-  async run(roomIds: readonly string[]): Promise<DeleteOutcome | undefined> {
-    if (!(await this.confirm(roomIds))) {
-      return undefined;
+  async run(roomIds: readonly string[], progress: DeleteProgress = newDeleteProgress()): Promise<DeleteOutcome | undefined> {
+    if (progress.confirmedFor === undefined) {
+      if (!(await this.confirm(roomIds))) {
+        return undefined;
+      }
+      progress.confirmedFor = this.connection.serverUrl;
     }
     const serverUrl = this.connection.serverUrl;
+    if (serverUrl !== progress.confirmedFor) {
+      throw new Error(vscode.l10n.t('The deletion was confirmed for {0}, but the extension now points at {1}; nothing more was deleted there.', progress.confirmedFor, serverUrl || '—'));
+    }
+    const pending = roomIds.filter((roomId) => !progress.done.has(roomId));
     const api = this.connection.api();
-    const outcome: DeleteOutcome = { deleted: [], failed: [] };
-    this.model.setDeleting(roomIds, true);
+    const failed: DeleteOutcome['failed'] = [];
+    this.model.setDeleting(pending, true);
     try {
-      await withCancellableProgress(roomIds.length === 1 ? vscode.l10n.t('Deleting “{0}”…', roomIds[0]) : vscode.l10n.t('Deleting {0} rooms…', roomIds.length), async (signal, progress) => {
-        for (const roomId of roomIds) {
+      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', pending[0]) : vscode.l10n.t('Deleting {0} rooms…', pending.length), async (signal, bar) => {
+        for (const roomId of pending) {
           if (signal.aborted) {
             break;
           }
-          progress.report({ message: roomId, increment: 100 / roomIds.length });
+          bar.report({ message: roomId, increment: 100 / pending.length });
           try {
             const room = await api.getRoom(roomId, signal);
             const snapshot = await this.snapshots.save(serverUrl, room, 'deleteRoom');
             await api.deleteRoom(roomId, signal);
-            outcome.deleted.push(snapshot);
+            progress.done.set(roomId, snapshot);
           } catch (error) {
             if (endsBatch(error)) {
               throw error;
             }
-            outcome.failed.push({ roomId, reason: errorMessage(error) });
+            failed.push({ roomId, reason: errorMessage(error) });
           }
         }
       });
     } catch (error) {
-      this.report({ deleted: outcome.deleted, failed: [] });
+      // What was deleted is announced now (with Undo): the user may not sign in again.
+      this.announce(progress, []);
       throw error;
     } finally {
-      this.model.setDeleting(roomIds, false);
-      this.model.removeRooms(outcome.deleted.map((snapshot) => snapshot.roomId));
+      this.model.setDeleting(pending, false);
+      this.model.removeRooms([...progress.done.keys()]);
     }
-    this.report(outcome);
-    return outcome;
+    this.announce(progress, failed);
+    return { deleted: [...progress.done.values()], failed };
   }
 
-  /** Puts deleted rooms back, each with one PUT of the room and all its messages. */
+  /** Puts deleted rooms back, each with one PUT of the room and all its messages, on the server it was deleted from. */
   async restore(snapshots: readonly SnapshotInfo[]): Promise<string[]> {
+    refuseOtherServer(snapshots, this.connection.serverUrl);
     const api = this.connection.api();
     const restored: string[] = [];
     await withCancellableProgress(vscode.l10n.t('Restoring…'), async (signal) => {
@@ -91,6 +117,13 @@ export class DeleteRoomsFlow {
     return choice === deleteAction;
   }
 
+  /** Reports the failures and the deletions not announced yet. */
+  private announce(progress: DeleteProgress, failed: DeleteOutcome['failed']): void {
+    const deleted = [...progress.done.values()].slice(progress.announced);
+    progress.announced = progress.done.size;
+    this.report({ deleted, failed });
+  }
+
   private report(outcome: DeleteOutcome): void {
     const { deleted, failed } = outcome;
     if (failed.length > 0) {
@@ -109,7 +142,7 @@ export class DeleteRoomsFlow {
       try {
         const restored = await this.restore(deleted);
         void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', restored[0]) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
-        await this.model.refresh();
+        await this.refreshView();
       } catch (error) {
         this.reportFailure('Undo delete', error);
       }
@@ -117,3 +150,21 @@ export class DeleteRoomsFlow {
   }
 }
 
+
+/**
+ * A snapshot goes back to the server it was taken from, never to whichever is current: when
+ * that is another server, nothing is restored and the message names both.
+ */
+export function refuseOtherServer(snapshots: readonly SnapshotInfo[], currentServerUrl: string): void {
+  const elsewhere = snapshots.find((info) => info.serverUrl !== currentServerUrl);
+  if (elsewhere) {
+    throw new Error(
+      vscode.l10n.t(
+        '“{0}” was deleted on {1}, but the extension now points at {2}. Nothing was restored; switch back to {1} ("WorldClient RTC: Switch Server…"), then restore it from "Restore Deleted Room…" (the copy is kept for 7 days).',
+        elsewhere.roomId,
+        elsewhere.serverUrl,
+        currentServerUrl || vscode.l10n.t('no server'),
+      ),
+    );
+  }
+}

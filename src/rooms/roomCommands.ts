@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
 import type { Connection } from '../session/connection';
-import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { AddRoomFlow } from './addRoomFlow';
-import { DeleteRoomsFlow } from './deleteRoomsFlow';
+import { DeleteRoomsFlow, newDeleteProgress } from './deleteRoomsFlow';
 import { roomDocumentUri } from './roomDocuments';
+import { restoreDeleted } from './restoreDeletedCommand';
 import { roomIdsOrPick } from './roomPicker';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
@@ -21,12 +22,18 @@ export interface RoomCommandDeps {
   model: RoomsModel;
   view: RoomsView;
   snapshots: SnapshotStore;
+  /** Puts the messages of a Delete All Messages snapshot back (the message commands own the upload). */
+  restoreMessages(snapshot: SnapshotInfo): Promise<void>;
 }
 
 export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vscode.Disposable[]; deleteFlow: DeleteRoomsFlow } {
   const { runner, ui, connection, model, view, snapshots } = deps;
-  const addRoom = new AddRoomFlow(ui, connection, () => view.refresh() as Promise<void>);
-  const deleteFlow = new DeleteRoomsFlow(ui, connection, model, snapshots, (label, error) => runner.report(label, error));
+  // Through the command, so a refresh after an action never makes the runner repeat that action.
+  const refreshView = async (): Promise<void> => {
+    await vscode.commands.executeCommand(CommandIds.refresh);
+  };
+  const addRoom = new AddRoomFlow(ui, connection, refreshView);
+  const deleteFlow = new DeleteRoomsFlow(ui, connection, model, snapshots, (label, error) => runner.report(label, error), refreshView);
 
   /** The rooms a command acts on: the tree selection, an id argument, or one picked from a list. */
   const roomsFor = async (title: string, first: unknown, selection: unknown): Promise<string[]> => {
@@ -46,28 +53,16 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
     runner.register(CommandIds.clearFilter, () => model.setQuery({ filter: '' })),
     runner.register(CommandIds.loadMoreRooms, (group) => model.loadMore(isGroupKey(group) ? group : 'all')),
     runner.register(CommandIds.addRoom, () => addRoom.run()),
-    runner.register(CommandIds.deleteRoom, async (first, selection) => {
-      const ids = await roomsFor(vscode.l10n.t('Delete room'), first, selection);
-      return ids.length ? deleteFlow.run(ids) : undefined;
+    runner.registerResumable(CommandIds.deleteRoom, (first, selection) => {
+      // Kept across a sign-in retry: the rooms chosen, the confirmation, the rooms already deleted.
+      let ids: string[] | undefined;
+      const progress = newDeleteProgress();
+      return async () => {
+        ids ??= await roomsFor(vscode.l10n.t('Delete room'), first, selection);
+        return ids.length ? deleteFlow.run(ids, progress) : undefined;
+      };
     }),
-    runner.register(CommandIds.restoreDeletedRoom, async () => {
-      const saved = (await snapshots.list(connection.serverUrl)).filter((info) => info.reason === 'deleteRoom');
-      if (saved.length === 0) {
-        void ui.showMessage('info', vscode.l10n.t('No deleted rooms are kept for this server (copies are kept for 7 days).'), {});
-        return [];
-      }
-      const picked = await ui.showQuickPickMany(
-        saved.map((info) => ({ label: info.roomId, description: vscode.l10n.t('{0} message(s)', info.messageCount), detail: vscode.l10n.t('deleted {0}', new Date(info.savedAt).toLocaleString()), info })),
-        { title: vscode.l10n.t('Restore deleted rooms') },
-      );
-      if (!picked?.length) {
-        return [];
-      }
-      const restored = await deleteFlow.restore(picked.map((item) => item.info));
-      void ui.showMessage('info', vscode.l10n.t('Restored {0} room(s).', restored.length), {});
-      await view.refresh();
-      return restored;
-    }),
+    runner.register(CommandIds.restoreDeletedRoom, () => restoreDeleted({ ui, connection, snapshots, deleteFlow, restoreMessages: deps.restoreMessages, refreshView })),
     runner.register(CommandIds.copyRoomId, async (first, selection) => {
       const ids = await roomsFor(vscode.l10n.t('Copy room id'), first, selection);
       if (ids.length) {
@@ -98,7 +93,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
     runner.register(CommandIds.importRooms, async () => {
       const report = await importRooms(ui, connection);
       if (report?.imported.length) {
-        await view.refresh();
+        await refreshView();
       }
       return report;
     }),

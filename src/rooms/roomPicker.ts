@@ -4,6 +4,7 @@ import type { Connection } from '../session/connection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomIdsFromArguments } from './roomArgument';
+import { isActive } from './roomsQuery';
 
 interface RoomPick extends vscode.QuickPickItem {
   roomId: string;
@@ -16,7 +17,8 @@ export async function pickRoom(ui: Ui, connection: Connection, title: string): P
     void ui.showMessage('info', vscode.l10n.t('The server has no rooms yet. Run "WorldClient RTC: Add Room…" to create one.'), {});
     return undefined;
   }
-  const picked = await ui.showQuickPick(rooms.map(toPick), { title, placeHolder: vscode.l10n.t('Type a room id or a member'), matchOnDescription: true, matchOnDetail: true });
+  const now = Date.now();
+  const picked = await ui.showQuickPick(rooms.map((room) => toPick(room, now)), { title, placeHolder: vscode.l10n.t('Type a room id or a member'), matchOnDescription: true, matchOnDetail: true });
   return picked?.roomId;
 }
 
@@ -30,8 +32,9 @@ export async function roomIdsOrPick(ui: Ui, connection: Connection, title: strin
   return picked === undefined ? [] : [picked];
 }
 
-function toPick(room: RoomSummary): RoomPick {
+export function toPick(room: RoomSummary, now: number): RoomPick {
   // The id goes into `label` verbatim; quick picks render labels as text, but `$(` would
-  // start an icon, so it is not given that chance.
-  return { label: room.id.replace(/\$\(/g, '$\u200b('), description: room.ended ? vscode.l10n.t('ended') : vscode.l10n.t('active'), detail: room.members, roomId: room.id };
+  // start an icon, so it is not given that chance. "ended" follows the tree's rule: a room
+  // whose end lies in the future is still active.
+  return { label: room.id.replace(/\$\(/g, '$\u200b('), description: isActive(room, now) ? vscode.l10n.t('active') : vscode.l10n.t('ended'), detail: room.members, roomId: room.id };
 }

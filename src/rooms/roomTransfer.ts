@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
 import type { Room } from '../api/types';
@@ -5,7 +6,11 @@ import type { Connection } from '../session/connection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';
+import { exportFileName } from './exportFileName';
 import { parseRoomFile, serializeRoomFile } from './roomFile';
+
+/** The largest file Import reads (it is parsed in memory): 200 MiB, several 100,000-message rooms. */
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 export interface ImportReport {
   imported: string[];
@@ -14,8 +19,7 @@ export interface ImportReport {
 
 /** Exports rooms with their messages to one JSON file; the session is never written. */
 export async function exportRooms(ui: Ui, connection: Connection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
-  const defaultName = roomIds.length === 1 ? `${roomIds[0].replace(/[^\w.-]+/g, '_')}.json` : 'rooms.json';
-  const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: vscode.Uri.file(defaultName) });
+  const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: vscode.Uri.joinPath(defaultExportFolder(), exportFileName(roomIds)) });
   if (!target) {
     return undefined;
   }
@@ -28,7 +32,7 @@ export async function exportRooms(ui: Ui, connection: Connection, roomIds: reado
     }
     return fetched;
   });
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(serializeRoomFile(connection.serverUrl, rooms, new Date())));
+  await writeWhole(target, serializeRoomFile(connection.serverUrl, rooms, new Date()));
   void ui.showMessage('info', vscode.l10n.t('Exported {0} room(s) to {1}.', rooms.length, target.fsPath), {});
   return target;
 }
@@ -41,6 +45,17 @@ export async function importRooms(ui: Ui, connection: Connection): Promise<Impor
   const [file] = (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
   if (!file) {
     return undefined;
+  }
+  const { size } = await vscode.workspace.fs.stat(file);
+  if (size > IMPORT_MAX_BYTES) {
+    throw new Error(
+      vscode.l10n.t(
+        '{0} is {1} MiB; Import reads at most {2} MiB. Split it into smaller files (an export of fewer rooms) and import them one by one.',
+        file.fsPath,
+        (size / 1024 / 1024).toFixed(1),
+        IMPORT_MAX_BYTES / 1024 / 1024,
+      ),
+    );
   }
   const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   const report: ImportReport = { imported: [], skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })) };
@@ -70,4 +85,24 @@ export async function importRooms(ui: Ui, connection: Connection): Promise<Impor
   const detail = report.skipped.map((skip) => `${skip.id}: ${skip.reason}`).join('\n');
   void ui.showMessage(report.skipped.length ? 'warning' : 'info', vscode.l10n.t('Imported {0} room(s), skipped {1}.', report.imported.length, report.skipped.length), { detail: detail || undefined, modal: report.skipped.length > 0 });
   return report;
+}
+
+/** Where the save dialog starts: the first workspace folder, else the home folder (never the file-system root). */
+function defaultExportFolder(): vscode.Uri {
+  return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+}
+
+/**
+ * Writes a temporary file beside the target and renames it into place, so a failure (a full
+ * disk, a cancelled write) never leaves half an export where the file was.
+ */
+async function writeWhole(target: vscode.Uri, content: string): Promise<void> {
+  const temporary = target.with({ path: `${target.path}.${process.pid}.${Date.now()}.tmp` });
+  try {
+    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content));
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    throw error;
+  }
 }

@@ -3,7 +3,6 @@ import { WorldClientError, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
 import { isCancellation } from '../core/cancellation';
 import type { Connection } from '../session/connection';
-import type { SessionExpiredPrompt } from '../session/sessionExpiredPrompt';
 import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
 
 export const ROOMS_PAGE_SIZE = 200;
@@ -27,6 +26,10 @@ export class RoomsModel implements vscode.Disposable {
   private arranged: RoomGroup[] | undefined;
   private readonly pageSizes = new Map<RoomGroupKey, number>();
   private readonly deletingIds = new Set<string>();
+  /** Rooms removed while a refresh is in flight: its answer may predate the deletion. */
+  private readonly removedDuringRefresh = new Set<string>();
+  /** For rooms listed more than once: which occurrence each entry is (2, 3…); first ones are absent. */
+  private occurrences = new WeakMap<RoomSummary, number>();
   private inFlight: AbortController | undefined;
   private loadedFrom = '';
   private hasLoaded = false;
@@ -36,9 +39,9 @@ export class RoomsModel implements vscode.Disposable {
 
   constructor(
     private readonly connection: Connection,
-    private readonly sessionExpired: SessionExpiredPrompt,
     private query: RoomsQuery,
     private readonly now: () => number = Date.now,
+    private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
   get state(): RoomsState {
@@ -81,6 +84,11 @@ export class RoomsModel implements vscode.Disposable {
     return this.rooms.find((room) => room.id === roomId);
   }
 
+  /** 1 for the first (or only) entry with its id, 2 for the second listed with the same id, and so on. */
+  occurrenceOf(room: RoomSummary): number {
+    return this.occurrences.get(room) ?? 1;
+  }
+
   isDeleting(roomId: string): boolean {
     return this.deletingIds.has(roomId);
   }
@@ -94,26 +102,34 @@ export class RoomsModel implements vscode.Disposable {
     });
   }
 
-  /** Fetches the list; a newer refresh cancels this one. Resolves when the list (or the error) is in. */
+  /**
+   * Fetches the list; a newer refresh cancels this one. Resolves when the list (or the error)
+   * is in. An expired session is recorded like any failure and then thrown, so the caller's
+   * progress ends at once and the command runner (the one place that asks the user) can offer
+   * to sign in and run the refresh again.
+   */
   async refresh(): Promise<void> {
     this.inFlight?.abort();
+    this.inFlight = undefined;
     const serverUrl = this.connection.serverUrl;
-    if (serverUrl !== this.loadedFrom) {
+    if (serverUrl !== this.loadedFrom || this.connection.state !== 'signedIn') {
+      // Signed out (here or in another window) or another server: nothing of the old list may stay on screen.
       this.reset(serverUrl);
     }
     if (this.connection.state !== 'signedIn') {
-      this.changed.fire();
       return;
     }
     const controller = new AbortController();
     this.inFlight = controller;
+    this.removedDuringRefresh.clear();
     this.changed.fire();
     try {
       const rooms = await this.connection.api().listRooms(controller.signal);
       if (controller.signal.aborted) {
         return;
       }
-      this.rooms = rooms;
+      // Deletions made while the request was out win over its (older) answer.
+      this.setRooms(rooms.filter((room) => !this.removedDuringRefresh.has(room.id)));
       this.hasLoaded = true;
       this.lastError = undefined;
       this.invalidate();
@@ -123,11 +139,7 @@ export class RoomsModel implements vscode.Disposable {
       }
       this.lastError = errorMessage(error);
       if (error instanceof WorldClientError && error.kind === 'sessionExpired') {
-        this.finish(controller);
-        if (await this.sessionExpired.ask()) {
-          await this.refresh();
-        }
-        return;
+        throw error;
       }
     } finally {
       this.finish(controller);
@@ -153,6 +165,9 @@ export class RoomsModel implements vscode.Disposable {
   /** Applies a deletion locally at once, so the tree does not wait for the next refresh. */
   removeRooms(roomIds: readonly string[]): void {
     const gone = new Set(roomIds);
+    if (this.inFlight) {
+      roomIds.forEach((id) => this.removedDuringRefresh.add(id));
+    }
     this.rooms = this.rooms.filter((room) => !gone.has(room.id));
     roomIds.forEach((id) => this.deletingIds.delete(id));
     this.invalidate();
@@ -170,9 +185,33 @@ export class RoomsModel implements vscode.Disposable {
     }
   }
 
+  /** Takes a new list; an id listed more than once keeps every entry, numbered and logged. */
+  private setRooms(rooms: RoomSummary[]): void {
+    const seen = new Map<string, number>();
+    this.occurrences = new WeakMap();
+    for (const room of rooms) {
+      const occurrence = (seen.get(room.id) ?? 0) + 1;
+      seen.set(room.id, occurrence);
+      if (occurrence > 1) {
+        this.occurrences.set(room, occurrence);
+      }
+    }
+    const duplicates = [...seen].filter(([, count]) => count > 1);
+    if (duplicates.length > 0) {
+      this.warn(
+        `The server's room list names ${duplicates.length} id(s) more than once; every entry is shown, the repeats marked: ${duplicates
+          .slice(0, 20)
+          .map(([id, count]) => `${JSON.stringify(id.length > 200 ? `${id.slice(0, 200)}…` : id)} ×${count}`)
+          .join(', ')}`,
+      );
+    }
+    this.rooms = rooms;
+  }
+
   private reset(serverUrl: string): void {
     this.loadedFrom = serverUrl;
     this.rooms = [];
+    this.occurrences = new WeakMap();
     this.hasLoaded = false;
     this.lastError = undefined;
     this.deletingIds.clear();

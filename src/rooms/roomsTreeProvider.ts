@@ -103,8 +103,11 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   private roomItem(room: RoomSummary): vscode.TreeItem {
     const now = this.now();
     // A label object keeps the id literal: no icon syntax or markdown is interpreted in it.
-    const item = new vscode.TreeItem({ label: room.id }, vscode.TreeItemCollapsibleState.None);
-    item.id = `room:${room.id}`;
+    const item = new vscode.TreeItem({ label: displayId(room.id) }, vscode.TreeItemCollapsibleState.None);
+    // A server may list an id twice; tree item ids must be unique or the whole tree fails to
+    // render. Repeats get their own prefix, which no first entry's id can produce.
+    const occurrence = this.model.occurrenceOf(room);
+    item.id = occurrence === 1 ? `room:${room.id}` : `duplicate:${occurrence}:${room.id}`;
     const icon = roomIcon(room, now);
     if (this.model.isDeleting(room.id)) {
       item.description = vscode.l10n.t('Deleting…');
@@ -112,7 +115,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
       item.contextValue = 'room;deleting';
       return item;
     }
-    item.description = roomDescription(room, now);
+    item.description = occurrence === 1 ? roomDescription(room, now) : vscode.l10n.t('⚠ listed again (#{0}) · {1}', occurrence, roomDescription(room, now));
     item.iconPath = ICONS[icon];
     item.tooltip = toMarkdown(roomTooltip(room, now));
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
@@ -120,6 +123,12 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }
+}
+
+/** Labels are one line; a huge id is cut for display (Copy Room Id still copies all of it). */
+const LABEL_MAX_CHARS = 200;
+function displayId(id: string): string {
+  return id.length > LABEL_MAX_CHARS ? `${id.slice(0, LABEL_MAX_CHARS)}…` : id;
 }
 
 function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownString {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readAutoRefreshSeconds, readSettings } from '../core/settings';
 import type { ServerUrlProblem } from '../core/settingValues';
+import { CommandIds } from '../core/commandIds';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 
@@ -13,6 +14,8 @@ export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
  */
 export class RoomsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<RoomsNode>;
+  /** Refreshes whose progress is showing in the view. */
+  refreshesInProgress = 0;
   private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private shownState: RoomsState | 'badServerUrl' = 'noServer';
@@ -51,9 +54,17 @@ export class RoomsView implements vscode.Disposable {
     return this.shownServerUrlProblem;
   }
 
-  /** Refreshes with progress shown in the view itself. */
-  refresh(): Thenable<void> {
-    return vscode.window.withProgress({ location: { viewId: ROOMS_VIEW_ID } }, () => this.model.refresh());
+  /**
+   * Refreshes with progress shown in the view itself. The progress ends with the request, also
+   * when it fails; an expired session rejects, for the command runner to ask about signing in.
+   */
+  async refresh(): Promise<void> {
+    this.refreshesInProgress++;
+    try {
+      await vscode.window.withProgress({ location: { viewId: ROOMS_VIEW_ID } }, () => this.model.refresh());
+    } finally {
+      this.refreshesInProgress--;
+    }
   }
 
   dispose(): void {
@@ -100,7 +111,8 @@ export class RoomsView implements vscode.Disposable {
     if (seconds > 0 && this.treeView.visible) {
       this.autoRefreshTimer = setInterval(() => {
         if (!this.model.loading) {
-          void this.refresh();
+          // Through the command, so an expired session is handled like any other refresh's.
+          void vscode.commands.executeCommand(CommandIds.refresh);
         }
       }, seconds * 1000);
     }

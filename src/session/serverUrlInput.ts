@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { Ui } from '../core/prompts';
 import { normalizeServerUrl } from '../core/settings';
 import { parseServerUrl } from '../core/settingValues';
+import { isLoopback } from './loopback';
+
+export { isLoopback };
 
 /** Returns why a server URL cannot be used, or undefined when it can. Accepts what the setting accepts (no scheme means https). */
 export function validateServerUrl(value: string): string | undefined {
@@ -22,11 +25,6 @@ export function validateServerUrl(value: string): string | undefined {
     default:
       return vscode.l10n.t('That is not a URL. Enter the address of the server, e.g. https://mail.example.com');
   }
-}
-
-export function isLoopback(serverUrl: string): boolean {
-  const host = new URL(serverUrl).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
 export async function askServerUrl(ui: Ui, current: string): Promise<string | undefined> {

@@ -16,6 +16,15 @@ export interface SnapshotInfo {
 }
 
 export const SNAPSHOT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * A room file without its info file, or a temporary file, this much older than now is the
+ * leftover of a crash (a save writes both files within moments); younger ones may be a save
+ * still under way in another window, so they are left alone.
+ */
+export const LEFTOVER_GRACE_MS = 60 * 60 * 1000;
+
+const INFO_SUFFIX = '.info.json';
+const ROOM_SUFFIX = '.room.json';
 
 /**
  * Rooms and messages are saved here before anything is deleted, so Undo and
@@ -29,6 +38,7 @@ export class SnapshotStore {
     private readonly retentionMs = SNAPSHOT_RETENTION_MS,
   ) {}
 
+  /** Writes the room first and its info last: a snapshot is listed only once both are complete. */
   async save(serverUrl: string, room: Room, reason: SnapshotReason): Promise<SnapshotInfo> {
     await fs.mkdir(this.directory, { recursive: true });
     const info: SnapshotInfo = {
@@ -40,24 +50,40 @@ export class SnapshotStore {
       messageCount: room.messages.length,
     };
     await this.writeAtomically(this.roomFile(info.snapshotId), JSON.stringify(room));
-    await this.writeAtomically(this.infoFile(info.snapshotId), JSON.stringify(info));
+    try {
+      await this.writeAtomically(this.infoFile(info.snapshotId), JSON.stringify(info));
+    } catch (error) {
+      await fs.rm(this.roomFile(info.snapshotId), { force: true });
+      throw error;
+    }
     return info;
   }
 
-  /** Snapshots younger than the retention period, newest first; older ones are deleted on the way. */
+  /**
+   * Snapshots younger than the retention period, newest first. Housekeeping on the way:
+   * expired snapshots, info files that cannot be read or dated, room files orphaned by a
+   * crash between the two writes, and stale temporary files are deleted.
+   */
   async list(serverUrl?: string): Promise<SnapshotInfo[]> {
     const names = await fs.readdir(this.directory).catch(() => [] as string[]);
     const infos: SnapshotInfo[] = [];
-    for (const name of names.filter((file) => file.endsWith('.info.json'))) {
+    const listed = new Set<string>();
+    for (const name of names.filter((file) => file.endsWith(INFO_SUFFIX))) {
       const info = await this.readInfo(path.join(this.directory, name));
-      if (!info) {
+      const snapshotId = name.slice(0, -INFO_SUFFIX.length);
+      const savedAt = info ? Date.parse(info.savedAt) : Number.NaN;
+      if (!info || !Number.isFinite(savedAt) || this.now() - savedAt > this.retentionMs) {
+        // Unreadable or undatable info would never expire: it goes with its room file.
+        await this.remove(snapshotId);
         continue;
       }
-      if (this.now() - Date.parse(info.savedAt) > this.retentionMs) {
-        await this.remove(info.snapshotId);
-      } else if (!serverUrl || info.serverUrl === serverUrl) {
+      listed.add(snapshotId);
+      if (!serverUrl || info.serverUrl === serverUrl) {
         infos.push(info);
       }
+    }
+    for (const name of names.filter((file) => (file.endsWith(ROOM_SUFFIX) && !listed.has(file.slice(0, -ROOM_SUFFIX.length))) || file.endsWith('.tmp'))) {
+      await this.removeIfLeftOver(path.join(this.directory, name));
     }
     return infos.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
@@ -75,6 +101,13 @@ export class SnapshotStore {
     await fs.rm(this.roomFile(snapshotId), { force: true });
   }
 
+  private async removeIfLeftOver(file: string): Promise<void> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat && this.now() - stat.mtimeMs > LEFTOVER_GRACE_MS) {
+      await fs.rm(file, { force: true });
+    }
+  }
+
   private async readInfo(file: string): Promise<SnapshotInfo | undefined> {
     try {
       const info = JSON.parse(await fs.readFile(file, 'utf8')) as SnapshotInfo;
@@ -85,16 +118,21 @@ export class SnapshotStore {
   }
 
   private roomFile(snapshotId: string): string {
-    return path.join(this.directory, `${path.basename(snapshotId)}.room.json`);
+    return path.join(this.directory, `${path.basename(snapshotId)}${ROOM_SUFFIX}`);
   }
 
   private infoFile(snapshotId: string): string {
-    return path.join(this.directory, `${path.basename(snapshotId)}.info.json`);
+    return path.join(this.directory, `${path.basename(snapshotId)}${INFO_SUFFIX}`);
   }
 
   private async writeAtomically(file: string, content: string): Promise<void> {
     const temporary = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, content, 'utf8');
-    await fs.rename(temporary, file);
+    try {
+      await fs.writeFile(temporary, content, 'utf8');
+      await fs.rename(temporary, file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
   }
 }

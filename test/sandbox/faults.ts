@@ -16,7 +16,7 @@ export interface MatchedFaults {
   fault?: Fault;
 }
 
-const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody']);
+const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody', 'duplicateIds']);
 
 export class FaultList {
   private active: ActiveFault[] = [];
@@ -86,6 +86,12 @@ export function writeTruncatedJson(res: ServerResponse, fullJson: string): void 
 
 export function wrongShapePayload(isRoomsList: boolean): unknown {
   return isRoomsList ? { rooms: 'not-an-array' } : { messages: {} };
+}
+
+/** A list that names the same room ids twice, as a buggy server might: the first two rooms again at the end. */
+export function withDuplicateRooms(payload: unknown): unknown {
+  const rooms = (payload as { rooms?: unknown } | undefined)?.rooms;
+  return Array.isArray(rooms) ? { ...(payload as object), rooms: [...rooms, ...rooms.slice(0, 2)] } : payload;
 }
 
 /** The reply's first bytes at once, the rest after a pause: what a client sees of a big reply on a slow link. */

@@ -7,7 +7,7 @@ import type { Authenticator } from './authenticate';
 import { parseBody, readBody, type Body } from './body';
 import {
   DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeSlowBody, writeStatusFault,
-  writeTruncatedJson, wrongShapePayload, type FaultList,
+  withDuplicateRooms, writeTruncatedJson, wrongShapePayload, type FaultList,
 } from './faults';
 import { ApiError, applyErrorStyle, ok, writeJson, writeText, JSON_TYPE, type ErrorStyle, type JsonReply } from './reply';
 import { handleRtc } from './rtc';
@@ -103,6 +103,10 @@ async function writeFault(
       return writeStatusFault(res, fault);
     case 'wrongShape':
       return writeText(res, 200, JSON_TYPE, JSON.stringify(wrongShapePayload(isRoomsList)));
+    case 'duplicateIds': {
+      const reply = applyErrorStyle(normalReply(), ctx.errorStyle);
+      return writeText(res, reply.status, JSON_TYPE, JSON.stringify(isRoomsList ? withDuplicateRooms(reply.payload) : reply.payload));
+    }
     case 'hugeBody':
       return writeHugeBody(res, fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
     case 'slowBody': {

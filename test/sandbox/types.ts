@@ -20,7 +20,7 @@ export interface SeedOptions {
   hostile?: boolean;
 }
 
-export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody';
+export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody' | 'duplicateIds';
 export type FaultRoute = 'rtc' | 'authenticate' | 'ping' | 'settings';
 
 /**
@@ -37,6 +37,7 @@ export interface Fault {
   status?: number;
   /** For 'status': adds a Retry-After header. */
   retryAfterSeconds?: number;
+  /** 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its first two rooms listed again at the end. */
   /** For 'hugeBody': a valid-JSON but enormous rooms list (default 50 MiB). */
   hugeBodyBytes?: number;
   /** How many matching requests it applies to (default: until cleared). */

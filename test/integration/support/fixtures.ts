@@ -65,3 +65,13 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Points the extension at `target` and, unless already signed in there, signs in with a pasted token, as a user switching servers would. */
+export async function switchServer(session: SandboxSession, target: Sandbox): Promise<void> {
+  await setSetting('serverUrl', target.url);
+  await waitFor(() => session.api.connection.serverUrl === target.url, 'the switch to the other server');
+  if (session.api.connection.state !== 'signedIn') {
+    session.ui.pick('Paste a session token').typeInputs(target.session, target.csrfToken);
+    assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true, `sign-in failed: ${JSON.stringify(session.ui.shown)}`);
+  }
+}

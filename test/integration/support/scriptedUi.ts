@@ -53,6 +53,7 @@ export class ScriptedUi implements Ui {
   private readonly picks: PickAnswer[][] = [];
   private readonly responders: Responder[] = [];
   private readonly waiters: (() => void)[] = [];
+  private readonly held: { pattern: RegExp; answer: Promise<string | undefined> }[] = [];
 
   constructor() {
     everyScript.add(this);
@@ -73,6 +74,17 @@ export class ScriptedUi implements Ui {
   respond(pattern: RegExp, action: string | undefined): this {
     this.responders.unshift({ pattern, action, used: false });
     return this;
+  }
+
+  /**
+   * Keeps notifications matching the pattern unanswered, as a dialog the user has not yet
+   * clicked, until `release` gives the answer: for what happens while a prompt is open.
+   */
+  hold(pattern: RegExp): { release(action: string | undefined): void } {
+    let release: (action: string | undefined) => void = () => undefined;
+    const answer = new Promise<string | undefined>((resolve) => (release = resolve));
+    this.held.unshift({ pattern, answer });
+    return { release: (action) => release(action) };
   }
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
@@ -103,6 +115,10 @@ export class ScriptedUi implements Ui {
   showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ severity, message, detail: options.detail, modal: options.modal ?? false, actions });
     this.waiters.splice(0).forEach((wake) => wake());
+    const held = this.held.find((candidate) => candidate.pattern.test(message));
+    if (held) {
+      return held.answer;
+    }
     const responder = this.responders.find((candidate) => candidate.pattern.test(message));
     if (responder) {
       responder.used = true;
@@ -121,8 +137,14 @@ export class ScriptedUi implements Ui {
   }
 
   async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    this.saveDialogs.push(options);
     return this.nextFile(`save dialog "${options.title ?? ''}"`);
   }
+
+  /** The options of every save dialog shown, e.g. where it starts and the name it proposes. */
+  readonly saveDialogs: vscode.SaveDialogOptions[] = [];
+  /** The items of every quick pick shown, as the user would read them. */
+  readonly quickPicks: { label: string; description?: string; detail?: string }[][] = [];
 
   /** The files the next open or save dialogs "choose", one per dialog; undefined cancels one. */
   readonly nextUri: (vscode.Uri | undefined)[] = [];
@@ -176,6 +198,7 @@ export class ScriptedUi implements Ui {
 
   private async choose<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): Promise<T[]> {
     this.prompts.push(`${options.title ?? ''}: ${options.placeHolder ?? ''}`);
+    this.quickPicks.push(items.map(({ label, description, detail }) => ({ label, description, detail })));
     const answers = this.picks.shift();
     const shown = `quick pick "${options.title ?? options.placeHolder}" (${items.map((i) => i.label).join(' | ')})`;
     if (!answers) {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Room } from '../../../src/api/types';
-import { SNAPSHOT_RETENTION_MS, SnapshotStore } from '../../../src/snapshots/snapshotStore';
+import { LEFTOVER_GRACE_MS, SNAPSHOT_RETENTION_MS, SnapshotStore } from '../../../src/snapshots/snapshotStore';
 
 const ROOM: Room = { id: '../../etc/passwd', started: '', ended: '', members: '', hasMessages: true, messages: [{ id: 'm', salt: 's', data: 'd' }] };
 
@@ -35,6 +35,43 @@ describe('SnapshotStore', () => {
     await store.save('http://a', ROOM, 'deleteRoom');
     now += SNAPSHOT_RETENTION_MS + 1;
     assert.deepEqual(await store.list(), []);
+    assert.deepEqual(fs.readdirSync(directory), []);
+  });
+
+  it('removes a room file orphaned by a crash between the two writes, once it is clearly a leftover', async () => {
+    const store = new SnapshotStore(directory, () => now);
+    const kept = await store.save('http://a', ROOM, 'deleteRoom');
+    const orphan = path.join(directory, 'crashed.room.json');
+    fs.writeFileSync(orphan, JSON.stringify(ROOM));
+    const young = path.join(directory, 'saving-elsewhere.room.json');
+    fs.writeFileSync(young, JSON.stringify(ROOM));
+    const old = new Date(now - LEFTOVER_GRACE_MS - 1000);
+    fs.utimesSync(orphan, old, old);
+    fs.utimesSync(young, new Date(now), new Date(now));
+    assert.deepEqual((await store.list()).map((info) => info.snapshotId), [kept.snapshotId]);
+    assert.equal(fs.existsSync(orphan), false, 'the orphan is gone');
+    assert.equal(fs.existsSync(young), true, 'a save that may still be under way is left alone');
+    assert.ok(await store.load(kept.snapshotId), 'complete snapshots are untouched');
+  });
+
+  it('removes info files whose date cannot be read, or that cannot be read at all, with their room files', async () => {
+    const store = new SnapshotStore(directory, () => now);
+    const undated = await store.save('http://a', ROOM, 'deleteRoom');
+    const infoFile = path.join(directory, `${undated.snapshotId}.info.json`);
+    fs.writeFileSync(infoFile, JSON.stringify({ ...undated, savedAt: 'yesterday-ish' }));
+    fs.writeFileSync(path.join(directory, 'garbled.info.json'), '{ not json');
+    fs.writeFileSync(path.join(directory, 'garbled.room.json'), JSON.stringify(ROOM));
+    assert.deepEqual(await store.list(), []);
+    assert.deepEqual(fs.readdirSync(directory), []);
+  });
+
+  it('removes temporary files left by an interrupted write', async () => {
+    const store = new SnapshotStore(directory, () => now);
+    const temporary = path.join(directory, 'abc.room.json.1234.tmp');
+    fs.writeFileSync(temporary, '{"half":');
+    const old = new Date(now - LEFTOVER_GRACE_MS - 1000);
+    fs.utimesSync(temporary, old, old);
+    await store.list();
     assert.deepEqual(fs.readdirSync(directory), []);
   });
 });

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { Connection } from '../session/connection';
+import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import type { Ui } from '../core/prompts';
+import { refuseOtherServer, type DeleteRoomsFlow } from './deleteRoomsFlow';
+import { relativeTime } from './roomPresentation';
+
+export interface RestoreDeletedDeps {
+  ui: Ui;
+  connection: Connection;
+  snapshots: SnapshotStore;
+  deleteFlow: DeleteRoomsFlow;
+  restoreMessages(snapshot: SnapshotInfo): Promise<void>;
+  refreshView(): Promise<void>;
+}
+
+/** Quick pick labels are one line: a huge room id is cut for display. */
+const LABEL_MAX_CHARS = 120;
+
+/**
+ * "Restore Deleted Room…": every snapshot kept for the current server, deleted rooms and
+ * deleted messages alike ("12 messages of room-0003, deleted 2 h ago"), each put back on the
+ * server it came from. Returns the room ids whose snapshots were restored.
+ */
+export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]> {
+  const { ui, connection, snapshots } = deps;
+  const saved = await snapshots.list(connection.serverUrl);
+  if (saved.length === 0) {
+    void ui.showMessage('info', vscode.l10n.t('No deleted rooms or messages are kept for this server (copies are kept for 7 days).'), {});
+    return [];
+  }
+  const now = Date.now();
+  const picked = await ui.showQuickPickMany(
+    saved.map((info) => ({ ...describeSnapshot(info, now), info })),
+    { title: vscode.l10n.t('Restore deleted rooms and messages') },
+  );
+  if (!picked?.length) {
+    return [];
+  }
+  const chosen = picked.map((item) => item.info);
+  // Checked for all before anything is put back, so a refusal never leaves half a restore.
+  refuseOtherServer(chosen, connection.serverUrl);
+  const restored = await deps.deleteFlow.restore(chosen.filter((info) => info.reason === 'deleteRoom'));
+  for (const info of chosen.filter((candidate) => candidate.reason === 'deleteMessages')) {
+    await deps.restoreMessages(info);
+    restored.push(info.roomId);
+  }
+  void ui.showMessage('info', vscode.l10n.t('Restored {0} of {1} chosen.', restored.length, chosen.length), {});
+  await deps.refreshView();
+  return restored;
+}
+
+function describeSnapshot(info: SnapshotInfo, now: number): { label: string; description: string } {
+  const roomId = info.roomId.length > LABEL_MAX_CHARS ? `${info.roomId.slice(0, LABEL_MAX_CHARS)}…` : info.roomId;
+  const savedAt = Date.parse(info.savedAt);
+  const when = Number.isFinite(savedAt) ? relativeTime(savedAt, now) : info.savedAt;
+  const count = info.messageCount.toLocaleString('en-US');
+  // The id goes in verbatim; `$(` would start an icon in a quick pick label.
+  const safeId = roomId.replace(/\$\(/g, '$\u200b(');
+  if (info.reason === 'deleteMessages') {
+    return {
+      label: info.messageCount === 1 ? vscode.l10n.t('{0} message of {1}', count, safeId) : vscode.l10n.t('{0} messages of {1}', count, safeId),
+      description: vscode.l10n.t('messages deleted {0}', when),
+    };
+  }
+  return {
+    label: safeId,
+    description: info.messageCount === 1 ? vscode.l10n.t('room with {0} message, deleted {1}', count, when) : vscode.l10n.t('room with {0} messages, deleted {1}', count, when),
+  };
+}
