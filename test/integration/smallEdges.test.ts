@@ -29,6 +29,8 @@ describe('Small but visible edges', function () {
     const s = (session = await withSandbox({ seed: {} }));
     s.sandbox.store.put({ id: 'CON', started: '2026-11-24T10:00:00Z', ended: '', members: '', messages: [] });
     s.sandbox.store.put({ id: 'a:b|c?', started: '2026-11-24T10:00:00Z', ended: '', members: '', messages: [] });
+    // The test reads where each save dialog starts, then cancels both.
+    s.ui.nextUri.push(undefined, undefined);
     await vscode.commands.executeCommand('worldclientRtc.exportRooms', 'CON');
     await vscode.commands.executeCommand('worldclientRtc.exportRooms', 'a:b|c?');
     const [con, odd] = s.ui.saveDialogs.map((options) => options.defaultUri);

@@ -77,6 +77,15 @@ export class ScriptedUi implements Ui {
   }
 
   /**
+   * Like `respond`, for a prompt the flow shows only when an earlier step succeeds (table-driven
+   * edge tests run one script against a failing and a working server): not asking is no leftover.
+   */
+  respondIfAsked(pattern: RegExp, action: string | undefined): this {
+    this.responders.unshift({ pattern, action, used: true });
+    return this;
+  }
+
+  /**
    * Keeps notifications matching the pattern unanswered, as a dialog the user has not yet
    * clicked, until `release` gives the answer: for what happens while a prompt is open.
    */
