@@ -7,6 +7,7 @@ import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
 import type { UploadFlow } from './uploadFlow';
+import { visible } from '../shared/inertText';
 
 export interface DeleteMessagesDeps {
   ui: Ui;
@@ -30,18 +31,19 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     return undefined;
   }
   const api = deps.connection.api();
+  const shownId = visible(roomId);
   const serverUrl = deps.connection.serverUrl;
-  const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', roomId), (signal) => api.getRoom(roomId, signal));
+  const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', shownId), (signal) => api.getRoom(roomId, signal));
   const total = room.messages.length;
   if (total === 0) {
-    void deps.ui.showMessage('info', vscode.l10n.t('Room "{0}" has no messages; nothing to delete.', roomId), {});
+    void deps.ui.showMessage('info', vscode.l10n.t('Room "{0}" has no messages; nothing to delete.', shownId), {});
     return 0;
   }
   const n = total.toLocaleString('en-US');
   const deleteAction = vscode.l10n.t('Delete All Messages');
   const answer = await deps.ui.showMessage(
     'warning',
-    total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, roomId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, roomId),
+    total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, shownId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, shownId),
     { modal: true, detail: vscode.l10n.t('A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.') },
     deleteAction,
   );
@@ -52,16 +54,16 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
   try {
     snapshot = await deps.snapshots.save(serverUrl, room, 'deleteMessages');
   } catch (error) {
-    throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', roomId, (error as Error).message));
+    throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', shownId, (error as Error).message));
   }
   await withCancellableProgress(
-    total === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', n, roomId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', n, roomId),
+    total === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', n, shownId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', n, shownId),
     (signal) => api.deleteRoomMessages(roomId, signal),
   );
-  deps.log.info(`Deleted ${total} message(s) of room "${roomId}"; snapshot ${snapshot.snapshotId}.`);
+  deps.log.info(`Deleted ${total} message(s) of room "${shownId}"; snapshot ${snapshot.snapshotId}.`);
   deps.onRoomChanged(roomId);
   const undoAction = vscode.l10n.t('Undo');
-  const deleted = total === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', n, roomId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', n, roomId);
+  const deleted = total === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', n, shownId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', n, shownId);
   void deps.ui.showMessage('info', deleted, {}, undoAction).then((choice) => {
     if (choice === undoAction) {
       return deps.runner.run('Undo delete messages', () => undo(deps, snapshot));
@@ -74,7 +76,7 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
 async function undo(deps: DeleteMessagesDeps, snapshot: SnapshotInfo): Promise<void> {
   const room = await deps.snapshots.load(snapshot.snapshotId);
   if (!room) {
-    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', snapshot.roomId));
+    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', visible(snapshot.roomId)));
   }
   if (deps.connection.serverUrl !== snapshot.serverUrl) {
     throw new Error(

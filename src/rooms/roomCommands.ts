@@ -13,6 +13,7 @@ import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { exportRooms, importRooms } from './roomTransfer';
 import type { RoomsView } from './roomsView';
+import { inertPickText, visible } from '../shared/inertText';
 
 export interface RoomCommandDeps {
   runner: CommandRunner;
@@ -57,7 +58,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
         return [];
       }
       const picked = await ui.showQuickPickMany(
-        saved.map((info) => ({ label: info.roomId, description: vscode.l10n.t('{0} message(s)', info.messageCount), detail: vscode.l10n.t('deleted {0}', new Date(info.savedAt).toLocaleString()), info })),
+        saved.map((info) => ({ label: inertPickText(info.roomId), description: vscode.l10n.t('{0} message(s)', info.messageCount), detail: vscode.l10n.t('deleted {0}', new Date(info.savedAt).toLocaleString()), info })),
         { title: vscode.l10n.t('Restore deleted rooms') },
       );
       if (!picked?.length) {
@@ -77,9 +78,9 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
     runner.register(CommandIds.copyRoomJson, async (first) => {
       const [roomId] = await roomsFor(vscode.l10n.t('Copy room JSON'), first, undefined);
       if (roomId !== undefined) {
-        const room = await withCancellableProgress(vscode.l10n.t('Loading “{0}”…', roomId), (signal) => connection.api().getRoom(roomId, signal));
+        const room = await withCancellableProgress(vscode.l10n.t('Loading “{0}”…', visible(roomId)), (signal) => connection.api().getRoom(roomId, signal));
         await vscode.env.clipboard.writeText(JSON.stringify(room, null, 2));
-        void ui.showMessage('info', vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', roomId, room.messages.length), {});
+        void ui.showMessage('info', vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', visible(roomId), room.messages.length), {});
       }
     }),
     runner.register(CommandIds.openRoomJson, async (first) => {

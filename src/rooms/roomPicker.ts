@@ -4,6 +4,7 @@ import type { Connection } from '../session/connection';
 import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
 import { roomIdsFromArguments } from './roomArgument';
+import { inertPickText } from '../shared/inertText';
 
 interface RoomPick extends vscode.QuickPickItem {
   roomId: string;
@@ -33,5 +34,5 @@ export async function roomIdsOrPick(ui: Ui, connection: Connection, title: strin
 function toPick(room: RoomSummary): RoomPick {
   // The id goes into `label` verbatim; quick picks render labels as text, but `$(` would
   // start an icon, so it is not given that chance.
-  return { label: room.id.replace(/\$\(/g, '$\u200b('), description: room.ended ? vscode.l10n.t('ended') : vscode.l10n.t('active'), detail: room.members, roomId: room.id };
+  return { label: inertPickText(room.id), description: room.ended ? vscode.l10n.t('ended') : vscode.l10n.t('active'), detail: inertPickText(room.members), roomId: room.id };
 }

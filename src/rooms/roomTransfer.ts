@@ -6,6 +6,7 @@ import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
 import { roomExists } from './addRoomFlow';
 import { parseRoomFile, serializeRoomFile } from './roomFile';
+import { visible } from '../shared/inertText';
 
 export interface ImportReport {
   imported: string[];
@@ -67,7 +68,7 @@ export async function importRooms(ui: Ui, connection: Connection): Promise<Impor
       }
     }
   });
-  const detail = report.skipped.map((skip) => `${skip.id}: ${skip.reason}`).join('\n');
+  const detail = report.skipped.map((skip) => `${visible(skip.id ?? '')}: ${skip.reason}`).join('\n');
   void ui.showMessage(report.skipped.length ? 'warning' : 'info', vscode.l10n.t('Imported {0} room(s), skipped {1}.', report.imported.length, report.skipped.length), { detail: detail || undefined, modal: report.skipped.length > 0 });
   return report;
 }

@@ -5,6 +5,7 @@ import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { CommandIds } from '../commandIds';
+import { visible } from '../shared/inertText';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }
@@ -102,8 +103,9 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
 
   private roomItem(room: RoomSummary): vscode.TreeItem {
     const now = this.now();
-    // A label object keeps the id literal: no icon syntax or markdown is interpreted in it.
-    const item = new vscode.TreeItem({ label: room.id }, vscode.TreeItemCollapsibleState.None);
+    // A label object keeps the id literal: no icon syntax or markdown is interpreted in it;
+    // `visible` shows bidi controls and newlines, so one id cannot pass for another.
+    const item = new vscode.TreeItem({ label: visible(room.id) }, vscode.TreeItemCollapsibleState.None);
     item.id = `room:${room.id}`;
     const icon = roomIcon(room, now);
     if (this.model.isDeleting(room.id)) {
@@ -116,7 +118,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.iconPath = ICONS[icon];
     item.tooltip = toMarkdown(roomTooltip(room, now));
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
-    item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', room.id, item.description, ICON_WORDS[icon]()) };
+    item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', visible(room.id), item.description, ICON_WORDS[icon]()) };
     item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }
@@ -128,7 +130,7 @@ function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownStrin
   markdown.supportHtml = false;
   for (const part of parts) {
     if ('text' in part) {
-      markdown.appendMarkdown(escapeMarkdownText(part.text));
+      markdown.appendMarkdown(escapeMarkdownText(visible(part.text)));
     } else {
       markdown.appendMarkdown(part.markdown);
     }

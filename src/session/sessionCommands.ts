@@ -11,6 +11,7 @@ import { askServerUrl } from './serverUrlInput';
 import type { SessionStore } from './sessionStore';
 import type { SignInFlow } from './signInFlow';
 import { errorMessage } from '../api/errors';
+import { inertPickText } from '../shared/inertText';
 
 export interface SessionCommandDeps {
   runner: CommandRunner;
@@ -98,7 +99,7 @@ async function copyRequestAsCurl({ ui, connection, requestLog }: SessionCommandD
     return;
   }
   const picked = await ui.showQuickPick(
-    entries.map((entry) => ({ label: `${entry.method} ${entry.url}`, description: `${entry.status ?? entry.error ?? ''}`, entry })),
+    entries.map((entry) => ({ label: inertPickText(`${entry.method} ${entry.url}`), description: inertPickText(`${entry.status ?? entry.error ?? ''}`), entry })),
     { title: vscode.l10n.t('Copy request as curl'), placeHolder: vscode.l10n.t('Pick a recent request') },
   );
   if (!picked) {

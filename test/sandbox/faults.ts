@@ -16,7 +16,7 @@ export interface MatchedFaults {
   fault?: Fault;
 }
 
-const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody']);
+const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody', 'trickleBody']);
 
 export class FaultList {
   private active: ActiveFault[] = [];
@@ -71,7 +71,29 @@ export function writeHtmlLoginPage(res: ServerResponse): void {
 
 export function writeStatusFault(res: ServerResponse, fault: Fault): void {
   const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-  writeText(res, fault.status ?? 500, JSON_TYPE, JSON.stringify({ error: 'ServerError' }), headers);
+  writeText(res, fault.status ?? 500, JSON_TYPE, JSON.stringify({ error: fault.errorName ?? 'ServerError' }), headers);
+}
+
+/**
+ * A 200 reply whose body never ends: one byte of JSON whitespace every `trickleEveryMs`, each
+ * gap well inside any read timeout, until the client hangs up or the sandbox stops.
+ */
+export async function writeTrickleBody(res: ServerResponse, fault: Fault, signal: AbortSignal): Promise<void> {
+  res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' });
+  res.write('{"rooms":[');
+  while (!res.destroyed && !signal.aborted) {
+    try {
+      await sleep(fault.trickleEveryMs ?? 200, undefined, { signal });
+    } catch {
+      break;
+    }
+    if (!res.destroyed) {
+      res.write(' ');
+    }
+  }
+  if (!res.destroyed) {
+    res.destroy();
+  }
 }
 
 /** Drops the connection without a byte of reply, like a crashed server or a reset by a middlebox. */

@@ -7,7 +7,7 @@ import type { Authenticator } from './authenticate';
 import { parseBody, readBody, type Body } from './body';
 import {
   DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeSlowBody, writeStatusFault,
-  writeTruncatedJson, wrongShapePayload, type FaultList,
+  writeTrickleBody, writeTruncatedJson, wrongShapePayload, type FaultList,
 } from './faults';
 import { ApiError, applyErrorStyle, ok, writeJson, writeText, JSON_TYPE, type ErrorStyle, type JsonReply } from './reply';
 import { handleRtc } from './rtc';
@@ -105,6 +105,8 @@ async function writeFault(
       return writeText(res, 200, JSON_TYPE, JSON.stringify(wrongShapePayload(isRoomsList)));
     case 'hugeBody':
       return writeHugeBody(res, fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
+    case 'trickleBody':
+      return writeTrickleBody(res, fault, ctx.signal);
     case 'slowBody': {
       const reply = applyErrorStyle(normalReply(), ctx.errorStyle);
       return writeSlowBody(res, reply.status, JSON.stringify(reply.payload), fault, ctx.signal);
