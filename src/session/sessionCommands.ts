@@ -5,7 +5,7 @@ import { CommandIds } from '../commandIds';
 import type { RequestLog } from '../log/requestLog';
 import type { Ui } from '../ui/ui';
 import { withCancellableProgress } from '../util/cancellation';
-import type { Connection } from './connection';
+import { certificateChecksOffWarning, type Connection } from './connection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { askServerUrl } from './serverUrlInput';
 import type { SessionStore } from './sessionStore';
@@ -37,6 +37,9 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
         const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', connection.serverUrl), (signal) =>
           buildConnectionReport(api, byStyle, connection.state === 'signedIn', signal),
         );
+        if (connection.certificateChecksOff) {
+          lines.unshift({ check: vscode.l10n.t('TLS'), ok: false, detail: certificateChecksOffWarning() });
+        }
         const allGood = lines.every((line) => line.ok);
         const report = formatReport(lines);
         log.info(`Connection report for ${connection.serverUrl}:\n${report}`);

@@ -16,7 +16,7 @@ export interface MatchedFaults {
   fault?: Fault;
 }
 
-const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody', 'trickleBody']);
+const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody', 'trickleBody', 'redirect']);
 
 export class FaultList {
   private active: ActiveFault[] = [];
@@ -64,9 +64,20 @@ const LOGIN_PAGE = `<!DOCTYPE html>
 <button type="submit">Sign In</button></form></body></html>
 `;
 
-/** A captive portal or reverse proxy's login page in place of the API's JSON. */
-export function writeHtmlLoginPage(res: ServerResponse): void {
-  writeText(res, 200, 'text/html; charset=utf-8', LOGIN_PAGE);
+/** A captive portal or reverse proxy's login page in place of the API's JSON; with echoUrl, an error page quoting the URL asked for. */
+export function writeHtmlLoginPage(res: ServerResponse, echoedUrl?: string): void {
+  const page = echoedUrl === undefined ? LOGIN_PAGE : `<html><body>Not here: ${escapeHtml(echoedUrl)}</body></html>\n`;
+  writeText(res, 200, 'text/html; charset=utf-8', page);
+}
+
+/** A redirect (to a login page, or to https://) that carries the request's path and query along. */
+export function writeRedirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { Location: location, 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+  res.end('<a href="login">Moved</a>');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function writeStatusFault(res: ServerResponse, fault: Fault): void {

@@ -20,7 +20,7 @@ export interface SeedOptions {
   hostile?: boolean;
 }
 
-export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody' | 'trickleBody';
+export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody' | 'trickleBody' | 'redirect';
 export type FaultRoute = 'rtc' | 'authenticate' | 'ping' | 'settings';
 
 /**
@@ -39,6 +39,10 @@ export interface Fault {
   status?: number;
   /** For 'status': the `error` name in the body instead of "ServerError" (any text: hostile servers name errors as they like). */
   errorName?: string;
+  /** For 'html': the page quotes the request's URL (query and session included), as error pages of some proxies do. */
+  echoUrl?: boolean;
+  /** For 'redirect': where to (default: the same path and query on https://login.example.invalid), with HTTP 302. */
+  location?: string;
   /** For 'trickleBody': the pause between two bytes of a reply that never ends (default 200 ms). */
   trickleEveryMs?: number;
   /** For 'status': adds a Retry-After header. */
