@@ -5,8 +5,13 @@ import type { ParsedBaseUrl } from './urls';
 import type { ProxyOptions, ServerConfig } from './types';
 import { loadUndiciAgents } from './undiciAgents';
 
-/** Replies above this are refused by undici before they can exhaust memory; a 50 MB room list still fits easily. */
-export const MAX_REPLY_BYTES = 256 * 1024 * 1024;
+/**
+ * Replies above this are refused by undici before they can exhaust memory. The extension host
+ * is shared by every extension, and a reply is held as bytes, then text, then parsed objects:
+ * test/bench/replyMemory.ts measures a peak of 4-5 × the reply size, so 64 MiB keeps the worst
+ * case near 300 MiB. A 100,000-message room is about 15 MiB and a 50 MB room list still fits.
+ */
+export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
 /** Enough parallel sockets for a tree refresh plus a few opened rooms, few enough to be polite to one mail server. */
 const CONNECTIONS_PER_SERVER = 6;

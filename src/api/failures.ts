@@ -1,5 +1,6 @@
 import { WorldClientError, errorMessage } from './errors';
 import { TOTAL_DEADLINE_FACTOR } from './abort';
+import { MAX_REPLY_BYTES } from './dispatcher';
 import { redactedHead } from './redact';
 
 /** What a failure message needs to know about the request that failed. */
@@ -95,7 +96,7 @@ function networkProblem(error: unknown, code: string | undefined, context: Failu
     case 'ENETUNREACH':
       return `${where} cannot be reached from this network (${code}). Check your network connection or VPN.`;
     case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
-      return `the reply from ${host} was larger than this client accepts (${code}). Report this with the request log.`;
+      return `the reply from ${host} is larger than the ${MAX_REPLY_BYTES / (1024 * 1024)} MiB this client accepts, a limit that protects the memory all VS Code extensions share (${code}). Report this with the request log.`;
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return `the connection to ${host} was closed because the server settings changed (${code}). Try again.`;

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { TOTAL_DEADLINE_FACTOR } from '../../../src/api/abort';
+import { MAX_REPLY_BYTES } from '../../../src/api/dispatcher';
 import { Harness, rejectsWith } from './harness';
 
-describe('api client: a reply that never ends', () => {
+describe('api client: replies that never end, or are too big', () => {
   const h = new Harness();
   beforeEach(() => h.start({ seed: { sample: true } }));
   afterEach(() => h.stop());
@@ -33,5 +34,10 @@ describe('api client: a reply that never ends', () => {
     h.sandbox.addFault({ kind: 'slowBody', firstBytes: 10, delayMs: 400, times: 1 });
     const rooms = await h.client({ timeoutMs: 500 }).api.listRooms();
     assert.ok(rooms.length > 0);
+  });
+
+  it('a reply over the size cap is refused with the cap named, not read into memory', async () => {
+    h.sandbox.addFault({ kind: 'hugeBody', hugeBodyBytes: MAX_REPLY_BYTES + 1024 * 1024, times: 1 });
+    await rejectsWith(h.client({ maxRetries: 0 }).api.listRooms(), 'network', /larger than the 64 MiB this client accepts/);
   });
 });
