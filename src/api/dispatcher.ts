@@ -9,7 +9,7 @@ import { loadUndiciAgents } from './undiciAgents';
  * Replies above this are refused by undici before they can exhaust memory. The extension host
  * is shared by every extension, and a reply is held as bytes, then text, then parsed objects:
  * test/bench/replyMemory.ts measures a peak of 4-5 × the reply size, so 64 MiB keeps the worst
- * case near 300 MiB. A 100,000-message room is about 15 MiB and a 50 MB room list still fits.
+ * case near 300 MiB. A 100,000-message room is about 17 MiB and a 50 MB room list still fits.
  */
 export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
