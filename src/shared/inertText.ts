@@ -14,8 +14,11 @@
  *   links, but the same wrapper runs over them, so a message may move between the two freely.
  * - QuickPick label/description/detail and status bar text: render `$(name)` as codicons, no
  *   links: `inertForCodicons`.
- * - Tree item labels and descriptions: plain text. Tree tooltips, hovers and welcome views that
- *   take a MarkdownString render markdown and links: `escapeMarkdownText` (src/rooms/markdownText.ts).
+ * - Tree item labels and descriptions, and a tree view's `message` when it is a string
+ *   (`textContent` in vs/workbench/browser/parts/views/treeView.ts): plain text. Tree tooltips,
+ *   hovers and welcome views that take a MarkdownString render markdown and links:
+ *   `escapeMarkdownText` (src/rooms/markdownText.ts). Welcome views hold only our own text.
+ * - Webview panel titles (the tab) are plain text; the room panel's page sets `textContent` only.
  * - Everywhere: bidi controls, zero-width characters and newlines would let one value look like
  *   another (or hide a part of it): `visible` shows them as `⟨U+202E⟩` / `⏎`.
  */
