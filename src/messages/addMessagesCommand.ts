@@ -9,7 +9,7 @@ import { loadFromClipboard, loadFromFile, typeOneMessage } from './messageSource
 import type { UnsentMessages } from './unsentMessages';
 import type { UploadFlow } from './uploadFlow';
 import { count } from './uploadReport';
-import { visible } from '../shared/inertText';
+import { inertPickText } from '../shared/inertText';
 
 export interface AddMessagesDeps {
   ui: Ui;
@@ -43,7 +43,7 @@ export async function addMessages(deps: AddMessagesDeps, argument: unknown, sele
     { source: 'file', label: vscode.l10n.t('$(file) From a JSON file…'), description: vscode.l10n.t('an array of {"id", "salt", "data"}') },
     { source: 'clipboard', label: vscode.l10n.t('$(clippy) From the clipboard'), description: vscode.l10n.t('the same JSON, copied') },
   ];
-  const picked = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Add messages to room "{0}"', visible(roomId)), placeHolder: vscode.l10n.t('Where do the messages come from?') });
+  const picked = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Add messages to room "{0}"', inertPickText(roomId)), placeHolder: vscode.l10n.t('Where do the messages come from?') });
   if (!picked) {
     return undefined;
   }
