@@ -134,8 +134,10 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
 
     sandbox.addFault({ kind: 'trickleBody', method: 'GET', trickleEveryMs: 100, times: 1 });
     const started = Date.now();
-    await vscode.commands.executeCommand('worldclientRtc.openRoom', roomId);
+    // Not awaited first: without a total deadline the command would never finish.
+    const opening = vscode.commands.executeCommand('worldclientRtc.openRoom', roomId);
     await waitFor(() => api.panels.describe(roomId)?.status === 'error', 'the panel to show the timeout', 30_000);
+    await opening;
     assert.ok(Date.now() - started < 25_000, `the total deadline (10 × 1 s) ended it after ${Date.now() - started} ms`);
     assert.match(describe().statusText, /did not finish within 10 s .* Then use Refresh to try again\./);
 
