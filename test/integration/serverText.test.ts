@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { WORD_JOINER } from '../../src/shared/inertText';
 import { withSandbox, type SandboxSession } from './support/fixtures';
 import type { ShownMessage } from './support/scriptedUi';
+import { refreshRooms, renderChildren } from './support/tree';
 
 /** The link syntax VS Code's notifications turn into anchors (vs/base/common/linkedText.ts, LINK_REGEX). */
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
@@ -69,6 +70,9 @@ describe('Server text in notifications and dialogs', function () {
     session = await withSandbox({ seed: { sample: true } });
     const { sandbox, ui } = session;
     sandbox.store.put({ id: BIDI_ID, started: '2025-06-01T10:00:00.000Z', ended: '', members: 'a@example.com', messages: [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }] });
+    await refreshRooms(session.api);
+    const labels = renderChildren(session.api).map((item) => item.label);
+    assert.ok(labels.includes('invoice-⟨U+202E⟩gpj.exe'), `the tree shows the control: ${labels.join(', ')}`);
     ui.respond(/^Delete all/, 'Delete All Messages');
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.deleteMessages', BIDI_ID), 1);
     const confirmation = await ui.waitForMessage(/^Delete all/);
