@@ -244,7 +244,7 @@ export class WorldClientApi {
     const { transport } = this.connected();
     const credentials = needsSession ? this.requireCredentials(scope) : undefined;
     const secrets = scope.secrets.filter((secret): secret is string => secret !== undefined);
-    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets }, signal));
+    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets }, signal), secrets);
     const renewed = credentials && renewedCredentials(reply);
     if (!renewed) {
       return reply;
@@ -255,7 +255,8 @@ export class WorldClientApi {
     } catch {
       // Storing the session is the caller's business; the retry below uses it either way.
     }
-    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: [...secrets, renewed.session] }, signal));
+    const renewedSecrets = [...secrets, renewed.session, renewed.csrfToken].filter((secret): secret is string => secret !== undefined);
+    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets }, signal), renewedSecrets);
   }
 
   private async signInRequest(

@@ -2,11 +2,16 @@ import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { bypassesProxy } from './noProxy';
 import type { ParsedBaseUrl } from './urls';
-import type { ServerConfig } from './types';
+import type { ProxyOptions, ServerConfig } from './types';
 import { loadUndiciAgents } from './undiciAgents';
 
-/** Replies above this are refused by undici before they can exhaust memory; a 50 MB room list still fits easily. */
-export const MAX_REPLY_BYTES = 256 * 1024 * 1024;
+/**
+ * Replies above this are refused by undici before they can exhaust memory. The extension host
+ * is shared by every extension, and a reply is held as bytes, then text, then parsed objects:
+ * test/bench/replyMemory.ts measures a peak of 4-5 × the reply size, so 64 MiB keeps the worst
+ * case near 300 MiB. A 100,000-message room is about 17 MiB and a 50 MB room list still fits.
+ */
+export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
 /** Enough parallel sockets for a tree refresh plus a few opened rooms, few enough to be polite to one mail server. */
 const CONNECTIONS_PER_SERVER = 6;
@@ -32,11 +37,13 @@ export function createServerDispatcher(config: ServerConfig, server: ParsedBaseU
   };
   const { Agent, ProxyAgent } = loadUndiciAgents();
   const proxy = config.proxy;
-  if (!proxy?.url || bypassesProxy(server.hostname, server.port || defaultPort(server.protocol), proxy.noProxy)) {
+  if (!proxy?.url || !goesThroughProxy(proxy, server)) {
     return { dispatcher: new Agent({ ...common, connect: { ca, timeout: config.timeoutMs } }) };
   }
   const proxyUrl = parseProxyUrl(proxy.url);
-  // strictSSL false mirrors VS Code's http.proxyStrictSSL: certificates are not checked for traffic through the proxy.
+  // strictSSL false mirrors VS Code's http.proxyStrictSSL: certificates are not checked for traffic
+  // through the proxy, the WorldClient server's own included (a TLS-inspecting proxy re-signs it).
+  // certificateChecksOff() tells the user so.
   const rejectUnauthorized = proxy.strictSSL;
   return {
     dispatcher: new ProxyAgent({
@@ -47,6 +54,18 @@ export function createServerDispatcher(config: ServerConfig, server: ParsedBaseU
     }),
     proxyHost: proxyUrl.host,
   };
+}
+
+function goesThroughProxy(proxy: ProxyOptions, server: ParsedBaseUrl): boolean {
+  return !bypassesProxy(server.hostname, server.port || defaultPort(server.protocol), proxy.noProxy);
+}
+
+/**
+ * True when requests to this server skip every certificate check: they go through a proxy
+ * and `http.proxyStrictSSL` is false. Known before anything is sent, so the caller can warn.
+ */
+export function certificateChecksOff(config: ServerConfig, server: ParsedBaseUrl): boolean {
+  return Boolean(config.proxy?.url) && config.proxy?.strictSSL === false && goesThroughProxy(config.proxy, server);
 }
 
 /** Accepts "proxy:3128" as well as "http://proxy:3128", as VS Code users write both. */

@@ -1,4 +1,7 @@
 import { WorldClientError, errorMessage } from './errors';
+import { TOTAL_DEADLINE_FACTOR } from './abort';
+import { MAX_REPLY_BYTES } from './dispatcher';
+import { redactedHead } from './redact';
 
 /** What a failure message needs to know about the request that failed. */
 export interface FailureContext {
@@ -9,6 +12,10 @@ export interface FailureContext {
   /** host[:port] of the proxy, when the request went through one. */
   proxyHost?: string;
   timeoutMs: number;
+  /** The limit on a whole attempt, reply body included. */
+  totalTimeoutMs: number;
+  /** Secrets of the request, redacted from any text of the error before it is cut. */
+  secrets?: readonly (string | undefined)[];
 }
 
 /** Certificate problems by OpenSSL / Node code: what is wrong with the certificate. */
@@ -28,6 +35,8 @@ const TLS_PROBLEMS: Readonly<Record<string, string>> = {
   ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on this port (is the URL meant to be http://?)',
 };
 
+const TOTAL_LIMIT_RULE = `${TOTAL_DEADLINE_FACTOR} × the request timeout`;
+
 const TLS_ADVICE =
   'If this is your own server with a self-signed or private-CA certificate, trust that certificate (PEM) for this server; do not turn certificate checks off.';
 
@@ -36,7 +45,7 @@ const TLS_ADVICE =
  * come from the attempt's own signal, because an abort reason alone cannot tell the caller's
  * cancel from our timer.
  */
-export function classifyFailure(error: unknown, context: FailureContext, signal: { cancelled: boolean; timedOut: boolean }): WorldClientError {
+export function classifyFailure(error: unknown, context: FailureContext, signal: { cancelled: boolean; timedOut: boolean; overran?: boolean }): WorldClientError {
   if (error instanceof WorldClientError) {
     return error;
   }
@@ -45,6 +54,14 @@ export function classifyFailure(error: unknown, context: FailureContext, signal:
     return new WorldClientError('cancelled', `Cancelled: did not ${what}.`, { cause: error });
   }
   const code = errorCode(error);
+  if (signal.overran) {
+    const seconds = Math.round(context.totalTimeoutMs / 100) / 10;
+    return new WorldClientError(
+      'timeout',
+      `Could not ${what}: the reply from ${context.host} did not finish within ${seconds} s (the limit for a whole request is ${TOTAL_LIMIT_RULE}); it was still trickling in. Try again; if the server is just slow, raise the request timeout setting.`,
+      { cause: error },
+    );
+  }
   if (signal.timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     const seconds = Math.round(context.timeoutMs / 100) / 10;
     const problem = code === 'UND_ERR_BODY_TIMEOUT' ? `the reply from ${context.host} stalled for ${seconds} s` : `${context.host} did not answer within ${seconds} s`;
@@ -79,7 +96,7 @@ function networkProblem(error: unknown, code: string | undefined, context: Failu
     case 'ENETUNREACH':
       return `${where} cannot be reached from this network (${code}). Check your network connection or VPN.`;
     case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
-      return `the reply from ${host} was larger than this client accepts (${code}). Report this with the request log.`;
+      return `the reply from ${host} is larger than the ${MAX_REPLY_BYTES / (1024 * 1024)} MiB this client accepts, a limit that protects the memory all VS Code extensions share (${code}). Report this with the request log.`;
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return `the connection to ${host} was closed because the server settings changed (${code}). Try again.`;
@@ -87,7 +104,7 @@ function networkProblem(error: unknown, code: string | undefined, context: Failu
       if (code?.startsWith('HPE_')) {
         return `the reply from ${where} is not valid HTTP (${code}). Check the server URL, in particular the port and http:// versus https://.`;
       }
-      return `the request to ${where} failed (${code ?? describeError(error)}). Check your network connection and try again.`;
+      return `the request to ${where} failed (${code ?? describeError(error, context.secrets ?? [])}). Check your network connection and try again.`;
   }
 }
 
@@ -121,7 +138,7 @@ export function errorCode(error: unknown): string | undefined {
   return typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
 }
 
-function describeError(error: unknown): string {
+function describeError(error: unknown, secrets: readonly (string | undefined)[]): string {
   const name = error instanceof Error ? error.name : typeof error;
-  return `${name}: ${errorMessage(error).slice(0, 120)}`;
+  return `${name}: ${redactedHead(errorMessage(error), secrets, 120)}`;
 }

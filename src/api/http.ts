@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { AttemptSignal, sleep } from './abort';
+import { AttemptSignal, sleep, TOTAL_DEADLINE_FACTOR } from './abort';
 import { createServerDispatcher, type ServerDispatcher } from './dispatcher';
 import { WorldClientError } from './errors';
 import { classifyFailure, errorCode, type FailureContext } from './failures';
@@ -49,6 +49,7 @@ export class HttpTransport {
   private pool: ServerDispatcher | undefined;
   private closed = false;
   private readonly maxRetries: number;
+  private readonly totalTimeoutMs: number;
 
   constructor(
     private readonly config: ServerConfig,
@@ -57,6 +58,7 @@ export class HttpTransport {
     private readonly tuning: RetryTuning,
   ) {
     this.maxRetries = Math.max(0, config.maxRetries ?? DEFAULT_MAX_RETRIES);
+    this.totalTimeoutMs = config.totalTimeoutMs ?? config.timeoutMs * TOTAL_DEADLINE_FACTOR;
   }
 
   async send(request: OutgoingRequest, callerSignal?: AbortSignal): Promise<RawReply> {
@@ -66,6 +68,8 @@ export class HttpTransport {
       host: this.server.origin.replace(/^https?:\/\//, ''),
       proxyHost: pool.proxyHost,
       timeoutMs: this.config.timeoutMs,
+      totalTimeoutMs: this.totalTimeoutMs,
+      secrets: secretsOf(request),
     };
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(pool.dispatcher, request, attempt, context, callerSignal);
@@ -121,7 +125,7 @@ export class HttpTransport {
   ): Promise<{ reply: RawReply } | { reply?: undefined; error: WorldClientError; code?: string }> {
     const { path, headers } = this.prepare(request);
     const started = performance.now();
-    const signal = new AttemptSignal(this.config.timeoutMs, callerSignal);
+    const signal = new AttemptSignal(this.config.timeoutMs, callerSignal, this.totalTimeoutMs);
     let status: number | undefined;
     let bytes = 0;
     try {

@@ -47,3 +47,19 @@ export function redactJsonFields(body: Record<string, unknown>, fields: readonly
   }
   return JSON.stringify(copy);
 }
+
+/** Query parameters whose values are secrets, as they may appear in free text (a page echoing the URL). */
+const SECRET_PARAM_IN_TEXT = /(^|[?&;])(session|token|password|one_time_password)=[^&#\s"'<>]*/gi;
+
+/**
+ * Redacts, then cuts: the first `maxChars` characters of `text` with every known secret and
+ * every secret query parameter's value replaced. Redacting first matters: a session sent as
+ * `?session=` and cut in half by a snippet no longer matches the secret it is part of. Only a
+ * window that holds every secret starting before the cut is redacted, so a 200 MB error page
+ * is not copied whole.
+ */
+export function redactedHead(text: string, secrets: readonly (string | undefined)[], maxChars: number): string {
+  const longest = secrets.reduce((max, secret) => Math.max(max, secret === undefined ? 0 : encodeURIComponent(secret).length), 0);
+  const window = text.length > maxChars + longest ? text.slice(0, maxChars + longest) : text;
+  return redactSecrets(window, secrets).replace(SECRET_PARAM_IN_TEXT, `$1$2=${REDACTED}`).slice(0, maxChars);
+}

@@ -1,4 +1,6 @@
+import { visible } from '../shared/inertText';
 import { WorldClientError, type WorldClientErrorKind } from './errors';
+import { redactedHead } from './redact';
 import type { Credentials } from './types';
 
 /** One HTTP answer as the transport read it: the body read once, as text. */
@@ -17,11 +19,32 @@ export interface RawReply {
 export interface ParsedReply extends RawReply {
   json: unknown;
   parseError?: string;
-  /** The `error` of an `{"error": ...}` body, sanitised; undefined when there is none. */
+  /** The `error` of an `{"error": ...}` body, redacted and sanitised; undefined when there is none. */
   errorName?: string;
+  /** The start of the body with every secret redacted, for messages; never the raw text. */
+  textHead: string;
+  /** The Location header with every secret redacted. */
+  location?: string;
 }
 
-export function parseReply(raw: RawReply): ParsedReply {
+/** How much of a body a failure message may quote from (before it is shortened further). */
+const QUOTABLE_CHARS = 512;
+
+/**
+ * Parses the body once. `secrets` (the session, CSRF token, passwords of this call) are
+ * redacted from every part a message may quote (start of the body, Location, error name)
+ * before anything is cut, so no cut can leave part of a secret behind.
+ */
+export function parseReply(raw: RawReply, secrets: readonly (string | undefined)[] = []): ParsedReply {
+  const quotable = {
+    textHead: redactedHead(raw.text, secrets, QUOTABLE_CHARS),
+    location: raw.location === undefined ? undefined : redactedHead(raw.location, secrets, QUOTABLE_CHARS),
+  };
+  const parsed = parseBody(raw, secrets);
+  return { ...parsed, ...quotable };
+}
+
+function parseBody(raw: RawReply, secrets: readonly (string | undefined)[]): Omit<ParsedReply, 'textHead'> {
   // Skip a UTF-8 byte order mark, which JSON.parse rejects; checked without copying the text otherwise.
   const text = raw.text.charCodeAt(0) === 0xfeff ? raw.text.slice(1) : raw.text;
   if (isBlank(text)) {
@@ -33,7 +56,7 @@ export function parseReply(raw: RawReply): ParsedReply {
   } catch (error) {
     return { ...raw, json: undefined, parseError: (error as Error).message };
   }
-  return { ...raw, json, errorName: errorNameOf(json) };
+  return { ...raw, json, errorName: errorNameOf(json, secrets) };
 }
 
 /** Whether the text is empty or whitespace only, without copying a big body the way trim() may. */
@@ -47,13 +70,14 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-function errorNameOf(json: unknown): string | undefined {
+function errorNameOf(json: unknown, secrets: readonly (string | undefined)[]): string | undefined {
   if (typeof json !== 'object' || json === null || !('error' in json)) {
     return undefined;
   }
   const error = (json as { error: unknown }).error;
   const text = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
-  return sanitiseSnippet(text, 80) || '(empty)';
+  // Newlines and bidi controls shown rather than flattened: the name is one of the server's values.
+  return shorten(visible(redactedHead(text, secrets, QUOTABLE_CHARS)), 80) || '(empty)';
 }
 
 /** The new credentials in a remembered user's `{"error":"InvalidSession","new_session":...}` reply, if any. */
@@ -200,7 +224,7 @@ function signInRefusal(status: number, errorName: string | undefined): string | 
 
 function notJsonAnswer(reply: ParsedReply, context: ReplyContext): WorldClientError {
   const type = reply.contentType || 'no content type';
-  const start = sanitiseSnippet(reply.text, 80);
+  const start = sanitiseSnippet(reply.textHead, 80);
   if (/json/i.test(reply.contentType)) {
     return new WorldClientError(
       'notJson',
@@ -219,13 +243,20 @@ function pageKind(reply: RawReply): string {
   return /html/i.test(reply.contentType) || /^\s*</.test(reply.text.slice(0, 200)) ? 'an HTML page' : 'a non-JSON reply';
 }
 
-/** At most `max` characters of untrusted text, on one line, without control characters. */
+/**
+ * At most `max` characters of untrusted text (redacted by the caller), on one line: line
+ * breaks and tabs become spaces, other invisible and bidi characters are shown by code point.
+ */
 export function sanitiseSnippet(text: string, max: number): string {
-  const head = text.slice(0, max * 2).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return head.length > max ? `${head.slice(0, max)}…` : head;
+  const head = visible(text.slice(0, max * 2).replace(/[\t\n\r\u2028\u2029]+/g, ' ')).replace(/\s+/g, ' ').trim();
+  return shorten(head, max);
 }
 
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** A room id in a message: bidi controls and newlines shown, quoted, long ids shortened. */
 export function quoteId(id: string): string {
-  const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
-  return JSON.stringify(shown);
+  return `"${shorten(visible(id), 60).replace(/["\\]/g, '\\$&')}"`;
 }

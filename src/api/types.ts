@@ -55,7 +55,10 @@ export interface ServerConfig {
   baseUrl: string;
   urlStyle: UrlStyle;
   sessionTransport: SessionTransport;
+  /** How long to wait for a reply to start, and the longest silence within a reply. */
   timeoutMs: number;
+  /** The limit on a whole request, reply body included; default TOTAL_DEADLINE_FACTOR × timeoutMs. */
+  totalTimeoutMs?: number;
   tls?: TlsOptions;
   proxy?: ProxyOptions;
   /** How often a failed GET is retried; default 3. Writes are never retried. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
+import { inertForNotification, visible } from '../shared/inertText';
 
 /** Bridges VS Code's cancellation to the AbortSignal the API client understands. */
 export function toAbortSignal(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
@@ -17,10 +18,15 @@ export async function withCancellableProgress<T>(
   task: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>,
   location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
 ): Promise<T> {
-  return vscode.window.withProgress({ location, title, cancellable: true }, async (progress, token) => {
+  // A notification progress shows title and message as one notification text, which links
+  // `[label](command:…)`: both are made inert here, as they often name a room.
+  return vscode.window.withProgress({ location, title: inertForNotification(title), cancellable: true }, async (progress, token) => {
     const abort = toAbortSignal(token);
+    const inertProgress: vscode.Progress<{ message?: string; increment?: number }> = {
+      report: (value) => progress.report(value.message === undefined ? value : { ...value, message: inertForNotification(visible(value.message)) }),
+    };
     try {
-      return await task(abort.signal, progress);
+      return await task(abort.signal, inertProgress);
     } finally {
       abort.dispose();
     }

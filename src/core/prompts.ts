@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertForNotification } from '../shared/inertText';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -63,8 +64,14 @@ export class SwitchableUi implements Ui {
   showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
     return this.current.showQuickPickMany(items, options);
   }
+  /**
+   * Every notification and modal goes through here, so none can forget: message and detail are
+   * made inert (no link or command from server text, bidi and control characters shown). The
+   * action labels are ours and are compared with the answer, so they pass unchanged.
+   */
   showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Thenable<string | undefined> {
-    return this.current.showMessage(severity, message, options, ...actions);
+    const detail = options.detail === undefined ? undefined : inertForNotification(options.detail);
+    return this.current.showMessage(severity, inertForNotification(message), { ...options, detail }, ...actions);
   }
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
     return this.current.showOpenDialog(options);

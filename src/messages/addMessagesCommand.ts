@@ -9,6 +9,7 @@ import { loadFromClipboard, loadFromFile, typeOneMessage } from './messageSource
 import type { UnsentMessages } from './unsentMessages';
 import type { UploadFlow, UploadRequest } from './uploadFlow';
 import { count } from './uploadReport';
+import { inertPickText } from '../shared/inertText';
 
 export interface AddMessagesDeps {
   ui: Ui;
@@ -63,7 +64,7 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
     { source: 'file', label: vscode.l10n.t('$(file) From a JSON file…'), description: vscode.l10n.t('an array of {"id", "salt", "data"}') },
     { source: 'clipboard', label: vscode.l10n.t('$(clippy) From the clipboard'), description: vscode.l10n.t('the same JSON, copied') },
   ];
-  const picked = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Add messages to room "{0}"', roomId), placeHolder: vscode.l10n.t('Where do the messages come from?') });
+  const picked = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Add messages to room "{0}"', inertPickText(roomId)), placeHolder: vscode.l10n.t('Where do the messages come from?') });
   if (!picked) {
     return undefined;
   }

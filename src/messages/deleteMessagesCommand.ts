@@ -7,6 +7,7 @@ import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { UploadFlow, UploadRequest } from './uploadFlow';
+import { visible } from '../shared/inertText';
 
 export interface DeleteMessagesDeps {
   ui: Ui;
@@ -37,19 +38,20 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     return undefined;
   }
   const api = deps.connection.api();
+  const shownId = visible(roomId);
   const serverUrl = deps.connection.serverUrl;
   if (choice.confirmedFor === undefined) {
-    const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', roomId), (signal) => api.getRoom(roomId, signal));
+    const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', shownId), (signal) => api.getRoom(roomId, signal));
     const total = room.messages.length;
     if (total === 0) {
-      void deps.ui.showMessage('info', vscode.l10n.t('Room "{0}" has no messages; nothing to delete.', roomId), {});
+      void deps.ui.showMessage('info', vscode.l10n.t('Room "{0}" has no messages; nothing to delete.', shownId), {});
       return 0;
     }
     const n = total.toLocaleString('en-US');
     const deleteAction = vscode.l10n.t('Delete All Messages');
     const answer = await deps.ui.showMessage(
       'warning',
-      total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, roomId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, roomId),
+      total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, shownId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, shownId),
       { modal: true, detail: vscode.l10n.t('A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.') },
       deleteAction,
     );
@@ -62,23 +64,23 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
   }
   // The snapshot is taken now, immediately before the DELETE, so messages that arrived while
   // the confirmation was open are saved too.
-  const current = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', roomId), (signal) => api.getRoom(roomId, signal));
+  const current = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', shownId), (signal) => api.getRoom(roomId, signal));
   let snapshot: SnapshotInfo;
   try {
     snapshot = await deps.snapshots.save(serverUrl, current, 'deleteMessages');
   } catch (error) {
-    throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', roomId, (error as Error).message));
+    throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', shownId, (error as Error).message));
   }
   const deletedCount = current.messages.length;
   const deletedN = deletedCount.toLocaleString('en-US');
   await withCancellableProgress(
-    deletedCount === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', deletedN, roomId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', deletedN, roomId),
+    deletedCount === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', deletedN, shownId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', deletedN, shownId),
     (signal) => api.deleteRoomMessages(roomId, signal),
   );
-  deps.log.info(`Deleted ${deletedCount} message(s) of room "${roomId}"; snapshot ${snapshot.snapshotId}.`);
+  deps.log.info(`Deleted ${deletedCount} message(s) of room "${shownId}"; snapshot ${snapshot.snapshotId}.`);
   deps.onRoomChanged(roomId);
   const undoAction = vscode.l10n.t('Undo');
-  const deleted = deletedCount === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', deletedN, roomId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', deletedN, roomId);
+  const deleted = deletedCount === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', deletedN, shownId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', deletedN, shownId);
   void deps.ui.showMessage('info', deleted, {}, undoAction).then((choice) => {
     if (choice === undoAction) {
       // One request for the whole Undo: a retry after signing in sends only what is not back yet.
@@ -109,7 +111,7 @@ function messagesRestorer(deps: RestoreDeps, snapshot: SnapshotInfo): () => Prom
 async function restoreRequest(deps: RestoreDeps, snapshot: SnapshotInfo): Promise<UploadRequest> {
   const room = await deps.snapshots.load(snapshot.snapshotId);
   if (!room) {
-    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', snapshot.roomId));
+    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', visible(snapshot.roomId)));
   }
   if (deps.connection.serverUrl !== snapshot.serverUrl) {
     throw new Error(

@@ -5,6 +5,7 @@ import type { Ui } from '../core/prompts';
 import { parseMessageBatch } from './messageBatch';
 import { checkBase64Value, checkMessageId } from './messageValidation';
 import type { MessageDraft } from './unsentMessages';
+import { inertPickText } from '../shared/inertText';
 
 /**
  * Where new messages come from: typed one at a time, a JSON file, or the clipboard. Each
@@ -15,7 +16,7 @@ export type Loaded = { kind: 'messages'; messages: RtcMessage[]; source: string 
 
 /** Three input boxes (id prefilled with a new UUID); Escape keeps what was typed for next time. */
 export async function typeOneMessage(ui: Ui, roomId: string, draft: MessageDraft | undefined): Promise<Typed> {
-  const title = (step: number): string => vscode.l10n.t('Add a message to room "{0}" ({1}/3)', roomId, step);
+  const title = (step: number): string => vscode.l10n.t('Add a message to room "{0}" ({1}/3)', inertPickText(roomId), step);
   const id = await ui.showInputBox({
     title: title(1),
     prompt: vscode.l10n.t('Message id (a new UUID is prefilled)'),

@@ -12,6 +12,7 @@ import { CommandIds } from '../core/commandIds';
 function isSessionExpired(error: unknown): boolean {
   return error instanceof WorldClientError && error.kind === 'sessionExpired';
 }
+import { inertForNotification, visible } from '../shared/inertText';
 
 export interface UploadFlowDeps {
   ui: Ui;
@@ -52,7 +53,7 @@ export class UploadFlow {
     const total = request.messages.length;
     let reported = 0;
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: progressTitle(request.activity, total, request.roomId), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: inertForNotification(progressTitle(request.activity, total, request.roomId)), cancellable: true },
       (progress, token) =>
         uploadInChunks(request.messages, (chunk) => api.addMessages(request.roomId, chunk), {
           chunkSize: this.deps.chunkSize ?? DEFAULT_CHUNK_SIZE,
@@ -108,7 +109,7 @@ export class UploadFlow {
     const unsent = request.messages.length;
     const n = unsent.toLocaleString('en-US');
     const target = await this.deps.ui.showSaveDialog({
-      title: unsent === 1 ? vscode.l10n.t('Save the {0} message not added to room "{1}"', n, request.roomId) : vscode.l10n.t('Save the {0} messages not added to room "{1}"', n, request.roomId),
+      title: unsent === 1 ? vscode.l10n.t('Save the {0} message not added to room "{1}"', n, visible(request.roomId)) : vscode.l10n.t('Save the {0} messages not added to room "{1}"', n, visible(request.roomId)),
       filters: { JSON: ['json'] },
       saveLabel: vscode.l10n.t('Save'),
     });
@@ -129,7 +130,7 @@ export class UploadFlow {
 function progressTitle(activity: UploadRequest['activity'], total: number, roomId: string): string {
   const n = total.toLocaleString('en-US');
   if (activity === 'Restoring') {
-    return total === 1 ? vscode.l10n.t('Restoring {0} message in room "{1}"', n, roomId) : vscode.l10n.t('Restoring {0} messages in room "{1}"', n, roomId);
+    return total === 1 ? vscode.l10n.t('Restoring {0} message in room "{1}"', n, visible(roomId)) : vscode.l10n.t('Restoring {0} messages in room "{1}"', n, visible(roomId));
   }
-  return total === 1 ? vscode.l10n.t('Adding {0} message in room "{1}"', n, roomId) : vscode.l10n.t('Adding {0} messages in room "{1}"', n, roomId);
+  return total === 1 ? vscode.l10n.t('Adding {0} message in room "{1}"', n, visible(roomId)) : vscode.l10n.t('Adding {0} messages in room "{1}"', n, visible(roomId));
 }

@@ -5,6 +5,7 @@ import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { RoomsModel } from './roomsModel';
+import { visible } from '../shared/inertText';
 
 export interface DeleteOutcome {
   deleted: SnapshotInfo[];
@@ -58,7 +59,7 @@ export class DeleteRoomsFlow {
     const failed: DeleteOutcome['failed'] = [];
     this.model.setDeleting(pending, true);
     try {
-      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', pending[0]) : vscode.l10n.t('Deleting {0} rooms…', pending.length), async (signal, bar) => {
+      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', visible(pending[0])) : vscode.l10n.t('Deleting {0} rooms…', pending.length), async (signal, bar) => {
         for (const roomId of pending) {
           if (signal.aborted) {
             break;
@@ -98,7 +99,7 @@ export class DeleteRoomsFlow {
       for (const info of snapshots) {
         const room = await this.snapshots.load(info.snapshotId);
         if (!room) {
-          throw new Error(vscode.l10n.t('The saved copy of “{0}” is missing or damaged; it cannot be restored.', info.roomId));
+          throw new Error(vscode.l10n.t('The saved copy of “{0}” is missing or damaged; it cannot be restored.', visible(info.roomId)));
         }
         await api.addRoom(room, signal);
         await this.snapshots.remove(info.snapshotId);
@@ -110,8 +111,8 @@ export class DeleteRoomsFlow {
 
   private async confirm(roomIds: readonly string[]): Promise<boolean> {
     const single = roomIds.length === 1;
-    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', roomIds[0]) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
-    const listed = single ? '' : `${roomIds.slice(0, 10).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
+    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visible(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
+    const listed = single ? '' : `${roomIds.slice(0, 10).map(visible).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
     const choice = await this.ui.showMessage('warning', message, { modal: true, detail: `${listed}${vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".')}` }, deleteAction);
     return choice === deleteAction;
@@ -127,13 +128,13 @@ export class DeleteRoomsFlow {
   private report(outcome: DeleteOutcome): void {
     const { deleted, failed } = outcome;
     if (failed.length > 0) {
-      const lines = failed.map((failure) => `“${failure.roomId}”: ${failure.reason}`).join('\n');
+      const lines = failed.map((failure) => `“${visible(failure.roomId)}”: ${failure.reason}`).join('\n');
       void this.ui.showMessage('error', vscode.l10n.t('{0} room(s) could not be deleted; they are unchanged.', failed.length), { detail: lines });
     }
     if (deleted.length === 0) {
       return;
     }
-    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', deleted[0].roomId) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
+    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visible(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
     const undo = vscode.l10n.t('Undo');
     void this.ui.showMessage('info', message, {}, undo).then(async (choice) => {
       if (choice !== undo) {
@@ -141,7 +142,7 @@ export class DeleteRoomsFlow {
       }
       try {
         const restored = await this.restore(deleted);
-        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', restored[0]) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
+        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visible(restored[0])) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
         await this.refreshView();
       } catch (error) {
         this.reportFailure('Undo delete', error);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertPickText } from '../shared/inertText';
 import type { Connection } from '../session/connection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
@@ -55,8 +56,8 @@ function describeSnapshot(info: SnapshotInfo, now: number): { label: string; des
   const savedAt = Date.parse(info.savedAt);
   const when = Number.isFinite(savedAt) ? relativeTime(savedAt, now) : info.savedAt;
   const count = info.messageCount.toLocaleString('en-US');
-  // The id goes in verbatim; `$(` would start an icon in a quick pick label.
-  const safeId = roomId.replace(/\$\(/g, '$\u200b(');
+  // Quick pick labels render `$(icon)`; bidi controls are shown by code point.
+  const safeId = inertPickText(roomId);
   if (info.reason === 'deleteMessages') {
     return {
       label: info.messageCount === 1 ? vscode.l10n.t('{0} message of {1}', count, safeId) : vscode.l10n.t('{0} messages of {1}', count, safeId),

@@ -8,6 +8,7 @@ import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';
 import { exportFileName } from './exportFileName';
 import { parseRoomFile, serializeRoomFile } from './roomFile';
+import { visible } from '../shared/inertText';
 
 /** The largest file Import reads (it is parsed in memory): 200 MiB, several 100,000-message rooms. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
@@ -82,7 +83,7 @@ export async function importRooms(ui: Ui, connection: Connection): Promise<Impor
       }
     }
   });
-  const detail = report.skipped.map((skip) => `${skip.id}: ${skip.reason}`).join('\n');
+  const detail = report.skipped.map((skip) => `${visible(skip.id ?? '')}: ${skip.reason}`).join('\n');
   void ui.showMessage(report.skipped.length ? 'warning' : 'info', vscode.l10n.t('Imported {0} room(s), skipped {1}.', report.imported.length, report.skipped.length), { detail: detail || undefined, modal: report.skipped.length > 0 });
   return report;
 }

@@ -5,6 +5,7 @@ import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { CommandIds } from '../core/commandIds';
+import { visible } from '../shared/inertText';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }
@@ -102,8 +103,9 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
 
   private roomItem(room: RoomSummary): vscode.TreeItem {
     const now = this.now();
-    // A label object keeps the id literal: no icon syntax or markdown is interpreted in it.
-    const item = new vscode.TreeItem({ label: displayId(room.id) }, vscode.TreeItemCollapsibleState.None);
+    // A label object keeps the id literal: no icon syntax or markdown is interpreted in it;
+    // `visible` shows bidi controls and newlines, so one id cannot pass for another.
+    const item = new vscode.TreeItem({ label: visible(displayId(room.id)) }, vscode.TreeItemCollapsibleState.None);
     // A server may list an id twice; tree item ids must be unique or the whole tree fails to
     // render. Repeats get their own prefix, which no first entry's id can produce.
     const occurrence = this.model.occurrenceOf(room);
@@ -119,7 +121,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.iconPath = ICONS[icon];
     item.tooltip = toMarkdown(roomTooltip(room, now));
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
-    item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', room.id, item.description, ICON_WORDS[icon]()) };
+    item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', visible(room.id), item.description, ICON_WORDS[icon]()) };
     item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }
@@ -137,7 +139,7 @@ function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownStrin
   markdown.supportHtml = false;
   for (const part of parts) {
     if ('text' in part) {
-      markdown.appendMarkdown(escapeMarkdownText(part.text));
+      markdown.appendMarkdown(escapeMarkdownText(visible(part.text)));
     } else {
       markdown.appendMarkdown(part.markdown);
     }

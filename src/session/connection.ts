@@ -1,6 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
+import { certificateChecksOff } from '../api/dispatcher';
+import { parseBaseUrl } from '../api/urls';
 import { WorldClientError } from '../api/errors';
 import type { ClientHooks, Credentials, ServerConfig, UrlStyle } from '../api/types';
 import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from '../core/settings';
@@ -18,6 +20,7 @@ export class Connection implements vscode.Disposable {
   private client: WorldClientApi | undefined;
   private clientConfig: ServerConfig | undefined;
   private clientConfigKey = '';
+  private checksOff = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Rebuilds run one at a time: a settings event and useServer() may ask at once, and two interleaved rebuilds would both replace the same client. */
@@ -62,6 +65,11 @@ export class Connection implements vscode.Disposable {
 
   credentials(): Credentials | undefined {
     return this.serverUrl ? this.sessions.peek(this.serverUrl) : undefined;
+  }
+
+  /** True when `http.proxyStrictSSL: false` switches off the check of this server's certificate (it goes through the proxy). */
+  get certificateChecksOff(): boolean {
+    return this.checksOff;
   }
 
   /** The client for the configured server; fails with advice when no server is set. */
@@ -127,6 +135,11 @@ export class Connection implements vscode.Disposable {
     this.clientConfigKey = key;
     this.clientConfig = config;
     this.client = config ? this.createClient(config) : undefined;
+    this.checksOff = config !== undefined && serverChecksOff(config);
+    if (this.checksOff) {
+      // Once per client build: VS Code's meaning of the setting is kept, but never silently.
+      this.log.warn(certificateChecksOffWarning());
+    }
     void previous?.dispose();
     this.changed.fire();
   }
@@ -159,3 +172,19 @@ export class Connection implements vscode.Disposable {
     }
   }
 }
+
+/** Said in the log and in Test Connection's report when the proxy setting turns certificate checks off. */
+export function certificateChecksOffWarning(): string {
+  return vscode.l10n.t(
+    'Certificate checks are off because http.proxyStrictSSL is false: the certificate of the WorldClient server is not verified either, so a machine between you and the server could read your session. Prefer trusting your proxy\'s CA in worldclientRtc.trustedCertificates and setting http.proxyStrictSSL back to true.',
+  );
+}
+
+function serverChecksOff(config: ServerConfig): boolean {
+  try {
+    return certificateChecksOff(config, parseBaseUrl(config.baseUrl));
+  } catch {
+    return false;
+  }
+}
+

@@ -5,12 +5,13 @@ import { CommandIds } from '../core/commandIds';
 import type { RequestLog } from '../log/requestLog';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import type { Connection } from './connection';
+import { certificateChecksOffWarning, type Connection } from './connection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { askServerUrl } from './serverUrlInput';
 import type { SessionStore } from './sessionStore';
 import type { SignInFlow } from './signInFlow';
 import { errorMessage } from '../api/errors';
+import { inertPickText } from '../shared/inertText';
 
 export interface SessionCommandDeps {
   runner: CommandRunner;
@@ -36,6 +37,9 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
         const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', connection.serverUrl), (signal) =>
           buildConnectionReport(api, byStyle, connection.state === 'signedIn', signal),
         );
+        if (connection.certificateChecksOff) {
+          lines.unshift({ check: vscode.l10n.t('TLS'), ok: false, detail: certificateChecksOffWarning() });
+        }
         const allGood = lines.every((line) => line.ok);
         const report = formatReport(lines);
         log.info(`Connection report for ${connection.serverUrl}:\n${report}`);
@@ -98,7 +102,7 @@ async function copyRequestAsCurl({ ui, connection, requestLog }: SessionCommandD
     return;
   }
   const picked = await ui.showQuickPick(
-    entries.map((entry) => ({ label: `${entry.method} ${entry.url}`, description: `${entry.status ?? entry.error ?? ''}`, entry })),
+    entries.map((entry) => ({ label: inertPickText(`${entry.method} ${entry.url}`), description: inertPickText(`${entry.status ?? entry.error ?? ''}`), entry })),
     { title: vscode.l10n.t('Copy request as curl'), placeHolder: vscode.l10n.t('Pick a recent request') },
   );
   if (!picked) {

@@ -1,22 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { activateExtension, setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { activateExtension, readLogs, setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { ScriptedUi } from './support/scriptedUi';
 import { refreshRooms } from './support/tree';
-
-function readLogs(directory: string): string {
-  if (!fs.existsSync(directory)) {
-    return '';
-  }
-  return fs
-    .readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
-    .join('\n');
-}
 
 describe('Signing in and sessions', function () {
   this.timeout(120_000);

@@ -16,7 +16,7 @@ export interface MatchedFaults {
   fault?: Fault;
 }
 
-const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody', 'duplicateIds']);
+const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody', 'trickleBody', 'redirect', 'duplicateIds']);
 
 export class FaultList {
   private active: ActiveFault[] = [];
@@ -64,14 +64,47 @@ const LOGIN_PAGE = `<!DOCTYPE html>
 <button type="submit">Sign In</button></form></body></html>
 `;
 
-/** A captive portal or reverse proxy's login page in place of the API's JSON. */
-export function writeHtmlLoginPage(res: ServerResponse): void {
-  writeText(res, 200, 'text/html; charset=utf-8', LOGIN_PAGE);
+/** A captive portal or reverse proxy's login page in place of the API's JSON; with echoUrl, an error page quoting the URL asked for. */
+export function writeHtmlLoginPage(res: ServerResponse, echoedUrl?: string): void {
+  const page = echoedUrl === undefined ? LOGIN_PAGE : `<html><body>Not here: ${escapeHtml(echoedUrl)}</body></html>\n`;
+  writeText(res, 200, 'text/html; charset=utf-8', page);
+}
+
+/** A redirect (to a login page, or to https://) that carries the request's path and query along. */
+export function writeRedirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { Location: location, 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+  res.end('<a href="login">Moved</a>');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function writeStatusFault(res: ServerResponse, fault: Fault): void {
   const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-  writeText(res, fault.status ?? 500, JSON_TYPE, JSON.stringify({ error: 'ServerError' }), headers);
+  writeText(res, fault.status ?? 500, JSON_TYPE, JSON.stringify({ error: fault.errorName ?? 'ServerError' }), headers);
+}
+
+/**
+ * A 200 reply whose body never ends: one byte of JSON whitespace every `trickleEveryMs`, each
+ * gap well inside any read timeout, until the client hangs up or the sandbox stops.
+ */
+export async function writeTrickleBody(res: ServerResponse, fault: Fault, signal: AbortSignal): Promise<void> {
+  res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' });
+  res.write('{"rooms":[');
+  while (!res.destroyed && !signal.aborted) {
+    try {
+      await sleep(fault.trickleEveryMs ?? 200, undefined, { signal });
+    } catch {
+      break;
+    }
+    if (!res.destroyed) {
+      res.write(' ');
+    }
+  }
+  if (!res.destroyed) {
+    res.destroy();
+  }
 }
 
 /** Drops the connection without a byte of reply, like a crashed server or a reset by a middlebox. */

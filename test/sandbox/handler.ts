@@ -7,7 +7,7 @@ import type { Authenticator } from './authenticate';
 import { parseBody, readBody, type Body } from './body';
 import {
   DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeSlowBody, writeStatusFault,
-  withDuplicateRooms, writeTruncatedJson, wrongShapePayload, type FaultList,
+  withDuplicateRooms, writeRedirect, writeTrickleBody, writeTruncatedJson, wrongShapePayload, type FaultList,
 } from './faults';
 import { ApiError, applyErrorStyle, ok, writeJson, writeText, JSON_TYPE, type ErrorStyle, type JsonReply } from './reply';
 import { handleRtc } from './rtc';
@@ -85,7 +85,7 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
   }
   const incoming: Incoming = { req, method, target };
   if (matched.fault) {
-    await writeFault(ctx, res, matched.fault, () => respond(ctx, route, incoming, raw), route, method);
+    await writeFault(ctx, res, matched.fault, () => respond(ctx, route, incoming, raw), route, method, req.url ?? '/');
     return;
   }
   send(respond(ctx, route, incoming, raw));
@@ -93,12 +93,14 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
 
 /** Every fault but 'delay' and 'slowBody' stands in for the handler, so a faulted write never reaches the store. */
 async function writeFault(
-  ctx: SandboxContext, res: ServerResponse, fault: Fault, normalReply: () => JsonReply, route: Route, method: string,
+  ctx: SandboxContext, res: ServerResponse, fault: Fault, normalReply: () => JsonReply, route: Route, method: string, url: string,
 ): Promise<void> {
   const isRoomsList = route.name === 'rtc' && route.target === 'rooms' && route.id === undefined && method === 'GET';
   switch (fault.kind) {
     case 'html':
-      return writeHtmlLoginPage(res);
+      return writeHtmlLoginPage(res, fault.echoUrl ? url : undefined);
+    case 'redirect':
+      return writeRedirect(res, fault.location ?? `https://login.example.invalid${url}`);
     case 'status':
       return writeStatusFault(res, fault);
     case 'wrongShape':
@@ -109,6 +111,8 @@ async function writeFault(
     }
     case 'hugeBody':
       return writeHugeBody(res, fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
+    case 'trickleBody':
+      return writeTrickleBody(res, fault, ctx.signal);
     case 'slowBody': {
       const reply = applyErrorStyle(normalReply(), ctx.errorStyle);
       return writeSlowBody(res, reply.status, JSON.stringify(reply.payload), fault, ctx.signal);

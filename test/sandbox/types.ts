@@ -20,11 +20,14 @@ export interface SeedOptions {
   hostile?: boolean;
 }
 
-export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody' | 'duplicateIds';
+/** 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its first two rooms listed again at the end. */
+export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody' | 'trickleBody' | 'redirect' | 'duplicateIds';
 export type FaultRoute = 'rtc' | 'authenticate' | 'ping' | 'settings';
 
 /**
- * A misbehaviour injected in front of the normal handling. Every fault except 'delay' and
+ * A misbehaviour injected in front of the normal handling. 'trickleBody' answers 200 with a
+ * JSON body that sends one byte now and then and never ends (until the client gives up or
+ * the sandbox stops). Every fault except 'delay' and
  * 'slowBody' replaces the handling, so a faulted PUT or DELETE changes nothing in the store.
  */
 export interface Fault {
@@ -35,9 +38,16 @@ export interface Fault {
   firstBytes?: number;
   /** For 'status' (e.g. 500, 502, 503, 429); body {"error":"ServerError"}. */
   status?: number;
+  /** For 'status': the `error` name in the body instead of "ServerError" (any text: hostile servers name errors as they like). */
+  errorName?: string;
+  /** For 'html': the page quotes the request's URL (query and session included), as error pages of some proxies do. */
+  echoUrl?: boolean;
+  /** For 'redirect': where to (default: the same path and query on https://login.example.invalid), with HTTP 302. */
+  location?: string;
+  /** For 'trickleBody': the pause between two bytes of a reply that never ends (default 200 ms). */
+  trickleEveryMs?: number;
   /** For 'status': adds a Retry-After header. */
   retryAfterSeconds?: number;
-  /** 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its first two rooms listed again at the end. */
   /** For 'hugeBody': a valid-JSON but enormous rooms list (default 50 MiB). */
   hugeBodyBytes?: number;
   /** How many matching requests it applies to (default: until cleared). */

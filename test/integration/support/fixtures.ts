@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorldClientRtcApi } from '../../../src/extension';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
@@ -74,4 +76,16 @@ export async function switchServer(session: SandboxSession, target: Sandbox): Pr
     session.ui.pick('Paste a session token').typeInputs(target.session, target.csrfToken);
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true, `sign-in failed: ${JSON.stringify(session.ui.shown)}`);
   }
+}
+
+/** Everything the extension's log files hold (the secret scans read them). */
+export function readLogs(directory: string): string {
+  if (!fs.existsSync(directory)) {
+    return '';
+  }
+  return fs
+    .readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
 }

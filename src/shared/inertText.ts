@@ -1,0 +1,79 @@
+/**
+ * Makes text that came from a server (or an imported file) inert on the VS Code surface it is
+ * shown on, so a value can never become a link, a command or an icon, and never look like
+ * another value. Pure (no vscode import) so it is unit-tested and usable by the API client.
+ *
+ * What each surface does with text, checked against VS Code's sources:
+ * - Notifications (showInformation/Warning/ErrorMessage, non-modal) and notification progress
+ *   titles/messages: parsed by `parseLinkedText` (vs/base/common/linkedText.ts), which turns
+ *   `[label](https://…|http://…|command:…|file:…)` into a clickable link; a `command:` link runs
+ *   the command with its arguments. Bare URLs are not linked there, but we break them as well
+ *   (defence in depth, and other surfaces may linkify them): `inertForNotification`.
+ * - Modal dialogs (message and detail): rendered with `innerText` by the workbench's Dialog
+ *   (vs/base/browser/ui/dialog/dialog.ts); the native dialog on desktop is plain text too. No
+ *   links, but the same wrapper runs over them, so a message may move between the two freely.
+ * - QuickPick label/description/detail and status bar text: render `$(name)` as codicons, no
+ *   links: `inertForCodicons`.
+ * - Tree item labels and descriptions, and a tree view's `message` when it is a string
+ *   (`textContent` in vs/workbench/browser/parts/views/treeView.ts): plain text. Tree tooltips,
+ *   hovers and welcome views that take a MarkdownString render markdown and links:
+ *   `escapeMarkdownText` (src/rooms/markdownText.ts). Welcome views hold only our own text.
+ * - Webview panel titles (the tab) are plain text; the room panel's page sets `textContent` only.
+ * - Everywhere: bidi controls, zero-width characters and newlines would let one value look like
+ *   another (or hide a part of it): `visible` shows them as `⟨U+202E⟩` / `⏎`.
+ */
+
+/** Joins without a visible mark or a line-break opportunity; breaks link syntax without changing how the text reads. */
+export const WORD_JOINER = '\u2060';
+
+/**
+ * Characters that reorder, hide or break text: C0/C1 controls, bidi embeddings, overrides,
+ * isolates and marks, zero-width characters, line/paragraph separators and the BOM.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** The same set minus newline and tab, which our own multi-line texts (dialog details) use. */
+const INVISIBLE_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2061-\u206f\ufeff\ufff9-\ufffb]/g;
+
+function codePoint(char: string): string {
+  return `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+
+/**
+ * A server value as the user should see it: every invisible or reordering character shown by
+ * its code point, a newline as `⏎`, so "room‮txt.exe" cannot pass for another room's name.
+ */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (char) => (char === '\n' ? '⏎' : codePoint(char)));
+}
+
+/**
+ * `visible` for whole messages that we composed: keeps our own newlines and tabs (a dialog's
+ * detail lists one room per line) and the word joiners this module inserts.
+ */
+export function visibleExceptLayout(text: string): string {
+  return text.replace(INVISIBLE_EXCEPT_LAYOUT, codePoint);
+}
+
+/** `](` starts a markdown link target; `scheme:` followed by a non-space is a URL or a command. */
+const LINK_TARGET = /\]\(/g;
+const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=[^\s])/gi;
+
+/**
+ * Text for a notification (message or detail) or a notification progress title: reads the
+ * same, but no `[label](target)` and no `scheme:` URL in it is a link any more. Bidi and other
+ * invisible characters (except newlines and tabs) are shown visibly too.
+ */
+export function inertForNotification(text: string): string {
+  return visibleExceptLayout(text).replace(LINK_TARGET, `]${WORD_JOINER}(`).replace(SCHEME, `$1${WORD_JOINER}:`);
+}
+
+/** Text for a QuickPick label/description/detail or status bar text: `$(name)` stays literal, not an icon. */
+export function inertForCodicons(text: string): string {
+  return text.replace(/\$\(/g, `$${WORD_JOINER}(`);
+}
+
+/** A server value inside a QuickPick item: visible, and no icons. */
+export function inertPickText(text: string): string {
+  return inertForCodicons(visible(text));
+}
