@@ -27,6 +27,8 @@ export class DeleteRoomsFlow {
 
   async run(roomIds: readonly string[]): Promise<DeleteOutcome | undefined> {
     if (!(await this.confirm(roomIds))) {
+      // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
+      void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', roomIds[0]) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', roomIds.length), {});
       return undefined;
     }
     const serverUrl = this.connection.serverUrl;
