@@ -8,6 +8,7 @@ import { withCancellableProgress } from '../util/cancellation';
 import type { Connection } from './connection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { askServerUrl } from './serverUrlInput';
+import { writeServerUrlWhereItTakesEffect } from './serverUrlTarget';
 import type { SessionStore } from './sessionStore';
 import type { SignInFlow } from './signInFlow';
 import { errorMessage } from '../api/errors';
@@ -66,7 +67,8 @@ async function switchServer(deps: SessionCommandDeps): Promise<void> {
     await signOut(deps);
   } else if (choice?.action === 'switch') {
     const serverUrl = await askServerUrl(ui, connection.serverUrl);
-    if (serverUrl) {
+    if (serverUrl && (await writeServerUrlWhereItTakesEffect(ui, serverUrl))) {
+      // The setting already holds serverUrl, so this only waits for the new client.
       await connection.useServer(serverUrl);
       if (connection.state !== 'signedIn') {
         await deps.signIn.run();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { withSandbox, type SandboxSession } from './support/fixtures';
+import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { refreshRooms } from './support/tree';
 
 /** What a first user trips over (issue 13): every flow says what happened, even when it did nothing. */
@@ -9,7 +9,51 @@ describe('First use', function () {
   let session: SandboxSession;
 
   afterEach(async () => {
+    await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', undefined, vscode.ConfigurationTarget.Workspace);
     await session?.dispose();
+  });
+
+  /** What `npm start` does: the folder's settings name the server, overriding the user setting. */
+  async function serverUrlInWorkspace(url: string): Promise<void> {
+    await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', url, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => session.api.connection.serverUrl === url, 'the workspace server URL');
+  }
+
+  const inspectServerUrl = () => vscode.workspace.getConfiguration('worldclientRtc').inspect<string>('serverUrl');
+
+  it('Switch Server changes the workspace setting that overrides the user setting, when the user agrees', async () => {
+    session = await withSandbox({ seed: {} });
+    await serverUrlInWorkspace(session.sandbox.url);
+    const other = 'http://127.0.0.1:9';
+    session.ui.pick('Switch to another server').typeInputs(other);
+    session.ui.respond(/^The server URL is set in the workspace settings/, 'Change It There');
+    await vscode.commands.executeCommand('worldclientRtc.switchServer');
+    const asked = await session.ui.waitForMessage(/^The server URL is set in/);
+    assert.equal(asked.message, `The server URL is set in the workspace settings (${session.sandbox.url}), which override your user settings.`);
+    assert.equal(asked.modal, true);
+    assert.equal(inspectServerUrl()?.workspaceValue, other);
+    assert.equal(session.api.connection.serverUrl, other, 'the switch took effect');
+  });
+
+  it('Switch Server says nothing changed when the user keeps the overriding workspace setting', async () => {
+    session = await withSandbox({ seed: {} });
+    await serverUrlInWorkspace(session.sandbox.url);
+    session.ui.pick('Switch to another server').typeInputs('http://127.0.0.1:9');
+    session.ui.respond(/^The server URL is set in/, undefined);
+    await vscode.commands.executeCommand('worldclientRtc.switchServer');
+    const told = await session.ui.waitForMessage(/^The server was not switched/);
+    assert.equal(told.message, `The server was not switched: it stays ${session.sandbox.url}, as set in the workspace settings.`);
+    assert.equal(inspectServerUrl()?.workspaceValue, session.sandbox.url);
+    assert.equal(session.api.connection.serverUrl, session.sandbox.url);
+  });
+
+  it('Switch Server writes the user setting when no workspace value overrides it', async () => {
+    session = await withSandbox({ seed: {} });
+    session.ui.pick('Switch to another server').typeInputs('http://127.0.0.1:9');
+    await vscode.commands.executeCommand('worldclientRtc.switchServer');
+    assert.equal(inspectServerUrl()?.globalValue, 'http://127.0.0.1:9');
+    assert.equal(inspectServerUrl()?.workspaceValue, undefined);
+    assert.ok(!session.ui.shown.some((shown) => /override/.test(shown.message)), 'nothing to ask');
   });
 
   it('says nothing was deleted when a delete confirmation is dismissed', async () => {
