@@ -9,6 +9,7 @@ describe('First use', function () {
   let session: SandboxSession;
 
   afterEach(async () => {
+    session?.api.rooms.model.setQuery({ filter: '' });
     await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', undefined, vscode.ConfigurationTarget.Workspace);
     await session?.dispose();
   });
@@ -70,5 +71,24 @@ describe('First use', function () {
     await vscode.commands.executeCommand('worldclientRtc.deleteMessages', 'incident-4711');
     await session.ui.waitForMessage(/^Nothing was deleted: room "incident-4711" keeps its/);
     assert.equal(session.sandbox.store.get('incident-4711')?.messages.length, messages);
+  });
+
+  it('the Rooms view message always shows the count and the filter, and each state reads differently', async () => {
+    session = await withSandbox({ seed: { sample: true }, signedIn: false });
+    const message = () => session.api.rooms.view.treeView.message;
+    await waitFor(() => message() === 'Signed out: sign in to list the rooms.', `the signed-out line, not ${message()}`);
+    session.ui.pick('Paste a session token').typeInputs(session.sandbox.session, session.sandbox.csrfToken);
+    await vscode.commands.executeCommand('worldclientRtc.signIn');
+    await refreshRooms(session.api);
+    assert.equal(message(), '12 rooms');
+    session.api.rooms.model.setQuery({ filter: 'standup' });
+    await waitFor(() => message() === 'Filter “standup”: 1 of 12 rooms', `the filter line, not ${message()}`);
+    session.api.rooms.model.setQuery({ filter: 'no-such-room' });
+    await waitFor(() => message() === 'Filter “no-such-room”: no room matches (0 of 12 rooms).', `the empty filter line, not ${message()}`);
+    session.api.rooms.model.setQuery({ filter: '' });
+    session.sandbox.addFault({ kind: 'html' });
+    await refreshRooms(session.api);
+    assert.match(String(message()), /^⚠ Stale — 12 rooms\. Showing the list from before the last refresh failed: /);
+    session.sandbox.clearFaults();
   });
 });
