@@ -64,7 +64,7 @@ describe('Room panel in the browser', function () {
       assert.deepEqual(await texts(frame, '.detail .field-value'), [IMG, JS, SCRIPT]);
       // A decoded view of something that is not base64 says so and shows it raw.
       await frame.locator('#view-mode').selectOption('text');
-      await frame.locator('.detail .field-data .field-note', { hasText: 'not base64, shown raw' }).waitFor();
+      await frame.locator('.detail .field-data .field-note', { hasText: 'not base64 — shown raw' }).waitFor();
       assert.equal(await frame.locator('#decoded-note').textContent(), 'decoded, not decrypted');
 
       const probe = await domProbe(frame);
