@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { ScriptedUi } from './support/scriptedUi';
 import { refreshRooms } from './support/tree';
 
 /** What a first user trips over (issue 13): every flow says what happened, even when it did nothing. */
@@ -91,4 +92,37 @@ describe('First use', function () {
     assert.match(String(message()), /^⚠ Stale — 12 rooms\. Showing the list from before the last refresh failed: /);
     session.sandbox.clearFaults();
   });
+
+  it('a wrong password asks again with the reason and the e-mail kept, and leaves no error behind', async () => {
+    session = await withSandbox({ signedIn: false });
+    const ui = new InputRecordingUi();
+    session.api.ui.use(ui);
+    ui.pick('email and password').typeInputs('dev@example.com', 'not-the-password', 'dev@example.com', 'sandbox');
+    assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true);
+    assert.deepEqual(ui.prefilled, ['', '', 'dev@example.com', ''], 'the retry starts from the typed address');
+    assert.match(ui.prompts[3], /the user name or password is wrong.*Try again, or press Escape to stop\./);
+    assert.deepEqual(ui.shown.filter((shown) => shown.severity === 'error'), [], 'no error notification stays on screen');
+    await ui.waitForMessage(/^Signed in to /);
+  });
+
+  it('a cancelled sign-in keeps the e-mail address for the next one', async () => {
+    session = await withSandbox({ signedIn: false });
+    const ui = new InputRecordingUi();
+    session.api.ui.use(ui);
+    ui.pick('email and password').typeInputs('someone@example.com', undefined);
+    await vscode.commands.executeCommand('worldclientRtc.signIn');
+    ui.pick('email and password').typeInputs(undefined);
+    await vscode.commands.executeCommand('worldclientRtc.signIn');
+    assert.equal(ui.prefilled[2], 'someone@example.com');
+  });
 });
+
+/** Also records the value each input box opened with (what the user sees prefilled). */
+class InputRecordingUi extends ScriptedUi {
+  readonly prefilled: string[] = [];
+
+  override showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.prefilled.push(options.value ?? '');
+    return super.showInputBox(options);
+  }
+}
