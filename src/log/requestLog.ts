@@ -20,7 +20,7 @@ export class RequestLog {
     const outcome = entry.error ? `failed: ${entry.error}` : `${entry.status ?? '-'}`;
     const retry = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
     const line = `${entry.method} ${entry.url} → ${outcome} · ${Math.round(entry.ms)} ms · ${entry.bytes} B${retry}`;
-    if (entry.error || (entry.status !== undefined && entry.status >= 400)) {
+    if (entry.error || (entry.status !== undefined && entry.status >= 400 && !entry.expected)) {
       this.channel.warn(line);
     } else {
       this.channel.info(line);

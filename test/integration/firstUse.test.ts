@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { ScriptedUi } from './support/scriptedUi';
@@ -115,7 +117,36 @@ describe('First use', function () {
     await vscode.commands.executeCommand('worldclientRtc.signIn');
     assert.equal(ui.prefilled[2], 'someone@example.com');
   });
+
+  it('Add Room checks the id at the first step, and logs the "does it exist?" 404 as info', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    session.ui.pick('Enter the fields').typeInputs('weekly-standup', 'fresh-room', 'ann@example.com', '2026-11-24T10:00:00Z', '');
+    assert.equal(await vscode.commands.executeCommand('worldclientRtc.addRoom'), 'fresh-room');
+    // The id prompt came back right after the first step, before members, start and end were asked.
+    assert.deepEqual(
+      session.ui.prompts
+        .slice(session.ui.prompts.findIndex((prompt) => prompt.startsWith('Add room: ')) + 1)
+        .slice(0, 2)
+        .map((prompt) => prompt.replace(/^.*?: .*?: /, '')),
+      ['The room id. A fresh UUID is suggested.', 'A room with the id “weekly-standup” already exists. Choose another id.'],
+    );
+    const line = /GET \S*rooms\/fresh-room → 404/;
+    await waitFor(() => line.test(readLogs(session.api.storage.logDirectory)), 'the 404 in the log file', 15_000);
+    const logged = readLogs(session.api.storage.logDirectory).split('\n').filter((text) => line.test(text));
+    assert.ok(logged.length > 0 && logged.every((text) => text.includes('[info]')), `logged as info: ${logged.join(' | ')}`);
+  });
 });
+
+function readLogs(directory: string): string {
+  if (!fs.existsSync(directory)) {
+    return '';
+  }
+  return fs
+    .readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
+}
 
 /** Also records the value each input box opened with (what the user sees prefilled). */
 class InputRecordingUi extends ScriptedUi {
