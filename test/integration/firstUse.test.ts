@@ -135,7 +135,28 @@ describe('First use', function () {
     const logged = readLogs(session.api.storage.logDirectory).split('\n').filter((text) => line.test(text));
     assert.ok(logged.length > 0 && logged.every((text) => text.includes('[info]')), `logged as info: ${logged.join(' | ')}`);
   });
+
+  it('Copy Request as curl shows time and status, and folds repeated polls into one item', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    for (let i = 0; i < 3; i++) {
+      await refreshRooms(session.api);
+    }
+    const ui = new InputRecordingUi();
+    session.api.ui.use(ui);
+    ui.pick('/rtc/rooms').pick('With a placeholder');
+    await vscode.commands.executeCommand('worldclientRtc.copyRequestAsCurl');
+    const items = ui.pickedFrom[0];
+    // One item per request and outcome (a refresh cut short by the next one is its own item).
+    const kinds = items.map((item) => `${item.label} → ${(item.description ?? '').split(' · ')[1]}`);
+    assert.equal(new Set(kinds).size, kinds.length, `each request and outcome once: ${kinds.join(' | ')}`);
+    const list = items.find((item) => /^GET \S+\/rtc\/rooms$/.test(item.label));
+    assert.match(list?.description ?? '', /^\d\d:\d\d:\d\d · 200 · [3-9]× since \d\d:\d\d:\d\d$/);
+    assert.ok(items.every((item) => /^\d\d:\d\d:\d\d · /.test(item.description ?? '')), 'every item has its time');
+    // The web host's clipboard cannot be read back here; the confirmation says the copy happened.
+    await ui.waitForMessage(/^Copied as curl\./);
+  });
 });
+
 
 function readLogs(directory: string): string {
   if (!fs.existsSync(directory)) {
@@ -148,9 +169,16 @@ function readLogs(directory: string): string {
     .join('\n');
 }
 
-/** Also records the value each input box opened with (what the user sees prefilled). */
+/** Also records the value each input box opened with (what the user sees prefilled) and each quick pick's items. */
 class InputRecordingUi extends ScriptedUi {
   readonly prefilled: string[] = [];
+  /** The items of each quick pick, as shown. */
+  readonly pickedFrom: vscode.QuickPickItem[][] = [];
+
+  override showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+    this.pickedFrom.push([...items]);
+    return super.showQuickPick(items, options);
+  }
 
   override showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     this.prefilled.push(options.value ?? '');
