@@ -73,7 +73,9 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await runCommand(ui.page, 'WorldClient RTC: Import Rooms…');
     // Code-server's open dialog is VS Code's "simple" file dialog: a quick input holding a path.
     const pathInput = ui.page.locator('.quick-input-widget .quick-input-box input');
-    await pathInput.waitFor({ timeout: 30_000 });
+    await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Import rooms' }).waitFor({ timeout: 30_000 });
+    // The dialog fills in its start folder once it has listed it; typing before that gets mixed in.
+    await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: '..' }).first().waitFor({ timeout: 30_000 });
     await pathInput.fill(importFile);
     await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'rooms.json' }).first().waitFor({ timeout: 10_000 });
     await pathInput.press('Enter');
@@ -82,5 +84,17 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await screenshot(ui.page, 'real-dialog-import-report');
     await clickDialogButton(ui.page, 'OK');
     assert.ok(ui.sandbox.store.get('imported-in-the-browser'), 'the new room reached the server');
+  });
+
+  it('offers Export Rooms… in the Rooms view\'s "…" menu', async () => {
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+    await roomsViewRow(ui.page, 'weekly-standup').waitFor({ timeout: 30_000 });
+    await ui.page.locator('.part.sidebar .title-actions [aria-label*="More Actions"]').first().click();
+    const item = ui.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Export Rooms…' });
+    await item.waitFor({ timeout: 10_000 });
+    await screenshot(ui.page, 'rooms-view-more-actions-menu');
+    await item.click();
+    await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export room' }).waitFor({ timeout: 30_000 });
+    await ui.page.keyboard.press('Escape');
   });
 });

@@ -38,8 +38,9 @@ export async function clickToastButton(page: Page, message: RegExp, label: strin
 }
 
 /**
- * Right-clicks `row` and picks `label` from its context menu. Retries: a tree that re-renders
- * (a refresh right after sign-in) closes a menu that opened a moment earlier.
+ * Right-clicks `row` and picks `label` from its context menu. Retries until the menu has closed
+ * on the choice: a tree that re-renders (a refresh right after sign-in) closes a menu that opened
+ * a moment earlier.
  */
 export async function contextMenuAction(page: Page, row: Locator, label: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -48,7 +49,10 @@ export async function contextMenuAction(page: Page, row: Locator, label: string,
     try {
       await row.click({ button: 'right' });
       await item.waitFor({ timeout: 3_000 });
-      await item.click({ timeout: 3_000 });
+      // Hover and Enter rather than a click: the menu ignores a mouse-up that comes too soon after it opened.
+      await item.hover({ timeout: 3_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 3_000 });
       return;
     } catch (error) {
       await page.keyboard.press('Escape');
