@@ -102,6 +102,9 @@ describe('Room panel in the browser', function () {
 
     it('keeps fewer than 500 rows in the DOM and scrolls to the last message', async () => {
       await frame.locator('.fact-count', { hasText: /^100,000$/ }).waitFor({ timeout: 60_000 });
+      // A full list must not squeeze the column headings away.
+      const headings = await frame.locator('.list-header').boundingBox();
+      assert.ok(headings && headings.height >= 14, `the column headings are visible (${JSON.stringify(headings)})`);
       const atTop = await domProbe(frame);
       assert.ok(atTop.rows > 0 && atTop.rows < 500, `rows in the DOM at the top: ${atTop.rows}`);
       await frame.locator('.list').focus();
