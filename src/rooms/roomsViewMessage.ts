@@ -17,8 +17,9 @@ export interface RoomsViewFacts {
  * The always-visible line above the Rooms tree. The view's description (next to its title) is
  * hidden when the container holds this one view, so the count and the filter go here too, and
  * every state starts differently so it reads at a glance: "27 rooms", "Filter “alice”: 2 of 27
- * rooms", "⚠ Stale — …", "Loading rooms…", "Signed out…". Undefined leaves the line empty where
- * the welcome content already says everything (no server, no rooms).
+ * rooms", "⚠ Stale — …", "27 rooms · refreshing…". Undefined where the tree is empty and its
+ * welcome content speaks (no server, signed out, loading, no rooms): VS Code hides the welcome
+ * content, buttons included, while a view has a message.
  */
 export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
   const count = (n: number): string => (n === 1 ? vscode.l10n.t('{0} room', n.toLocaleString('en-US')) : vscode.l10n.t('{0} rooms', n.toLocaleString('en-US')));
@@ -27,12 +28,10 @@ export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
     : count(facts.total);
   switch (facts.state) {
     case 'noServer':
+    case 'signedOut':
+    case 'loading':
     case 'empty':
       return undefined;
-    case 'signedOut':
-      return vscode.l10n.t('Signed out: sign in to list the rooms.');
-    case 'loading':
-      return vscode.l10n.t('Loading rooms…');
     case 'error':
       return vscode.l10n.t('Could not load rooms: {0}', facts.error ?? '');
     case 'ready':

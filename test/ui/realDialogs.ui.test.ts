@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
-import { clickDialogButton, contextMenuAction, clickToastButton, notificationToast, readDialog } from './support/workbenchDialogs';
+import { roomsViewPane, roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import { clickDialogButton, clickToastButton, contextMenuAction, findNotification, notificationToast, readDialog } from './support/workbenchDialogs';
 
 /**
  * The workbench runs the way `npm start` serves it (no --enable-smoke-test-driver), so VS Code's
@@ -16,8 +16,15 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
 
   before(async () => {
     ui = await startUiWorkbench({ sample: true });
-    await signIn(ui);
     await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+    // Signed out, the view shows its welcome buttons (a view message would hide them).
+    const welcome = roomsViewPane(ui.page).locator('.welcome-view-content');
+    await welcome.locator('.monaco-button', { hasText: 'Sign In' }).waitFor({ timeout: 60_000 });
+    await welcome.locator('.monaco-button', { hasText: 'Switch Server' }).waitFor();
+    await screenshot(ui.page, 'rooms-view-signed-out');
+    await signIn(ui);
+    // Signed in, the count is on the view's first line, visible even though the container holds one view.
+    await roomsViewPane(ui.page).locator('.message', { hasText: /^\s*12 rooms\s*$/ }).waitFor({ timeout: 30_000 });
     importFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-import-')), 'rooms.json');
   });
 
@@ -43,13 +50,13 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await screenshot(ui.page, 'real-dialog-delete-confirmation');
     await clickDialogButton(ui.page, 'Delete');
 
-    await notificationToast(ui.page, /Deleted room “incident-4711”/).waitFor({ timeout: 60_000 });
-    // The progress toast leaves after the result toast appears; the list moves when it goes.
+    // The progress toast leaves after the result appears; the list moves when it goes.
     await notificationToast(ui.page, /^Deleting “incident-4711”/).waitFor({ state: 'detached', timeout: 30_000 });
+    await findNotification(ui.page, /Deleted room “incident-4711”/);
     assert.equal(ui.sandbox.store.get('incident-4711'), undefined, 'the room is gone from the server');
     await screenshot(ui.page, 'real-dialog-delete-undo-toast');
     await clickToastButton(ui.page, /Deleted room “incident-4711”/, 'Undo');
-    await notificationToast(ui.page, /Restored room “incident-4711”/).waitFor({ timeout: 60_000 });
+    await findNotification(ui.page, /Restored room “incident-4711”/);
     assert.deepEqual(ui.sandbox.store.get('incident-4711'), before, 'room and messages are back');
     await roomsViewRow(ui.page, 'incident-4711').waitFor({ timeout: 30_000 });
   });

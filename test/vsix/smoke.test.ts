@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor, withSandbox, EXTENSION_ID, type SandboxSession } from '../integration/support/fixtures';
@@ -14,6 +15,21 @@ describe('The packaged extension (VSIX)', function () {
     assert.ok(extension, 'the VSIX is installed');
     const repoRoot = path.resolve(__dirname, '..', '..', '..');
     assert.ok(!extension.extensionPath.startsWith(repoRoot), `loaded from ${extension.extensionPath}`);
+  });
+
+  it('holds every image its README names, linked relatively (the details page shows them offline)', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const readme = fs.readFileSync(path.join(extension.extensionPath, 'README.md'), 'utf8');
+    // Markdown images ![alt](target) and HTML <img src="target">.
+    const targets = [...readme.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)].map((match) => match[1] ?? match[2]);
+    assert.ok(targets.length > 0, 'the README shows screenshots');
+    for (const target of targets) {
+      assert.doesNotMatch(target, /^[a-z][\w+.-]*:/i, `"${target}" is relative, not a URL into a repository`);
+      const file = path.join(extension.extensionPath, decodeURIComponent(target));
+      assert.ok(fs.existsSync(file), `"${target}" is in the package`);
+      assert.ok(fs.statSync(file).size < 150_000, `"${target}" is small (${fs.statSync(file).size} bytes)`);
+    }
   });
 
   it('activates, lists the sandbox rooms and opens a room', async () => {

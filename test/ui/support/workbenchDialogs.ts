@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { runCommand } from './uiWorkbench';
 
 /**
  * VS Code's own modal dialog (a DOM element, not a browser alert). It only ever appears when the
@@ -30,11 +31,37 @@ export function notificationToast(page: Page, message: RegExp): Locator {
   return page.locator('.notification-toast-container .notification-list-item', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
 }
 
-/** Clicks a button of a notification toast, e.g. "Undo". */
-export async function clickToastButton(page: Page, message: RegExp, label: string): Promise<void> {
+/**
+ * Waits for a notification and returns it: as a toast, or else in the notification centre,
+ * which it opens (VS Code 1.139 may hide a toast early, or keep it out of sight, e.g. while a
+ * progress toast is shown).
+ */
+export async function findNotification(page: Page, message: RegExp, timeoutMs = 60_000): Promise<Locator> {
   const toast = notificationToast(page, message);
-  await toast.waitFor({ timeout: 60_000 });
-  await toast.locator('.monaco-button', { hasText: label }).click();
+  const inCentre = page.locator('.notifications-center .notification-list-item', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await toast.isVisible()) {
+      return toast;
+    }
+    if (!(await page.locator('.notifications-center.visible').isVisible())) {
+      await runCommand(page, 'Notifications: Show Notifications');
+    }
+    try {
+      await inCentre.waitFor({ timeout: 3_000 });
+      return inCentre;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+    }
+  }
+}
+
+/** Clicks a button of a notification, e.g. "Undo", wherever it shows. */
+export async function clickToastButton(page: Page, message: RegExp, label: string): Promise<void> {
+  const notification = await findNotification(page, message);
+  await notification.locator('.monaco-button', { hasText: label }).click();
 }
 
 /**
