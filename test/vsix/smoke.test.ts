@@ -20,7 +20,10 @@ describe('The packaged extension (VSIX)', function () {
   it('holds every image its README names, linked relatively (the details page shows them offline)', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    const readme = fs.readFileSync(path.join(extension.extensionPath, 'README.md'), 'utf8');
+    // vsce stores it as extension/readme.md.
+    const readmeName = fs.readdirSync(extension.extensionPath).find((name) => /^readme\.md$/i.test(name));
+    assert.ok(readmeName, 'the package has a README');
+    const readme = fs.readFileSync(path.join(extension.extensionPath, readmeName), 'utf8');
     // Markdown images ![alt](target) and HTML <img src="target">.
     const targets = [...readme.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)].map((match) => match[1] ?? match[2]);
     assert.ok(targets.length > 0, 'the README shows screenshots');
