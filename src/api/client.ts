@@ -30,6 +30,8 @@ interface CallScope {
   what: string;
   roomId?: string;
   secrets: (string | undefined)[];
+  /** Statuses that answer the caller's question rather than fail it (the request log shows them as info). */
+  expectedStatuses?: readonly number[];
 }
 
 type Connection = { server: ParsedBaseUrl; transport: HttpTransport } | { configError: string };
@@ -75,6 +77,21 @@ export class WorldClientApi {
     return this.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
       parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)),
     );
+  }
+
+  /** "Does this id exist?" before adding a room: a 404 is the ordinary answer, not a failure, and is logged as info. */
+  async roomExists(id: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.run({ what: `check whether the room ${quoteId(id)} exists`, roomId: id, secrets: [], expectedStatuses: [404] }, async (scope) =>
+        parseRoom(await this.rtc('getRoom', scope, id, undefined, signal)),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WorldClientError && error.kind === 'notFound') {
+        return false;
+      }
+      throw error;
+    }
   }
 
   getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
@@ -244,7 +261,8 @@ export class WorldClientApi {
     const { transport } = this.connected();
     const credentials = needsSession ? this.requireCredentials(scope) : undefined;
     const secrets = scope.secrets.filter((secret): secret is string => secret !== undefined);
-    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets }, signal), secrets);
+    const expectedStatuses = scope.expectedStatuses;
+    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal), secrets);
     const renewed = credentials && renewedCredentials(reply);
     if (!renewed) {
       return reply;
@@ -256,7 +274,7 @@ export class WorldClientApi {
       // Storing the session is the caller's business; the retry below uses it either way.
     }
     const renewedSecrets = [...secrets, renewed.session, renewed.csrfToken].filter((secret): secret is string => secret !== undefined);
-    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets }, signal), renewedSecrets);
+    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses }, signal), renewedSecrets);
   }
 
   private async signInRequest(

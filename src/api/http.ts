@@ -27,6 +27,8 @@ export interface OutgoingRequest {
   what: string;
   /** Extra secrets to keep out of log entries, e.g. the password of a sign-in. */
   secrets?: readonly string[];
+  /** Statuses the caller expects as an answer (the 404 of "does this id exist?"); marked `expected` in the log entry. */
+  expectedStatuses?: readonly number[];
   /**
    * Sees each chunk of a 200 reply's body as it arrives, with the length the reply declared,
    * until it returns false; for previews of big replies.
@@ -205,6 +207,7 @@ export class HttpTransport {
       requestBody: body !== undefined && body.length <= MAX_LOGGED_BODY_CHARS ? body : undefined,
       headers: redactHeaders(headers),
       attempt: outcome.attempt,
+      expected: outcome.status !== undefined && request.expectedStatuses?.includes(outcome.status) ? true : undefined,
     };
     try {
       this.onRequest(entry);

@@ -79,6 +79,8 @@ export interface RequestLogEntry {
   headers: Record<string, string>;
   /** 1 for the first attempt, 2 for the first retry, ... */
   attempt: number;
+  /** The status answered the caller's question (e.g. the 404 of "does this id exist?"): not a failure. */
+  expected?: boolean;
 }
 
 export type SignInResult =

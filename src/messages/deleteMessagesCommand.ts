@@ -56,6 +56,8 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
       deleteAction,
     );
     if (answer !== deleteAction) {
+      // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
+      void deps.ui.showMessage('info', vscode.l10n.t('Nothing was deleted: room "{0}" keeps its {1} message(s).', shownId, n), {});
       return undefined;
     }
     choice.confirmedFor = serverUrl;

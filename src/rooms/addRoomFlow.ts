@@ -50,11 +50,21 @@ export class AddRoomFlow {
 
   private async askFields(): Promise<NewRoom | undefined> {
     const draft: Partial<Draft> = (this.draft ??= {});
-    const id = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (1/4): id'), prompt: vscode.l10n.t('The room id. A fresh UUID is suggested.'), value: draft.id ?? randomUUID(), validateInput: validateRoomId });
-    if (id === undefined) {
-      return undefined;
+    let idPrompt = vscode.l10n.t('The room id. A fresh UUID is suggested.');
+    // The id is checked at once, not after all four steps (create() checks again, in case it was taken meanwhile).
+    for (;;) {
+      const id = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (1/4): id'), prompt: idPrompt, value: draft.id ?? randomUUID(), validateInput: validateRoomId });
+      if (id === undefined) {
+        return undefined;
+      }
+      draft.id = id;
+      const api = this.connection.api();
+      if (!(await withCancellableProgress(vscode.l10n.t('Checking the id “{0}”…', id), (signal) => roomExists(api, id, signal)))) {
+        break;
+      }
+      idPrompt = vscode.l10n.t('A room with the id “{0}” already exists. Choose another id.', id);
     }
-    draft.id = id;
+    const roomId = draft.id;
     const members = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (2/4): members'), prompt: vscode.l10n.t('Member email addresses, separated by commas.'), placeHolder: 'ann@example.com, bob@example.com', value: draft.members ?? '', validateInput: validateMembers });
     if (members === undefined) {
       return undefined;
@@ -70,7 +80,7 @@ export class AddRoomFlow {
       return undefined;
     }
     draft.ended = ended.trim();
-    return { id: draft.id, members: draft.members, started: draft.started, ended: draft.ended, messages: [] };
+    return { id: roomId, members: draft.members, started: draft.started, ended: draft.ended, messages: [] };
   }
 
   private async readFromFile(): Promise<NewRoom | undefined> {
@@ -105,14 +115,6 @@ export class AddRoomFlow {
 }
 
 /** Servers may overwrite on PUT, so existence is checked first rather than trusted to a 409. */
-export async function roomExists(api: ReturnType<Connection['api']>, roomId: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    await api.getRoom(roomId, signal);
-    return true;
-  } catch (error) {
-    if (error instanceof WorldClientError && error.kind === 'notFound') {
-      return false;
-    }
-    throw error;
-  }
+export function roomExists(api: ReturnType<Connection['api']>, roomId: string, signal: AbortSignal): Promise<boolean> {
+  return api.roomExists(roomId, signal);
 }

@@ -46,6 +46,8 @@ export class DeleteRoomsFlow {
   async run(roomIds: readonly string[], progress: DeleteProgress = newDeleteProgress()): Promise<DeleteOutcome | undefined> {
     if (progress.confirmedFor === undefined) {
       if (!(await this.confirm(roomIds))) {
+        // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
+        void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visible(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', roomIds.length), {});
         return undefined;
       }
       progress.confirmedFor = this.connection.serverUrl;

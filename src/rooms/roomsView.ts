@@ -4,6 +4,7 @@ import type { ServerUrlProblem } from '../core/settingValues';
 import { CommandIds } from '../core/commandIds';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
+import { roomsViewMessage } from './roomsViewMessage';
 
 export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
 
@@ -93,15 +94,15 @@ export class RoomsView implements vscode.Disposable {
     } else {
       this.treeView.description = undefined;
     }
-    if (model.stale) {
-      this.treeView.message = vscode.l10n.t('⚠ Showing the list from before the last refresh failed: {0}', model.error ?? '');
-    } else if (state === 'error') {
-      this.treeView.message = vscode.l10n.t('Could not load rooms: {0}', model.error ?? '');
-    } else if (state === 'ready' && model.filter && model.visibleGroups().every((group) => group.total === 0)) {
-      this.treeView.message = vscode.l10n.t('No room matches “{0}”.', model.filter);
-    } else {
-      this.treeView.message = undefined;
-    }
+    this.treeView.message = roomsViewMessage({
+      state,
+      stale: model.stale,
+      loading: model.loading,
+      error: model.error,
+      filter: model.filter,
+      shown: model.visibleGroups().reduce((sum, group) => sum + group.total, 0),
+      total: model.total,
+    });
   }
 
   private scheduleAutoRefresh(): void {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { toCurl } from '../api/curl';
 import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
 import type { RequestLog } from '../log/requestLog';
@@ -7,11 +6,12 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { certificateChecksOffWarning, type Connection } from './connection';
 import { buildConnectionReport, formatReport } from './connectionReport';
+import { copyRequestAsCurl } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
+import { writeServerUrlWhereItTakesEffect } from './serverUrlTarget';
 import type { SessionStore } from './sessionStore';
 import type { SignInFlow } from './signInFlow';
 import { errorMessage } from '../api/errors';
-import { inertPickText } from '../shared/inertText';
 
 export interface SessionCommandDeps {
   runner: CommandRunner;
@@ -49,7 +49,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
         await Promise.all([byStyle.path.dispose(), byStyle.query.dispose()]);
       }
     }),
-    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAsCurl(deps)),
+    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAsCurl(ui, deps.requestLog.recent(), connection.credentials())),
     runner.register(CommandIds.switchServer, () => switchServer(deps)),
   ];
 }
@@ -70,7 +70,8 @@ async function switchServer(deps: SessionCommandDeps): Promise<void> {
     await signOut(deps);
   } else if (choice?.action === 'switch') {
     const serverUrl = await askServerUrl(ui, connection.serverUrl);
-    if (serverUrl) {
+    if (serverUrl && (await writeServerUrlWhereItTakesEffect(ui, serverUrl))) {
+      // The setting already holds serverUrl, so this only waits for the new client.
       await connection.useServer(serverUrl);
       if (connection.state !== 'signedIn') {
         await deps.signIn.run();
@@ -93,33 +94,4 @@ async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): P
   }
   await sessions.remove(serverUrl);
   void ui.showMessage('info', vscode.l10n.t('Signed out of {0}.', serverUrl), {});
-}
-
-async function copyRequestAsCurl({ ui, connection, requestLog }: SessionCommandDeps): Promise<void> {
-  const entries = requestLog.recent();
-  if (entries.length === 0) {
-    void ui.showMessage('info', vscode.l10n.t('No requests yet. Refresh the Rooms view or run a command first.'), {});
-    return;
-  }
-  const picked = await ui.showQuickPick(
-    entries.map((entry) => ({ label: inertPickText(`${entry.method} ${entry.url}`), description: inertPickText(`${entry.status ?? entry.error ?? ''}`), entry })),
-    { title: vscode.l10n.t('Copy request as curl'), placeHolder: vscode.l10n.t('Pick a recent request') },
-  );
-  if (!picked) {
-    return;
-  }
-  const secretChoice = await ui.showQuickPick(
-    [
-      { label: vscode.l10n.t('With a placeholder'), detail: vscode.l10n.t('The session is written as $WORLDCLIENT_SESSION; set it in your shell.'), include: false },
-      { label: vscode.l10n.t('Include my session token'), detail: vscode.l10n.t('Anyone who sees the command can act as you until the session ends.'), include: true },
-    ],
-    { title: vscode.l10n.t('Session token in the command') },
-  );
-  if (!secretChoice) {
-    return;
-  }
-  const credentials = connection.credentials();
-  const command = toCurl(picked.entry, secretChoice.include && credentials ? { includeSecrets: credentials } : {});
-  await vscode.env.clipboard.writeText(command);
-  void ui.showMessage('info', secretChoice.include ? vscode.l10n.t('Copied, with your session token. Treat it like a password.') : vscode.l10n.t('Copied as curl.'), {});
 }

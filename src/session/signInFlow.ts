@@ -17,6 +17,9 @@ type Method = 'password' | 'passwordRemembered' | 'token';
  * only ever held in this function's locals; the session goes to SecretStorage.
  */
 export class SignInFlow {
+  /** The e-mail address typed last, so a failed or cancelled sign-in does not make the user type it again. Not a secret; memory only. */
+  private lastUser = '';
+
   constructor(
     private readonly ui: Ui,
     private readonly connection: Connection,
@@ -57,21 +60,41 @@ export class SignInFlow {
   }
 
   private async withPassword(serverUrl: string, rememberUser: boolean): Promise<Credentials | undefined> {
-    const user = await this.ui.showInputBox({
-      title: vscode.l10n.t('Sign in to {0} (1/2)', serverUrl),
-      prompt: vscode.l10n.t('Email address'),
-      placeHolder: 'you@example.com',
-      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the email address you sign in to webmail with.')),
-    });
-    if (!user) {
-      return undefined;
-    }
-    const password = await this.ui.showInputBox({ title: vscode.l10n.t('Sign in to {0} (2/2)', serverUrl), prompt: vscode.l10n.t('Password for {0}', user), password: true });
-    if (!password) {
-      return undefined;
-    }
+    let refusal: string | undefined;
+    let user: string;
+    let password: string;
+    let result: SignInResult | undefined;
     const api = this.connection.api();
-    let result: SignInResult | undefined = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user.trim(), password, signal, { rememberUser }));
+    // Wrong credentials ask again, with the reason in the prompt and the address kept: an error
+    // notification would stay on screen after the next attempt succeeds.
+    for (;;) {
+      const typed = await this.ui.showInputBox({
+        title: vscode.l10n.t('Sign in to {0} (1/2)', serverUrl),
+        prompt: refusal ? vscode.l10n.t('{0} Try again, or press Escape to stop.', refusal) : vscode.l10n.t('Email address'),
+        placeHolder: 'you@example.com',
+        value: this.lastUser,
+        validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the email address you sign in to webmail with.')),
+      });
+      if (!typed) {
+        return undefined;
+      }
+      user = typed.trim();
+      this.lastUser = user;
+      const typedPassword = await this.ui.showInputBox({ title: vscode.l10n.t('Sign in to {0} (2/2)', serverUrl), prompt: vscode.l10n.t('Password for {0}', user), password: true });
+      if (!typedPassword) {
+        return undefined;
+      }
+      password = typedPassword;
+      try {
+        result = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user, password, signal, { rememberUser }));
+        break;
+      } catch (error) {
+        if (!(error instanceof WorldClientError && error.kind === 'signInRefused' && error.serverError === 'InvalidUserOrPassword')) {
+          throw error;
+        }
+        refusal = error.message;
+      }
+    }
     if (result.kind === 'termsOfUseRequired') {
       const accept = vscode.l10n.t('Accept and Sign In');
       const accepted = await this.ui.showMessage(
@@ -83,7 +106,7 @@ export class SignInFlow {
       if (accepted !== accept) {
         return undefined;
       }
-      result = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user.trim(), password, signal, { rememberUser, acceptTermsOfUse: true }));
+      result = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user, password, signal, { rememberUser, acceptTermsOfUse: true }));
     }
     if (result.kind === 'twoFactorRequired') {
       result = await this.withOneTimePassword(api, result.user, result.token);

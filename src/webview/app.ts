@@ -6,7 +6,7 @@ import { h } from './dom';
 import { HeaderView } from './headerView';
 import type { HostBridge } from './hostBridge';
 import { PAGE_SIZE, RowCache } from './rowCache';
-import { createRowElement, renderRow } from './rowView';
+import { createColumnHeader, createRowElement, renderRow } from './rowView';
 import { SearchBar } from './searchBar';
 import { VirtualList } from './virtualList';
 
@@ -59,7 +59,7 @@ export class RoomApp {
       },
       onRendered: (first, count, domRows) => this.report(first, count, domRows),
     });
-    this.list.element.addEventListener('click', (event) => this.onCopyClick(event));
+    this.list.element.addEventListener('click', (event) => this.onRowButtonClick(event));
     this.detail = new DetailPane({
       onCopy: (position, field) => this.copy(position, field),
       onClose: () => {
@@ -68,7 +68,7 @@ export class RoomApp {
       },
     });
     this.empty = h('p', { className: 'empty', attrs: { role: 'status' } });
-    root.replaceChildren(this.header.element, this.search.element, this.empty, this.list.element, this.detail.element);
+    root.replaceChildren(this.header.element, this.search.element, this.empty, createColumnHeader(), this.list.element, this.detail.element);
     root.removeAttribute('aria-busy');
     document.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
@@ -155,7 +155,14 @@ export class RoomApp {
     }
   }
 
-  private onCopyClick(event: MouseEvent): void {
+  /** The buttons inside rows: "details" opens the detail area, the others copy a raw value. */
+  private onRowButtonClick(event: MouseEvent): void {
+    const detailButton = (event.target as Element | null)?.closest<HTMLElement>('button[data-detail]');
+    const detailRow = detailButton?.closest<HTMLElement>('[data-position]');
+    if (detailRow) {
+      this.openDetail(Number(detailRow.dataset.position), true);
+      return;
+    }
     const target = (event.target as Element | null)?.closest<HTMLElement>('button[data-copy]');
     const row = target?.closest<HTMLElement>('[data-position]');
     if (target && row) {

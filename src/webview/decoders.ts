@@ -28,7 +28,7 @@ export function decodeBase64Text(value: string, partial = false): Decoded {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: partial });
   } catch {
-    return { kind: 'notText', reason: 'not UTF-8 text' };
+    return { kind: 'notText', reason: 'not UTF-8' };
   }
   if (CONTROL_CHARACTERS.test(text)) {
     return { kind: 'notText', reason: 'binary, not text' };
@@ -88,11 +88,11 @@ export function present(value: string, mode: ViewMode, options: PresentOptions):
   }
   if (mode === 'text') {
     const decoded = decodeBase64Text(value, options.partial);
-    return decoded.kind === 'text' ? { text: decoded.text, note: '' } : { text: value, note: `${decoded.reason}, shown raw` };
+    return decoded.kind === 'text' ? { text: decoded.text, note: '' } : { text: value, note: `${decoded.reason} — shown raw` };
   }
   const bytes = decodeBase64(value, options.partial);
   if (!bytes) {
-    return { text: value, note: 'not base64, shown raw' };
+    return { text: value, note: 'not base64 — shown raw' };
   }
   return { text: options.block ? hexDump(bytes) : hexInline(bytes, INLINE_HEX_BYTES), note: '' };
 }

@@ -19,16 +19,45 @@ export function createRowElement(): HTMLElement {
       attrs: { type: 'button', tabindex: '-1', 'data-copy': field, title: `Copy the raw ${field}`, 'aria-label': `Copy ${field}` },
     }),
   );
+  // A visible way into the detail area, which otherwise only Enter or a double click opens.
+  const detailButton = h('button', {
+    className: 'open-detail',
+    text: 'details',
+    attrs: { type: 'button', tabindex: '-1', 'data-detail': '', title: 'Show the whole message (also Enter or a double click)', 'aria-label': 'Show the whole message' },
+  });
   return h(
     'div',
     { className: 'row', attrs: { role: 'option', 'aria-selected': 'false' } },
     h('span', { className: 'cell index' }),
     h('span', { className: 'cell badge', text: 'new', attrs: { 'aria-hidden': 'true' } }),
     h('span', { className: 'cell id mono' }),
-    h('span', { className: 'cell salt mono' }),
-    h('span', { className: 'cell data mono' }),
+    valueCell('salt'),
+    valueCell('data'),
     h('span', { className: 'cell size' }),
-    h('span', { className: 'cell actions' }, ...copyButtons),
+    h('span', { className: 'cell actions' }, ...copyButtons, detailButton),
+  );
+}
+
+/** A salt or data cell: a note that says when the chosen view could not decode it, then the value. */
+function valueCell(field: 'salt' | 'data'): HTMLElement {
+  return h('span', { className: `cell ${field} mono` }, h('span', { className: 'cell-note' }), h('span', { className: 'cell-value' }));
+}
+
+/** The column headings above the list; the grid matches the rows' (media/panel.css). */
+export function createColumnHeader(): HTMLElement {
+  const heading = (className: string, text: string, title?: string): HTMLElement =>
+    h('span', { className: `column ${className}`, text, attrs: title ? { title } : {} });
+  return h(
+    'div',
+    // The rows carry full aria-labels; the headings are for the eye.
+    { className: 'list-header', attrs: { 'aria-hidden': 'true' } },
+    heading('index', '#'),
+    heading('badge', ''),
+    heading('id', 'Id'),
+    heading('salt', 'Salt'),
+    heading('data', 'Data'),
+    heading('size', 'Size (salt · data)', 'Decoded size of the salt and of the data, in bytes'),
+    heading('actions', 'Copy · details'),
   );
 }
 
@@ -39,7 +68,13 @@ function cell(row: HTMLElement, name: string): HTMLElement {
 function fill(element: HTMLElement, value: string, fullLength: number, mode: ViewMode): void {
   const cut = value.length < fullLength;
   const shown = present(value, mode, { partial: cut, block: false });
-  setText(element, cut ? `${shown.text}…` : shown.text);
+  const note = element.querySelector('.cell-note');
+  const target = element.querySelector('.cell-value') ?? element;
+  if (note) {
+    // Said in words, not only by italics: "not UTF-8 — shown raw".
+    setText(note, shown.note ? `${shown.note}: ` : '');
+  }
+  setText(target, cut ? `${shown.text}…` : shown.text);
   element.classList.toggle('fallback', shown.note !== '');
   if (shown.note) {
     element.title = shown.note;
@@ -56,9 +91,10 @@ export function renderRow(element: HTMLElement, row: MessageRow | undefined, mod
   if (!row) {
     setText(cell(element, 'index'), '');
     setText(cell(element, 'id'), 'Loading…');
-    for (const name of ['salt', 'data', 'size']) {
-      setText(cell(element, name), '');
+    for (const name of ['salt', 'data']) {
+      cell(element, name).querySelectorAll('span').forEach((part) => setText(part, ''));
     }
+    setText(cell(element, 'size'), '');
     element.setAttribute('aria-label', 'Loading message');
     return;
   }
@@ -66,7 +102,10 @@ export function renderRow(element: HTMLElement, row: MessageRow | undefined, mod
   fill(cell(element, 'id'), row.id, row.idLength, 'raw');
   fill(cell(element, 'salt'), row.salt, row.saltLength, mode);
   fill(cell(element, 'data'), row.data, row.dataLength, mode);
-  setText(cell(element, 'size'), `${formatBytes(row.saltBytes, row.saltLength)} · ${formatBytes(row.dataBytes, row.dataLength)}`);
+  const saltSize = formatBytes(row.saltBytes, row.saltLength);
+  const dataSize = formatBytes(row.dataBytes, row.dataLength);
+  setText(cell(element, 'size'), `${saltSize} · ${dataSize}`);
+  cell(element, 'size').title = `salt ${saltSize} · data ${dataSize}`;
   const id = row.id.length > 60 ? `${row.id.slice(0, 60)}…` : row.id;
   element.setAttribute(
     'aria-label',

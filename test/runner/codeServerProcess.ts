@@ -11,6 +11,12 @@ export interface CodeServerOptions {
   port: number;
   /** Extra environment: code-server hands its environment on to the extension host. */
   env?: Record<string, string>;
+  /**
+   * Test runs only. With VS Code's `--enable-smoke-test-driver` the workbench URL may carry an
+   * extensionTestsPath and exposes the automation hooks, but VS Code then refuses every modal
+   * dialog ("DialogService: refused to show dialog in tests"): a person's VS Code never has it.
+   */
+  smokeTestDriver: boolean;
 }
 
 export interface RunningCodeServer {
@@ -43,7 +49,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--disable-update-check',
     '--disable-workspace-trust',
     '--ignore-last-opened',
-    '--enable-smoke-test-driver',
+    ...(options.smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
     '--config', configFile,
@@ -100,6 +106,24 @@ export async function installExtension(vscode: OfflineVSCode, dirs: RunDirs, vsi
   if (code !== 0 || !/successfully installed/i.test(output.toString())) {
     throw new Error(`Installing ${vsixPath} failed (exit ${code}):\n${output.toString()}`);
   }
+}
+
+/**
+ * Makes an extension folder (the development folder, with its built dist/) an installed extension
+ * of this run, the way `--install-extension` would but without packaging: a symbolic link named
+ * `publisher.name-version` in the extensions folder. VS Code scans that folder on startup and
+ * follows the link; a rebuild followed by "Developer: Reload Window" then runs the new code.
+ * Returns the extension's id.
+ */
+export function linkExtension(dirs: RunDirs, extensionFolder: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionFolder, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  fs.symlinkSync(path.resolve(extensionFolder), path.join(dirs.extensions, `${id}-${manifest.version}`), 'dir');
+  return id;
 }
 
 /**

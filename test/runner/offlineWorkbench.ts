@@ -1,7 +1,7 @@
 import * as util from 'node:util';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { describeOfflineVSCode, ensureCodeServer, OfflineVSCode } from './codeServerInstall';
-import { installExtension, RunningCodeServer, startCodeServer } from './codeServerProcess';
+import { installExtension, linkExtension, RunningCodeServer, startCodeServer } from './codeServerProcess';
 import { freePort, onInterrupt, TailBuffer } from './processes';
 import { artifactName, createRunDirs, RunDirs } from './workspace';
 
@@ -28,7 +28,7 @@ export interface OfflineWorkbenchOptions {
 export interface OfflineWorkbench {
   readonly vscode: OfflineVSCode;
   readonly label: string;
-  /** Workbench URL including the folder and the extension-development payload. */
+  /** Workbench URL including the folder (and, for test runs, the extension-development payload). */
   readonly url: string;
   readonly server: RunningCodeServer;
   readonly dirs: RunDirs;
@@ -56,9 +56,17 @@ const chromiumArgs = [
 ];
 
 /**
- * Runs the real VS Code workbench that code-server ships and opens it in Debian's Chromium, with
- * our extension loaded in development mode. The extension runs in code-server's Node extension
- * host (vscode.env.uiKind is Web there), which is what makes this host work with no display.
+ * Runs the real VS Code workbench that code-server ships and opens it in Debian's Chromium. The
+ * extension runs in code-server's Node extension host (vscode.env.uiKind is Web there), which is
+ * what makes this host work with no display.
+ *
+ * Two ways to load the extension:
+ * - a test run (extensionTestsPath given) passes the development folder and the suite in the URL's
+ *   payload, which VS Code 1.139 honours only under --enable-smoke-test-driver; that flag also
+ *   makes VS Code refuse every modal dialog, which the integration suites answer through ScriptedUi;
+ * - everything else (npm start, the UI tests, benchmarks) runs VS Code as a user gets it: no flag,
+ *   real dialogs, and the development folder linked into the run's extensions folder as an
+ *   installed extension.
  */
 export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): Promise<OfflineWorkbench> {
   const vscode = await ensureCodeServer(options.version);
@@ -80,12 +88,19 @@ export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): 
     if (options.installVsix) {
       await installExtension(vscode, dirs, options.installVsix);
     }
-    server = await startCodeServer({ vscode, dirs, port, env: options.env });
-    const url = workbenchUrl(server.origin, {
-      folder: options.workspaceFolder ?? dirs.workspace,
-      extensionDevelopmentPath: options.extensionDevelopmentPath,
-      extensionTestsPath: options.extensionTestsPath,
-    });
+    const testRun = options.extensionTestsPath !== undefined;
+    if (!testRun) {
+      linkExtension(dirs, options.extensionDevelopmentPath);
+    }
+    server = await startCodeServer({ vscode, dirs, port, env: options.env, smokeTestDriver: testRun });
+    const folder = options.workspaceFolder ?? dirs.workspace;
+    const url = testRun
+      ? workbenchUrl(server.origin, {
+          folder,
+          extensionDevelopmentPath: options.extensionDevelopmentPath,
+          extensionTestsPath: options.extensionTestsPath,
+        })
+      : plainWorkbenchUrl(server.origin, folder);
     const browserErrors = new TailBuffer(8000);
     let reportExit: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => (reportExit = resolve));
@@ -137,6 +152,11 @@ export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): 
     await close();
     throw error;
   }
+}
+
+/** The workbench URL a person opens: only the folder (welcome page and release notes come from settings). */
+export function plainWorkbenchUrl(origin: string, folder: string): string {
+  return `${origin}/?folder=${encodeURIComponent(folder)}`;
 }
 
 export interface WorkbenchPaths {

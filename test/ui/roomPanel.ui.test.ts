@@ -64,7 +64,7 @@ describe('Room panel in the browser', function () {
       assert.deepEqual(await texts(frame, '.detail .field-value'), [IMG, JS, SCRIPT]);
       // A decoded view of something that is not base64 says so and shows it raw.
       await frame.locator('#view-mode').selectOption('text');
-      await frame.locator('.detail .field-data .field-note', { hasText: 'not base64, shown raw' }).waitFor();
+      await frame.locator('.detail .field-data .field-note', { hasText: 'not base64 — shown raw' }).waitFor();
       assert.equal(await frame.locator('#decoded-note').textContent(), 'decoded, not decrypted');
 
       const probe = await domProbe(frame);
@@ -102,6 +102,9 @@ describe('Room panel in the browser', function () {
 
     it('keeps fewer than 500 rows in the DOM and scrolls to the last message', async () => {
       await frame.locator('.fact-count', { hasText: /^100,000$/ }).waitFor({ timeout: 60_000 });
+      // A full list must not squeeze the column headings away.
+      const headings = await frame.locator('.list-header').boundingBox();
+      assert.ok(headings && headings.height >= 14, `the column headings are visible (${JSON.stringify(headings)})`);
       const atTop = await domProbe(frame);
       assert.ok(atTop.rows > 0 && atTop.rows < 500, `rows in the DOM at the top: ${atTop.rows}`);
       await frame.locator('.list').focus();

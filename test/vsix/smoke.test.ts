@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor, withSandbox, EXTENSION_ID, type SandboxSession } from '../integration/support/fixtures';
@@ -20,6 +21,24 @@ describe('The packaged extension (VSIX)', function () {
     // An installed extension runs in Production mode: without the variable activate() returns
     // nothing (test/ui/otherExtension.ui.test.ts checks that side).
     assert.equal(process.env.WORLDCLIENT_RTC_TEST_SEAMS, '1');
+  });
+
+  it('holds every image its README names, linked relatively (the details page shows them offline)', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    // vsce stores it as extension/readme.md.
+    const readmeName = fs.readdirSync(extension.extensionPath).find((name) => /^readme\.md$/i.test(name));
+    assert.ok(readmeName, 'the package has a README');
+    const readme = fs.readFileSync(path.join(extension.extensionPath, readmeName), 'utf8');
+    // Markdown images ![alt](target) and HTML <img src="target">.
+    const targets = [...readme.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)].map((match) => match[1] ?? match[2]);
+    assert.ok(targets.length > 0, 'the README shows screenshots');
+    for (const target of targets) {
+      assert.doesNotMatch(target, /^[a-z][\w+.-]*:/i, `"${target}" is relative, not a URL into a repository`);
+      const file = path.join(extension.extensionPath, decodeURIComponent(target));
+      assert.ok(fs.existsSync(file), `"${target}" is in the package`);
+      assert.ok(fs.statSync(file).size < 150_000, `"${target}" is small (${fs.statSync(file).size} bytes)`);
+    }
   });
 
   it('activates, lists the sandbox rooms and opens a room', async () => {

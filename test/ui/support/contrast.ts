@@ -93,3 +93,9 @@ function over(bottom: Rgba, top: Rgba): Rgba {
 function css([r, g, b]: Rgba): string {
   return `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
 }
+
+/** WCAG contrast ratio of two opaque CSS colours: 1 (none) … 21 (black on white). Body text needs 4.5. */
+export function contrastRatio(foreground: string, background: string): number {
+  const [light, dark] = [luminance(parseColour(foreground)), luminance(parseColour(background))].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { RoomsState } from './roomsModel';
+
+/** What the Rooms view's message line needs to know about the list. */
+export interface RoomsViewFacts {
+  state: RoomsState;
+  stale: boolean;
+  loading: boolean;
+  error: string | undefined;
+  filter: string;
+  /** Rooms that pass the filter. */
+  shown: number;
+  total: number;
+}
+
+/**
+ * The always-visible line above the Rooms tree. The view's description (next to its title) is
+ * hidden when the container holds this one view, so the count and the filter go here too, and
+ * every state starts differently so it reads at a glance: "27 rooms", "Filter “alice”: 2 of 27
+ * rooms", "⚠ Stale — …", "27 rooms · refreshing…". Undefined where the tree is empty and its
+ * welcome content speaks (no server, signed out, loading, no rooms): VS Code hides the welcome
+ * content, buttons included, while a view has a message.
+ */
+export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
+  const count = (n: number): string => (n === 1 ? vscode.l10n.t('{0} room', n.toLocaleString('en-US')) : vscode.l10n.t('{0} rooms', n.toLocaleString('en-US')));
+  const listed = facts.filter
+    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, facts.shown.toLocaleString('en-US'), count(facts.total))
+    : count(facts.total);
+  switch (facts.state) {
+    case 'noServer':
+    case 'signedOut':
+    case 'loading':
+    case 'empty':
+      return undefined;
+    case 'error':
+      return vscode.l10n.t('Could not load rooms: {0}', facts.error ?? '');
+    case 'ready':
+      break;
+  }
+  if (facts.stale) {
+    return vscode.l10n.t('⚠ Stale — {0}. Showing the list from before the last refresh failed: {1}', listed, facts.error ?? '');
+  }
+  if (facts.filter && facts.shown === 0) {
+    return vscode.l10n.t('Filter “{0}”: no room matches (0 of {1}).', facts.filter, count(facts.total));
+  }
+  return facts.loading ? vscode.l10n.t('{0} · refreshing…', listed) : listed;
+}
