@@ -29,11 +29,12 @@ describe('First use', function () {
     session = await withSandbox({ seed: {} });
     await serverUrlInWorkspace(session.sandbox.url);
     const other = 'http://127.0.0.1:9';
-    session.ui.pick('Switch to another server').typeInputs(other);
+    // Nothing listens on port 9: the user declines to sign in there.
+    session.ui.pick('Switch to another server').typeInputs(other).pick(undefined);
     session.ui.respond(/^The server URL is set in the workspace settings/, 'Change It There');
     await vscode.commands.executeCommand('worldclientRtc.switchServer');
     const asked = await session.ui.waitForMessage(/^The server URL is set in/);
-    assert.equal(asked.message, `The server URL is set in the workspace settings (${session.sandbox.url}), which override your user settings.`);
+    assert.equal(asked.read, `The server URL is set in the workspace settings (${session.sandbox.url}), which override your user settings.`);
     assert.equal(asked.modal, true);
     assert.equal(inspectServerUrl()?.workspaceValue, other);
     assert.equal(session.api.connection.serverUrl, other, 'the switch took effect');
@@ -46,14 +47,15 @@ describe('First use', function () {
     session.ui.respond(/^The server URL is set in/, undefined);
     await vscode.commands.executeCommand('worldclientRtc.switchServer');
     const told = await session.ui.waitForMessage(/^The server was not switched/);
-    assert.equal(told.message, `The server was not switched: it stays ${session.sandbox.url}, as set in the workspace settings.`);
+    assert.equal(told.read, `The server was not switched: it stays ${session.sandbox.url}, as set in the workspace settings.`);
     assert.equal(inspectServerUrl()?.workspaceValue, session.sandbox.url);
     assert.equal(session.api.connection.serverUrl, session.sandbox.url);
   });
 
   it('Switch Server writes the user setting when no workspace value overrides it', async () => {
     session = await withSandbox({ seed: {} });
-    session.ui.pick('Switch to another server').typeInputs('http://127.0.0.1:9');
+    // Nothing listens on port 9: the user declines to sign in there.
+    session.ui.pick('Switch to another server').typeInputs('http://127.0.0.1:9').pick(undefined);
     await vscode.commands.executeCommand('worldclientRtc.switchServer');
     assert.equal(inspectServerUrl()?.globalValue, 'http://127.0.0.1:9');
     assert.equal(inspectServerUrl()?.workspaceValue, undefined);
