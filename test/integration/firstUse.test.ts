@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { readLogs, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { ScriptedUi } from './support/scriptedUi';
 import { refreshRooms } from './support/tree';
 
@@ -161,17 +159,6 @@ describe('First use', function () {
   });
 });
 
-
-function readLogs(directory: string): string {
-  if (!fs.existsSync(directory)) {
-    return '';
-  }
-  return fs
-    .readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
-    .join('\n');
-}
 
 /** Also records the value each input box opened with (what the user sees prefilled) and each quick pick's items. */
 class InputRecordingUi extends ScriptedUi {
