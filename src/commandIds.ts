@@ -24,6 +24,9 @@ export const CommandIds = {
   openRoomJson: 'worldclientRtc.openRoomJson',
   exportRooms: 'worldclientRtc.exportRooms',
   importRooms: 'worldclientRtc.importRooms',
+  checkRooms: 'worldclientRtc.checkRooms',
+  showOnlyRoomsWithProblems: 'worldclientRtc.showOnlyRoomsWithProblems',
+  showAllRooms: 'worldclientRtc.showAllRooms',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -16,6 +16,7 @@ import { SessionStore } from './session/sessionStore';
 import { SignInFlow } from './session/signInFlow';
 import { SnapshotStore } from './snapshots/snapshotStore';
 import { ConnectionStatusBar } from './statusBar';
+import { register as registerContractChecks } from './contract';
 import { SwitchableUi } from './ui/ui';
 
 /** What activate() returns: the seams the integration tests drive. Holds no secrets. */
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const view = new RoomsView(model, provider);
   const roomCommands = registerRoomCommands({ runner, ui, connection, model, view, snapshots });
   const roomPanel = registerRoomPanel({ context, runner, ui, connection, snapshots, log });
+  const roomDocuments = new RoomDocumentProvider(connection);
   context.subscriptions.push(
     model,
     provider,
@@ -55,7 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
     ...roomCommands.disposables,
     ...registerSessionCommands({ runner, ui, connection, sessions, signIn, requestLog, log }),
     ...roomPanel,
-    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, new RoomDocumentProvider(connection)),
+    roomDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, roomDocuments),
     connection.onDidChange(() => void view.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('worldclientRtc.rooms')) {
@@ -63,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
       }
     }),
   );
+  registerContractChecks(context, { runner, ui, connection, model, provider, roomDocuments });
   void view.refresh();
 
   return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalState: context.globalState }, panels: roomPanel.panels };

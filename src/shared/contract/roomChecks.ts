@@ -59,7 +59,7 @@ export function checkRoomFields(room: object, id: string, read: FieldReader, now
   if (started === undefined) {
     sink.add('room/started-not-iso', id, at('started'), `"started" is ${quote(startedText)}; the contract expects an ISO-8601 date such as "2025-06-02T08:30:00Z".`);
   } else if (started > now + CLOCK_SKEW_MS) {
-    sink.add('room/started-in-future', id, at('started'), `"started" is ${quote(startedText)}, in the future; a room cannot have started yet.`);
+    sink.add('room/started-in-future', id, at('started'), `"started" is ${quote(startedText)}, in the future; the contract expects the time the room started, not later than now.`);
   }
   const endedText = read(room, 'ended');
   if (endedText !== '') {
@@ -67,7 +67,7 @@ export function checkRoomFields(room: object, id: string, read: FieldReader, now
     if (ended === undefined) {
       sink.add('room/ended-not-iso', id, at('ended'), `"ended" is ${quote(endedText)}; the contract expects an ISO-8601 date, or "" while the room is open.`);
     } else if (started !== undefined && ended < started) {
-      sink.add('room/ended-before-started', id, at('ended'), `"ended" (${quote(endedText)}) is before "started" (${quote(startedText)}); a room cannot end before it starts.`);
+      sink.add('room/ended-before-started', id, at('ended'), `"ended" (${quote(endedText)}) is before "started" (${quote(startedText)}); the contract expects a room to end after it starts.`);
     }
   }
   checkMembers(read(room, 'members'), id, sink);

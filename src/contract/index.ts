@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import type { CommandRunner } from '../commands/commandRunner';
+import type { RoomDocumentProvider } from '../rooms/roomDocuments';
+import type { RoomsModel } from '../rooms/roomsModel';
+import type { RoomsTreeProvider } from '../rooms/roomsTreeProvider';
+import type { Connection } from '../session/connection';
+import type { Ui } from '../ui/ui';
+import { checkAllRooms, reportSummary } from './checkRoomsCommand';
+import { ContractProblems } from './contractProblems';
+import { ProblemDecorations } from './problemDecorations';
+import { showProblemsAsDiagnostics } from './problemDiagnostics';
+
+export interface ContractServices {
+  runner: CommandRunner;
+  ui: Ui;
+  connection: Connection;
+  model: RoomsModel;
+  provider: RoomsTreeProvider;
+  roomDocuments: RoomDocumentProvider;
+}
+
+const DISABLED_RULES_SETTING = 'worldclientRtc.contract.disabledRules';
+const ONLY_PROBLEMS_CONTEXT = 'worldclientRtc.onlyRoomsWithProblems';
+
+function readDisabledRules(): Set<string> {
+  return new Set(vscode.workspace.getConfiguration().get<string[]>(DISABLED_RULES_SETTING, []));
+}
+
+/**
+ * The contract checks: list-level rules on every refresh, every rule on a room when its JSON
+ * is opened or "Check Rooms" runs; shown in the Problems panel, as badges and tooltips in the
+ * Rooms view, and as a filter "Only Rooms with Problems".
+ */
+export function register(context: vscode.ExtensionContext, services: ContractServices): void {
+  const { runner, ui, connection, model, provider, roomDocuments } = services;
+  const problems = new ContractProblems(readDisabledRules());
+  const decorations = new ProblemDecorations(problems);
+  let onlyWithProblems = false;
+  const applyFilter = (): void => {
+    const withProblems = new Set(problems.roomIds());
+    model.setRoomFilter(onlyWithProblems ? (room) => withProblems.has(room.id) : undefined);
+  };
+  const setOnlyWithProblems = (value: boolean): void => {
+    onlyWithProblems = value;
+    void vscode.commands.executeCommand('setContext', ONLY_PROBLEMS_CONTEXT, value);
+    applyFilter();
+  };
+  context.subscriptions.push(
+    problems,
+    decorations,
+    showProblemsAsDiagnostics(problems),
+    vscode.window.registerFileDecorationProvider(decorations),
+    provider.annotate(decorations),
+    // The list check is one cheap pass; an unchanged list (same array) is not checked again.
+    model.onDidChange(() => problems.setList(model.listed)),
+    problems.onDidChange(() => onlyWithProblems && applyFilter()),
+    roomDocuments.onDidLoad(({ askedId, room, document }) => problems.setReply(askedId, room, document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(DISABLED_RULES_SETTING)) {
+        problems.setDisabled(readDisabledRules());
+      }
+    }),
+    runner.register(CommandIds.checkRooms, async () => reportSummary(ui, await checkAllRooms({ connection, model, problems, ui }))),
+    runner.register(CommandIds.showOnlyRoomsWithProblems, () => setOnlyWithProblems(true)),
+    runner.register(CommandIds.showAllRooms, () => setOnlyWithProblems(false)),
+  );
+}
