@@ -27,6 +27,8 @@ export const CommandIds = {
   checkRooms: 'worldclientRtc.checkRooms',
   showOnlyRoomsWithProblems: 'worldclientRtc.showOnlyRoomsWithProblems',
   showAllRooms: 'worldclientRtc.showAllRooms',
+  compareRoom: 'worldclientRtc.compareRoom',
+  compareWithServer: 'worldclientRtc.compareWithServer',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -17,6 +17,7 @@ import { SignInFlow } from './session/signInFlow';
 import { SnapshotStore } from './snapshots/snapshotStore';
 import { ConnectionStatusBar } from './statusBar';
 import { register as registerContractChecks } from './contract';
+import { register as registerCompare } from './compare';
 import { SwitchableUi } from './ui/ui';
 
 /** What activate() returns: the seams the integration tests drive. Holds no secrets. */
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
     }),
   );
   registerContractChecks(context, { runner, ui, connection, model, provider, roomDocuments });
+  registerCompare(context, { runner, ui, connection, model, snapshots, panels: roomPanel.panels });
   void view.refresh();
 
   return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalState: context.globalState }, panels: roomPanel.panels };

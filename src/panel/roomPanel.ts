@@ -19,6 +19,8 @@ export interface RoomPanelHost {
   runAction(panel: RoomPanel, action: PanelAction): Promise<void>;
   copy(text: string): Promise<void>;
   panelDisposed(panel: RoomPanel): void;
+  /** A full load (open, Refresh) is in: the state "Compare with…" offers as "when the panel was opened". */
+  roomLoaded(roomId: string, room: Room): void;
 }
 
 /** The webview's last `rendered` report, as the tests and the benchmark read it. */
@@ -92,6 +94,7 @@ export class RoomPanel implements vscode.Disposable {
       this.timings.noteLoaded();
       this.host.log.info(`Room panel "${this.roomId}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
+      this.host.roomLoaded(this.roomId, room);
       this.setStatus('ready', '');
       this.updatedAt = new Date().toISOString();
       this.poller.restart();

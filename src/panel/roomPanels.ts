@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Room } from '../api/types';
 import type { Connection } from '../session/connection';
 import { ROOM_VIEW_TYPE, checkPanelState, summarizeForLog, type PanelAction, type PanelStatus, type RoomHeader } from '../shared/protocol';
 import { RoomPanel, type RenderedReport, type RoomPanelHost } from './roomPanel';
@@ -34,6 +35,8 @@ export interface RoomPanelsSeam {
   receive(roomId: string, message: unknown): void;
   /** The registered serializer's restore path, for a panel the test created itself. */
   deserialize(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+  /** A panel loaded its room in full (open, Refresh; not Watch's polls). */
+  readonly onDidLoadRoom: vscode.Event<{ roomId: string; room: Room }>;
 }
 
 export interface RoomPanelsOptions {
@@ -50,6 +53,8 @@ export interface RoomPanelsOptions {
  */
 export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSerializer, RoomPanelsSeam, RoomPanelHost {
   private readonly panels = new Map<string, RoomPanel>();
+  private readonly loadedRoom = new vscode.EventEmitter<{ roomId: string; room: Room }>();
+  readonly onDidLoadRoom = this.loadedRoom.event;
   readonly connection: Connection;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
@@ -58,6 +63,10 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.connection = options.connection;
     this.log = options.log;
     this.extensionUri = options.extensionUri;
+  }
+
+  roomLoaded(roomId: string, room: Room): void {
+    this.loadedRoom.fire({ roomId, room });
   }
 
   /** Opens (or reveals) the room's panel; rejects when the room cannot be loaded. */
@@ -172,6 +181,7 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   dispose(): void {
+    this.loadedRoom.dispose();
     [...this.panels.values()].forEach((panel) => panel.dispose());
     this.panels.clear();
   }
