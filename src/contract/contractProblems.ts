@@ -3,12 +3,19 @@ import { sentValue } from '../api/shapes';
 import type { Room } from '../api/types';
 import { checkRoomReply } from '../shared/contract/replyChecks';
 import { checkRoomList, roomIdOf } from '../shared/contract/roomChecks';
-import type { Problem } from '../shared/contract/rules';
+import { RULE_IDS, type Problem } from '../shared/contract/rules';
 import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
 
 /** A problem placed in its room's JSON document. */
 export interface PlacedProblem extends Problem {
   range: TextRange;
+}
+
+/** Which rooms' problems changed (undefined: any), and whether a list refresh did it. */
+export interface ProblemsChange {
+  roomIds: readonly string[] | undefined;
+  /** The Rooms view redraws on a list refresh anyway, after this change: no need to redraw it again. */
+  byListRefresh: boolean;
 }
 
 /**
@@ -20,21 +27,30 @@ export class ContractProblems implements vscode.Disposable {
   private readonly fromList = new Map<string, PlacedProblem[]>();
   private readonly fromReply = new Map<string, PlacedProblem[]>();
   private checkedList: readonly object[] | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  /** True while every rule is off: then the list is not even read. */
+  private allOff = false;
+  private readonly changed = new vscode.EventEmitter<ProblemsChange>();
   readonly onDidChange = this.changed.event;
 
   constructor(
     private disabled: ReadonlySet<string>,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.allOff = RULE_IDS.every((id) => disabled.has(id));
+  }
 
   /** Runs the list-level rules; a list already checked (same array) is not checked again. */
-  setList(rooms: readonly object[]): void {
-    if (rooms === this.checkedList) {
+  setList(rooms: readonly object[], force = false): void {
+    if (rooms === this.checkedList && !force) {
       return;
     }
     this.checkedList = rooms;
+    const before = [...this.fromList.keys()];
     this.fromList.clear();
+    if (this.allOff) {
+      this.changed.fire({ roomIds: before, byListRefresh: !force });
+      return;
+    }
     const listedIds = new Set<string>();
     const byRoom = groupByRoom(checkRoomList(rooms, { now: this.now(), read: sentValue }));
     for (const room of rooms) {
@@ -47,10 +63,9 @@ export class ContractProblems implements vscode.Disposable {
         this.fromList.set(id, place(problems, document));
       }
     }
-    for (const id of [...this.fromReply.keys()].filter((id) => !listedIds.has(id))) {
-      this.fromReply.delete(id); // The room is gone from the server.
-    }
-    this.changed.fire();
+    const gone = [...this.fromReply.keys()].filter((id) => !listedIds.has(id));
+    gone.forEach((id) => this.fromReply.delete(id)); // The room is gone from the server.
+    this.changed.fire({ roomIds: [...new Set([...before, ...this.fromList.keys(), ...gone])], byListRefresh: !force });
   }
 
   /** Runs the rules on one room's reply, placed in its document; re-places the list's problems there too. */
@@ -62,13 +77,19 @@ export class ContractProblems implements vscode.Disposable {
     if (fromList) {
       this.fromList.set(askedId, place(fromList, document));
     }
-    this.changed.fire();
+    this.changed.fire({ roomIds: [askedId], byListRefresh: false });
     return problems;
   }
 
   setDisabled(disabled: ReadonlySet<string>): void {
+    const wasAllOff = this.allOff;
     this.disabled = disabled;
-    this.changed.fire();
+    this.allOff = RULE_IDS.every((id) => disabled.has(id));
+    if (wasAllOff && !this.allOff && this.checkedList) {
+      this.setList(this.checkedList, true); // Skipped while everything was off.
+    } else {
+      this.changed.fire({ roomIds: undefined, byListRefresh: false });
+    }
   }
 
   /** The room's problems: the list's first (deduplicated against the reply's), then the reply's. */

@@ -19,16 +19,18 @@ function roomIdFromDecorationUri(uri: vscode.Uri): string {
 
 /** The Rooms view's badge: the number of problems, coloured by the worst, on each room that has any. */
 export class ProblemDecorations implements vscode.FileDecorationProvider, RoomItemAnnotator, vscode.Disposable {
-  private readonly decorationsChanged = new vscode.EventEmitter<undefined>();
+  private readonly decorationsChanged = new vscode.EventEmitter<vscode.Uri[] | undefined>();
   private readonly itemsChanged = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeFileDecorations = this.decorationsChanged.event;
   readonly onDidChange = this.itemsChanged.event;
 
   constructor(private readonly problems: ContractProblems) {
-    this.subscription = problems.onDidChange(() => {
-      this.decorationsChanged.fire(undefined);
-      this.itemsChanged.fire();
+    this.subscription = problems.onDidChange(({ roomIds, byListRefresh }) => {
+      this.decorationsChanged.fire(roomIds?.map(roomDecorationUri));
+      if (!byListRefresh) {
+        this.itemsChanged.fire(); // The tooltips changed on items already drawn.
+      }
     });
   }
 

@@ -11,12 +11,22 @@ const SEVERITIES = {
 /** The Problems panel: each room's problems on its read-only JSON document, at the offending field. */
 export function showProblemsAsDiagnostics(problems: ContractProblems): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('worldclientRtc.contract');
-  const update = (): void => {
+  const updateAll = (): void => {
     collection.clear();
     collection.set(problems.roomIds().map((roomId) => [roomDocumentUri(roomId), problems.forRoom(roomId).map(toDiagnostic)]));
   };
-  const subscription = problems.onDidChange(update);
-  update();
+  // Only the rooms that changed: Check Rooms reports one room at a time, over thousands of rooms.
+  const subscription = problems.onDidChange(({ roomIds }) => {
+    if (!roomIds) {
+      updateAll();
+      return;
+    }
+    for (const roomId of roomIds) {
+      const diagnostics = problems.forRoom(roomId).map(toDiagnostic);
+      collection.set(roomDocumentUri(roomId), diagnostics.length > 0 ? diagnostics : undefined);
+    }
+  });
+  updateAll();
   return vscode.Disposable.from(subscription, collection);
 }
 

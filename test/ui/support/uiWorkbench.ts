@@ -93,7 +93,7 @@ export async function startUiWorkbench(seed: SeedOptions, version = offlineVersi
 }
 
 /** Waits until the quick input shows `title` (a quick pick or an input box), then types and accepts. */
-async function answerQuickInput(page: Page, title: RegExp | string, text: string): Promise<void> {
+export async function answerQuickInput(page: Page, title: RegExp | string, text: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
   const input = widget.locator('.quick-input-box input');

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { answerQuickInput, roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+
+describe('Contract checks and Compare in the browser', function () {
+  let ui: UiWorkbench;
+
+  before(async () => {
+    ui = await startUiWorkbench({ sample: true, contractBreaking: true });
+    await signIn(ui);
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+  });
+
+  after(async () => ui?.close());
+
+  it('badges rooms that break the contract and lists the breaks in the Problems panel (screenshot)', async () => {
+    const broken = roomsViewRow(ui.page, 'break-room-members-separator');
+    await broken.waitFor({ timeout: 60_000 });
+    // The FileDecorationProvider's badge and colour: VS Code draws them with a decoration class on the label.
+    await broken.locator('[class*="monaco-decoration-itemColor"]').first().waitFor({ timeout: 30_000 });
+    assert.equal(await roomsViewRow(ui.page, 'weekly-standup').locator('[class*="monaco-decoration-itemColor"]').count(), 0, 'a clean room has no badge');
+    await runCommand(ui.page, 'WorldClient RTC: Check Rooms');
+    await ui.page.locator('.notifications-toasts', { hasText: /Checked \d+ rooms against the API contract/ }).waitFor({ timeout: 60_000 });
+    await runCommand(ui.page, 'View: Focus on Problems View');
+    const problems = ui.page.locator('.markers-panel');
+    await problems.locator('.monaco-list-row', { hasText: 'separates addresses with' }).first().waitFor({ timeout: 30_000 });
+    await problems.locator('.monaco-list-row', { hasText: 'not valid base64' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(ui.page, 'contract-checks');
+  });
+
+  it('opens the diff editor for Compare with… another room (screenshot)', async () => {
+    await runCommand(ui.page, 'WorldClient RTC: Compare with…');
+    await answerQuickInput(ui.page, /Compare which room\?/, 'release-planning');
+    await answerQuickInput(ui.page, /Compare room "release-planning" with…/, 'Another room');
+    await answerQuickInput(ui.page, /with which room\?/, 'design-review-2025-03');
+    const diff = ui.page.locator('.monaco-diff-editor');
+    await diff.first().waitFor({ timeout: 30_000 });
+    const tab = ui.page.locator('.tab', { hasText: 'release-planning: design-review-2025-03 ↔ server now' });
+    await tab.first().waitFor({ timeout: 30_000 });
+    await runCommand(ui.page, 'View: Close Panel');
+    await screenshot(ui.page, 'compare');
+  });
+});
