@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import { sentValue } from '../api/shapes';
 import type { Room } from '../api/types';
 import { checkRoomReply } from '../shared/contract/replyChecks';
-import { checkRoomList, roomIdOf } from '../shared/contract/roomChecks';
+import { RoomListCheck, roomIdOf } from '../shared/contract/roomChecks';
 import { RULE_IDS, type Problem } from '../shared/contract/rules';
+
+/** Rooms checked between two yields to the event loop: about a millisecond's work. */
+const LIST_SLICE = 1_000;
 import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
 
 /** A problem placed in its room's JSON document. */
@@ -11,11 +14,9 @@ export interface PlacedProblem extends Problem {
   range: TextRange;
 }
 
-/** Which rooms' problems changed (undefined: any), and whether a list refresh did it. */
+/** Which rooms' problems may have changed (undefined: any). */
 export interface ProblemsChange {
   roomIds: readonly string[] | undefined;
-  /** The Rooms view redraws on a list refresh anyway, after this change: no need to redraw it again. */
-  byListRefresh: boolean;
 }
 
 /**
@@ -29,6 +30,8 @@ export class ContractProblems implements vscode.Disposable {
   private checkedList: readonly object[] | undefined;
   /** True while every rule is off: then the list is not even read. */
   private allOff = false;
+  private listedById: Map<string, object> | undefined;
+  private pendingSlice: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<ProblemsChange>();
   readonly onDidChange = this.changed.event;
 
@@ -39,20 +42,46 @@ export class ContractProblems implements vscode.Disposable {
     this.allOff = RULE_IDS.every((id) => disabled.has(id));
   }
 
-  /** Runs the list-level rules; a list already checked (same array) is not checked again. */
+  /**
+   * Runs the list-level rules on a new list (the same array is not checked again). They run
+   * in slices after the current task, so a refresh hands the Rooms view its first page first
+   * and the badges follow a moment later.
+   */
   setList(rooms: readonly object[], force = false): void {
     if (rooms === this.checkedList && !force) {
       return;
     }
     this.checkedList = rooms;
-    const before = [...this.fromList.keys()];
-    this.fromList.clear();
+    this.listedById = undefined;
+    clearTimeout(this.pendingSlice);
     if (this.allOff) {
-      this.changed.fire({ roomIds: before, byListRefresh: !force });
+      this.finishList(rooms, []);
       return;
     }
+    const check = new RoomListCheck({ now: this.now(), read: sentValue });
+    let next = 0;
+    const slice = (): void => {
+      const end = Math.min(rooms.length, next + LIST_SLICE);
+      check.checkSlice(rooms, next, end);
+      next = end;
+      this.pendingSlice = next < rooms.length ? setTimeout(slice, 0) : undefined;
+      if (next >= rooms.length) {
+        this.finishList(rooms, check.problems);
+      }
+    };
+    this.pendingSlice = setTimeout(slice, 0);
+  }
+
+  /** True until the last list's checks are in (tests and benchmarks wait for it). */
+  get checkingList(): boolean {
+    return this.pendingSlice !== undefined;
+  }
+
+  private finishList(rooms: readonly object[], found: Problem[]): void {
+    const before = [...this.fromList.keys()];
+    this.fromList.clear();
     const listedIds = new Set<string>();
-    const byRoom = groupByRoom(checkRoomList(rooms, { now: this.now(), read: sentValue }));
+    const byRoom = groupByRoom(found);
     for (const room of rooms) {
       const id = roomIdOf(room, sentValue);
       listedIds.add(id);
@@ -65,19 +94,20 @@ export class ContractProblems implements vscode.Disposable {
     }
     const gone = [...this.fromReply.keys()].filter((id) => !listedIds.has(id));
     gone.forEach((id) => this.fromReply.delete(id)); // The room is gone from the server.
-    this.changed.fire({ roomIds: [...new Set([...before, ...this.fromList.keys(), ...gone])], byListRefresh: !force });
+    this.changed.fire({ roomIds: [...new Set([...before, ...this.fromList.keys(), ...gone])] });
   }
 
   /** Runs the rules on one room's reply, placed in its document; re-places the list's problems there too. */
   setReply(askedId: string, room: Room, document: RoomDocument): PlacedProblem[] {
-    const listed = this.checkedList?.find((entry) => roomIdOf(entry, sentValue) === askedId);
+    this.listedById ??= new Map((this.checkedList ?? []).map((entry) => [roomIdOf(entry, sentValue), entry]));
+    const listed = this.listedById.get(askedId);
     const problems = place(checkRoomReply(askedId, room, { now: this.now(), read: sentValue, listed }), document);
     this.fromReply.set(askedId, problems);
     const fromList = this.fromList.get(askedId);
     if (fromList) {
       this.fromList.set(askedId, place(fromList, document));
     }
-    this.changed.fire({ roomIds: [askedId], byListRefresh: false });
+    this.changed.fire({ roomIds: [askedId] });
     return problems;
   }
 
@@ -88,7 +118,7 @@ export class ContractProblems implements vscode.Disposable {
     if (wasAllOff && !this.allOff && this.checkedList) {
       this.setList(this.checkedList, true); // Skipped while everything was off.
     } else {
-      this.changed.fire({ roomIds: undefined, byListRefresh: false });
+      this.changed.fire({ roomIds: undefined });
     }
   }
 
@@ -106,6 +136,7 @@ export class ContractProblems implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pendingSlice);
     this.changed.dispose();
   }
 }

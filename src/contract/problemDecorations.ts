@@ -26,10 +26,10 @@ export class ProblemDecorations implements vscode.FileDecorationProvider, RoomIt
   readonly onDidChange = this.itemsChanged.event;
 
   constructor(private readonly problems: ContractProblems) {
-    this.subscription = problems.onDidChange(({ roomIds, byListRefresh }) => {
-      this.decorationsChanged.fire(roomIds?.map(roomDecorationUri));
-      if (!byListRefresh) {
-        this.itemsChanged.fire(); // The tooltips changed on items already drawn.
+    this.subscription = problems.onDidChange(({ roomIds }) => {
+      if (roomIds?.length !== 0) {
+        this.decorationsChanged.fire(roomIds?.map(roomDecorationUri));
+        this.itemsChanged.fire(); // The tooltips of items already drawn changed.
       }
     });
   }

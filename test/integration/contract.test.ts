@@ -100,6 +100,8 @@ describe('Contract checks', function () {
     session = await withSandbox({ seed: { sample: true, contractBreaking: true } });
     await refreshRooms(session.api);
     const separator = breakingRoomId('room/members-separator');
+    // The list checks run just after the refresh hands out the first page.
+    await waitFor(() => session.api.rooms.provider.annotations?.decoration(separator) !== undefined, 'the list checks');
     const item = session.api.rooms.provider.getTreeItem(renderChildren(session.api).find((rendered) => rendered.label === separator)!.node);
     assert.equal(item.resourceUri?.scheme, 'worldclient-rtc-room');
     const annotations = session.api.rooms.provider.annotations;

@@ -22,20 +22,40 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The list-level rules: everything the room list alone can tell. Runs on every refresh, so it stays one cheap pass. */
 export function checkRoomList(rooms: readonly object[], options: CheckOptions): Problem[] {
-  const sink = new ProblemSink(options.disabled);
-  const read = options.read ?? plainReader;
-  const seen = new Set<string>();
-  const reported = new Set<string>();
-  for (const room of rooms) {
-    const id = roomIdOf(room, read);
-    if (seen.has(id) && !reported.has(id)) {
-      reported.add(id);
-      sink.add('list/duplicate-id', id, { kind: 'room', field: 'id' }, `The room list names the room ${quote(id)} more than once; the contract expects each room id once.`);
-    }
-    seen.add(id);
-    checkRoomFields(room, id, read, options.now, sink);
+  const check = new RoomListCheck(options);
+  check.checkSlice(rooms, 0, rooms.length);
+  return check.problems;
+}
+
+/** The list-level rules a slice at a time, so a big list can be checked between other work. */
+export class RoomListCheck {
+  private readonly sink: ProblemSink;
+  private readonly read: FieldReader;
+  private readonly seen = new Set<string>();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly options: CheckOptions) {
+    this.sink = new ProblemSink(options.disabled);
+    this.read = options.read ?? plainReader;
   }
-  return sink.problems;
+
+  get problems(): Problem[] {
+    return this.sink.problems;
+  }
+
+  checkSlice(rooms: readonly object[], from: number, to: number): void {
+    const { sink, read, seen, reported } = this;
+    for (let index = from; index < to; index++) {
+      const room = rooms[index];
+      const id = roomIdOf(room, read);
+      if (seen.has(id) && !reported.has(id)) {
+        reported.add(id);
+        sink.add('list/duplicate-id', id, { kind: 'room', field: 'id' }, `The room list names the room ${quote(id)} more than once; the contract expects each room id once.`);
+      }
+      seen.add(id);
+      checkRoomFields(room, id, read, this.options.now, sink);
+    }
+  }
 }
 
 /** The id a room is filed under: `id`, else the tolerated `room_id`, else ''. */
