@@ -67,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
       }
     }),
   );
-  registerContractChecks(context, { runner, ui, connection, model, provider, roomDocuments });
+  registerContractChecks(context, { runner, ui, connection, model, provider, roomDocuments, panels: roomPanel.panels });
   registerCompare(context, { runner, ui, connection, model, snapshots, panels: roomPanel.panels });
   void view.refresh();
 

@@ -98,13 +98,15 @@ export class ContractProblems implements vscode.Disposable {
   }
 
   /** Runs the rules on one room's reply, placed in its document; re-places the list's problems there too. */
-  setReply(askedId: string, room: Room, document: RoomDocument): PlacedProblem[] {
+  setReply(askedId: string, room: Room, layout: RoomDocument | (() => RoomDocument)): PlacedProblem[] {
     this.listedById ??= new Map((this.checkedList ?? []).map((entry) => [roomIdOf(entry, sentValue), entry]));
     const listed = this.listedById.get(askedId);
-    const problems = place(checkRoomReply(askedId, room, { now: this.now(), read: sentValue, listed }), document);
-    this.fromReply.set(askedId, problems);
+    const found = checkRoomReply(askedId, room, { now: this.now(), read: sentValue, listed });
     const fromList = this.fromList.get(askedId);
-    if (fromList) {
+    let document: RoomDocument | undefined;
+    const problems = found.length > 0 || fromList ? place(found, (document = typeof layout === 'function' ? layout() : layout)) : [];
+    this.fromReply.set(askedId, problems);
+    if (fromList && document) {
       this.fromList.set(askedId, place(fromList, document));
     }
     this.changed.fire({ roomIds: [askedId] });

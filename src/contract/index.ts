@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
 import type { CommandRunner } from '../commands/commandRunner';
-import type { RoomDocumentProvider } from '../rooms/roomDocuments';
+import type { RoomPanelsSeam } from '../panel/roomPanels';
+import { layoutRoom, type RoomDocumentProvider } from '../rooms/roomDocuments';
 import type { RoomsModel } from '../rooms/roomsModel';
 import type { RoomsTreeProvider } from '../rooms/roomsTreeProvider';
 import type { Connection } from '../session/connection';
@@ -10,6 +11,7 @@ import { checkAllRooms, reportSummary } from './checkRoomsCommand';
 import { ContractProblems } from './contractProblems';
 import { ProblemDecorations } from './problemDecorations';
 import { showProblemsAsDiagnostics } from './problemDiagnostics';
+import { panelProblems } from './panelProblems';
 
 export interface ContractServices {
   runner: CommandRunner;
@@ -18,6 +20,7 @@ export interface ContractServices {
   model: RoomsModel;
   provider: RoomsTreeProvider;
   roomDocuments: RoomDocumentProvider;
+  panels: RoomPanelsSeam;
 }
 
 const DISABLED_RULES_SETTING = 'worldclientRtc.contract.disabledRules';
@@ -33,7 +36,7 @@ function readDisabledRules(): Set<string> {
  * Rooms view, and as a filter "Only Rooms with Problems".
  */
 export function register(context: vscode.ExtensionContext, services: ContractServices): void {
-  const { runner, ui, connection, model, provider, roomDocuments } = services;
+  const { runner, ui, connection, model, provider, roomDocuments, panels } = services;
   const problems = new ContractProblems(readDisabledRules());
   const decorations = new ProblemDecorations(problems);
   let onlyWithProblems = false;
@@ -56,6 +59,15 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     model.onDidChange(() => problems.setList(model.listed)),
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
     roomDocuments.onDidLoad(({ askedId, room, document }) => problems.setReply(askedId, room, document)),
+    // A panel's load is a reply like any other; its layout is only made if there is a problem to place.
+    panels.onDidLoadRoom(({ roomId, room }) => problems.setReply(roomId, room, () => layoutRoom(room))),
+    problems.onDidChange(({ roomIds }) => {
+      for (const roomId of roomIds ?? panels.openRoomIds()) {
+        if (panels.openRoomIds().includes(roomId)) {
+          panels.showProblems(roomId, panelProblems(problems.forRoom(roomId)));
+        }
+      }
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(DISABLED_RULES_SETTING)) {
         problems.setDisabled(readDisabledRules());

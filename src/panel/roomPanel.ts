@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
 import type { Room } from '../api/types';
-import { checkWebviewMessage, summarizeForLog, type HostMessage, type PanelAction, type PanelStatus, type WebviewMessage } from '../shared/protocol';
+import { checkWebviewMessage, summarizeForLog, type HostMessage, type PanelAction, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { describePanelFailure } from './panelFailure';
 import { PollTimer } from './pollTimer';
@@ -40,6 +40,7 @@ const STATE_PAGE_ROWS = 80;
  * (no retained context), so everything it shows is resent from here on each `ready`.
  */
 export class RoomPanel implements vscode.Disposable {
+  problems: ProblemsMessage | undefined;
   readonly model = new RoomModel();
   status: PanelStatus = 'loading';
   statusText = '';
@@ -307,6 +308,15 @@ export class RoomPanel implements vscode.Disposable {
       scrollTo: this.restoreScroll ? start : null,
     });
     this.restoreScroll = false;
+    if (this.problems) {
+      this.post(this.problems);
+    }
+  }
+
+  /** The room's contract problems, kept to send again whenever the webview is rebuilt. */
+  showProblems(problems: ProblemsMessage): void {
+    this.problems = problems;
+    this.post(problems);
   }
 
   private post(message: HostMessage): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Room } from '../api/types';
 import type { Connection } from '../session/connection';
-import { ROOM_VIEW_TYPE, checkPanelState, summarizeForLog, type PanelAction, type PanelStatus, type RoomHeader } from '../shared/protocol';
+import { ROOM_VIEW_TYPE, checkPanelState, summarizeForLog, type PanelAction, type PanelStatus, type ProblemsMessage, type RoomHeader } from '../shared/protocol';
 import { RoomPanel, type RenderedReport, type RoomPanelHost } from './roomPanel';
 import { roomWebviewOptions } from './webviewSetup';
 
@@ -19,6 +19,8 @@ export interface RoomPanelDescription {
   watching: boolean;
   updatedAt: string;
   newCount: number;
+  /** The contract problems the panel shows (header and marked messages). */
+  problems: ProblemsMessage | undefined;
   rendered: RenderedReport | undefined;
   /** Milliseconds after the panel was created (or revealed by the open command). */
   firstRowsMs: number | undefined;
@@ -37,6 +39,8 @@ export interface RoomPanelsSeam {
   deserialize(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   /** A panel loaded its room in full (open, Refresh; not Watch's polls). */
   readonly onDidLoadRoom: vscode.Event<{ roomId: string; room: Room }>;
+  /** Shows the room's contract problems in its panel, if open. */
+  showProblems(roomId: string, problems: ProblemsMessage): void;
 }
 
 export interface RoomPanelsOptions {
@@ -63,6 +67,10 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.connection = options.connection;
     this.log = options.log;
     this.extensionUri = options.extensionUri;
+  }
+
+  showProblems(roomId: string, problems: ProblemsMessage): void {
+    this.panels.get(roomId)?.showProblems(problems);
   }
 
   roomLoaded(roomId: string, room: Room): void {
@@ -149,6 +157,7 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       watching: panel.watching,
       updatedAt: panel.updatedAt,
       newCount: panel.model.newCount,
+      problems: panel.problems,
       rendered: panel.lastRendered,
       firstRowsMs: panel.timings.firstRowsMs,
       webviewReadyMs: panel.timings.webviewReadyMs,

@@ -127,4 +127,24 @@ describe('Contract checks', function () {
     assert.equal(annotations?.decoration(separator), undefined);
     assert.ok(diagnosticsOf(breakingRoomId('room/members-spaces')).length > 0, 'other rules stay on');
   });
+
+  it('the room panel lists the room\'s problems and marks the messages that have one', async () => {
+    session = await withSandbox({ seed: { sample: true, contractBreaking: true } });
+    const salt = breakingRoomId('message/salt-base64');
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', salt);
+    await waitFor(() => session.api.panels.describe(salt)?.problems !== undefined, 'the panel\'s problems');
+    const shown = session.api.panels.describe(salt)?.problems;
+    assert.deepEqual(shown?.room, []);
+    assert.deepEqual(shown?.messages.map(({ index, ruleId }) => [index, ruleId]), [[1, 'message/salt-base64']]);
+    assert.match(shown?.messages[0].message ?? '', /^Message 2 has the salt "not base64!"; the contract expects non-empty base64\.$/);
+
+    const separator = breakingRoomId('room/members-separator');
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', separator);
+    await waitFor(() => session.api.panels.describe(separator)?.problems?.room.length === 1, 'the header\'s problem');
+    assert.equal(session.api.panels.describe(separator)?.problems?.room[0].ruleId, 'room/members-separator');
+
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
+    await waitFor(() => session.api.panels.describe('weekly-standup')?.problems !== undefined, 'the clean room\'s (empty) problems');
+    assert.deepEqual(session.api.panels.describe('weekly-standup')?.problems, { type: 'problems', room: [], messages: [] });
+  });
 });

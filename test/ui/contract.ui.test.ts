@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { answerQuickInput, roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import { answerQuickInput, openRoom, roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
 
 describe('Contract checks and Compare in the browser', function () {
   let ui: UiWorkbench;
@@ -38,5 +38,15 @@ describe('Contract checks and Compare in the browser', function () {
     await tab.first().waitFor({ timeout: 30_000 });
     await runCommand(ui.page, 'View: Close Panel');
     await screenshot(ui.page, 'compare');
+  });
+
+  it('shows a room\'s problems in its panel and marks the message at fault', async () => {
+    const frame = await openRoom(ui, 'break-message-salt-base64');
+    await frame.locator('.problems', { hasText: '1 contract problem (1 message marked ⚠ in the list)' }).waitFor({ timeout: 30_000 });
+    const marked = frame.locator('.row.has-problem');
+    await marked.first().waitFor({ timeout: 30_000 });
+    assert.equal(await marked.count(), 1);
+    assert.match((await marked.getAttribute('title')) ?? '', /^message\/salt-base64: Message 2 has the salt/);
+    await screenshot(ui.page, 'contract-panel');
   });
 });
