@@ -19,11 +19,12 @@ describe('Contract checks and Compare in the browser', function () {
     await broken.locator('[class*="monaco-decoration-itemColor"]').first().waitFor({ timeout: 30_000 });
     assert.equal(await roomsViewRow(ui.page, 'weekly-standup').locator('[class*="monaco-decoration-itemColor"]').count(), 0, 'a clean room has no badge');
     await runCommand(ui.page, 'WorldClient RTC: Check Rooms');
-    await ui.page.locator('.notifications-toasts', { hasText: /Checked \d+ rooms against the API contract/ }).waitFor({ timeout: 60_000 });
-    await runCommand(ui.page, 'View: Focus on Problems View');
+    await ui.page.keyboard.press('Escape');
+    await ui.page.keyboard.press('Control+Shift+M'); // View: Problems
     const problems = ui.page.locator('.markers-panel');
-    await problems.locator('.monaco-list-row', { hasText: 'separates addresses with' }).first().waitFor({ timeout: 30_000 });
-    await problems.locator('.monaco-list-row', { hasText: 'not valid base64' }).first().waitFor({ timeout: 30_000 });
+    // The first rows of the list (it is virtualized): a list-level break and one Check Rooms found in a message.
+    await problems.locator('.monaco-list-row', { hasText: 'names the room "break-list-duplicate-id" more than once' }).first().waitFor({ timeout: 30_000 });
+    await problems.locator('.monaco-list-row', { hasText: 'Message 2 has data ""' }).first().waitFor({ timeout: 30_000 });
     await screenshot(ui.page, 'contract-checks');
   });
 
@@ -36,7 +37,10 @@ describe('Contract checks and Compare in the browser', function () {
     await diff.first().waitFor({ timeout: 30_000 });
     const tab = ui.page.locator('.tab', { hasText: 'release-planning: design-review-2025-03 ↔ server now' });
     await tab.first().waitFor({ timeout: 30_000 });
-    await runCommand(ui.page, 'View: Close Panel');
+    // Both sides' text, not just the editor's frame: the room ids on the two sides' "id" lines.
+    await diff.locator('.editor.original .view-lines', { hasText: '"design-review-2025-03"' }).waitFor({ timeout: 30_000 });
+    await diff.locator('.editor.modified .view-lines', { hasText: '"release-planning"' }).waitFor({ timeout: 30_000 });
+    await ui.page.keyboard.press('Control+J'); // hide the Problems panel: more diff on the screenshot
     await screenshot(ui.page, 'compare');
   });
 
