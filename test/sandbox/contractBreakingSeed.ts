@@ -2,7 +2,6 @@
 // the one break its id names ("break-room-members-separator" breaks room/members-separator), so a
 // test can prove every rule fires, and fires alone, through the real client.
 
-import { makeMessages, prngFor } from './seed';
 import type { RtcMessage, StoredRoom } from './types';
 
 const STARTED = '2025-05-05T09:00:00.000Z';
@@ -40,9 +39,10 @@ export function breakingRoomId(ruleId: string): string {
   return `break-${ruleId.replace('/', '-')}`;
 }
 
-export function contractBreakingRooms(): StoredRoom[] {
+/** `twoMessages(index)`: two clean messages for the index-th room (seed.ts passes its PRNG's, so this file needs no import of it). */
+export function contractBreakingRooms(twoMessages: (index: number) => RtcMessage[]): StoredRoom[] {
   return Object.entries(CONTRACT_BREAKS).map(([ruleId, breakIt], index) => {
-    const messages = makeMessages(prngFor('contract', index), 2);
+    const messages = twoMessages(index);
     const id = breakingRoomId(ruleId);
     return { id, started: STARTED, ended: '', members: MEMBERS, messages, ...breakIt(messages, id) };
   });

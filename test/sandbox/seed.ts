@@ -25,7 +25,7 @@ function hashString(text: string): number {
   return h >>> 0;
 }
 
-export function prngFor(kind: string, index: number): () => number {
+function prngFor(kind: string, index: number): () => number {
   return createPrng(hashString(kind) ^ Math.imul(index + 1, 0x9e3779b1));
 }
 
@@ -203,7 +203,7 @@ export function seedRooms(options: SeedOptions = {}): StoredRoom[] {
     add(hostileRooms());
   }
   if (options.contractBreaking) {
-    add(contractBreakingRooms());
+    add(contractBreakingRooms((index) => makeMessages(prngFor('contract', index), 2)));
   }
   if (options.rooms) {
     add(bulkRooms(options.rooms, options.messagesPerRoom ?? 0));
