@@ -29,11 +29,11 @@ export const MAX_LOG_CHARS = 2_000;
 /** Most contract problems a panel lists (room and messages each); the Problems panel has them all. */
 export const MAX_PANEL_PROBLEMS = 200;
 
-export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson';
+export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson' | 'compare';
 export type MessageField = 'id' | 'salt' | 'data';
 export type PanelStatus = 'loading' | 'ready' | 'error' | 'deleted';
 
-const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson');
+const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson', 'compare');
 const messageField = oneOf<MessageField>('id', 'salt', 'data');
 
 const roomHeader = object({

@@ -73,7 +73,8 @@ describe('Compare with…', function () {
     session.sandbox.store.addMessages('weekly-standup', arrived);
     await waitFor(() => session.api.panels.describe('weekly-standup')?.newCount === 2, 'Watch to pick up the new messages', 15_000);
     session.ui.pick((label) => label.startsWith('When the panel was opened'));
-    await vscode.commands.executeCommand('worldclientRtc.compareRoom', 'weekly-standup');
+    // The panel header's "Compare with…" button, as the webview posts it.
+    session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
     const diff = await onlyDiff();
     assert.match(diff.label, /^weekly-standup: panel opened .* ↔ server now$/);
     assert.deepEqual(linesOnlyIn(diff.right, diff.left), arrived.map((message) => `    {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`));
