@@ -40,6 +40,7 @@ const STATE_PAGE_ROWS = 80;
  * (no retained context), so everything it shows is resent from here on each `ready`.
  */
 export class RoomPanel implements vscode.Disposable {
+  /** The room's contract problems as last shown (see showProblems). */
   problems: ProblemsMessage | undefined;
   readonly model = new RoomModel();
   status: PanelStatus = 'loading';
