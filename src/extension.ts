@@ -16,6 +16,8 @@ import { SessionStore } from './session/sessionStore';
 import { SignInFlow } from './session/signInFlow';
 import { SnapshotStore } from './snapshots/snapshotStore';
 import { ConnectionStatusBar } from './statusBar';
+import { register as registerContractChecks } from './contract';
+import { register as registerCompare } from './compare';
 import { testSeamsEnabled } from './testSeams';
 import { SwitchableUi } from './core/prompts';
 
@@ -55,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   // Called only after activation, once roomPanel exists.
   const roomCommands = registerRoomCommands({ runner, ui, connection, model, view, snapshots, restoreMessages: (snapshot) => roomPanel.restoreMessages(snapshot) });
   const roomPanel = registerRoomPanel({ context, runner, ui, connection, snapshots, log });
+  const roomDocuments = new RoomDocumentProvider(connection);
   context.subscriptions.push(
     model,
     provider,
@@ -63,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
     ...roomCommands.disposables,
     ...registerSessionCommands({ runner, ui, connection, sessions, signIn, requestLog, log }),
     ...roomPanel,
-    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, new RoomDocumentProvider(connection)),
+    roomDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, roomDocuments),
     connection.onDidChange(() => void refreshRooms()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('worldclientRtc.rooms')) {
@@ -71,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
       }
     }),
   );
+  registerContractChecks(context, { runner, ui, connection, model, provider, roomDocuments, panels: roomPanel.panels });
+  registerCompare(context, { runner, ui, connection, model, snapshots, panels: roomPanel.panels });
   void refreshRooms();
 
   if (!testSeamsEnabled(context.extensionMode === vscode.ExtensionMode.Test)) {

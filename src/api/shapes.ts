@@ -25,6 +25,29 @@ export class ShapeError extends Error {
 
 type JsonObject = Record<string, unknown>;
 
+/**
+ * What normalising replaced, kept (non-enumerable, so JSON and spreads never see it) on the
+ * object itself: the contract checks must know a field was missing, not the '' put in its place.
+ */
+const SENT_VALUES = Symbol('worldclientRtc.sentValues');
+
+/** A field's value as the server sent it: `undefined` when it was missing, even if normalising filled it in. */
+export function sentValue(object: object, field: string): unknown {
+  const sent = (object as { [SENT_VALUES]?: JsonObject })[SENT_VALUES];
+  return sent && field in sent ? sent[field] : (object as JsonObject)[field];
+}
+
+function recordSentValue(object: JsonObject, field: string): void {
+  let sent = (object as { [SENT_VALUES]?: JsonObject })[SENT_VALUES];
+  if (!sent) {
+    sent = {};
+    Object.defineProperty(object, SENT_VALUES, { value: sent, enumerable: false });
+  }
+  if (!(field in sent)) {
+    sent[field] = object[field];
+  }
+}
+
 export function parseRoomList(reply: unknown): RoomSummary[] {
   const rooms = expectObject(reply, '').rooms;
   if (!Array.isArray(rooms)) {
@@ -52,6 +75,9 @@ export function parseRoom(reply: unknown): Room {
   const room = expectObject(reply, '');
   const messages = room.messages ?? [];
   checkMessages(messages, 'messages');
+  if (room.messages !== messages) {
+    recordSentValue(room, 'messages');
+  }
   room.messages = messages;
   normaliseRoomSummary(room, '', (messages as unknown[]).length > 0);
   return room as unknown as Room;
@@ -129,6 +155,7 @@ function normaliseRoomSummary(value: unknown, path: string, derivedHasMessages: 
   const prefix = path ? `${path}.` : '';
   if (typeof room.id !== 'string') {
     if (room.id === undefined && typeof room.room_id === 'string') {
+      recordSentValue(room, 'id');
       room.id = room.room_id;
     } else {
       const field = room.id === undefined && room.room_id !== undefined ? 'room_id' : 'id';
@@ -141,6 +168,7 @@ function normaliseRoomSummary(value: unknown, path: string, derivedHasMessages: 
       if (text !== undefined && text !== null) {
         throw new ShapeError(`${prefix}${field}`, expectedGot('a string', text));
       }
+      recordSentValue(room, field);
       room[field] = '';
     }
   }
@@ -149,6 +177,7 @@ function normaliseRoomSummary(value: unknown, path: string, derivedHasMessages: 
     if (hasMessages !== undefined && hasMessages !== null) {
       throw new ShapeError(`${prefix}hasMessages`, expectedGot('true or false', hasMessages));
     }
+    recordSentValue(room, 'hasMessages');
     room.hasMessages = derivedHasMessages ?? false;
   }
 }

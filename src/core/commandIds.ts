@@ -24,6 +24,11 @@ export const CommandIds = {
   openRoomJson: 'worldclientRtc.openRoomJson',
   exportRooms: 'worldclientRtc.exportRooms',
   importRooms: 'worldclientRtc.importRooms',
+  checkRooms: 'worldclientRtc.checkRooms',
+  showOnlyRoomsWithProblems: 'worldclientRtc.showOnlyRoomsWithProblems',
+  showAllRooms: 'worldclientRtc.showAllRooms',
+  compareRoom: 'worldclientRtc.compareRoom',
+  compareWithServer: 'worldclientRtc.compareWithServer',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -36,5 +36,8 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
     case 'openJson':
       await vscode.commands.executeCommand(CommandIds.openRoomJson, panel.roomId);
       return;
+    case 'compare':
+      await vscode.commands.executeCommand(CommandIds.compareRoom, panel.roomId);
+      return;
   }
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { HostMessage, PanelStatus } from '../shared/protocol';
+import type { HostMessage, PanelStatus, ProblemsMessage } from '../shared/protocol';
 import type { OpenTimings } from './openTimings';
 import { fitForWebview } from './protocolGuard';
 import type { RoomModel } from './roomModel';
@@ -40,6 +40,8 @@ export interface PanelPageHooks {
  */
 export class PanelPage {
   lastRendered: RenderedReport | undefined;
+  /** The room's contract problems as last shown, sent again after every state (a rebuilt page starts without them). */
+  problems: ProblemsMessage | undefined;
   /** Messages of ours that broke the protocol's limits (each logged, and an error shown instead). */
   unfitMessages = 0;
   private firstPosition = 0;
@@ -83,6 +85,14 @@ export class PanelPage {
       scrollTo: this.restoreScroll ? start : null,
     });
     this.restoreScroll = false;
+    if (this.problems) {
+      this.post(this.problems);
+    }
+  }
+
+  showProblems(problems: ProblemsMessage): void {
+    this.problems = problems;
+    this.post(problems);
   }
 
   sendRows(viewVersion: number, start: number, count: number): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
 import type { Room } from '../api/types';
-import { checkWebviewMessage, summarizeForLog, type PanelAction, type PanelStatus, type WebviewMessage } from '../shared/protocol';
+import { checkWebviewMessage, summarizeForLog, type PanelAction, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { describePanelFailure } from './panelFailure';
 import { RoomWatch } from './roomWatch';
@@ -21,6 +21,8 @@ export interface RoomPanelHost {
   runAction(panel: RoomPanel, action: PanelAction): Promise<void>;
   copy(text: string): Promise<void>;
   panelDisposed(panel: RoomPanel): void;
+  /** A full load (open, Refresh) is in: the state "Compare with…" offers as "when the panel was opened". */
+  roomLoaded(roomId: string, room: Room): void;
 }
 
 export type { RenderedReport } from './panelPage';
@@ -114,6 +116,7 @@ export class RoomPanel implements vscode.Disposable {
       this.timings.noteLoaded();
       this.host.log.info(`Room panel "${this.roomId}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
+      this.host.roomLoaded(this.roomId, room);
       this.setStatus('ready', '');
       this.updatedAt = new Date().toISOString();
       this.watch.restart();
@@ -278,5 +281,15 @@ export class RoomPanel implements vscode.Disposable {
 
   private sendState(): void {
     this.page.sendState();
+  }
+
+  /** The room's contract problems; the page keeps them to send again whenever the webview is rebuilt. */
+  showProblems(problems: ProblemsMessage): void {
+    this.page.showProblems(problems);
+  }
+
+  /** The room's contract problems as last shown. */
+  get problems(): ProblemsMessage | undefined {
+    return this.page.problems;
   }
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { readWatchIntervalMs } from '../core/settings';
+import type { Room } from '../api/types';
 import type { Connection } from '../session/connection';
-import { ROOM_VIEW_TYPE, checkPanelState, summarizeForLog, type PanelAction, type PanelStatus, type RoomHeader } from '../shared/protocol';
+import { ROOM_VIEW_TYPE, checkPanelState, summarizeForLog, type PanelAction, type PanelStatus, type ProblemsMessage, type RoomHeader } from '../shared/protocol';
 import { RoomPanel, type RenderedReport, type RoomPanelHost } from './roomPanel';
 import { roomWebviewOptions } from './webviewSetup';
 
@@ -19,6 +20,8 @@ export interface RoomPanelDescription {
   watching: boolean;
   updatedAt: string;
   newCount: number;
+  /** The contract problems the panel shows (header and marked messages). */
+  problems: ProblemsMessage | undefined;
   rendered: RenderedReport | undefined;
   /** Milliseconds after the panel was created (or revealed by the open command). */
   firstRowsMs: number | undefined;
@@ -37,6 +40,10 @@ export interface RoomPanelsSeam {
   receive(roomId: string, message: unknown): void;
   /** The registered serializer's restore path, for a panel the test created itself. */
   deserialize(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+  /** A panel loaded its room in full (open, Refresh; not Watch's polls). */
+  readonly onDidLoadRoom: vscode.Event<{ roomId: string; room: Room }>;
+  /** Shows the room's contract problems in its panel, if open. */
+  showProblems(roomId: string, problems: ProblemsMessage): void;
 }
 
 export interface RoomPanelsOptions {
@@ -53,6 +60,8 @@ export interface RoomPanelsOptions {
  */
 export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSerializer, RoomPanelsSeam, RoomPanelHost {
   private readonly panels = new Map<string, RoomPanel>();
+  private readonly loadedRoom = new vscode.EventEmitter<{ roomId: string; room: Room }>();
+  readonly onDidLoadRoom = this.loadedRoom.event;
   readonly connection: Connection;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
@@ -61,6 +70,14 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.connection = options.connection;
     this.log = options.log;
     this.extensionUri = options.extensionUri;
+  }
+
+  showProblems(roomId: string, problems: ProblemsMessage): void {
+    this.panels.get(roomId)?.showProblems(problems);
+  }
+
+  roomLoaded(roomId: string, room: Room): void {
+    this.loadedRoom.fire({ roomId, room });
   }
 
   /** Opens (or reveals) the room's panel; rejects when the room cannot be loaded. */
@@ -152,6 +169,7 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       watching: panel.watching,
       updatedAt: panel.updatedAt,
       newCount: panel.model.newCount,
+      problems: panel.problems,
       rendered: panel.page.lastRendered,
       firstRowsMs: panel.timings.firstRowsMs,
       webviewReadyMs: panel.timings.webviewReadyMs,
@@ -184,6 +202,7 @@ export class RoomPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   dispose(): void {
+    this.loadedRoom.dispose();
     [...this.panels.values()].forEach((panel) => panel.dispose());
     this.panels.clear();
   }

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { Connection } from '../session/connection';
 import { errorMessage } from '../api/errors';
 import { toAbortSignal } from '../core/cancellation';
+import { sentValue } from '../api/shapes';
+import type { Room } from '../api/types';
+import { layoutRoomDocument, type RoomDocument } from '../shared/roomDocument';
 
 export const ROOM_DOCUMENT_SCHEME = 'worldclient-rtc';
 
@@ -14,15 +17,38 @@ export function roomIdFromDocumentUri(uri: vscode.Uri): string {
   return decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.json$/, ''));
 }
 
+/** A room as its document shows it: as the server sent it (a missing field stays missing), laid out for diffs. */
+export function layoutRoom(room: Room): RoomDocument {
+  return layoutRoomDocument(room, (field) => sentValue(room, field), sentValue(room, 'messages') === undefined ? undefined : room.messages);
+}
+
+export interface LoadedRoomDocument {
+  uri: vscode.Uri;
+  askedId: string;
+  room: Room;
+  document: RoomDocument;
+}
+
 /** Read-only JSON views of rooms, fetched when opened, so they always show the server's data. */
-export class RoomDocumentProvider implements vscode.TextDocumentContentProvider {
+export class RoomDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly loaded = new vscode.EventEmitter<LoadedRoomDocument>();
+  /** A document got its text from the server, e.g. for the contract checks to place their diagnostics. */
+  readonly onDidLoad = this.loaded.event;
+
   constructor(private readonly connection: Connection) {}
+
+  dispose(): void {
+    this.loaded.dispose();
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const abort = toAbortSignal(token);
     try {
-      const room = await this.connection.api().getRoom(roomIdFromDocumentUri(uri), abort.signal);
-      return JSON.stringify(room, null, 2);
+      const askedId = roomIdFromDocumentUri(uri);
+      const room = await this.connection.api().getRoom(askedId, abort.signal);
+      const document = layoutRoom(room);
+      this.loaded.fire({ uri, askedId, room, document });
+      return document.text;
     } catch (error) {
       return `// ${vscode.l10n.t('Could not load this room: {0}', errorMessage(error))}\n`;
     } finally {

@@ -34,6 +34,7 @@ export class RoomsModel implements vscode.Disposable {
   private loadedFrom = '';
   private hasLoaded = false;
   private lastError: string | undefined;
+  private roomFilter: ((room: RoomSummary) => boolean) | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -80,6 +81,18 @@ export class RoomsModel implements vscode.Disposable {
     return this.inFlight !== undefined;
   }
 
+  /** The list as the server last sent it (duplicates and all), for the contract checks. */
+  get listed(): readonly RoomSummary[] {
+    return this.rooms;
+  }
+
+  /** Narrows the shown rooms beyond the query, e.g. to rooms with contract problems; undefined shows all. */
+  setRoomFilter(filter: ((room: RoomSummary) => boolean) | undefined): void {
+    this.roomFilter = filter;
+    this.pageSizes.clear();
+    this.invalidate();
+  }
+
   find(roomId: string): RoomSummary | undefined {
     return this.rooms.find((room) => room.id === roomId);
   }
@@ -94,7 +107,7 @@ export class RoomsModel implements vscode.Disposable {
   }
 
   visibleGroups(): VisibleGroup[] {
-    this.arranged ??= arrangeRooms(this.rooms, this.query, this.now());
+    this.arranged ??= arrangeRooms(this.roomFilter ? this.rooms.filter(this.roomFilter) : this.rooms, this.query, this.now());
     return this.arranged.map((group) => {
       const pageSize = this.pageSizes.get(group.key) ?? ROOMS_PAGE_SIZE;
       const rooms = group.rooms.slice(0, pageSize);

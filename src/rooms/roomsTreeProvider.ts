@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
-import { roomDescription, roomIcon, roomTooltip, type RoomIcon } from './roomPresentation';
+import { roomDescription, roomIcon, roomTooltip, type RoomIcon, type TooltipPart } from './roomPresentation';
 import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
@@ -28,9 +28,19 @@ const ICON_WORDS: Record<RoomIcon, () => string> = {
   'ended-empty': () => vscode.l10n.t('ended empty'),
 };
 
+/** What another feature adds to room items: a resourceUri for its FileDecorationProvider, tooltip lines. */
+export interface RoomItemAnnotator {
+  resourceUri(roomId: string): vscode.Uri;
+  tooltip(roomId: string): TooltipPart[];
+  /** What the badge on the item's resourceUri shows, for tests and accessibility. */
+  decoration(roomId: string): vscode.FileDecoration | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
+  private annotator: RoomItemAnnotator | undefined;
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
@@ -89,11 +99,26 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     this.changed.dispose();
   }
 
+  get annotations(): RoomItemAnnotator | undefined {
+    return this.annotator;
+  }
+
+  annotate(annotator: RoomItemAnnotator): vscode.Disposable {
+    this.annotator = annotator;
+    const subscription = annotator.onDidChange(() => this.changed.fire());
+    this.changed.fire();
+    return new vscode.Disposable(() => {
+      subscription.dispose();
+      this.annotator = undefined;
+    });
+  }
+
   private pageNodes(key: RoomGroupKey): RoomsNode[] {
     const group = this.model.visibleGroups().find((candidate) => candidate.key === key);
     if (!group) {
       return [];
     }
+    // Every entry is shown, a room listed twice too (roomItem gives repeats ids of their own).
     const nodes: RoomsNode[] = group.rooms.map((room) => ({ kind: 'room', room }));
     if (group.remaining > 0) {
       nodes.push({ kind: 'loadMore', group: key, remaining: group.remaining });
@@ -119,7 +144,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     }
     item.description = occurrence === 1 ? roomDescription(room, now) : vscode.l10n.t('⚠ listed again (#{0}) · {1}', occurrence, roomDescription(room, now));
     item.iconPath = ICONS[icon];
-    item.tooltip = toMarkdown(roomTooltip(room, now));
+    item.tooltip = toMarkdown([...roomTooltip(room, now), ...(this.annotator?.tooltip(room.id) ?? [])]);
+    item.resourceUri = this.annotator?.resourceUri(room.id);
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
     item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', visible(room.id), item.description, ICON_WORDS[icon]()) };
     item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };

@@ -27,12 +27,14 @@ export const HEADER_MAX_CHARS = 10_000;
 export const MAX_ROWS_PER_PAGE = 500;
 export const MAX_QUERY_CHARS = 1_000;
 export const MAX_LOG_CHARS = 2_000;
+/** Most contract problems a panel lists (room and messages each); the Problems panel has them all. */
+export const MAX_PANEL_PROBLEMS = 200;
 
-export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson';
+export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson' | 'compare';
 export type MessageField = 'id' | 'salt' | 'data';
 export type PanelStatus = 'loading' | 'ready' | 'error' | 'deleted';
 
-const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson');
+const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson', 'compare');
 const messageField = oneOf<MessageField>('id', 'salt', 'data');
 
 const roomHeader = object({
@@ -64,6 +66,8 @@ function messageRow(maxChars: number) {
 }
 
 const listRow = messageRow(ROW_PREVIEW_CHARS);
+const problemLine = object({ ruleId: str(80), message: str(HEADER_MAX_CHARS) });
+const messageProblem = object({ index: int(), ruleId: str(80), message: str(HEADER_MAX_CHARS) });
 const rowPage = object({ start: int(), rows: array(listRow, MAX_ROWS_PER_PAGE) });
 
 export const hostMessageSchema = tagged({
@@ -84,6 +88,8 @@ export const hostMessageSchema = tagged({
   },
   rows: { viewVersion: int(), page: rowPage },
   detail: { viewVersion: int(), row: messageRow(DETAIL_MAX_CHARS) },
+  /** The room's contract problems: the room's own for the header, the messages' by index into the room. */
+  problems: { room: array(problemLine, MAX_PANEL_PROBLEMS), messages: array(messageProblem, MAX_PANEL_PROBLEMS) },
 });
 
 export const webviewMessageSchema = tagged({
@@ -108,6 +114,7 @@ export type RowPage = Infer<typeof rowPage>;
 export type HostMessage = Infer<typeof hostMessageSchema>;
 export type WebviewMessage = Infer<typeof webviewMessageSchema>;
 export type StateMessage = Extract<HostMessage, { type: 'state' }>;
+export type ProblemsMessage = Extract<HostMessage, { type: 'problems' }>;
 export type PanelState = Infer<typeof panelStateSchema>;
 
 export function checkHostMessage(value: unknown): Checked<HostMessage> {

@@ -4,6 +4,7 @@ import type { ViewMode } from './decoders';
 import { DetailPane } from './detailPane';
 import { h } from './dom';
 import { HeaderView } from './headerView';
+import { ProblemsView } from './problemsView';
 import type { HostBridge } from './hostBridge';
 import { PAGE_SIZE, RowCache } from './rowCache';
 import { createColumnHeader, createRowElement, renderRow } from './rowView';
@@ -23,6 +24,7 @@ const REPORT_INTERVAL_MS = 150;
 export class RoomApp {
   private readonly cache = new RowCache();
   private readonly header: HeaderView;
+  private readonly problems = new ProblemsView();
   private readonly search: SearchBar;
   private readonly list: VirtualList;
   private readonly detail: DetailPane;
@@ -49,7 +51,11 @@ export class RoomApp {
       overscan: OVERSCAN,
       label: 'Messages',
       createRow: createRowElement,
-      renderRow: (element, position, active) => renderRow(element, this.cache.get(position), this.mode, active),
+      renderRow: (element, position, active) => {
+        const row = this.cache.get(position);
+        renderRow(element, row, this.mode, active);
+        this.problems.markRow(element, row?.index);
+      },
       onRange: (first, last) => this.requestMissing(first, last),
       onActivate: (position) => this.openDetail(position, true),
       onActiveChange: (position) => {
@@ -68,7 +74,7 @@ export class RoomApp {
       },
     });
     this.empty = h('p', { className: 'empty', attrs: { role: 'status' } });
-    root.replaceChildren(this.header.element, this.search.element, this.empty, createColumnHeader(), this.list.element, this.detail.element);
+    root.replaceChildren(this.header.element, this.problems.element, this.search.element, this.empty, createColumnHeader(), this.list.element, this.detail.element);
     root.removeAttribute('aria-busy');
     document.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
@@ -81,6 +87,9 @@ export class RoomApp {
   handle(message: HostMessage): void {
     if (message.type === 'state') {
       this.applyState(message);
+    } else if (message.type === 'problems') {
+      this.problems.update(message);
+      this.list.render();
     } else if (message.type === 'rows') {
       if (message.viewVersion === this.viewVersion) {
         this.cache.put(message.page, this.list.activePosition >= 0 ? this.list.activePosition : message.page.start);

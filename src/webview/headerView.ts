@@ -47,6 +47,7 @@ export class HeaderView {
       action('Delete all messages…', 'deleteMessages', 'Asks first; a snapshot allows Undo'),
       action('Export JSON…', 'exportJson', 'Save the room with all messages as a JSON file'),
       action('Open JSON', 'openJson', 'Open the room as a read-only JSON document'),
+      action('Compare with…', 'compare', 'This room against how the panel first loaded it, a snapshot, another room or a file'),
       this.watchButton,
     );
     this.updated = h('p', { className: 'updated', attrs: { 'aria-live': 'polite' } });

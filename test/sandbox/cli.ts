@@ -17,6 +17,7 @@ Seed (default when none is given: --sample --odd-ids --hostile):
   --sample                  a dozen realistic rooms
   --odd-ids                 rooms whose ids need percent-encoding
   --hostile                 rooms carrying HTML/script payloads
+  --contract-breaking       one room per contract rule, each breaking that rule (break-…)
   --empty                   no rooms at all
 Behaviour:
   --error-style status|ok200  errors as 4xx/5xx (default) or as HTTP 200 with {"error"}
@@ -37,7 +38,7 @@ Behaviour:
   --quiet                   do not log requests
   --help                    this text`;
 
-const SEED_FLAGS = new Set(['--rooms', '--messages', '--big-room', '--sample', '--odd-ids', '--hostile', '--empty']);
+const SEED_FLAGS = new Set(['--rooms', '--messages', '--big-room', '--sample', '--odd-ids', '--hostile', '--contract-breaking', '--empty']);
 const ALL_ROUTES: readonly FaultRoute[] = ['rtc', 'authenticate', 'ping', 'settings'];
 
 export class UsageError extends Error {
@@ -75,6 +76,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       case '--sample': seed.sample = true; break;
       case '--odd-ids': seed.oddIds = true; break;
       case '--hostile': seed.hostile = true; break;
+      case '--contract-breaking': seed.contractBreaking = true; break;
       case '--empty': break;
       case '--error-style': options.errorStyle = toErrorStyle(value()); break;
       case '--csrf': options.csrf = true; break;

@@ -17,11 +17,11 @@ function rooms(store: RoomStore, { method, id, body }: RtcRequest): JsonReply {
     return addRoom(store, body);
   }
   if (method === 'GET' && id === undefined) {
-    return ok({ rooms: store.list().map(summary) });
+    return ok({ rooms: store.list().flatMap((room) => (room.quirks?.listedTwice ? [listEntry(room), listEntry(room)] : [listEntry(room)])) });
   }
   const room = requireRoom(store, id);
   if (method === 'GET') {
-    return ok({ ...summary(room), messages: room.messages });
+    return ok({ ...summary(room), messages: room.messages, ...room.quirks?.fields, ...room.quirks?.roomReply });
   }
   store.delete(room.id);
   return success();
@@ -72,6 +72,10 @@ function requireRoom(store: RoomStore, id: string | undefined): StoredRoom {
     throw new ApiError('RoomNotFound');
   }
   return room;
+}
+
+function listEntry(room: StoredRoom): Record<string, unknown> {
+  return room.quirks ? { ...summary(room), ...room.quirks.fields, ...room.quirks.listEntry } : summary(room);
 }
 
 function summary(room: StoredRoom): { id: string; started: string; ended: string; members: string; hasMessages: boolean } {

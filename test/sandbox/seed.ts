@@ -2,6 +2,7 @@
 // index, so room-00042 holds the same data whatever else is seeded and tests can assert exact
 // values. No clock is read: "future" end dates are in 2099.
 
+import { contractBreakingRooms } from './contractBreakingSeed';
 import type { RtcMessage, SeedOptions, StoredRoom } from './types';
 
 /** mulberry32: tiny, fast and good enough for test data; returns uint32 values. */
@@ -184,7 +185,7 @@ export function hostileRooms(): StoredRoom[] {
   ];
 }
 
-/** Later kinds win on an id clash: sample, odd ids, hostile, bulk, then the big room. */
+/** Later kinds win on an id clash: sample, odd ids, hostile, contract-breaking, bulk, then the big room. */
 export function seedRooms(options: SeedOptions = {}): StoredRoom[] {
   const byId = new Map<string, StoredRoom>();
   const add = (rooms: StoredRoom[]): void => {
@@ -200,6 +201,9 @@ export function seedRooms(options: SeedOptions = {}): StoredRoom[] {
   }
   if (options.hostile) {
     add(hostileRooms());
+  }
+  if (options.contractBreaking) {
+    add(contractBreakingRooms((index) => makeMessages(prngFor('contract', index), 2)));
   }
   if (options.rooms) {
     add(bulkRooms(options.rooms, options.messagesPerRoom ?? 0));

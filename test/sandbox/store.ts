@@ -101,5 +101,7 @@ function copyRoom(room: StoredRoom): StoredRoom {
     ended: room.ended,
     members: room.members,
     messages: room.messages.map((m) => ({ id: m.id, salt: m.salt, data: m.data })),
+    // Quirks are seed-time settings, never changed afterwards: shared, not copied.
+    ...(room.quirks ? { quirks: room.quirks } : {}),
   };
 }

@@ -3,7 +3,22 @@
 // names server.ts as their home).
 
 export interface RtcMessage { id: string; salt: string; data: string }
-export interface StoredRoom { id: string; started: string; ended: string; members: string; messages: RtcMessage[] }
+export interface StoredRoom { id: string; started: string; ended: string; members: string; messages: RtcMessage[]; quirks?: ReplyQuirks }
+
+/**
+ * How a seeded room breaks the API contract in the replies about it, to play a faulty server
+ * (the contract-breaking seed). A field set to undefined is left out of the reply.
+ */
+export interface ReplyQuirks {
+  /** Fields put over the room's entry in the room list and over the single-room reply. */
+  fields?: Record<string, unknown>;
+  /** Fields put over the room's entry in the room list only. */
+  listEntry?: Record<string, unknown>;
+  /** Fields put over the single-room reply only. */
+  roomReply?: Record<string, unknown>;
+  /** The room list names this room twice. */
+  listedTwice?: boolean;
+}
 
 export interface SeedOptions {
   /** Bulk rooms "room-00001"... (default 0). */
@@ -18,6 +33,8 @@ export interface SeedOptions {
   oddIds?: boolean;
   /** Rooms whose id, members and message fields carry HTML/script payloads. */
   hostile?: boolean;
+  /** One room per contract rule, each breaking that rule only (see contractBreakingRooms). */
+  contractBreaking?: boolean;
 }
 
 /** 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its first two rooms listed again at the end. */

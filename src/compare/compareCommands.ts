@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../api/errors';
+import { roomIdsOrPick } from '../rooms/roomPicker';
+import type { RoomsModel } from '../rooms/roomsModel';
+import type { Connection } from '../session/connection';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { Ui } from '../core/prompts';
+import type { ComparisonDocuments } from './comparisonDocuments';
+import { idOf, roomText, roomsInJson, type PanelBaselines } from './roomStates';
+
+export interface CompareDeps {
+  ui: Ui;
+  connection: Connection;
+  model: RoomsModel;
+  snapshots: SnapshotStore;
+  documents: ComparisonDocuments;
+  baselines: PanelBaselines;
+}
+
+/** One side of a diff: what it is called in the title, and its text. */
+interface Side {
+  label: string;
+  text: string;
+}
+
+/** Rooms a file may hold before "Compare with Server" asks which to compare (one diff editor each). */
+const MAX_DIFFS_AT_ONCE = 10;
+
+/** "Compare with…": a saved snapshot, the panel's first load, another room or a JSON file, against the server's copy now. */
+export async function compareRoom(deps: CompareDeps, argument: unknown, selection: unknown): Promise<void> {
+  const [roomId] = await roomIdsOrPick(deps.ui, deps.connection, vscode.l10n.t('Compare which room?'), argument, selection);
+  if (roomId === undefined) {
+    return;
+  }
+  const source = await pickSource(deps, roomId);
+  if (!source) {
+    return;
+  }
+  const server = await deps.connection.api().getRoom(roomId);
+  await openDiff(deps.documents, roomId, source, { label: vscode.l10n.t('server now'), text: roomText(server) });
+}
+
+/** "Compare with Server" on an export file (or any room JSON) open in an editor: one diff per room in it. */
+export async function compareFileWithServer(deps: CompareDeps, uri: unknown): Promise<void> {
+  const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document) {
+    throw new Error(vscode.l10n.t('Open an exported rooms file (JSON) in an editor first, then run Compare with Server.'));
+  }
+  let rooms: Record<string, unknown>[];
+  try {
+    rooms = roomsInJson(document.getText());
+  } catch (error) {
+    throw new Error(vscode.l10n.t('{0} is not valid JSON ({1}). Fix the file, then compare again.', document.uri.fsPath || document.uri.toString(), errorMessage(error)));
+  }
+  if (rooms.length === 0) {
+    throw new Error(vscode.l10n.t('{0} holds no rooms: expected an export file, an array of rooms, or one room object.', document.uri.fsPath || document.uri.toString()));
+  }
+  if (rooms.length > MAX_DIFFS_AT_ONCE) {
+    const chosen = await deps.ui.showQuickPickMany(rooms.map((room) => ({ label: idOf(room), room })), { title: vscode.l10n.t('Compare which rooms with the server? (one diff editor each)') });
+    if (!chosen) {
+      return;
+    }
+    rooms = chosen.map((item) => item.room);
+  }
+  const fileLabel = vscode.workspace.asRelativePath(document.uri, false);
+  for (const room of rooms) {
+    const roomId = idOf(room);
+    let server: Side;
+    try {
+      server = { label: vscode.l10n.t('server now'), text: roomText(await deps.connection.api().getRoom(roomId)) };
+    } catch (error) {
+      server = { label: vscode.l10n.t('server now'), text: `// ${vscode.l10n.t('The server could not give this room: {0}', errorMessage(error))}\n` };
+    }
+    await openDiff(deps.documents, roomId, { label: fileLabel, text: roomText(room) }, server);
+  }
+}
+
+type SourceItem = vscode.QuickPickItem & { load(): Promise<Side | undefined> };
+
+async function pickSource(deps: CompareDeps, roomId: string): Promise<Side | undefined> {
+  const items: SourceItem[] = [];
+  const baseline = deps.baselines.get(roomId);
+  if (baseline) {
+    items.push({
+      label: vscode.l10n.t('When the panel was opened or last refreshed'),
+      description: baseline.at.toLocaleTimeString(),
+      load: async () => ({ label: vscode.l10n.t('panel opened {0}', baseline.at.toLocaleTimeString()), text: baseline.text }),
+    });
+  }
+  for (const info of (await deps.snapshots.list(deps.connection.serverUrl)).filter((snapshot) => snapshot.roomId === roomId)) {
+    items.push({
+      label: vscode.l10n.t('Snapshot of {0}', info.savedAt),
+      description: vscode.l10n.t('{0} messages, saved before {1}', info.messageCount, info.reason === 'deleteRoom' ? vscode.l10n.t('deleting the room') : vscode.l10n.t('deleting its messages')),
+      load: async () => {
+        const room = await deps.snapshots.load(info.snapshotId);
+        return room && { label: vscode.l10n.t('snapshot {0}', info.savedAt), text: roomText(room as unknown as Record<string, unknown>) };
+      },
+    });
+  }
+  items.push({ label: vscode.l10n.t('Another room…'), load: () => otherRoom(deps, roomId) });
+  items.push({ label: vscode.l10n.t('A JSON file (an export)…'), load: () => fileRoom(deps, roomId) });
+  const chosen = await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Compare room "{0}" with…', roomId) });
+  return chosen?.load();
+}
+
+async function otherRoom(deps: CompareDeps, roomId: string): Promise<Side | undefined> {
+  const ids = [...new Set(deps.model.listed.map((room) => room.id))].filter((id) => id !== roomId);
+  const chosen = await deps.ui.showQuickPick(ids.map((id) => ({ label: id })), { title: vscode.l10n.t('Compare room "{0}" with which room?', roomId) });
+  return chosen && { label: chosen.label, text: roomText(await deps.connection.api().getRoom(chosen.label)) };
+}
+
+async function fileRoom(deps: CompareDeps, roomId: string): Promise<Side | undefined> {
+  const [uri] = (await deps.ui.showOpenDialog({ title: vscode.l10n.t('Compare room "{0}" with a JSON file', roomId), filters: { JSON: ['json'] }, canSelectMany: false })) ?? [];
+  if (!uri) {
+    return undefined;
+  }
+  const rooms = roomsInJson(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  const room = rooms.find((candidate) => idOf(candidate) === roomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
+  if (!room) {
+    throw new Error(vscode.l10n.t('{0} holds no room "{1}". Pick the file this room was exported to.', uri.fsPath, roomId));
+  }
+  return { label: vscode.workspace.asRelativePath(uri, false), text: roomText(room) };
+}
+
+async function openDiff(documents: ComparisonDocuments, roomId: string, left: Side, right: Side): Promise<void> {
+  const leftUri = documents.add(left.label, roomId, left.text);
+  const rightUri = documents.add(right.label, roomId, right.text);
+  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${roomId}: ${left.label} ↔ ${right.label}`, { preview: false });
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../core/commandIds';
+import type { CommandRunner } from '../core/commandRunner';
+import type { RoomPanelsSeam } from '../panel/roomPanels';
+import type { RoomsModel } from '../rooms/roomsModel';
+import type { Connection } from '../session/connection';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { Ui } from '../core/prompts';
+import { compareFileWithServer, compareRoom, type CompareDeps } from './compareCommands';
+import { COMPARISON_SCHEME, ComparisonDocuments } from './comparisonDocuments';
+import { PanelBaselines } from './roomStates';
+
+export interface CompareServices {
+  runner: CommandRunner;
+  ui: Ui;
+  connection: Connection;
+  model: RoomsModel;
+  snapshots: SnapshotStore;
+  panels: RoomPanelsSeam;
+}
+
+/** "Compare with…" on a room and "Compare with Server" on an exported file, in VS Code's diff editor. */
+export function register(context: vscode.ExtensionContext, services: CompareServices): void {
+  const { runner, panels } = services;
+  const documents = new ComparisonDocuments();
+  const baselines = new PanelBaselines();
+  const deps: CompareDeps = { ...services, documents, baselines };
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, documents),
+    panels.onDidLoadRoom(({ roomId, room }) => {
+      baselines.keepOnly(panels.openRoomIds());
+      baselines.record(roomId, room);
+    }),
+    runner.register(CommandIds.compareRoom, (argument, selection) => compareRoom(deps, argument, selection)),
+    runner.register(CommandIds.compareWithServer, (uri) => compareFileWithServer(deps, uri)),
+  );
+}

@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { sentValue } from '../api/shapes';
+import type { Room } from '../api/types';
+import { checkRoomReply } from '../shared/contract/replyChecks';
+import { RoomListCheck, roomIdOf } from '../shared/contract/roomChecks';
+import { RULE_IDS, type Problem } from '../shared/contract/rules';
+
+/** Rooms checked between two yields to the event loop: about a millisecond's work. */
+const LIST_SLICE = 1_000;
+import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
+
+/** A problem placed in its room's JSON document. */
+export interface PlacedProblem extends Problem {
+  range: TextRange;
+}
+
+/** Which rooms' problems may have changed (undefined: any). */
+export interface ProblemsChange {
+  roomIds: readonly string[] | undefined;
+}
+
+/**
+ * The contract problems of every room the extension has seen: the list's, from each refresh,
+ * and each room's reply's, from "Check Rooms" or from opening its JSON. All rules are kept;
+ * the disabled ones are left out when read, so turning a rule back on needs no new requests.
+ */
+export class ContractProblems implements vscode.Disposable {
+  private readonly fromList = new Map<string, PlacedProblem[]>();
+  private readonly fromReply = new Map<string, PlacedProblem[]>();
+  private checkedList: readonly object[] | undefined;
+  /** True while every rule is off: then the list is not even read. */
+  private allOff = false;
+  private listedById: Map<string, object> | undefined;
+  private pendingSlice: ReturnType<typeof setTimeout> | undefined;
+  private readonly changed = new vscode.EventEmitter<ProblemsChange>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private disabled: ReadonlySet<string>,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.allOff = RULE_IDS.every((id) => disabled.has(id));
+  }
+
+  /**
+   * Runs the list-level rules on a new list (the same array is not checked again). They run
+   * in slices after the current task, so a refresh hands the Rooms view its first page first
+   * and the badges follow a moment later.
+   */
+  setList(rooms: readonly object[], force = false): void {
+    if (rooms === this.checkedList && !force) {
+      return;
+    }
+    this.checkedList = rooms;
+    this.listedById = undefined;
+    clearTimeout(this.pendingSlice);
+    if (this.allOff) {
+      this.finishList(rooms, []);
+      return;
+    }
+    const check = new RoomListCheck({ now: this.now(), read: sentValue });
+    let next = 0;
+    const slice = (): void => {
+      const end = Math.min(rooms.length, next + LIST_SLICE);
+      check.checkSlice(rooms, next, end);
+      next = end;
+      this.pendingSlice = next < rooms.length ? setTimeout(slice, 0) : undefined;
+      if (next >= rooms.length) {
+        this.finishList(rooms, check.problems);
+      }
+    };
+    this.pendingSlice = setTimeout(slice, 0);
+  }
+
+  /** True until the last list's checks are in (tests and benchmarks wait for it). */
+  get checkingList(): boolean {
+    return this.pendingSlice !== undefined;
+  }
+
+  private finishList(rooms: readonly object[], found: Problem[]): void {
+    const before = [...this.fromList.keys()];
+    this.fromList.clear();
+    const listedIds = new Set<string>();
+    const byRoom = groupByRoom(found);
+    for (const room of rooms) {
+      const id = roomIdOf(room, sentValue);
+      listedIds.add(id);
+      const problems = byRoom.get(id);
+      if (problems && !this.fromList.has(id)) {
+        // Fields only: the list has no messages, and the fields come first in the document.
+        const document = layoutRoomDocument(room, (field) => sentValue(room, field), undefined);
+        this.fromList.set(id, place(problems, document));
+      }
+    }
+    const gone = [...this.fromReply.keys()].filter((id) => !listedIds.has(id));
+    gone.forEach((id) => this.fromReply.delete(id)); // The room is gone from the server.
+    this.changed.fire({ roomIds: [...new Set([...before, ...this.fromList.keys(), ...gone])] });
+  }
+
+  /** Runs the rules on one room's reply, placed in its document; re-places the list's problems there too. */
+  setReply(askedId: string, room: Room, layout: RoomDocument | (() => RoomDocument)): PlacedProblem[] {
+    this.listedById ??= new Map((this.checkedList ?? []).map((entry) => [roomIdOf(entry, sentValue), entry]));
+    const listed = this.listedById.get(askedId);
+    const found = checkRoomReply(askedId, room, { now: this.now(), read: sentValue, listed });
+    const fromList = this.fromList.get(askedId);
+    let document: RoomDocument | undefined;
+    const problems = found.length > 0 || fromList ? place(found, (document = typeof layout === 'function' ? layout() : layout)) : [];
+    this.fromReply.set(askedId, problems);
+    if (fromList && document) {
+      this.fromList.set(askedId, place(fromList, document));
+    }
+    this.changed.fire({ roomIds: [askedId] });
+    return problems;
+  }
+
+  setDisabled(disabled: ReadonlySet<string>): void {
+    const wasAllOff = this.allOff;
+    this.disabled = disabled;
+    this.allOff = RULE_IDS.every((id) => disabled.has(id));
+    if (wasAllOff && !this.allOff && this.checkedList) {
+      this.setList(this.checkedList, true); // Skipped while everything was off.
+    } else {
+      this.changed.fire({ roomIds: undefined });
+    }
+  }
+
+  /** The room's problems: the list's first (deduplicated against the reply's), then the reply's. */
+  forRoom(roomId: string): PlacedProblem[] {
+    const fromReply = this.fromReply.get(roomId) ?? [];
+    const replyKeys = new Set(fromReply.map(problemKey));
+    const fromList = (this.fromList.get(roomId) ?? []).filter((problem) => !replyKeys.has(problemKey(problem)));
+    return [...fromList, ...fromReply].filter((problem) => !this.disabled.has(problem.ruleId));
+  }
+
+  /** Every room with at least one problem a rule still enabled reports. */
+  roomIds(): string[] {
+    return [...new Set([...this.fromList.keys(), ...this.fromReply.keys()])].filter((id) => this.forRoom(id).length > 0);
+  }
+
+  dispose(): void {
+    clearTimeout(this.pendingSlice);
+    this.changed.dispose();
+  }
+}
+
+function groupByRoom(problems: Problem[]): Map<string, Problem[]> {
+  const byRoom = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const list = byRoom.get(problem.roomId);
+    if (list) {
+      list.push(problem);
+    } else {
+      byRoom.set(problem.roomId, [problem]);
+    }
+  }
+  return byRoom;
+}
+
+function place(problems: readonly Problem[], document: RoomDocument): PlacedProblem[] {
+  return problems.map((problem) => ({ ...problem, range: document.rangeOf(problem.location) }));
+}
+
+/** The same break found in the list and in the reply is one problem. */
+function problemKey(problem: Problem): string {
+  return `${problem.ruleId}|${JSON.stringify(problem.location)}`;
+}
