@@ -85,12 +85,14 @@ export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): 
 
   try {
     const port = options.port ?? (await freePort());
-    if (options.installVsix) {
-      await installExtension(vscode, dirs, options.installVsix);
-    }
     const testRun = options.extensionTestsPath !== undefined;
     if (!testRun) {
       linkExtension(dirs, options.extensionDevelopmentPath);
+    }
+    // Installing writes the extensions folder's manifest (extensions.json), which VS Code then
+    // trusts over the folder's contents: link first, so the install records the link as well.
+    if (options.installVsix) {
+      await installExtension(vscode, dirs, options.installVsix);
     }
     server = await startCodeServer({ vscode, dirs, port, env: options.env, smokeTestDriver: testRun });
     const folder = options.workspaceFolder ?? dirs.workspace;
