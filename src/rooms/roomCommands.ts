@@ -27,7 +27,8 @@ export interface RoomCommandDeps {
   restoreMessages(snapshot: SnapshotInfo): Promise<void>;
 }
 
-export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vscode.Disposable[]; deleteFlow: DeleteRoomsFlow } {
+/** The room commands, registered through the runner; the disposables to keep. */
+export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
   const { runner, ui, connection, model, view, snapshots } = deps;
   // Through the command, so a refresh after an action never makes the runner repeat that action.
   const refreshView = async (): Promise<void> => {
@@ -43,7 +44,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
     return roomIdsOrPick(ui, connection, title, fromKeyboard ? undefined : first, fromKeyboard ?? selection);
   };
 
-  const disposables = [
+  return [
     runner.register(CommandIds.refresh, () => view.refresh()),
     runner.register(CommandIds.filterRooms, async () => {
       const filter = await ui.showInputBox({ title: vscode.l10n.t('Filter rooms'), prompt: vscode.l10n.t('Show rooms whose id or members contain this text. Leave empty to show all.'), value: model.filter });
@@ -99,7 +100,6 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
       return report;
     }),
   ];
-  return { disposables, deleteFlow };
 }
 
 function isSelectionRequest(value: unknown): boolean {

@@ -23,7 +23,8 @@ export interface SessionCommandDeps {
   log: vscode.LogOutputChannel;
 }
 
-export function registerSessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
+/** The session commands, registered through the runner; the disposables to keep. */
+export function sessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
   const { runner, ui, connection, log } = deps;
   return [
     runner.register(CommandIds.signIn, () => deps.signIn.run()),

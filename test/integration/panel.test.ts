@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RoomPanelDescription } from '../../src/panel/roomPanels';
+import type { RoomPanelDescription } from '../../src/panel/roomPanelsSeam';
 import { setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 
 const ROOM_VIEW_TYPE = 'worldclientRtc.room';
