@@ -9,6 +9,7 @@ import { AddRoomFlow } from './addRoomFlow';
 import { DeleteRoomsFlow, newDeleteProgress } from './deleteRoomsFlow';
 import { roomDocumentUri } from './roomDocuments';
 import { restoreDeleted } from './restoreDeletedCommand';
+import { serverRoomJson } from './roomFile';
 import { roomIdsOrPick } from './roomPicker';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
@@ -75,7 +76,7 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       const [roomId] = await roomsFor(vscode.l10n.t('Copy room JSON'), first, undefined);
       if (roomId !== undefined) {
         const room = await withCancellableProgress(vscode.l10n.t('Loading “{0}”…', visible(roomId)), (signal) => connection.api().getRoom(roomId, signal));
-        await vscode.env.clipboard.writeText(JSON.stringify(room, null, 2));
+        await vscode.env.clipboard.writeText(serverRoomJson(room));
         void ui.showMessage('info', vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', visible(roomId), room.messages.length), {});
       }
     }),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Connection } from '../session/connection';
 import { errorMessage } from '../api/errors';
 import { toAbortSignal } from '../core/cancellation';
+import { serverRoomJson } from './roomFile';
 
 export const ROOM_DOCUMENT_SCHEME = 'worldclient-rtc';
 
@@ -22,7 +23,7 @@ export class RoomDocumentProvider implements vscode.TextDocumentContentProvider 
     const abort = toAbortSignal(token);
     try {
       const room = await this.connection.api().getRoom(roomIdFromDocumentUri(uri), abort.signal);
-      return JSON.stringify(room, null, 2);
+      return serverRoomJson(room);
     } catch (error) {
       return `// ${vscode.l10n.t('Could not load this room: {0}', errorMessage(error))}\n`;
     } finally {
