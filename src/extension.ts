@@ -12,7 +12,7 @@ import { RoomsModel } from './rooms/roomsModel';
 import { RoomsTreeProvider } from './rooms/roomsTreeProvider';
 import { RoomsView } from './rooms/roomsView';
 import * as session from './session';
-import { Connection } from './session/connection';
+import { ServerConnection } from './session/serverConnection';
 import { SessionExpiredPrompt } from './session/sessionExpiredPrompt';
 import { SessionStore } from './session/sessionStore';
 import { SignInFlow } from './session/signInFlow';
@@ -26,7 +26,7 @@ import { testSeamsEnabled } from './testSeams';
  */
 export interface WorldClientRtcApi {
   readonly ui: SwitchableUi;
-  readonly connection: Connection;
+  readonly connection: ServerConnection;
   readonly rooms: { readonly model: RoomsModel; readonly provider: RoomsTreeProvider; readonly view: RoomsView };
   /** Where our log files and state live, so tests can prove no secret reaches them. */
   readonly storage: { readonly logDirectory: string; readonly globalState: vscode.Memento };
@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const ui = new SwitchableUi();
   const requestLog = new RequestLog(log);
   const sessions = new SessionStore(context.secrets);
-  const connection = new Connection(sessions, requestLog, log);
+  const connection = new ServerConnection(sessions, requestLog, log);
   const signIn = new SignInFlow(ui, connection, sessions);
   const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
   const runner = new CommandRunner(ui, log, () => sessionExpired.ask());

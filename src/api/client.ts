@@ -34,7 +34,8 @@ interface CallScope {
   expectedStatuses?: readonly number[];
 }
 
-type Connection = { server: ParsedBaseUrl; transport: HttpTransport } | { configError: string };
+/** Where requests go (the parsed server and its transport), or why they cannot go anywhere. */
+type RequestTarget = { server: ParsedBaseUrl; transport: HttpTransport } | { configError: string };
 
 /**
  * The WorldClient API for one server: the seven rtc calls, sign-in and session calls.
@@ -42,7 +43,7 @@ type Connection = { server: ParsedBaseUrl; transport: HttpTransport } | { config
  * %2F in paths); credentials are asked from the hooks on every call.
  */
 export class WorldClientApi {
-  private readonly connection: Connection;
+  private readonly target: RequestTarget;
   /** Learned on the first 404 to an id with '/' in path style: from then on such ids go query style. */
   private encodedSlashRejected = false;
 
@@ -56,11 +57,11 @@ export class WorldClientApi {
       server = parseBaseUrl(config.baseUrl);
     } catch (error) {
       // Reported by every call rather than thrown here, so a bad setting never breaks the code that builds clients.
-      this.connection = { configError: (error as Error).message };
+      this.target = { configError: (error as Error).message };
       return;
     }
     const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning });
-    this.connection = { server, transport };
+    this.target = { server, transport };
   }
 
   listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
@@ -195,8 +196,8 @@ export class WorldClientApi {
 
   /** Closes the connection pool; calls made afterwards fail as cancelled. */
   async dispose(): Promise<void> {
-    if ('transport' in this.connection) {
-      await this.connection.transport.close();
+    if ('transport' in this.target) {
+      await this.target.transport.close();
     }
   }
 
@@ -334,10 +335,10 @@ export class WorldClientApi {
   }
 
   private connected(): { prefix: string; transport: HttpTransport } {
-    if ('configError' in this.connection) {
-      throw new WorldClientError('badRequest', `${this.connection.configError}. Fix the server URL setting.`);
+    if ('configError' in this.target) {
+      throw new WorldClientError('badRequest', `${this.target.configError}. Fix the server URL setting.`);
     }
-    return { prefix: this.connection.server.prefix, transport: this.connection.transport };
+    return { prefix: this.target.server.prefix, transport: this.target.transport };
   }
 
   private info(message: string): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import { addMessages } from './addMessagesCommand';
 import { deleteAllMessages, restoreMessagesSnapshot, type DeleteMessagesChoice } from './deleteMessagesCommand';
@@ -13,7 +13,7 @@ import { UploadFlow } from './uploadFlow';
 export interface MessagesServices {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   snapshots: SnapshotStore;
   log: vscode.LogOutputChannel;
   /** Shows a room's new contents wherever it is open (the room panel), after messages went in or out. */

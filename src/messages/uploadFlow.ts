@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { RtcMessage } from '../api/types';
 import type { CommandRunner } from '../core/commandRunner';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
 import type { UnsentMessages } from './unsentMessages';
@@ -16,7 +16,7 @@ import { inertForNotification, visible } from '../shared/inertText';
 
 export interface UploadFlowDeps {
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   runner: CommandRunner;
   unsent: UnsentMessages;
   onRoomChanged(roomId: string): void;

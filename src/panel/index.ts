@@ -3,7 +3,7 @@ import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
 import { roomIdsOrPick } from '../rooms/roomPicker';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import { ROOM_VIEW_TYPE } from '../shared/protocol';
 import { RoomPanelRestorer } from './roomPanelRestorer';
 import type { RoomPanels } from './roomPanels';
@@ -12,7 +12,7 @@ import type { RoomPanels } from './roomPanels';
 export interface PanelServices {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   /** The open panels (built by the root, which also hands their test seam out). */
   panels: RoomPanels;
 }

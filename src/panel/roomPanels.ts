@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readWatchIntervalMs } from '../core/settings';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
 import { ROOM_VIEW_TYPE, type PanelAction } from '../shared/protocol';
@@ -9,7 +9,7 @@ import { RoomPanel, type RoomPanelHost } from './roomPanel';
 import { roomWebviewOptions } from './webviewSetup';
 
 export interface RoomPanelsOptions {
-  connection: Connection;
+  connection: ServerConnection;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
   runner: CommandRunner;
@@ -24,7 +24,7 @@ export interface RoomPanelsOptions {
  */
 export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   private readonly panels = new Map<string, RoomPanel>();
-  readonly connection: Connection;
+  readonly connection: ServerConnection;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
 

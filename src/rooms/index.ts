@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
 import { readRoomsViewSettings } from '../core/settings';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import { roomCommands } from './roomCommands';
 import { ROOM_DOCUMENT_SCHEME, RoomDocumentProvider } from './roomDocuments';
@@ -14,7 +14,7 @@ import type { RoomsView } from './roomsView';
 export interface RoomsServices {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   snapshots: SnapshotStore;
   /** The Rooms view's parts (built by the root, which also hands them to the tests). */
   model: RoomsModel;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
@@ -20,7 +20,7 @@ import { visible } from '../shared/inertText';
 export interface RoomCommandDeps {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   model: RoomsModel;
   view: RoomsView;
   snapshots: SnapshotStore;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import { errorMessage } from '../api/errors';
 import { toAbortSignal } from '../core/cancellation';
 import { serverRoomJson } from './roomFile';
@@ -17,7 +17,7 @@ export function roomIdFromDocumentUri(uri: vscode.Uri): string {
 
 /** Read-only JSON views of rooms, fetched when opened, so they always show the server's data. */
 export class RoomDocumentProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: ServerConnection) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const abort = toAbortSignal(token);

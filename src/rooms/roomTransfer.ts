@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
 import type { Room } from '../api/types';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';
@@ -17,7 +17,7 @@ export interface ImportReport {
 }
 
 /** Exports rooms with their messages to one JSON file; the session is never written. */
-export async function exportRooms(ui: Ui, connection: Connection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
+export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
   const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: exportDialogStart(roomIds) });
   if (!target) {
     return undefined;
@@ -40,7 +40,7 @@ export async function exportRooms(ui: Ui, connection: Connection, roomIds: reado
  * Imports rooms from a file: each is validated, existing ids are skipped rather than
  * overwritten, and the report names every skipped room with its reason.
  */
-export async function importRooms(ui: Ui, connection: Connection): Promise<ImportReport | undefined> {
+export async function importRooms(ui: Ui, connection: ServerConnection): Promise<ImportReport | undefined> {
   const [file] = (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
   if (!file) {
     return undefined;

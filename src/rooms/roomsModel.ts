@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { WorldClientError, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
 import { isCancellation } from '../core/cancellation';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
 
 export const ROOMS_PAGE_SIZE = 200;
@@ -38,7 +38,7 @@ export class RoomsModel implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly connection: Connection,
+    private readonly connection: ServerConnection,
     private query: RoomsQuery,
     private readonly now: () => number = Date.now,
     private readonly warn: (message: string) => void = () => undefined,

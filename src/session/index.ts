@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
 import type { RequestLog } from '../log/requestLog';
-import type { Connection } from './connection';
+import type { ServerConnection } from './serverConnection';
 import { sessionCommands } from './sessionCommands';
 import type { SessionStore } from './sessionStore';
 import type { SignInFlow } from './signInFlow';
@@ -12,7 +12,7 @@ import { ConnectionStatusBar } from './statusBar';
 export interface SessionServices {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   sessions: SessionStore;
   /** Built by the root: the command runner's "sign in again" uses it too. */
   signIn: SignInFlow;

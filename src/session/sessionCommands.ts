@@ -4,7 +4,7 @@ import { CommandIds } from '../core/commandIds';
 import type { RequestLog } from '../log/requestLog';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import { certificateChecksOffWarning, type Connection } from './connection';
+import { certificateChecksOffWarning, type ServerConnection } from './serverConnection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { copyRequestAsCurl } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
@@ -16,7 +16,7 @@ import { errorMessage } from '../api/errors';
 export interface SessionCommandDeps {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   sessions: SessionStore;
   signIn: SignInFlow;
   requestLog: RequestLog;

@@ -5,7 +5,7 @@ import type { WorldClientApi } from '../api/client';
 import { serverUrlComesFromWorkspace } from '../core/settings';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import type { Connection } from './connection';
+import type { ServerConnection } from './serverConnection';
 import type { SessionStore } from './sessionStore';
 import { askServerUrl, confirmInsecureServer } from './serverUrlInput';
 
@@ -22,7 +22,7 @@ export class SignInFlow {
 
   constructor(
     private readonly ui: Ui,
-    private readonly connection: Connection,
+    private readonly connection: ServerConnection,
     private readonly sessions: SessionStore,
   ) {}
 
