@@ -114,7 +114,8 @@ export const COMMAND_CASES: CommandCase[] = [
     name: 'Add Room',
     run: (s, _roomId, scratch) => {
       // A draft kept from an earlier failed run is offered as "Resume…"; the typed fields replace it.
-      s.ui.pick((label) => /Enter the fields|Resume the room/.test(label)).typeInputs(scratch.newId, 'ann@example.com', '2026-11-24T10:00:00Z', '');
+      // The id is checked against the server at the first step, so a failing server stops it there.
+      s.ui.pick((label) => /Enter the fields|Resume the room/.test(label)).typeInputs(scratch.newId).typeInputsIfAsked('ann@example.com', '2026-11-24T10:00:00Z', '');
       return vscode.commands.executeCommand('worldclientRtc.addRoom');
     },
     done: (s, _roomId, scratch) => s.sandbox.store.get(scratch.newId) !== undefined,

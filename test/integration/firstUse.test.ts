@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { readLogs, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { ScriptedUi } from './support/scriptedUi';
 import { refreshRooms } from './support/tree';
 
@@ -29,11 +27,12 @@ describe('First use', function () {
     session = await withSandbox({ seed: {} });
     await serverUrlInWorkspace(session.sandbox.url);
     const other = 'http://127.0.0.1:9';
-    session.ui.pick('Switch to another server').typeInputs(other);
+    // Nothing listens on port 9: the user declines to sign in there.
+    session.ui.pick('Switch to another server').typeInputs(other).pick(undefined);
     session.ui.respond(/^The server URL is set in the workspace settings/, 'Change It There');
     await vscode.commands.executeCommand('worldclientRtc.switchServer');
     const asked = await session.ui.waitForMessage(/^The server URL is set in/);
-    assert.equal(asked.message, `The server URL is set in the workspace settings (${session.sandbox.url}), which override your user settings.`);
+    assert.equal(asked.read, `The server URL is set in the workspace settings (${session.sandbox.url}), which override your user settings.`);
     assert.equal(asked.modal, true);
     assert.equal(inspectServerUrl()?.workspaceValue, other);
     assert.equal(session.api.connection.serverUrl, other, 'the switch took effect');
@@ -46,14 +45,15 @@ describe('First use', function () {
     session.ui.respond(/^The server URL is set in/, undefined);
     await vscode.commands.executeCommand('worldclientRtc.switchServer');
     const told = await session.ui.waitForMessage(/^The server was not switched/);
-    assert.equal(told.message, `The server was not switched: it stays ${session.sandbox.url}, as set in the workspace settings.`);
+    assert.equal(told.read, `The server was not switched: it stays ${session.sandbox.url}, as set in the workspace settings.`);
     assert.equal(inspectServerUrl()?.workspaceValue, session.sandbox.url);
     assert.equal(session.api.connection.serverUrl, session.sandbox.url);
   });
 
   it('Switch Server writes the user setting when no workspace value overrides it', async () => {
     session = await withSandbox({ seed: {} });
-    session.ui.pick('Switch to another server').typeInputs('http://127.0.0.1:9');
+    // Nothing listens on port 9: the user declines to sign in there.
+    session.ui.pick('Switch to another server').typeInputs('http://127.0.0.1:9').pick(undefined);
     await vscode.commands.executeCommand('worldclientRtc.switchServer');
     assert.equal(inspectServerUrl()?.globalValue, 'http://127.0.0.1:9');
     assert.equal(inspectServerUrl()?.workspaceValue, undefined);
@@ -159,17 +159,6 @@ describe('First use', function () {
   });
 });
 
-
-function readLogs(directory: string): string {
-  if (!fs.existsSync(directory)) {
-    return '';
-  }
-  return fs
-    .readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
-    .join('\n');
-}
 
 /** Also records the value each input box opened with (what the user sees prefilled) and each quick pick's items. */
 class InputRecordingUi extends ScriptedUi {

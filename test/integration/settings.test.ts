@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorldClientRtcApi } from '../../src/extension';
-import { activateExtension, EXTENSION_ID, setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { activateExtension, EXTENSION_ID, readLogs, setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { refreshRooms, renderChildren } from './support/tree';
 
 /**
@@ -46,8 +46,8 @@ describe('Settings that cannot be used as they are', function () {
       assert.equal(api.rooms.view.treeView.message, undefined, 'no view message, which would hide the welcome');
       assert.equal(api.connection.state, 'noServer');
       assert.deepEqual(await missingCommands(), [], 'every contributed command is still registered');
-      await waitFor(() => readLogs(api).includes('Settings: worldclientRtc.serverUrl'), 'the log line about the server URL');
-      assert.ok(!readLogs(api).includes('hunter2'), 'the password typed into the URL is not logged');
+      await waitFor(() => readLogs(api.storage.logDirectory).includes('Settings: worldclientRtc.serverUrl'), 'the log line about the server URL');
+      assert.ok(!readLogs(api.storage.logDirectory).includes('hunter2'), 'the password typed into the URL is not logged');
 
       // Back to a usable value: the view recovers and lists the rooms again (the session was kept).
       await setSetting('serverUrl', session.sandbox.url);
@@ -114,9 +114,9 @@ describe('Settings that cannot be used as they are', function () {
       'worldclientRtc.rooms.sortBy is "random", not one of newest, oldest, id, members; using newest.',
       'worldclientRtc.rooms.groupByState is "yes", not true or false; using false.',
     ];
-    await waitFor(() => expected.every((line) => readLogs(api).includes(line)), `the log to name every replaced value: ${expected.join(' / ')}`);
+    await waitFor(() => expected.every((line) => readLogs(api.storage.logDirectory).includes(line)), `the log to name every replaced value: ${expected.join(' / ')}`);
     for (const line of expected) {
-      assert.equal(readLogs(api).split(line).length - 1, 1, `said once: ${line}`);
+      assert.equal(readLogs(api.storage.logDirectory).split(line).length - 1, 1, `said once: ${line}`);
     }
   });
 
@@ -147,17 +147,4 @@ async function missingCommands(): Promise<string[]> {
   const contributed = (extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((entry) => entry.command);
   const registered = new Set(await vscode.commands.getCommands(true));
   return contributed.filter((command) => !registered.has(command));
-}
-
-/** Everything our log channel wrote this run. */
-function readLogs(api: WorldClientRtcApi): string {
-  const directory = api.storage.logDirectory;
-  if (!fs.existsSync(directory)) {
-    return '';
-  }
-  return fs
-    .readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
-    .join('\n');
 }
