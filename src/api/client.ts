@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cookieHeaderFrom } from './cookies';
-import { WorldClientError } from './errors';
+import { isSessionExpired } from './errors';
 import { redactJsonFields } from './redact';
 import { interpretReply, type ParsedReply } from './replies';
 import type { CallScope } from './requestCore';
@@ -63,7 +63,7 @@ export class WorldClientApi extends RtcCalls {
         checkSuccess(interpretReply(await this.exchange(request, scope, true, signal), { what: scope.what }));
       } catch (error) {
         // The goal of signing out is a dead session; one that already expired needs nothing more.
-        if (!(error instanceof WorldClientError && error.kind === 'sessionExpired')) {
+        if (!isSessionExpired(error)) {
           throw error;
         }
       }

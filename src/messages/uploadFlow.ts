@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
+import { isSessionExpired, WorldClientError } from '../api/errors';
 import type { RtcMessage } from '../api/types';
 import type { CommandRunner } from '../core/commandRunner';
 import type { ServerConnection } from '../session/serverConnection';
@@ -8,10 +8,6 @@ import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunke
 import type { UnsentMessages } from './unsentMessages';
 import { describeUpload } from './uploadReport';
 import { CommandIds } from '../core/commandIds';
-
-function isSessionExpired(error: unknown): boolean {
-  return error instanceof WorldClientError && error.kind === 'sessionExpired';
-}
 import { inertForNotification, visible } from '../shared/inertText';
 
 export interface UploadFlowDeps {

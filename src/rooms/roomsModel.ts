@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WorldClientError, errorMessage } from '../api/errors';
+import { isSessionExpired, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
 import { isCancellation } from '../core/cancellation';
 import type { ServerConnection } from '../session/serverConnection';
@@ -138,7 +138,7 @@ export class RoomsModel implements vscode.Disposable {
         return;
       }
       this.lastError = errorMessage(error);
-      if (error instanceof WorldClientError && error.kind === 'sessionExpired') {
+      if (isSessionExpired(error)) {
         throw error;
       }
     } finally {
