@@ -1,25 +1,26 @@
 import * as vscode from 'vscode';
 import { CommandRunner } from './core/commandRunner';
+import { SwitchableUi } from './core/prompts';
 import { readRoomsViewSettings, SettingsProblemLog } from './core/settings';
 import { RequestLog } from './log/requestLog';
-import { registerRoomPanel } from './panel/registerRoomPanel';
-import type { RoomPanelsSeam } from './panel/roomPanels';
-import { registerRoomCommands } from './rooms/roomCommands';
-import { ROOM_DOCUMENT_SCHEME, RoomDocumentProvider } from './rooms/roomDocuments';
+import * as messages from './messages';
+import * as panel from './panel';
+import { RoomPanels } from './panel/roomPanels';
+import { roomPanelsSeam, type RoomPanelsSeam } from './panel/roomPanelsSeam';
+import * as rooms from './rooms';
+import { RoomDocumentProvider } from './rooms/roomDocuments';
 import { RoomsModel } from './rooms/roomsModel';
 import { RoomsTreeProvider } from './rooms/roomsTreeProvider';
 import { RoomsView } from './rooms/roomsView';
-import { Connection } from './session/connection';
-import { registerSessionCommands } from './session/sessionCommands';
+import * as session from './session';
+import { ServerConnection } from './session/serverConnection';
 import { SessionExpiredPrompt } from './session/sessionExpiredPrompt';
 import { SessionStore } from './session/sessionStore';
 import { SignInFlow } from './session/signInFlow';
 import { SnapshotStore } from './snapshots/snapshotStore';
-import { ConnectionStatusBar } from './statusBar';
-import { register as registerContractChecks } from './contract';
-import { register as registerCompare } from './compare';
+import * as compare from './compare';
+import * as contract from './contract';
 import { testSeamsEnabled } from './testSeams';
-import { SwitchableUi } from './core/prompts';
 
 /**
  * The seams the integration tests drive. They reach the session (connection) and can replace
@@ -28,7 +29,7 @@ import { SwitchableUi } from './core/prompts';
  */
 export interface WorldClientRtcApi {
   readonly ui: SwitchableUi;
-  readonly connection: Connection;
+  readonly connection: ServerConnection;
   readonly rooms: { readonly model: RoomsModel; readonly provider: RoomsTreeProvider; readonly view: RoomsView };
   /** Where our log files and state live, so tests can prove no secret reaches them. */
   readonly storage: { readonly logDirectory: string; readonly globalState: vscode.Memento };
@@ -36,12 +37,16 @@ export interface WorldClientRtcApi {
   readonly panels: RoomPanelsSeam;
 }
 
+/**
+ * The composition root: builds the services the features share, then makes one register()
+ * call per feature (each pushes its disposables to context.subscriptions).
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<WorldClientRtcApi | undefined> {
   const log = vscode.window.createOutputChannel('WorldClient RTC', { log: true });
   const ui = new SwitchableUi();
   const requestLog = new RequestLog(log);
   const sessions = new SessionStore(context.secrets);
-  const connection = new Connection(sessions, requestLog, log);
+  const connection = new ServerConnection(sessions, requestLog, log);
   const signIn = new SignInFlow(ui, connection, sessions);
   const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
   const runner = new CommandRunner(ui, log, () => sessionExpired.ask());
@@ -52,37 +57,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const model = new RoomsModel(connection, { filter: '', ...readRoomsViewSettings() }, Date.now, (message) => log.warn(message));
   const provider = new RoomsTreeProvider(model);
   const view = new RoomsView(model, provider);
-  // Every refresh goes through the runner: the one place that asks about an expired session.
-  const refreshRooms = (): Promise<void | undefined> => runner.run('Refresh rooms', () => view.refresh());
-  // Called only after activation, once roomPanel exists.
-  const roomCommands = registerRoomCommands({ runner, ui, connection, model, view, snapshots, restoreMessages: (snapshot) => roomPanel.restoreMessages(snapshot) });
-  const roomPanel = registerRoomPanel({ context, runner, ui, connection, snapshots, log });
+  const panels = new RoomPanels({ connection, log, extensionUri: context.extensionUri, runner, ui });
+  // Filled in by messages.register; rooms calls it only from a command, after activation.
+  const messageRestore: messages.MessageRestore = { restore: () => Promise.reject(new Error('The message commands are not registered yet.')) };
+
+  session.register(context, { runner, ui, connection, sessions, signIn, requestLog, log });
+  // Shared: rooms serves the documents, the contract checks place their diagnostics in them.
   const roomDocuments = new RoomDocumentProvider(connection);
-  context.subscriptions.push(
-    model,
-    provider,
-    view,
-    new ConnectionStatusBar(connection),
-    ...roomCommands.disposables,
-    ...registerSessionCommands({ runner, ui, connection, sessions, signIn, requestLog, log }),
-    ...roomPanel,
-    roomDocuments,
-    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, roomDocuments),
-    connection.onDidChange(() => void refreshRooms()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('worldclientRtc.rooms')) {
-        model.setQuery(readRoomsViewSettings());
-      }
-    }),
-  );
-  registerContractChecks(context, { runner, ui, connection, model, provider, roomDocuments, panels: roomPanel.panels });
-  registerCompare(context, { runner, ui, connection, model, snapshots, panels: roomPanel.panels });
-  void refreshRooms();
+  rooms.register(context, { runner, ui, connection, snapshots, model, provider, view, roomDocuments, restoreMessages: (snapshot) => messageRestore.restore(snapshot) });
+  messages.register(context, { runner, ui, connection, snapshots, log, refreshRoom: (roomId) => void panels.refresh(roomId), messageRestore });
+  panel.register(context, { runner, ui, connection, panels });
+  contract.register(context, { runner, ui, connection, model, provider, roomDocuments, panels });
+  compare.register(context, { runner, ui, connection, model, snapshots, panels });
 
   if (!testSeamsEnabled(context.extensionMode === vscode.ExtensionMode.Test)) {
     return undefined;
   }
-  return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalState: context.globalState }, panels: roomPanel.panels };
+  return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalState: context.globalState }, panels: roomPanelsSeam(panels) };
 }
 
 export function deactivate(): void {

@@ -40,6 +40,11 @@ export class WorldClientError extends Error {
   }
 }
 
+/** The server no longer takes the session: the command runner asks to sign in again, and nothing else does. */
+export function isSessionExpired(error: unknown): error is WorldClientError {
+  return error instanceof WorldClientError && error.kind === 'sessionExpired';
+}
+
 /** An expired session or a cancel ends a whole batch of calls; the command runner signs in again and repeats it. */
 export function endsBatch(error: unknown): boolean {
   return error instanceof WorldClientError && (error.kind === 'sessionExpired' || error.kind === 'cancelled');

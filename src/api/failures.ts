@@ -4,7 +4,7 @@ import { MAX_REPLY_BYTES } from './dispatcher';
 import { redactedHead } from './redact';
 
 /** What a failure message needs to know about the request that failed. */
-export interface FailureContext {
+export interface FailedRequestContext {
   /** The operation in words, e.g. 'list rooms'. */
   what: string;
   /** host[:port] of the server. */
@@ -45,7 +45,7 @@ const TLS_ADVICE =
  * come from the attempt's own signal, because an abort reason alone cannot tell the caller's
  * cancel from our timer.
  */
-export function classifyFailure(error: unknown, context: FailureContext, signal: { cancelled: boolean; timedOut: boolean; overran?: boolean }): WorldClientError {
+export function classifyFailure(error: unknown, context: FailedRequestContext, signal: { cancelled: boolean; timedOut: boolean; overran?: boolean }): WorldClientError {
   if (error instanceof WorldClientError) {
     return error;
   }
@@ -74,7 +74,7 @@ export function classifyFailure(error: unknown, context: FailureContext, signal:
   return new WorldClientError('network', `Could not ${what}: ${networkProblem(error, code, context)}`, { cause: error });
 }
 
-function networkProblem(error: unknown, code: string | undefined, context: FailureContext): string {
+function networkProblem(error: unknown, code: string | undefined, context: FailedRequestContext): string {
   const { host, proxyHost } = context;
   const where = proxyHost ? `${host} (through the proxy ${proxyHost})` : host;
   const proxyStatus = /Proxy response \((\d{3})\)/.exec(errorMessage(error))?.[1];

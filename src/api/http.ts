@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { AttemptSignal, sleep, TOTAL_DEADLINE_FACTOR } from './abort';
 import { createServerDispatcher, type ServerDispatcher } from './dispatcher';
 import { WorldClientError } from './errors';
-import { classifyFailure, errorCode, type FailureContext } from './failures';
+import { classifyFailure, errorCode, type FailedRequestContext } from './failures';
 import { redactHeaders, redactSecrets } from './redact';
 import type { RawReply } from './replies';
 import { backoffDelayMs, decideRetryDelay, DEFAULT_MAX_RETRIES, isRetryableNetworkCode, RETRYABLE_STATUSES, type RetryTuning } from './retry';
@@ -65,7 +65,7 @@ export class HttpTransport {
 
   async send(request: OutgoingRequest, callerSignal?: AbortSignal): Promise<RawReply> {
     const pool = this.connectionPool(request.what);
-    const context: FailureContext = {
+    const context: FailedRequestContext = {
       what: request.what,
       host: this.server.origin.replace(/^https?:\/\//, ''),
       proxyHost: pool.proxyHost,
@@ -122,7 +122,7 @@ export class HttpTransport {
     dispatcher: Dispatcher,
     request: OutgoingRequest,
     attempt: number,
-    context: FailureContext,
+    context: FailedRequestContext,
     callerSignal?: AbortSignal,
   ): Promise<{ reply: RawReply } | { reply?: undefined; error: WorldClientError; code?: string }> {
     const { path, headers } = this.prepare(request);
@@ -245,7 +245,7 @@ function peekOnce(peek: BodyPeek, chunk: Uint8Array, declaredBytes: number | und
 }
 
 /** The wait between attempts; a cancel during it ends the call at once. */
-async function pause(ms: number, context: FailureContext, callerSignal?: AbortSignal): Promise<void> {
+async function pause(ms: number, context: FailedRequestContext, callerSignal?: AbortSignal): Promise<void> {
   try {
     await sleep(ms, callerSignal);
   } catch (error) {

@@ -10,11 +10,15 @@ export interface RtcMessage {
   data: string;
 }
 
-export interface RoomSummary {
+/** The fields every room has, in the list, in a reply and in an add request. */
+export interface RoomFields {
   id: string;
   started: string;
   ended: string;
   members: string;
+}
+
+export interface RoomSummary extends RoomFields {
   hasMessages: boolean;
 }
 
@@ -22,11 +26,7 @@ export interface Room extends RoomSummary {
   messages: RtcMessage[];
 }
 
-export interface NewRoom {
-  id: string;
-  started: string;
-  ended: string;
-  members: string;
+export interface NewRoom extends RoomFields {
   messages: RtcMessage[];
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import { roomIdsOrPick } from '../rooms/roomPicker';
 import type { RoomsModel } from '../rooms/roomsModel';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import type { ComparisonDocuments } from './comparisonDocuments';
@@ -10,7 +10,7 @@ import { idOf, roomText, roomsInJson, type PanelBaselines } from './roomStates';
 
 export interface CompareDeps {
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   model: RoomsModel;
   snapshots: SnapshotStore;
   documents: ComparisonDocuments;

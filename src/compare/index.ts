@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
-import type { RoomPanelsSeam } from '../panel/roomPanels';
+import type { RoomPanels } from '../panel/roomPanels';
 import type { RoomsModel } from '../rooms/roomsModel';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { compareFileWithServer, compareRoom, type CompareDeps } from './compareCommands';
@@ -13,10 +13,11 @@ import { PanelBaselines } from './roomStates';
 export interface CompareServices {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   model: RoomsModel;
   snapshots: SnapshotStore;
-  panels: RoomPanelsSeam;
+  /** The open room panels: which are open, when one loads its room, and showing problems in one. */
+  panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'showProblems'>;
 }
 
 /** "Compare with…" on a room and "Compare with Server" on an exported file, in VS Code's diff editor. */

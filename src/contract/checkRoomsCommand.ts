@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import { layoutRoom } from '../rooms/roomDocuments';
 import type { RoomsModel } from '../rooms/roomsModel';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { isCancellation, toAbortSignal } from '../core/cancellation';
 import type { ContractProblems } from './contractProblems';
@@ -24,7 +24,7 @@ export interface CheckSummary {
  * rule, with progress and cancellation. A room that fails to load is counted, not fatal; an
  * expired session or a cancel stops the run (the command runner deals with the first).
  */
-export async function checkAllRooms(deps: { connection: Connection; model: RoomsModel; problems: ContractProblems; ui: Ui }): Promise<CheckSummary> {
+export async function checkAllRooms(deps: { connection: ServerConnection; model: RoomsModel; problems: ContractProblems; ui: Ui }): Promise<CheckSummary> {
   const { connection, model, problems } = deps;
   await model.refresh();
   const roomIds = [...new Set(model.listed.map((room) => room.id))].filter((id) => id !== '');

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
-import type { RoomPanelsSeam } from '../panel/roomPanels';
+import type { RoomPanels } from '../panel/roomPanels';
 import { layoutRoom, type RoomDocumentProvider } from '../rooms/roomDocuments';
 import type { RoomsModel } from '../rooms/roomsModel';
 import type { RoomsTreeProvider } from '../rooms/roomsTreeProvider';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { checkAllRooms, reportSummary } from './checkRoomsCommand';
 import { ContractProblems } from './contractProblems';
@@ -16,11 +16,12 @@ import { panelProblems } from './panelProblems';
 export interface ContractServices {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   model: RoomsModel;
   provider: RoomsTreeProvider;
   roomDocuments: RoomDocumentProvider;
-  panels: RoomPanelsSeam;
+  /** The open room panels: which are open, when one loads its room, and showing problems in one. */
+  panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'showProblems'>;
 }
 
 const DISABLED_RULES_SETTING = 'worldclientRtc.contract.disabledRules';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WorldClientError, errorMessage } from '../api/errors';
+import { WorldClientError, errorMessage, isSessionExpired } from '../api/errors';
 import { isCancellation } from './cancellation';
 import { CommandIds } from './commandIds';
 import type { Ui } from './prompts';
@@ -60,7 +60,7 @@ export class CommandRunner {
         this.log.info(`${label}: cancelled.`);
         return undefined;
       }
-      if (error instanceof WorldClientError && error.kind === 'sessionExpired' && !retriedAfterSignIn) {
+      if (isSessionExpired(error) && !retriedAfterSignIn) {
         this.log.warn(`${label}: ${error.message}`);
         return (await this.signInAgain()) ? this.run(label, action, true) : undefined;
       }

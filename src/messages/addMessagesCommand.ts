@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RtcMessage } from '../api/types';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { roomIdsFromArguments } from '../rooms/roomArgument';
 import { pickRoom } from '../rooms/roomPicker';
@@ -13,7 +13,7 @@ import { inertPickText } from '../shared/inertText';
 
 export interface AddMessagesDeps {
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   unsent: UnsentMessages;
   uploads: UploadFlow;
   log: vscode.LogOutputChannel;

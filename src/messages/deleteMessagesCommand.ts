@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import { roomIdsFromArguments } from '../rooms/roomArgument';
 import { pickRoom } from '../rooms/roomPicker';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
@@ -11,7 +11,7 @@ import { visible } from '../shared/inertText';
 
 export interface DeleteMessagesDeps {
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   runner: CommandRunner;
   snapshots: SnapshotStore;
   uploads: UploadFlow;

@@ -1,22 +1,18 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
+import { isSessionExpired, WorldClientError } from '../api/errors';
 import type { RtcMessage } from '../api/types';
 import type { CommandRunner } from '../core/commandRunner';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
 import type { UnsentMessages } from './unsentMessages';
 import { describeUpload } from './uploadReport';
 import { CommandIds } from '../core/commandIds';
-
-function isSessionExpired(error: unknown): boolean {
-  return error instanceof WorldClientError && error.kind === 'sessionExpired';
-}
 import { inertForNotification, visible } from '../shared/inertText';
 
 export interface UploadFlowDeps {
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   runner: CommandRunner;
   unsent: UnsentMessages;
   onRoomChanged(roomId: string): void;

@@ -4,7 +4,7 @@ import type { CommandRunner } from '../core/commandRunner';
 import type { PanelAction } from '../shared/protocol';
 import type { Ui } from '../core/prompts';
 import type { RoomPanel } from './roomPanel';
-import { exportRoomJson } from './roomJson';
+import { exportLoadedRoom } from '../rooms/roomTransfer';
 import { visible } from '../shared/inertText';
 
 /**
@@ -30,7 +30,7 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
         if (!room) {
           throw new Error(vscode.l10n.t('Room "{0}" is not loaded. Use Refresh, then Export JSON again.', visible(panel.roomId)));
         }
-        await exportRoomJson(ui, room);
+        await exportLoadedRoom(ui, room);
       });
       return;
     case 'openJson':

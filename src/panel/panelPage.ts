@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { HostMessage, PanelStatus, ProblemsMessage } from '../shared/protocol';
 import type { OpenTimings } from './openTimings';
 import { fitForWebview } from './protocolGuard';
-import type { RoomModel } from './roomModel';
+import type { RoomPanelData } from './roomPanelData';
 
 /** Rows sent along with every state, from the last scroll position: enough for a tall screen. */
 export const STATE_PAGE_ROWS = 80;
@@ -49,7 +49,7 @@ export class PanelPage {
 
   constructor(
     private readonly webview: vscode.Webview,
-    private readonly model: RoomModel,
+    private readonly model: RoomPanelData,
     private readonly timings: OpenTimings,
     private readonly hooks: PanelPageHooks,
   ) {}

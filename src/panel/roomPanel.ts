@@ -7,14 +7,14 @@ import { describePanelFailure } from './panelFailure';
 import { RoomWatch } from './roomWatch';
 import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
 import { clipForPanel } from './protocolGuard';
-import { RoomModel } from './roomModel';
-import type { Connection } from '../session/connection';
+import { RoomPanelData } from './roomPanelData';
+import type { ServerConnection } from '../session/serverConnection';
 import { setUpRoomWebview } from './webviewSetup';
 import { errorMessage } from '../api/errors';
 
 /** What a panel needs from the manager that owns it. */
 export interface RoomPanelHost {
-  readonly connection: Connection;
+  readonly connection: ServerConnection;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
   watchIntervalMs(): number;
@@ -35,7 +35,7 @@ const TITLE_MAX_CHARS = 200;
  * (no retained context), so everything it shows is resent from here on each `ready`.
  */
 export class RoomPanel implements vscode.Disposable {
-  readonly model = new RoomModel();
+  readonly model = new RoomPanelData();
   status: PanelStatus = 'loading';
   statusText = '';
   updatedAt = '';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { NewRoom } from '../api/types';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from './roomFields';
@@ -20,7 +20,7 @@ export class AddRoomFlow {
 
   constructor(
     private readonly ui: Ui,
-    private readonly connection: Connection,
+    private readonly connection: ServerConnection,
     private readonly onAdded: (roomId: string) => Promise<void>,
   ) {}
 
@@ -115,6 +115,6 @@ export class AddRoomFlow {
 }
 
 /** Servers may overwrite on PUT, so existence is checked first rather than trusted to a 409. */
-export function roomExists(api: ReturnType<Connection['api']>, roomId: string, signal: AbortSignal): Promise<boolean> {
+export function roomExists(api: ReturnType<ServerConnection['api']>, roomId: string, signal: AbortSignal): Promise<boolean> {
   return api.roomExists(roomId, signal);
 }

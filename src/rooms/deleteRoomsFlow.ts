@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
@@ -36,7 +36,7 @@ export function newDeleteProgress(): DeleteProgress {
 export class DeleteRoomsFlow {
   constructor(
     private readonly ui: Ui,
-    private readonly connection: Connection,
+    private readonly connection: ServerConnection,
     private readonly model: RoomsModel,
     private readonly snapshots: SnapshotStore,
     private readonly reportFailure: (label: string, error: unknown) => void,

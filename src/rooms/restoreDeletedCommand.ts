@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { inertPickText } from '../shared/inertText';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { refuseOtherServer, type DeleteRoomsFlow } from './deleteRoomsFlow';
@@ -8,7 +8,7 @@ import { relativeTime } from './roomPresentation';
 
 export interface RestoreDeletedDeps {
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   snapshots: SnapshotStore;
   deleteFlow: DeleteRoomsFlow;
   restoreMessages(snapshot: SnapshotInfo): Promise<void>;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
@@ -9,6 +9,7 @@ import { AddRoomFlow } from './addRoomFlow';
 import { DeleteRoomsFlow, newDeleteProgress } from './deleteRoomsFlow';
 import { roomDocumentUri } from './roomDocuments';
 import { restoreDeleted } from './restoreDeletedCommand';
+import { serverRoomJson } from './roomFile';
 import { roomIdsOrPick } from './roomPicker';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
@@ -19,7 +20,7 @@ import { visible } from '../shared/inertText';
 export interface RoomCommandDeps {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   model: RoomsModel;
   view: RoomsView;
   snapshots: SnapshotStore;
@@ -27,7 +28,8 @@ export interface RoomCommandDeps {
   restoreMessages(snapshot: SnapshotInfo): Promise<void>;
 }
 
-export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vscode.Disposable[]; deleteFlow: DeleteRoomsFlow } {
+/** The room commands, registered through the runner; the disposables to keep. */
+export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
   const { runner, ui, connection, model, view, snapshots } = deps;
   // Through the command, so a refresh after an action never makes the runner repeat that action.
   const refreshView = async (): Promise<void> => {
@@ -43,7 +45,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
     return roomIdsOrPick(ui, connection, title, fromKeyboard ? undefined : first, fromKeyboard ?? selection);
   };
 
-  const disposables = [
+  return [
     runner.register(CommandIds.refresh, () => view.refresh()),
     runner.register(CommandIds.filterRooms, async () => {
       const filter = await ui.showInputBox({ title: vscode.l10n.t('Filter rooms'), prompt: vscode.l10n.t('Show rooms whose id or members contain this text. Leave empty to show all.'), value: model.filter });
@@ -74,7 +76,7 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
       const [roomId] = await roomsFor(vscode.l10n.t('Copy room JSON'), first, undefined);
       if (roomId !== undefined) {
         const room = await withCancellableProgress(vscode.l10n.t('Loading “{0}”…', visible(roomId)), (signal) => connection.api().getRoom(roomId, signal));
-        await vscode.env.clipboard.writeText(JSON.stringify(room, null, 2));
+        await vscode.env.clipboard.writeText(serverRoomJson(room));
         void ui.showMessage('info', vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', visible(roomId), room.messages.length), {});
       }
     }),
@@ -99,7 +101,6 @@ export function registerRoomCommands(deps: RoomCommandDeps): { disposables: vsco
       return report;
     }),
   ];
-  return { disposables, deleteFlow };
 }
 
 function isSelectionRequest(value: unknown): boolean {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import { errorMessage } from '../api/errors';
 import { toAbortSignal } from '../core/cancellation';
 import { sentValue } from '../api/shapes';
@@ -35,7 +35,7 @@ export class RoomDocumentProvider implements vscode.TextDocumentContentProvider,
   /** A document got its text from the server, e.g. for the contract checks to place their diagnostics. */
   readonly onDidLoad = this.loaded.event;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: ServerConnection) {}
 
   dispose(): void {
     this.loaded.dispose();

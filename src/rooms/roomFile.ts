@@ -1,4 +1,8 @@
+import * as os from 'node:os';
 import type { NewRoom, Room, RtcMessage } from '../api/types';
+
+// The one module that turns rooms into JSON and files back into rooms, and names and places
+// export files. No vscode import: unit-tested on its own.
 
 export const ROOM_FILE_FORMAT = 'worldclient-rtc-rooms';
 
@@ -16,6 +20,17 @@ export interface ParsedRooms {
   skipped: { index: number; id?: string; reason: string }[];
 }
 
+/** One room as the server sent it (every field it sent, in its order): the read-only room document and Copy Room JSON. */
+export function serverRoomJson(room: Room): string {
+  return JSON.stringify(room, null, 2);
+}
+
+/** One room as an export file holds it (the panel's Export JSON), readable again by Import and Add Messages. */
+export function singleRoomFile(room: Room): string {
+  return JSON.stringify(toPlainRoom(room), null, 2);
+}
+
+/** Several rooms in our export format (Export Rooms…). */
 export function serializeRoomFile(server: string, rooms: readonly Room[], now: Date): string {
   const file: RoomFile = { format: ROOM_FILE_FORMAT, version: 1, exportedAt: now.toISOString(), server, rooms: rooms.map(toPlainRoom) };
   return JSON.stringify(file, null, 2);
@@ -103,4 +118,36 @@ function toPlainRoom(room: Room): Room {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Names Windows refuses for a file, whatever the extension: CON.json is still CON. */
+const RESERVED_WINDOWS_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Longest base name offered (the ".json" comes on top), well inside every file system's limit. */
+export const EXPORT_NAME_MAX_CHARS = 100;
+
+/**
+ * The file name an export's save dialog proposes: the room's id made safe on every system (no
+ * `<>:"/\|?*`, no control characters, no trailing dot or space, no reserved device name, at
+ * most ~100 characters), or "rooms.json" for several rooms.
+ */
+export function exportFileName(roomIds: readonly string[]): string {
+  if (roomIds.length !== 1) {
+    return 'rooms.json';
+  }
+  let base = roomIds[0].replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, '_').replace(/\s+/g, ' ').trim();
+  base = [...base].slice(0, EXPORT_NAME_MAX_CHARS).join('').replace(/[. ]+$/, '');
+  if (!base || /^[._ ]+$/.test(base)) {
+    return 'room.json';
+  }
+  // Windows also reserves "CON.txt" and "con .json": what counts is the part before the first dot.
+  const stem = base.split('.')[0].trim();
+  return RESERVED_WINDOWS_NAMES.test(stem) ? `room-${base}.json` : `${base}.json`;
+}
+
+/**
+ * Where an export's save dialog starts: the first workspace folder, else the home folder
+ * (never the file-system root). Generic over the folder type so this module needs no vscode.
+ */
+export function defaultExportFolder<Folder>(workspaceFolder: Folder | undefined, fromPath: (path: string) => Folder): Folder {
+  return workspaceFolder ?? fromPath(os.homedir());
 }

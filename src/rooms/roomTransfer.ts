@@ -1,13 +1,11 @@
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
 import type { Room } from '../api/types';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';
-import { exportFileName } from './exportFileName';
-import { parseRoomFile, serializeRoomFile } from './roomFile';
+import { defaultExportFolder, exportFileName, parseRoomFile, serializeRoomFile, singleRoomFile } from './roomFile';
 import { visible } from '../shared/inertText';
 
 /** The largest file Import reads (it is parsed in memory): 200 MiB, several 100,000-message rooms. */
@@ -19,8 +17,8 @@ export interface ImportReport {
 }
 
 /** Exports rooms with their messages to one JSON file; the session is never written. */
-export async function exportRooms(ui: Ui, connection: Connection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
-  const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: vscode.Uri.joinPath(defaultExportFolder(), exportFileName(roomIds)) });
+export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
+  const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: exportDialogStart(roomIds) });
   if (!target) {
     return undefined;
   }
@@ -42,7 +40,7 @@ export async function exportRooms(ui: Ui, connection: Connection, roomIds: reado
  * Imports rooms from a file: each is validated, existing ids are skipped rather than
  * overwritten, and the report names every skipped room with its reason.
  */
-export async function importRooms(ui: Ui, connection: Connection): Promise<ImportReport | undefined> {
+export async function importRooms(ui: Ui, connection: ServerConnection): Promise<ImportReport | undefined> {
   const [file] = (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
   if (!file) {
     return undefined;
@@ -88,9 +86,28 @@ export async function importRooms(ui: Ui, connection: Connection): Promise<Impor
   return report;
 }
 
-/** Where the save dialog starts: the first workspace folder, else the home folder (never the file-system root). */
-function defaultExportFolder(): vscode.Uri {
-  return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+/**
+ * The panel's Export JSON: the room it holds (its last copy, also after the server deleted it),
+ * in one file, with the same file name and starting folder as Export Rooms….
+ */
+export async function exportLoadedRoom(ui: Ui, room: Room): Promise<vscode.Uri | undefined> {
+  const target = await ui.showSaveDialog({
+    title: vscode.l10n.t('Export room "{0}" as JSON', visible(room.id)),
+    defaultUri: exportDialogStart([room.id]),
+    filters: { JSON: ['json'] },
+    saveLabel: vscode.l10n.t('Export'),
+  });
+  if (!target) {
+    return undefined;
+  }
+  await writeWhole(target, singleRoomFile(room));
+  void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" with {1} messages to {2}.', visible(room.id), room.messages.length.toLocaleString('en-US'), target.fsPath), {});
+  return target;
+}
+
+/** The file a save dialog for these rooms proposes. */
+function exportDialogStart(roomIds: readonly string[]): vscode.Uri {
+  return vscode.Uri.joinPath(defaultExportFolder(vscode.workspace.workspaceFolders?.[0]?.uri, vscode.Uri.file), exportFileName(roomIds));
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { WorldClientError, errorMessage } from '../api/errors';
+import { isSessionExpired, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
 import { isCancellation } from '../core/cancellation';
-import type { Connection } from '../session/connection';
+import type { ServerConnection } from '../session/serverConnection';
 import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
 
 export const ROOMS_PAGE_SIZE = 200;
@@ -39,7 +39,7 @@ export class RoomsModel implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly connection: Connection,
+    private readonly connection: ServerConnection,
     private query: RoomsQuery,
     private readonly now: () => number = Date.now,
     private readonly warn: (message: string) => void = () => undefined,
@@ -151,7 +151,7 @@ export class RoomsModel implements vscode.Disposable {
         return;
       }
       this.lastError = errorMessage(error);
-      if (error instanceof WorldClientError && error.kind === 'sessionExpired') {
+      if (isSessionExpired(error)) {
         throw error;
       }
     } finally {

@@ -4,7 +4,7 @@ import { CommandIds } from '../core/commandIds';
 import type { RequestLog } from '../log/requestLog';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import { certificateChecksOffWarning, type Connection } from './connection';
+import { certificateChecksOffWarning, type ServerConnection } from './serverConnection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { copyRequestAsCurl } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
@@ -16,14 +16,15 @@ import { errorMessage } from '../api/errors';
 export interface SessionCommandDeps {
   runner: CommandRunner;
   ui: Ui;
-  connection: Connection;
+  connection: ServerConnection;
   sessions: SessionStore;
   signIn: SignInFlow;
   requestLog: RequestLog;
   log: vscode.LogOutputChannel;
 }
 
-export function registerSessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
+/** The session commands, registered through the runner; the disposables to keep. */
+export function sessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
   const { runner, ui, connection, log } = deps;
   return [
     runner.register(CommandIds.signIn, () => deps.signIn.run()),

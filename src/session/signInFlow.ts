@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
+import { isSessionExpired, WorldClientError } from '../api/errors';
 import type { Credentials, SignInResult } from '../api/types';
 import type { WorldClientApi } from '../api/client';
 import { serverUrlComesFromWorkspace } from '../core/settings';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import type { Connection } from './connection';
+import type { ServerConnection } from './serverConnection';
 import type { SessionStore } from './sessionStore';
 import { askServerUrl, confirmInsecureServer } from './serverUrlInput';
 
@@ -22,7 +22,7 @@ export class SignInFlow {
 
   constructor(
     private readonly ui: Ui,
-    private readonly connection: Connection,
+    private readonly connection: ServerConnection,
     private readonly sessions: SessionStore,
   ) {}
 
@@ -173,7 +173,7 @@ export class SignInFlow {
     try {
       await this.progress(vscode.l10n.t('Checking the session…'), (signal) => probe.ping(signal));
     } catch (error) {
-      if (error instanceof WorldClientError && error.kind === 'sessionExpired') {
+      if (isSessionExpired(error)) {
         throw new WorldClientError('signInRefused', vscode.l10n.t('The server does not accept that session token (it may have expired). Sign in with your password, or copy a fresh token.'));
       }
       throw error;

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RoomPanelDescription } from '../../src/panel/roomPanels';
+import type { RoomPanelDescription } from '../../src/panel/roomPanelsSeam';
 import { setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 
 const ROOM_VIEW_TYPE = 'worldclientRtc.room';
@@ -161,5 +164,26 @@ describe('Room panel', function () {
     );
     assert.equal(panel.viewTotal, 100_000);
     assert.ok(panel.rendered && panel.rendered.domRowCount < 500, `DOM rows: ${panel.rendered?.domRowCount}`);
+  });
+
+  it('Export JSON saves the room it shows, named and placed as Export Rooms… names and places files', async () => {
+    session = await withSandbox({ seed: {} });
+    const messages = [
+      { id: 'm1', salt: 'c2FsdA==', data: 'ZGF0YQ==' },
+      { id: 'm2', salt: 'c2FsdA==', data: 'ZGF0YTI=' },
+    ];
+    session.sandbox.store.put({ id: 'CON', started: '2026-11-24T10:00:00Z', ended: '', members: 'ann@example.com', messages });
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'CON');
+    assert.equal(describePanel(session, 'CON').status, 'ready');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-panel-export-')), 'exported.json');
+    session.ui.nextUri.push(vscode.Uri.file(file));
+    session.api.panels.receive('CON', { type: 'action', action: 'exportJson' });
+    await session.ui.waitForMessage(/^Exported room "CON" with 2 messages to /);
+    const proposed = session.ui.saveDialogs[0]?.defaultUri;
+    assert.ok(proposed);
+    assert.equal(path.basename(proposed.fsPath), 'room-CON.json', 'a Windows device name is never proposed');
+    assert.equal(path.dirname(proposed.fsPath), vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir());
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { id: 'CON', started: '2026-11-24T10:00:00Z', ended: '', members: 'ann@example.com', hasMessages: true, messages });
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ['exported.json'], 'no temporary file left');
   });
 });

@@ -1,6 +1,7 @@
 // Helpers for the sandbox's own tests: plain fetch calls with the URL building spelled out, so
 // the tests exercise the HTTP surface exactly as any client would see it.
 
+import { startSandbox, type SandboxOptions } from './server';
 import type { Sandbox } from './types';
 
 export type UrlStyle = 'path' | 'query';
@@ -71,3 +72,20 @@ export function messagesUrl(style: UrlStyle, session: string | undefined, id: st
 }
 
 export const base64Json = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
+
+/** The sign-in endpoints, as paths on the sandbox. */
+export const BASIC = '/WorldClientAPI/authenticate/basic';
+export const TWO_FA = '/WorldClientAPI/authenticate/2fa';
+export const LOGOUT = '/WorldClientAPI/authenticate/logout';
+/** The sandbox's default sign-in credentials. */
+export const creds = { user: 'dev@example.com', password: 'sandbox' };
+
+/** Runs `body` against a fresh sandbox and always stops it. */
+export async function withSandbox(options: SandboxOptions, body: (sb: Sandbox) => Promise<void>): Promise<void> {
+  const sb = await startSandbox({ seed: { sample: true }, ...options });
+  try {
+    await body(sb);
+  } finally {
+    await sb.stop();
+  }
+}

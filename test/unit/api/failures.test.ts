@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { classifyFailure, type FailureContext } from '../../../src/api/failures';
+import { classifyFailure, type FailedRequestContext } from '../../../src/api/failures';
 
-const context: FailureContext = { what: 'list the rooms', host: 'mail.example.com', timeoutMs: 30_000, totalTimeoutMs: 300_000 };
+const context: FailedRequestContext = { what: 'list the rooms', host: 'mail.example.com', timeoutMs: 30_000, totalTimeoutMs: 300_000 };
 const neither = { cancelled: false, timedOut: false };
 
 function withCode(code: string, message = code): Error {

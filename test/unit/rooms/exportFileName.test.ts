@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { EXPORT_NAME_MAX_CHARS, exportFileName } from '../../../src/rooms/exportFileName';
+import { EXPORT_NAME_MAX_CHARS, exportFileName } from '../../../src/rooms/roomFile';
 
 describe('export file name (safe on Windows, macOS and Linux)', () => {
   it('keeps an ordinary id and names several rooms "rooms.json"', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Room, RtcMessage } from '../../../src/api/types';
-import { RoomModel } from '../../../src/panel/roomModel';
+import { RoomPanelData } from '../../../src/panel/roomPanelData';
 import { HEADER_MAX_CHARS, ROW_PREVIEW_CHARS, checkHostMessage } from '../../../src/shared/protocol';
 
 function messages(count: number, prefix = 'm'): RtcMessage[] {
@@ -11,9 +11,9 @@ function room(list: RtcMessage[]): Room {
   return { id: 'r1', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@example.com,b@example.com', hasMessages: list.length > 0, messages: list };
 }
 
-describe('RoomModel', () => {
+describe('RoomPanelData', () => {
   it('pages any window of 100,000 messages without copying the room', () => {
-    const model = new RoomModel();
+    const model = new RoomPanelData();
     const all = messages(100_000);
     model.setRoom(room(all));
     assert.equal(model.total, 100_000);
@@ -28,7 +28,7 @@ describe('RoomModel', () => {
 
   it('cuts long values in rows (with their full length) but keeps them whole for details and copy', () => {
     const long = 'A'.repeat(4000);
-    const model = new RoomModel();
+    const model = new RoomPanelData();
     model.setRoom(room([{ id: 'x', salt: 'not base64!', data: long }]));
     const [row] = model.page(0, 1).rows;
     assert.equal(row.data.length, ROW_PREVIEW_CHARS);
@@ -41,7 +41,7 @@ describe('RoomModel', () => {
   });
 
   it('searches ids ignoring case and data exactly, and pages the matches', () => {
-    const model = new RoomModel();
+    const model = new RoomPanelData();
     const list = messages(1000);
     list[500] = { id: 'Special-ID', salt: 'c2FsdA==', data: 'ZGF0YQ==' };
     model.setRoom(room(list));
@@ -61,7 +61,7 @@ describe('RoomModel', () => {
   });
 
   it('marks messages that arrive through Watch as new, and keeps the view when nothing changed', () => {
-    const model = new RoomModel();
+    const model = new RoomPanelData();
     model.setRoom(room(messages(3)));
     const version = model.viewVersion;
     assert.deepEqual(model.updateMessages(messages(3)), { arrived: 0, changed: false });
@@ -79,7 +79,7 @@ describe('RoomModel', () => {
   });
 
   it('clips huge header values for display', () => {
-    const model = new RoomModel();
+    const model = new RoomPanelData();
     model.setRoom({ ...room([]), members: 'x'.repeat(HEADER_MAX_CHARS + 50) });
     const header = model.header();
     assert.equal(header?.members.length, HEADER_MAX_CHARS + 1);
@@ -87,7 +87,7 @@ describe('RoomModel', () => {
   });
 
   it('shows the first messages of a room still loading, without taking them for the room', () => {
-    const model = new RoomModel();
+    const model = new RoomPanelData();
     const all = messages(1000);
     model.setPreview('r/1', { fields: { started: '2025-01-01T00:00:00Z' }, messages: all.slice(0, 80) });
     assert.deepEqual(model.header(), { id: 'r/1', started: '2025-01-01T00:00:00Z', ended: '', members: '', messageCount: null });
@@ -107,7 +107,7 @@ describe('RoomModel', () => {
   });
 
   it('drops a preview whose load failed', () => {
-    const model = new RoomModel();
+    const model = new RoomPanelData();
     model.setPreview('r1', { fields: {}, messages: messages(80) });
     model.dropPreview();
     assert.equal(model.total, 0);

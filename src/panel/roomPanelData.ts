@@ -9,7 +9,7 @@ import { DETAIL_MAX_CHARS, MAX_ROWS_PER_PAGE, ROW_PREVIEW_CHARS, clipHeaderValue
  * positions into rows. Messages are kept exactly as the server sent them (never altered);
  * rows carry cut copies for display only. No vscode import, so it is unit-tested directly.
  */
-export class RoomModel {
+export class RoomPanelData {
   private room: Room | undefined;
   /** The first messages of a big room still loading; shown, but never taken for the room (export, watch). */
   private preview: (RoomPreview & { roomId: string }) | undefined;

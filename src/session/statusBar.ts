@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { CommandIds } from './core/commandIds';
-import { describeServerUrlProblem, readSettings } from './core/settings';
-import type { Connection } from './session/connection';
+import { CommandIds } from '../core/commandIds';
+import { describeServerUrlProblem, readSettings } from '../core/settings';
+import type { ServerConnection } from './serverConnection';
 
 /** Shows which server the extension talks to and whether it is signed in; a click offers the next step. */
 export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('worldclientRtc.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly connection: Connection) {
+  constructor(private readonly connection: ServerConnection) {
     this.item.name = 'WorldClient RTC';
     this.subscriptions = [
       connection.onDidChange(() => this.render()),

@@ -16,7 +16,7 @@ export type ConnectionState = 'noServer' | 'signedOut' | 'signedIn';
  * proxy or the trusted certificate change. Everything else asks it for `api()` per action,
  * so a change of server never leaves a feature holding a stale client.
  */
-export class Connection implements vscode.Disposable {
+export class ServerConnection implements vscode.Disposable {
   private client: WorldClientApi | undefined;
   private clientConfig: ServerConfig | undefined;
   private clientConfigKey = '';

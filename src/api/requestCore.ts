@@ -1,0 +1,137 @@
+import { errorMessage, WorldClientError } from './errors';
+import { HttpTransport, type OutgoingRequest } from './http';
+import { redactSecrets } from './redact';
+import { parseReply, renewedCredentials, type ParsedReply } from './replies';
+import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
+import { ShapeError } from './shapes';
+import type { ClientHooks, Credentials, ServerConfig } from './types';
+import { parseBaseUrl, type ParsedBaseUrl } from './urls';
+
+// The request core every API call goes through: where requests go, the session they carry
+// (renewed when the server hands out a new one), and errors made public without secrets.
+// The calls themselves are in rtcCalls.ts (the rtc route) and client.ts (sign-in and session).
+
+/** Knobs for tests and benchmarks; the defaults suit real servers. */
+export type ClientTuning = Partial<RetryTuning>;
+
+/** One public call in progress: its wording for messages, and every secret it has seen, to keep out of them. */
+export interface CallScope {
+  what: string;
+  roomId?: string;
+  secrets: (string | undefined)[];
+  /** Statuses that answer the caller's question rather than fail it (the request log shows them as info). */
+  expectedStatuses?: readonly number[];
+}
+
+/** Where requests go (the parsed server and its transport), or why they cannot go anywhere. */
+type RequestTarget = { server: ParsedBaseUrl; transport: HttpTransport } | { configError: string };
+
+/** Sends the API's requests for one server; the calls build on it. */
+export class ApiRequestCore {
+  private readonly target: RequestTarget;
+
+  constructor(
+    protected readonly config: ServerConfig,
+    protected readonly hooks: ClientHooks,
+    tuning: ClientTuning = {},
+  ) {
+    let server: ParsedBaseUrl;
+    try {
+      server = parseBaseUrl(config.baseUrl);
+    } catch (error) {
+      // Reported by every call rather than thrown here, so a bad setting never breaks the code that builds clients.
+      this.target = { configError: (error as Error).message };
+      return;
+    }
+    const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning });
+    this.target = { server, transport };
+  }
+
+  /** Closes the connection pool; calls made afterwards fail as cancelled. */
+  async dispose(): Promise<void> {
+    if ('transport' in this.target) {
+      await this.target.transport.close();
+    }
+  }
+
+  /** Sends a request once (with retries for GETs inside the transport), and again with renewed credentials if the server hands them out. */
+  protected async exchange(
+    request: Omit<OutgoingRequest, 'credentials' | 'what'>,
+    scope: CallScope,
+    needsSession: boolean,
+    signal?: AbortSignal,
+  ): Promise<ParsedReply> {
+    const { transport } = this.connected();
+    const credentials = needsSession ? this.requireCredentials(scope) : undefined;
+    const secrets = scope.secrets.filter((secret): secret is string => secret !== undefined);
+    const expectedStatuses = scope.expectedStatuses;
+    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal), secrets);
+    const renewed = credentials && renewedCredentials(reply);
+    if (!renewed) {
+      return reply;
+    }
+    scope.secrets.push(renewed.session, renewed.csrfToken);
+    try {
+      this.hooks.onSessionRenewed?.(renewed);
+    } catch {
+      // Storing the session is the caller's business; the retry below uses it either way.
+    }
+    const renewedSecrets = [...secrets, renewed.session, renewed.csrfToken].filter((secret): secret is string => secret !== undefined);
+    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses }, signal), renewedSecrets);
+  }
+
+  protected requireCredentials(scope: CallScope): Credentials {
+    const credentials = this.hooks.getCredentials();
+    if (!credentials?.session) {
+      throw new WorldClientError('notSignedIn', `Could not ${scope.what}: not signed in to ${this.config.baseUrl}. Sign in first.`);
+    }
+    scope.secrets.push(credentials.session, credentials.csrfToken);
+    return credentials;
+  }
+
+  protected connected(): { prefix: string; transport: HttpTransport } {
+    if ('configError' in this.target) {
+      throw new WorldClientError('badRequest', `${this.target.configError}. Fix the server URL setting.`);
+    }
+    return { prefix: this.target.server.prefix, transport: this.target.transport };
+  }
+
+  protected info(message: string): void {
+    try {
+      this.hooks.onInfo?.(message);
+    } catch {
+      // Informational only.
+    }
+  }
+
+  /** Runs one public call and makes sure whatever it throws is a WorldClientError free of secrets. */
+  protected async run<T>(scope: CallScope, action: (scope: CallScope) => Promise<T>): Promise<T> {
+    try {
+      return await action(scope);
+    } catch (error) {
+      throw toPublicError(error, scope, this.hooks.getCredentials());
+    }
+  }
+}
+
+function toPublicError(error: unknown, scope: CallScope, current: Credentials | undefined): WorldClientError {
+  let publicError: WorldClientError;
+  if (error instanceof WorldClientError) {
+    publicError = error;
+  } else if (error instanceof ShapeError) {
+    publicError = new WorldClientError(
+      'badShape',
+      `Could not ${scope.what}: the server's reply does not have the expected shape at ${error.fieldPath || 'the top level'}: ${error.problem}. ` +
+        'The server may run an API version this extension does not know; report it with the request log.',
+    );
+  } else if (error instanceof TypeError) {
+    publicError = new WorldClientError('badRequest', `Could not ${scope.what}: ${error.message}`, { cause: error });
+  } else {
+    publicError = new WorldClientError('network', `Could not ${scope.what}: ${errorMessage(error)}`, { cause: error });
+  }
+  const secrets = [...scope.secrets, current?.session, current?.csrfToken];
+  const message = redactSecrets(publicError.message, secrets);
+  return message === publicError.message
+    ? publicError
+    : new WorldClientError(publicError.kind, message, { status: publicError.status, serverError: publicError.serverError });
+}

@@ -1,0 +1,159 @@
+import { WorldClientError } from './errors';
+import type { BodyPeek, OutgoingRequest } from './http';
+import { interpretReply, quoteId, type ParsedReply, type ReplyContext } from './replies';
+import { ApiRequestCore, type CallScope } from './requestCore';
+import { RoomPreviewReader, type RoomPreview } from './roomPreview';
+import { checkSuccess, parseMessagesReply, parseRoom, parseRoomList } from './shapes';
+import type { NewRoom, Room, RoomSummary, RtcMessage, UrlStyle } from './types';
+import { isDotSegment, RTC_ROUTES, rtcPath, type RtcCall } from './urls';
+
+/**
+ * The seven calls of the rtc route, with the %2F fallback for ids containing '/'. The one
+ * learned fact (whether the server refuses %2F in paths) lives here.
+ */
+export class RtcCalls extends ApiRequestCore {
+  /** Learned on the first 404 to an id with '/' in path style: from then on such ids go query style. */
+  private encodedSlashRejected = false;
+
+  listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
+    return this.run({ what: 'list the rooms', secrets: [] }, async (scope) => parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)));
+  }
+
+  /**
+   * `preview.onPreview`, when given, receives the room's first `preview.size` messages while a
+   * big reply is still arriving (at most once, and only for a 200 reply that starts like a room).
+   * The returned room is always the whole reply, parsed and checked.
+   */
+  getRoom(id: string, signal?: AbortSignal, preview?: { size: number; onPreview(preview: RoomPreview): void }): Promise<Room> {
+    const peekBody = preview && previewPeek(preview.size, preview.onPreview);
+    return this.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
+      parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)),
+    );
+  }
+
+  /** "Does this id exist?" before adding a room: a 404 is the ordinary answer, not a failure, and is logged as info. */
+  async roomExists(id: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.run({ what: `check whether the room ${quoteId(id)} exists`, roomId: id, secrets: [], expectedStatuses: [404] }, async (scope) =>
+        parseRoom(await this.rtc('getRoom', scope, id, undefined, signal)),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WorldClientError && error.kind === 'notFound') {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
+    return this.run({ what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+      parseMessagesReply(await this.rtc('getRoomMessages', scope, roomId, undefined, signal)),
+    );
+  }
+
+  addRoom(room: NewRoom, signal?: AbortSignal): Promise<void> {
+    // Exactly the fields the spec lists, so extra fields a caller's objects carry are never sent.
+    const body = { id: room.id, started: room.started, ended: room.ended, members: room.members, messages: room.messages.map(exactMessage) };
+    return this.run({ what: `add the room ${quoteId(room.id)}`, roomId: room.id, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('addRoom', scope, undefined, JSON.stringify(body), signal)),
+    );
+  }
+
+  addMessages(roomId: string, messages: RtcMessage[], signal?: AbortSignal): Promise<void> {
+    const body = JSON.stringify({ data: messages.map(exactMessage) });
+    return this.run({ what: `add messages to the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('addMessages', scope, roomId, body, signal)),
+    );
+  }
+
+  deleteRoom(id: string, signal?: AbortSignal): Promise<void> {
+    return this.run({ what: `delete the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('deleteRoom', scope, id, undefined, signal)),
+    );
+  }
+
+  deleteRoomMessages(roomId: string, signal?: AbortSignal): Promise<void> {
+    return this.run({ what: `delete the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+      checkSuccess(await this.rtc('deleteRoomMessages', scope, roomId, undefined, signal)),
+    );
+  }
+
+  /**
+   * One rtc call, including the %2F fallback: a path-style request for an id containing '/'
+   * that meets a 404 which is not the server's own RoomNotFound is sent again in query style.
+   * That resend is safe even for writes, since a 404 means the request never reached the RTC
+   * code. If the query-style answer differs, the server evidently refuses encoded slashes,
+   * and later ids with '/' go query style directly.
+   */
+  private async rtc(
+    call: RtcCall,
+    scope: CallScope,
+    roomId: string | undefined,
+    body: string | undefined,
+    signal?: AbortSignal,
+    peekBody?: BodyPeek,
+  ): Promise<unknown> {
+    const idInUrl = RTC_ROUTES[call].idParam === undefined ? undefined : roomId;
+    if (idInUrl === '') {
+      throw new WorldClientError('badRequest', `Could not ${scope.what}: the room id is empty. Pick a room from the list.`);
+    }
+    const { prefix } = this.connected();
+    const requestIn = (style: UrlStyle): Omit<OutgoingRequest, 'credentials' | 'what'> => ({
+      method: RTC_ROUTES[call].method,
+      path: rtcPath(prefix, call, style, idInUrl),
+      body,
+      retryable: RTC_ROUTES[call].method === 'GET',
+      peekBody,
+    });
+    const style = this.styleFor(idInUrl);
+    let reply = await this.exchange(requestIn(style), scope, true, signal);
+    if (style === 'path' && idInUrl?.includes('/') && looksLikeUnroutedPath(reply)) {
+      const queryReply = await this.exchange(requestIn('query'), scope, true, signal);
+      if (!looksLikeUnroutedPath(queryReply) || queryReply.errorName !== reply.errorName) {
+        this.encodedSlashRejected = true;
+        this.info(
+          `Fell back to query style for id ${quoteId(idInUrl)}: the server answered ${reply.status}${reply.errorName ? ` ${reply.errorName}` : ''} to it in path style, where the "/" is sent as %2F, ` +
+            `as servers and proxies that refuse encoded slashes do. Ids containing "/" now use query style (?route=rtc&...&id=...) for this server.`,
+        );
+      }
+      reply = queryReply;
+    }
+    return interpretReply(reply, { what: scope.what, roomId: scope.roomId } satisfies ReplyContext);
+  }
+
+  private styleFor(id: string | undefined): UrlStyle {
+    if (this.config.urlStyle === 'query' || id === undefined) {
+      return this.config.urlStyle;
+    }
+    // Dot segments would be collapsed by URL normalisation on the way, so they can only travel as a query value.
+    return isDotSegment(id) || (this.encodedSlashRejected && id.includes('/')) ? 'query' : 'path';
+  }
+}
+
+/** Below this a whole room reply arrives and parses in a few milliseconds: a preview would only make the panel draw twice. */
+const MIN_PREVIEW_REPLY_BYTES = 256 * 1024;
+
+/** Feeds a big room reply's chunks to a preview reader until it has handed out its preview or given up. */
+function previewPeek(size: number, onPreview: (preview: RoomPreview) => void): BodyPeek {
+  const reader = new RoomPreviewReader(size);
+  return (chunk, declaredBytes) => {
+    if (declaredBytes !== undefined && declaredBytes < MIN_PREVIEW_REPLY_BYTES) {
+      return false;
+    }
+    const preview = reader.push(chunk);
+    if (preview) {
+      onPreview(preview);
+    }
+    return !reader.done;
+  };
+}
+
+/** A 404 that is not the RTC code's own "no such room": the path itself was refused. */
+function looksLikeUnroutedPath(reply: ParsedReply): boolean {
+  return (reply.status === 404 || reply.errorName === 'NotFound') && reply.errorName !== 'RoomNotFound';
+}
+
+function exactMessage(message: RtcMessage): RtcMessage {
+  return { id: message.id, salt: message.salt, data: message.data };
+}
