@@ -118,8 +118,12 @@ export async function answerQuickInput(page: Page, title: RegExp | string, text:
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
   const input = widget.locator('.quick-input-box input');
   await input.fill(text);
-  // Quick picks filter asynchronously; give the list a moment to settle on the best match.
-  await page.waitForTimeout(300);
+  // A quick pick filters asynchronously: Enter goes once the focused item is one that matches
+  // what was typed (an input box has no list to wait for).
+  const list = widget.locator('.quick-input-list');
+  if (await list.isVisible()) {
+    await list.locator('.monaco-list-row.focused', { hasText: text }).first().waitFor({ timeout: 10_000 });
+  }
   await input.press('Enter');
 }
 
