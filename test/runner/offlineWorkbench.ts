@@ -13,8 +13,8 @@ export interface OfflineWorkbenchOptions {
   extensionDevelopmentPath: string;
   /** Compiled suite entry exporting `run()`; without it the workbench just opens (quick start, UI tests). */
   extensionTestsPath?: string;
-  /** A VSIX to install into this run's extensions folder before the workbench starts. */
-  installVsix?: string;
+  /** VSIX file(s) to install into this run's extensions folder before the workbench starts. */
+  installVsix?: string | readonly string[];
   /** Added to code-server's environment, which the extension host inherits. */
   env?: Record<string, string>;
   /** Defaults to a free port. */
@@ -91,8 +91,8 @@ export async function launchOfflineWorkbench(options: OfflineWorkbenchOptions): 
     }
     // Installing writes the extensions folder's manifest (extensions.json), which VS Code then
     // trusts over the folder's contents: link first, so the install records the link as well.
-    if (options.installVsix) {
-      await installExtension(vscode, dirs, options.installVsix);
+    for (const vsix of typeof options.installVsix === 'string' ? [options.installVsix] : (options.installVsix ?? [])) {
+      await installExtension(vscode, dirs, vsix);
     }
     server = await startCodeServer({ vscode, dirs, port, env: options.env, smokeTestDriver: testRun });
     const folder = options.workspaceFolder ?? dirs.workspace;
