@@ -18,6 +18,22 @@ const undiciAsSeparateBundle = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each of our modules would otherwise become its own
+ * `__toESM(require('vscode'))`, which copies every property of the API object (a few hundred)
+ * into a new object, once per module, at activation. All our modules share one module instead,
+ * `export * from 'vscode'`, which copies the API object once.
+ */
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const bundles = [
   {
     entryPoints: ['src/extension.ts'],
@@ -26,7 +42,7 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [undiciAsSeparateBundle],
+    plugins: [oneVscodeNamespace, undiciAsSeparateBundle],
   },
   {
     entryPoints: ['src/api/undiciEntry.cjs'],

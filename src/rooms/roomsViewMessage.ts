@@ -22,10 +22,6 @@ export interface RoomsViewFacts {
  * content, buttons included, while a view has a message.
  */
 export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
-  const count = (n: number): string => (n === 1 ? vscode.l10n.t('{0} room', n.toLocaleString('en-US')) : vscode.l10n.t('{0} rooms', n.toLocaleString('en-US')));
-  const listed = facts.filter
-    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, facts.shown.toLocaleString('en-US'), count(facts.total))
-    : count(facts.total);
   switch (facts.state) {
     case 'noServer':
     case 'signedOut':
@@ -37,6 +33,11 @@ export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
     case 'ready':
       break;
   }
+  // Counts are formatted only for a list that is shown: the first toLocaleString loads ICU's data, which activation need not pay.
+  const count = (n: number): string => (n === 1 ? vscode.l10n.t('{0} room', n.toLocaleString('en-US')) : vscode.l10n.t('{0} rooms', n.toLocaleString('en-US')));
+  const listed = facts.filter
+    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, facts.shown.toLocaleString('en-US'), count(facts.total))
+    : count(facts.total);
   if (facts.stale) {
     return vscode.l10n.t('⚠ Stale — {0}. Showing the list from before the last refresh failed: {1}', listed, facts.error ?? '');
   }
