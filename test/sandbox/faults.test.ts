@@ -149,7 +149,8 @@ describe('sandbox faults', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const start = Date.now();
     await sb.stop();
-    assert.ok(Date.now() - start < 1000);
+    // Far below the fault's 60 s: stop() did not wait for it (a loaded machine may still take a while).
+    assert.ok(Date.now() - start < 20_000, `took ${Date.now() - start} ms`);
     await assert.rejects(pending);
   });
 

@@ -70,36 +70,26 @@ describe('sandbox at scale: 10,000 rooms and a 100,000-message room', function (
   this.timeout(30_000);
   let sb: Sandbox;
 
-  it('seeds in well under 2 s', async () => {
-    const start = performance.now();
+  // How fast is for `npm run bench` to measure; these check what is served, at that scale.
+  it('seeds 10,000 rooms and a 100,000-message room', async () => {
     const rooms = seedRooms({ rooms: 10_000, bigRoom: { id: 'big', messages: 100_000 } });
-    const seeded = performance.now() - start;
     assert.equal(rooms.length, 10_001);
     assert.equal(rooms[9_999].id, 'room-10000');
     assert.equal(rooms[10_000].messages.length, 100_000);
-    const startServer = performance.now();
     sb = await startSandbox({ seed: { rooms: 10_000, bigRoom: { id: 'big', messages: 100_000 } } });
-    const total = performance.now() - startServer;
-    assert.ok(seeded < 2000 && total < 2000, `seed ${seeded.toFixed(0)} ms, start ${total.toFixed(0)} ms`);
   });
 
-  it('serves the 10,000-room list quickly', async () => {
-    const start = performance.now();
+  it('serves the 10,000-room list', async () => {
     const res = await call(sb, roomsUrl('path', undefined), { bearer: sb.session });
-    const took = performance.now() - start;
     const rooms = res.body?.rooms as { id: string; hasMessages: boolean }[];
     assert.equal(rooms.length, 10_001);
     assert.equal(rooms[0].id, 'room-00001');
-    assert.ok(took < 1000, `took ${took.toFixed(0)} ms`);
   });
 
-  it('serves the 100,000-message room quickly, in both calls and styles', async () => {
+  it('serves the 100,000-message room, in both calls and styles', async () => {
     for (const path of [roomsUrl('path', sb.session, 'big'), messagesUrl('query', sb.session, 'big')]) {
-      const start = performance.now();
       const res = await call(sb, path);
-      const took = performance.now() - start;
       assert.equal((res.body?.messages as unknown[]).length, 100_000);
-      assert.ok(took < 2000, `took ${took.toFixed(0)} ms`);
     }
   });
 
