@@ -100,7 +100,9 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     const item = ui.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Export Rooms…' });
     await item.waitFor({ timeout: 10_000 });
     await screenshot(ui.page, 'rooms-view-more-actions-menu');
-    await item.click();
+    // Hover and Enter rather than a click: the menu ignores a mouse-up that comes too soon after it opened.
+    await item.hover();
+    await ui.page.keyboard.press('Enter');
     await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export room' }).waitFor({ timeout: 30_000 });
     await ui.page.keyboard.press('Escape');
   });
