@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inertPickText } from '../shared/inertText';
+import { cutForLabel, inertPickText } from '../shared/inertText';
 import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
@@ -52,7 +52,7 @@ export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]
 }
 
 function describeSnapshot(info: SnapshotInfo, now: number): { label: string; description: string } {
-  const roomId = info.roomId.length > LABEL_MAX_CHARS ? `${info.roomId.slice(0, LABEL_MAX_CHARS)}…` : info.roomId;
+  const roomId = cutForLabel(info.roomId, LABEL_MAX_CHARS);
   const savedAt = Date.parse(info.savedAt);
   const when = Number.isFinite(savedAt) ? relativeTime(savedAt, now) : info.savedAt;
   const count = info.messageCount.toLocaleString('en-US');

@@ -5,7 +5,7 @@ import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { CommandIds } from '../core/commandIds';
-import { visible } from '../shared/inertText';
+import { cutForLabel, visible } from '../shared/inertText';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }
@@ -156,7 +156,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
 /** Labels are one line; a huge id is cut for display (Copy Room Id still copies all of it). */
 const LABEL_MAX_CHARS = 200;
 function displayId(id: string): string {
-  return id.length > LABEL_MAX_CHARS ? `${id.slice(0, LABEL_MAX_CHARS)}…` : id;
+  return cutForLabel(id, LABEL_MAX_CHARS);
 }
 
 function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownString {

@@ -77,3 +77,8 @@ export function inertForCodicons(text: string): string {
 export function inertPickText(text: string): string {
   return inertForCodicons(visible(text));
 }
+
+/** A one-line label cut after `maxChars` characters, "…" marking the cut (copy commands still use the whole value). */
+export function cutForLabel(text: string, maxChars: number): string {
+  return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+}
