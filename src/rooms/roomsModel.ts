@@ -147,7 +147,9 @@ export class RoomsModel implements vscode.Disposable {
       this.lastError = undefined;
       this.invalidate();
     } catch (error) {
-      if (controller.signal.aborted || isCancellation(error)) {
+      // A refresh overtaken by a sign-out or a server switch says nothing: its error (often
+      // "session expired") is about a server or session that is no longer current.
+      if (controller.signal.aborted || isCancellation(error) || serverUrl !== this.connection.serverUrl || this.connection.state !== 'signedIn') {
         return;
       }
       this.lastError = errorMessage(error);
