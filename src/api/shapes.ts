@@ -7,9 +7,11 @@ import type { Room, RoomSummary, RtcMessage } from './types';
  *
  * Tolerated because harmless: extra fields (left on the objects, invisible through the
  * types), `room_id` instead of `id` (and the reverse for the messages reply), missing or
- * null `hasMessages` (derived from the messages when present, else false), missing or null
- * `started` / `ended` / `members` (become ''), missing `messages` in the single-room reply
- * (becomes []). Rejected: a wrong type anywhere, e.g. a number where a string belongs.
+ * `hasMessages` that is missing, null or not a boolean (derived from the messages when present,
+ * else read from "true"/"false"/1/0, else false: the tree only uses it for a hint, and the contract
+ * checks report the value as sent), missing or null `started` / `ended` / `members` (become ''),
+ * missing `messages` in the single-room reply (becomes []). Rejected: any other wrong type, e.g. a
+ * number where a string belongs.
  */
 export class ShapeError extends Error {
   constructor(
@@ -172,14 +174,21 @@ function normaliseRoomSummary(value: unknown, path: string, derivedHasMessages: 
       room[field] = '';
     }
   }
-  const hasMessages = room.hasMessages;
-  if (typeof hasMessages !== 'boolean') {
-    if (hasMessages !== undefined && hasMessages !== null) {
-      throw new ShapeError(`${prefix}hasMessages`, expectedGot('true or false', hasMessages));
-    }
+  if (typeof room.hasMessages !== 'boolean') {
     recordSentValue(room, 'hasMessages');
-    room.hasMessages = derivedHasMessages ?? false;
+    room.hasMessages = derivedHasMessages ?? looseBoolean(room.hasMessages) ?? false;
   }
+}
+
+/** What a server most likely meant by a boolean sent as text or a number; undefined when unclear. */
+function looseBoolean(value: unknown): boolean | undefined {
+  if (value === 'true' || value === 1) {
+    return true;
+  }
+  if (value === 'false' || value === 0) {
+    return false;
+  }
+  return undefined;
 }
 
 function expectObject(value: unknown, path: string): JsonObject {

@@ -46,7 +46,7 @@ describe('Contract checks', function () {
       ['room/members-duplicate', '"alice@example.com,Alice@example.com"'],
       ['room/members-not-email', '"alice,bob@example.com"'],
       ['list/duplicate-id', `"${breakingRoomId('list/duplicate-id')}"`],
-      ['room/has-messages-type', '{'], // missing from the document: the problem sits on the opening brace
+      ['room/has-messages-type', '"yes"'],
     ];
     for (const [ruleId, expected] of expectations) {
       const roomId = breakingRoomId(ruleId);

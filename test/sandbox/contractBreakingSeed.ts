@@ -23,7 +23,8 @@ export const CONTRACT_BREAKS: Readonly<Record<string, (messages: RtcMessage[], i
   'room/members-spaces': () => ({ members: 'alice@example.com, bob@example.com' }),
   'room/members-duplicate': () => ({ members: 'alice@example.com,Alice@example.com' }),
   'room/members-not-email': () => ({ members: 'alice,bob@example.com' }),
-  'room/has-messages-type': () => ({ quirks: { fields: { hasMessages: undefined } } }),
+  // A string, not a missing field: the harder case, which the client must list rather than refuse.
+  'room/has-messages-type': () => ({ quirks: { fields: { hasMessages: 'yes' } } }),
   'room/has-messages-mismatch': () => ({ quirks: { roomReply: { hasMessages: false } } }),
   'room/messages-missing': () => ({ messages: [], quirks: { roomReply: { messages: undefined } } }),
   'room/list-mismatch': () => ({ quirks: { roomReply: { members: 'carol@example.com' } } }),

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkPong, checkSuccess, parseMessagesReply, parseRoom, parseRoomList, parseVersion, ShapeError } from '../../../src/api/shapes';
+import { checkPong, checkSuccess, parseMessagesReply, parseRoom, parseRoomList, parseVersion, sentValue, ShapeError } from '../../../src/api/shapes';
 
 function shapeError(path: string): (error: unknown) => boolean {
   return (error) => {
@@ -33,11 +33,18 @@ describe('api/shapes', () => {
       );
     });
 
+    it('reads a hasMessages of the wrong type as best it can and keeps what was sent for the contract checks', () => {
+      const sent: unknown[] = ['true', 1, 'false', 0, 'yes', { nested: true }, [true]];
+      const rooms = parseRoomList({ rooms: sent.map((hasMessages, index) => ({ ...room, id: `r${index}`, hasMessages })) });
+      assert.deepEqual(rooms.map((entry) => entry.hasMessages), [true, true, false, false, false, false, false]);
+      assert.deepEqual(rooms.map((entry) => sentValue(entry, 'hasMessages')), sent);
+      assert.equal(parseRoom({ ...room, hasMessages: 'false', messages: [message] }).hasMessages, true, 'the messages outweigh the text');
+    });
+
     it('names the field path of a wrong type', () => {
       const rooms = [room, room, room, { ...room, id: 42 }];
       assert.throws(() => parseRoomList({ rooms }), shapeError('rooms[3].id'));
       assert.throws(() => parseRoomList({ rooms: [{ ...room, members: ['a'] }] }), shapeError('rooms[0].members'));
-      assert.throws(() => parseRoomList({ rooms: [{ ...room, hasMessages: 'yes' }] }), shapeError('rooms[0].hasMessages'));
       assert.throws(() => parseRoomList({ rooms: [{ started: 's' }] }), shapeError('rooms[0].id'));
       assert.throws(() => parseRoomList({ rooms: [{ room_id: 7 }] }), shapeError('rooms[0].room_id'));
       assert.throws(() => parseRoomList({ rooms: [null] }), shapeError('rooms[0]'));
