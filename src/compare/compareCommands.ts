@@ -7,6 +7,8 @@ import type { SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import type { ComparisonDocuments } from './comparisonDocuments';
 import { idOf, roomText, roomsInJson, type PanelBaselines } from './roomStates';
+import { readCompareFoldThreshold } from '../core/settings';
+import { foldUnchangedMessages } from '../shared/foldUnchangedMessages';
 
 export interface CompareDeps {
   ui: Ui;
@@ -21,6 +23,31 @@ export interface CompareDeps {
 interface Side {
   label: string;
   text: string;
+}
+
+/** Unchanged messages shown around each change when a big room's diff is folded. */
+const FOLD_CONTEXT = 3;
+
+/** Both sides as the diff editor gets them: big rooms with their long unchanged stretches folded (see the setting). */
+function foldForDiff(left: string, right: string): { left: string; right: string } {
+  const threshold = readCompareFoldThreshold();
+  if (threshold === 0 || Math.max(lineCount(left), lineCount(right)) <= threshold) {
+    return { left, right };
+  }
+  return foldUnchangedMessages(left, right, {
+    context: FOLD_CONTEXT,
+    describeFold: ({ lines, leftLine, rightLine }) =>
+      `    // ${vscode.l10n.t('… {0} unchanged messages folded (from line {1} on the left, line {2} on the right; setting worldclientRtc.compare.foldUnchangedAbove) …', lines.toLocaleString(), leftLine.toLocaleString(), rightLine.toLocaleString())}`,
+  });
+}
+
+/** Counts without splitting: most rooms are far below the threshold and never need their lines. */
+function lineCount(text: string): number {
+  let count = 1;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+    count++;
+  }
+  return count;
 }
 
 /** Rooms a file may hold before "Compare with Server" asks which to compare (one diff editor each). */
@@ -123,7 +150,8 @@ async function fileRoom(deps: CompareDeps, roomId: string): Promise<Side | undef
 }
 
 async function openDiff(documents: ComparisonDocuments, roomId: string, left: Side, right: Side): Promise<void> {
-  const leftUri = documents.add(left.label, roomId, left.text);
-  const rightUri = documents.add(right.label, roomId, right.text);
+  const { left: leftText, right: rightText } = foldForDiff(left.text, right.text);
+  const leftUri = documents.add(left.label, roomId, leftText);
+  const rightUri = documents.add(right.label, roomId, rightText);
   await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${roomId}: ${left.label} ↔ ${right.label}`, { preview: false });
 }

@@ -14,10 +14,13 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
   private counter = 0;
 
-  /** `worldclient-rtc-compare:/<n>/<what>/<room id>.json`: the `.json` ending gives highlighting. */
+  /**
+   * `worldclient-rtc-compare:/<n>/<what>/<room id>.jsonc`: JSON with Comments gives highlighting
+   * and lets the fold lines and notes be comments without the JSON checker calling them errors.
+   */
   add(what: string, roomId: string, text: string): vscode.Uri {
     this.counter++;
-    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${this.counter}/${encodeURIComponent(what)}/${encodeURIComponent(roomId)}.json` });
+    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${this.counter}/${encodeURIComponent(what)}/${encodeURIComponent(roomId)}.jsonc` });
     this.texts.set(uri.toString(), text);
     for (const key of [...this.texts.keys()].slice(0, Math.max(0, this.texts.size - KEPT_TEXTS))) {
       this.texts.delete(key);

@@ -107,6 +107,18 @@ function checkWatchInterval(): Checked<number> {
   return checkNumber(`${SECTION}.watchIntervalSeconds`, vscode.workspace.getConfiguration(SECTION).get('watchIntervalSeconds'), { min: 1, max: 3600, fallback: 5 });
 }
 
+/**
+ * `worldclientRtc.compare.foldUnchangedAbove`: a diff whose longer side has more lines than this
+ * folds long unchanged stretches of messages; 0 never folds.
+ */
+export function readCompareFoldThreshold(): number {
+  return checkCompareFoldThreshold().value;
+}
+
+function checkCompareFoldThreshold(): Checked<number> {
+  return checkNumber(`${SECTION}.compare.foldUnchangedAbove`, vscode.workspace.getConfiguration(SECTION).get('compare.foldUnchangedAbove'), { min: 1, max: 100_000_000, fallback: 5000, off: 0 });
+}
+
 /** `worldclientRtc.trustedCertificates`: server URL → PEM file, the keys normalised like serverUrl. */
 export function readTrustedCertificateFile(serverUrl: string): string | undefined {
   const files = checkTrustedCertificates().value;
@@ -165,7 +177,7 @@ export function currentSettingsProblems(): string[] {
   return [
     ...readSettingsWithProblems().problems,
     ...readRoomsViewSettingsWithProblems().problems,
-    ...collectProblems(checkAutoRefresh(), checkWatchInterval(), checkTrustedCertificates()),
+    ...collectProblems(checkAutoRefresh(), checkWatchInterval(), checkCompareFoldThreshold(), checkTrustedCertificates()),
   ];
 }
 

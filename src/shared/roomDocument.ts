@@ -76,6 +76,11 @@ export function layoutRoomDocument(
   };
 }
 
+/** True for a line that holds one message in a room document's layout. */
+export function isMessageLine(line: string): boolean {
+  return line.startsWith(`${MESSAGE_INDENT}{"id": `);
+}
+
 /** `{"id": "…", "salt": "…", "data": "…"}`: key order fixed, so a diff lines messages up. */
 function messageLine(message: { id: string; salt: string; data: string }): string {
   return `{"id": ${JSON.stringify(message.id)}, "salt": ${JSON.stringify(message.salt)}, "data": ${JSON.stringify(message.data)}}`;

@@ -44,6 +44,7 @@ describe('Compare with…', function () {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setSetting('watchIntervalSeconds', undefined);
+    await setSetting('compare.foldUnchangedAbove', undefined);
     await session?.dispose();
     fs.rmSync(folder, { recursive: true, force: true });
   });
@@ -91,6 +92,37 @@ describe('Compare with…', function () {
     assert.equal((JSON.parse(diff.left) as RoomJson).id, 'incident-4711');
     assert.equal((JSON.parse(diff.left) as RoomJson).messages.length, 250);
     assert.equal((JSON.parse(diff.right) as RoomJson).id, 'weekly-standup');
+  });
+
+  it('a big room opens with its unchanged stretches folded, every change shown; with folding off, whole', async () => {
+    session = await withSandbox({ seed: { bigRoom: { id: 'big', messages: 20_000 } } });
+    const server = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse('worldclient-rtc:/big.json'))).getText()) as RoomJson & Record<string, unknown>;
+    const removed = server.messages[12_345];
+    const changed = { ...server.messages[100], data: 'Y2hhbmdlZA' };
+    const exported = { ...server, messages: [...server.messages.slice(0, 100), changed, ...server.messages.slice(101, 12_345), ...server.messages.slice(12_346)] };
+    const file = path.join(folder, 'big.json');
+    fs.writeFileSync(file, JSON.stringify(exported));
+    const messageLine = (message: { id: string }) => `    ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`;
+
+    session.ui.pick((label) => label.startsWith('A JSON file'));
+    session.ui.nextUri.push(vscode.Uri.file(file));
+    await vscode.commands.executeCommand('worldclientRtc.compareRoom', 'big');
+    const folded = await onlyDiff();
+    assert.ok(folded.right.split('\n').length < 60, `the server side has ${folded.right.split('\n').length} lines`);
+    assert.deepEqual(linesOnlyIn(folded.left, folded.right), [messageLine(changed)]);
+    assert.deepEqual(linesOnlyIn(folded.right, folded.left), [messageLine(server.messages[100]), messageLine(removed)]);
+    assert.match(folded.right, /^ {4}\/\/ … 12,238 unchanged messages folded \(from line 112 on the left, line 112 on the right; setting worldclientRtc\.compare\.foldUnchangedAbove\) …$/m);
+    assert.match(folded.right, /^ {2}"id": "big",$/m, 'the room\'s fields show');
+    assert.equal((await vscode.workspace.openTextDocument(folded.modified)).languageId, 'jsonc', 'fold lines are comments, not JSON errors');
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setSetting('compare.foldUnchangedAbove', 0);
+    session.ui.pick((label) => label.startsWith('A JSON file'));
+    session.ui.nextUri.push(vscode.Uri.file(file));
+    await vscode.commands.executeCommand('worldclientRtc.compareRoom', 'big');
+    const whole = await onlyDiff();
+    assert.deepEqual(JSON.parse(whole.left), exported);
+    assert.equal((JSON.parse(whole.right) as RoomJson).messages.length, 20_000);
   });
 
   it('with a JSON file (an export), and Compare with Server on the file in an editor', async () => {
