@@ -5,6 +5,7 @@ import { openRoom, screenshot, signIn, startUiWorkbench, type UiWorkbench } from
 
 declare const document: BrowserDocument;
 declare function getComputedStyle(element: BrowserElement): BrowserStyle;
+declare function requestAnimationFrame(callback: () => void): number;
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(1)</script>';
@@ -136,7 +137,11 @@ describe('Room panel in the browser', function () {
         }
         assert.ok(expected[theme](luminance(colours.background)), `${theme}: the panel background is ${colours.background}`);
         assert.ok(Math.abs(luminance(colours.background) - luminance(colours.color)) > 0.4, `${theme}: text ${colours.color} stands out on ${colours.background}`);
-        await ui.page.waitForTimeout(300);
+        // The screenshot waits for the workbench around the panel to wear the theme too, and for
+        // two painted frames after that, so it never catches a half-switched window.
+        const themeClass = { light: 'vs', dark: 'vs-dark', highContrast: 'hc-black' }[theme];
+        await ui.page.waitForFunction((name) => document.querySelector('.monaco-workbench')?.classList.contains(name) === true, themeClass, { timeout: 15_000 });
+        await ui.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
         console.log(`      ${theme}: ${await screenshot(ui.page, `room-panel-${theme}`)}`);
       }
     });
