@@ -112,9 +112,15 @@ function exportDialogStart(roomIds: readonly string[]): vscode.Uri {
 
 /**
  * Writes a temporary file beside the target and renames it into place, so a failure (a full
- * disk, a cancelled write) never leaves half an export where the file was.
+ * disk, a cancelled write) never leaves half an export where the file was. A folder of the
+ * target's name is refused first: VS Code's rename with `overwrite` deletes whatever is in the
+ * way, a whole folder included.
  */
 async function writeWhole(target: vscode.Uri, content: string): Promise<void> {
+  const existing = await vscode.workspace.fs.stat(target).then((stat) => stat, () => undefined);
+  if (existing && (existing.type & vscode.FileType.Directory) !== 0) {
+    throw new Error(vscode.l10n.t('{0} is a folder. Nothing was written: choose a file name to export to.', target.fsPath || target.toString()));
+  }
   const temporary = target.with({ path: `${target.path}.${process.pid}.${Date.now()}.tmp` });
   try {
     await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content));

@@ -52,6 +52,20 @@ describe('Small but visible edges', function () {
     assert.deepEqual(fs.readdirSync(folder), ['export.json']);
   });
 
+  it('Export onto a folder of that name writes nothing: the folder and its files stay, no temporary file is left', async () => {
+    const s = (session = await withSandbox({ seed: { sample: true } }));
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-export-'));
+    const target = path.join(folder, 'export.json');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'keep.txt'), 'mine');
+    s.ui.nextUri.push(vscode.Uri.file(target));
+    await vscode.commands.executeCommand('worldclientRtc.exportRooms', 'one-on-one');
+    const refused = await s.ui.waitForMessage(/export\.json/);
+    assert.equal(refused.severity, 'error');
+    assert.equal(fs.readFileSync(path.join(target, 'keep.txt'), 'utf8'), 'mine', 'the folder is untouched');
+    assert.deepEqual(fs.readdirSync(folder), ['export.json'], 'no temporary file is left');
+  });
+
   it('Import refuses a file above its documented limit with a clear message, before reading it', async () => {
     const s = (session = await withSandbox({ seed: {} }));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-import-')), 'huge.json');
