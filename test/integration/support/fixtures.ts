@@ -25,6 +25,8 @@ export interface SandboxSession {
   sandbox: Sandbox;
   api: WorldClientRtcApi;
   ui: ScriptedUi;
+  /** Other servers this test signed in to (switchServer adds them): dispose signs out of each. */
+  otherServers: Set<string>;
   dispose(): Promise<void>;
 }
 
@@ -45,12 +47,23 @@ export async function withSandbox(options: SandboxOptions & { signedIn?: boolean
     // Signing in starts a refresh: let it end, so no request of it races what the test does next.
     await waitFor(() => !api.rooms.model.loading, 'the rooms list after signing in');
   }
+  const otherServers = new Set<string>();
   return {
     sandbox,
     api,
     ui,
+    otherServers,
     async dispose() {
       await vscode.commands.executeCommand('worldclientRtc.signOut');
+      // A session left stored for a server would greet a later test whose sandbox gets the same
+      // port (so the same URL) with a refresh that fails as "Session expired".
+      for (const serverUrl of otherServers) {
+        await setSetting('serverUrl', serverUrl);
+        await waitFor(() => api.connection.serverUrl === serverUrl, 'the switch back to sign out');
+        if (api.connection.state === 'signedIn') {
+          await vscode.commands.executeCommand('worldclientRtc.signOut');
+        }
+      }
       api.ui.use(undefined);
       await setSetting('serverUrl', undefined);
       await sandbox.stop();
@@ -70,6 +83,8 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 
 /** Points the extension at `target` and, unless already signed in there, signs in with a pasted token, as a user switching servers would. */
 export async function switchServer(session: SandboxSession, target: Sandbox): Promise<void> {
+  session.otherServers.add(session.sandbox.url);
+  session.otherServers.add(target.url);
   await setSetting('serverUrl', target.url);
   await waitFor(() => session.api.connection.serverUrl === target.url, 'the switch to the other server');
   if (session.api.connection.state !== 'signedIn') {
