@@ -55,6 +55,23 @@ describe('Signing out and switching servers', function () {
     assert.equal(requestsFor(s.sandbox, 'weekly-standup'), polledAtSignOut, 'no poll reached the server after signing out');
   });
 
+  it('a sign-out in another window (the stored session deleted from outside) empties the view and marks the panel stale', async () => {
+    const s = (session = await withSandbox({ seed: { sample: true } }));
+    await refreshRooms(s.api);
+    assert.equal(renderChildren(s.api).length, 12);
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
+    await waitFor(() => s.api.panels.describe('weekly-standup')?.header?.messageCount === 12, 'the panel to load its room');
+    // Every window of VS Code shares one SecretStorage: another window's Sign Out deletes the
+    // entry, and this window learns of it only through the storage's change event.
+    await s.api.storage.secrets.delete(`worldclientRtc.session:${s.sandbox.url}`);
+    await waitFor(() => s.api.rooms.view.welcomeState === 'signedOut', 'the signed-out state');
+    assert.equal(s.api.connection.state, 'signedOut');
+    assert.deepEqual(renderChildren(s.api), [], 'no room of the old session stays listed');
+    await waitFor(() => s.api.panels.describe('weekly-standup')?.status === 'error', 'the panel to say it is signed out');
+    assert.match(s.api.panels.describe('weekly-standup')?.statusText ?? '', /^Signed out: this is the last copy loaded/);
+    assert.equal(s.api.panels.describe('weekly-standup')?.header?.messageCount, 12, 'the last copy stays readable');
+  });
+
   it('Undo after a server switch restores nothing on the new server and names the server the room was deleted on', async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     const b = (other = await startSandbox({ seed: {} }));
