@@ -125,6 +125,16 @@ describe('Compare with…', function () {
     assert.equal((JSON.parse(whole.right) as RoomJson).messages.length, 20_000);
   });
 
+  it('Compare with Server on a big export given by its URI (the Explorer\'s menu) opens a folded diff', async () => {
+    session = await withSandbox({ seed: { bigRoom: { id: 'big', messages: 100_000 } } });
+    const server = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse('worldclient-rtc:/big.json'))).getText()) as RoomJson & Record<string, unknown>;
+    const file = path.join(folder, 'big-export.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'worldclient-rtc-rooms', version: 1, exportedAt: '2025-01-01T00:00:00Z', server: 'x', rooms: [{ ...server, messages: server.messages.slice(1) }] }));
+    await vscode.commands.executeCommand('worldclientRtc.compareWithServer', vscode.Uri.file(file));
+    const diff = await onlyDiff();
+    assert.deepEqual(linesOnlyIn(diff.right, diff.left).length, 1, 'the one message the export lacks');
+  });
+
   it('with a JSON file (an export), and Compare with Server on the file in an editor', async () => {
     session = await withSandbox({ seed: { sample: true } });
     const standup = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse('worldclient-rtc:/weekly-standup.json'))).getText()) as RoomJson & Record<string, unknown>;
