@@ -41,7 +41,14 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
     ...roomCommands(services),
     services.roomDocuments,
     vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, services.roomDocuments),
-    connection.onDidChange(() => void refreshRooms()),
+    connection.onDidChange(() => {
+      void refreshRooms();
+      // After a sign-in or a switch, open room documents are fetched from the server now in use;
+      // signed out, they keep the last copy, as the room panels do.
+      if (connection.state === 'signedIn') {
+        services.roomDocuments.reload();
+      }
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('worldclientRtc.rooms')) {
         model.setQuery(readRoomsViewSettings());

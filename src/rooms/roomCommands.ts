@@ -7,7 +7,7 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { AddRoomFlow } from './addRoomFlow';
 import { DeleteRoomsFlow, newDeleteProgress } from './deleteRoomsFlow';
-import { roomDocumentUri } from './roomDocuments';
+import { roomDocumentUri, type RoomDocumentProvider } from './roomDocuments';
 import { restoreDeleted } from './restoreDeletedCommand';
 import { serverRoomJson } from './roomFile';
 import { roomIdsOrPick } from './roomPicker';
@@ -24,6 +24,8 @@ export interface RoomCommandDeps {
   model: RoomsModel;
   view: RoomsView;
   snapshots: SnapshotStore;
+  /** The read-only room JSON documents (Open Room JSON shows them). */
+  roomDocuments: RoomDocumentProvider;
   /** Puts the messages of a Delete All Messages snapshot back (the message commands own the upload). */
   restoreMessages(snapshot: SnapshotInfo): Promise<void>;
 }
@@ -83,6 +85,9 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
     runner.register(CommandIds.openRoomJson, async (first) => {
       const [roomId] = await roomsFor(vscode.l10n.t('Open room JSON'), first, undefined);
       if (roomId !== undefined) {
+        // Already open, the document would show the room as it was then: it is fetched anew, and
+        // the editor takes the new text a moment after it shows.
+        deps.roomDocuments.reload([roomDocumentUri(roomId)]);
         const document = await vscode.workspace.openTextDocument(roomDocumentUri(roomId));
         await vscode.window.showTextDocument(document, { preview: true });
         return document;

@@ -29,16 +29,34 @@ export interface LoadedRoomDocument {
   document: RoomDocument;
 }
 
-/** Read-only JSON views of rooms, fetched when opened, so they always show the server's data. */
+/**
+ * Read-only JSON views of rooms, fetched from the server. VS Code keeps a document it has
+ * opened (for up to a few minutes after its editor closes) and does not ask again on its own,
+ * so the provider says when one must be fetched anew: when it is opened again, and for every
+ * open one after a sign-in or a server switch.
+ */
 export class RoomDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly loaded = new vscode.EventEmitter<LoadedRoomDocument>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** A document got its text from the server, e.g. for the contract checks to place their diagnostics. */
   readonly onDidLoad = this.loaded.event;
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly connection: ServerConnection) {}
 
+  /** Has VS Code fetch these open room documents again (all of them when no URI is given). */
+  reload(uris?: readonly vscode.Uri[]): void {
+    const wanted = uris?.map((uri) => uri.toString());
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === ROOM_DOCUMENT_SCHEME && (!wanted || wanted.includes(document.uri.toString()))) {
+        this.changed.fire(document.uri);
+      }
+    }
+  }
+
   dispose(): void {
     this.loaded.dispose();
+    this.changed.dispose();
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {

@@ -204,6 +204,24 @@ describe('Rooms explorer', function () {
     assert.deepEqual(session.ui.unexpected, [], 'no room picker was shown');
   });
 
+  it('Open Room JSON shows the room as the server has it now, also when its document is already open', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    const messageCount = (document: vscode.TextDocument): number | undefined => {
+      try {
+        return (JSON.parse(document.getText()) as { messages: unknown[] }).messages.length;
+      } catch {
+        return undefined; // a note such as "// Could not load…" from an earlier test's server
+      }
+    };
+    const first = (await vscode.commands.executeCommand('worldclientRtc.openRoomJson', 'weekly-standup')) as vscode.TextDocument;
+    await waitFor(() => messageCount(first) === 12, 'the document to show the room');
+    session.sandbox.store.addMessages('weekly-standup', [{ id: 'arrived-later', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
+    const again = (await vscode.commands.executeCommand('worldclientRtc.openRoomJson', 'weekly-standup')) as vscode.TextDocument;
+    // VS Code keeps the document it opened; the command has it fetched anew, and the new text follows.
+    await waitFor(() => again.getText().includes('"arrived-later"'), 'the open document to show the new message');
+    assert.equal(messageCount(again), 13);
+  });
+
   it('opens a room as a read-only JSON document', async () => {
     session = await withSandbox({ seed: { oddIds: true } });
     const document = (await vscode.commands.executeCommand('worldclientRtc.openRoomJson', 'q?r=1')) as vscode.TextDocument;
