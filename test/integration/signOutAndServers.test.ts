@@ -72,6 +72,16 @@ describe('Signing out and switching servers', function () {
     assert.equal(s.api.panels.describe('weekly-standup')?.header?.messageCount, 12, 'the last copy stays readable');
   });
 
+  it('after a server switch, an open room document shows that room on the new server', async () => {
+    const s = (session = await withSandbox({ seed: { sample: true } }));
+    const b = (other = await startSandbox({ seed: { sample: true } }));
+    b.store.addMessages('weekly-standup', [{ id: 'only-on-b', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
+    const document = (await vscode.commands.executeCommand('worldclientRtc.openRoomJson', 'weekly-standup')) as vscode.TextDocument;
+    await waitFor(() => document.getText().includes('"weekly-standup"') && !document.getText().includes('only-on-b'), 'the first server\'s room');
+    await switchTo(s, b);
+    await waitFor(() => document.getText().includes('"only-on-b"'), 'the document to show the room on the new server');
+  });
+
   it('Undo after a server switch restores nothing on the new server and names the server the room was deleted on', async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     const b = (other = await startSandbox({ seed: {} }));
