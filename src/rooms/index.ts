@@ -43,10 +43,10 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
     vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, services.roomDocuments),
     connection.onDidChange(() => {
       void refreshRooms();
-      // After a sign-in or a switch, open room documents are fetched from the server now in use;
-      // signed out, they keep the last copy, as the room panels do.
+      // After a sign-in or a switch, the room documents on screen are fetched from the server now
+      // in use; signed out, they keep the last copy, as the room panels do.
       if (connection.state === 'signedIn') {
-        services.roomDocuments.reload();
+        services.roomDocuments.reloadShown();
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

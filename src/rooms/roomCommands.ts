@@ -87,7 +87,7 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       if (roomId !== undefined) {
         // Already open, the document would show the room as it was then: it is fetched anew, and
         // the editor takes the new text a moment after it shows.
-        deps.roomDocuments.reload([roomDocumentUri(roomId)]);
+        deps.roomDocuments.reload(roomDocumentUri(roomId));
         const document = await vscode.workspace.openTextDocument(roomDocumentUri(roomId));
         await vscode.window.showTextDocument(document, { preview: true });
         return document;

@@ -33,7 +33,7 @@ export interface LoadedRoomDocument {
  * Read-only JSON views of rooms, fetched from the server. VS Code keeps a document it has
  * opened (for up to a few minutes after its editor closes) and does not ask again on its own,
  * so the provider says when one must be fetched anew: when it is opened again, and for every
- * open one after a sign-in or a server switch.
+ * one shown in a tab after a sign-in or a server switch.
  */
 export class RoomDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly loaded = new vscode.EventEmitter<LoadedRoomDocument>();
@@ -44,14 +44,27 @@ export class RoomDocumentProvider implements vscode.TextDocumentContentProvider,
 
   constructor(private readonly connection: ServerConnection) {}
 
-  /** Has VS Code fetch these open room documents again (all of them when no URI is given). */
-  reload(uris?: readonly vscode.Uri[]): void {
-    const wanted = uris?.map((uri) => uri.toString());
-    for (const document of vscode.workspace.textDocuments) {
-      if (document.uri.scheme === ROOM_DOCUMENT_SCHEME && (!wanted || wanted.includes(document.uri.toString()))) {
-        this.changed.fire(document.uri);
+  /** Has VS Code fetch this room document again, if it holds it. */
+  reload(uri: vscode.Uri): void {
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) {
+      this.changed.fire(uri);
+    }
+  }
+
+  /**
+   * Has VS Code fetch again the room documents shown in a tab (a diff's sides included). The
+   * ones it only keeps in memory are left alone, so a sign-in sends no request for a document
+   * nobody sees; opening one again fetches it (see reload).
+   */
+  reloadShown(): void {
+    const shown = new Map<string, vscode.Uri>();
+    for (const tab of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) {
+      const uris = tab.input instanceof vscode.TabInputText ? [tab.input.uri] : tab.input instanceof vscode.TabInputTextDiff ? [tab.input.original, tab.input.modified] : [];
+      for (const uri of uris.filter((candidate) => candidate.scheme === ROOM_DOCUMENT_SCHEME)) {
+        shown.set(uri.toString(), uri);
       }
     }
+    shown.forEach((uri) => this.changed.fire(uri));
   }
 
   dispose(): void {

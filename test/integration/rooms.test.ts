@@ -11,6 +11,8 @@ describe('Rooms explorer', function () {
   let session: SandboxSession;
 
   afterEach(async () => {
+    // A room document left on screen would be fetched again at the next test's sign-in.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setSetting('rooms.sortBy', undefined);
     await setSetting('rooms.groupByState', undefined);
     session?.api.rooms.model.setQuery({ filter: '' });
