@@ -7,6 +7,7 @@ import type { RoomsModel } from '../rooms/roomsModel';
 import type { RoomsTreeProvider } from '../rooms/roomsTreeProvider';
 import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
+import { readDisabledContractRules } from '../core/settings';
 import { checkAllRooms, reportSummary } from './checkRoomsCommand';
 import { ContractProblems } from './contractProblems';
 import { ProblemDecorations } from './problemDecorations';
@@ -27,10 +28,6 @@ export interface ContractServices {
 const DISABLED_RULES_SETTING = 'worldclientRtc.contract.disabledRules';
 const ONLY_PROBLEMS_CONTEXT = 'worldclientRtc.onlyRoomsWithProblems';
 
-function readDisabledRules(): Set<string> {
-  return new Set(vscode.workspace.getConfiguration().get<string[]>(DISABLED_RULES_SETTING, []));
-}
-
 /**
  * The contract checks: list-level rules on every refresh, every rule on a room when its JSON
  * is opened or "Check Rooms" runs; shown in the Problems panel, as badges and tooltips in the
@@ -38,7 +35,7 @@ function readDisabledRules(): Set<string> {
  */
 export function register(context: vscode.ExtensionContext, services: ContractServices): void {
   const { runner, ui, connection, model, provider, roomDocuments, panels } = services;
-  const problems = new ContractProblems(readDisabledRules());
+  const problems = new ContractProblems(readDisabledContractRules());
   const decorations = new ProblemDecorations(problems);
   let onlyWithProblems = false;
   const applyFilter = (): void => {
@@ -71,7 +68,7 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(DISABLED_RULES_SETTING)) {
-        problems.setDisabled(readDisabledRules());
+        problems.setDisabled(readDisabledContractRules());
       }
     }),
     runner.register(CommandIds.checkRooms, async () => reportSummary(ui, await checkAllRooms({ connection, model, problems, ui }))),

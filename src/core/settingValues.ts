@@ -118,6 +118,18 @@ export function checkStringMap(key: string, raw: unknown): Checked<Readonly<Reco
     : { value: Object.fromEntries(kept), problem: `${key} has ${entries.length - kept.length} entries that are not file paths; ignoring them.` };
 }
 
+/** A list of strings; what is not a list is ignored, and entries of any other type are dropped. */
+export function checkStringList(key: string, raw: unknown, what: string): Checked<readonly string[]> {
+  if (raw === undefined || raw === null) {
+    return { value: [] };
+  }
+  if (!Array.isArray(raw)) {
+    return { value: [], problem: `${key} is ${describe(raw)}, not a list of ${what}; ignoring it.` };
+  }
+  const kept = raw.filter((entry): entry is string => typeof entry === 'string');
+  return kept.length === raw.length ? { value: kept } : { value: kept, problem: `${key} has ${raw.length - kept.length} entries that are not ${what}; ignoring them.` };
+}
+
 /** A raw value for the log, short and on one line. */
 function describe(raw: unknown): string {
   const text = JSON.stringify(raw) ?? String(raw);

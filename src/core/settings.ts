@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkBoolean, checkChoice, checkNumber, checkStringMap, parseServerUrl, type Checked, type ServerUrlProblem } from './settingValues';
+import { checkBoolean, checkChoice, checkNumber, checkStringList, checkStringMap, parseServerUrl, type Checked, type ServerUrlProblem } from './settingValues';
 
 export type UrlStyleSetting = 'path' | 'query';
 export type SessionTransportSetting = 'header' | 'query';
@@ -119,6 +119,15 @@ function checkCompareFoldThreshold(): Checked<number> {
   return checkNumber(`${SECTION}.compare.foldUnchangedAbove`, vscode.workspace.getConfiguration(SECTION).get('compare.foldUnchangedAbove'), { min: 1, max: 100_000_000, fallback: 5000, off: 0 });
 }
 
+/** `worldclientRtc.contract.disabledRules`: the contract rules turned off, by id. */
+export function readDisabledContractRules(): ReadonlySet<string> {
+  return new Set(checkDisabledContractRules().value);
+}
+
+function checkDisabledContractRules(): Checked<readonly string[]> {
+  return checkStringList(`${SECTION}.contract.disabledRules`, vscode.workspace.getConfiguration(SECTION).get('contract.disabledRules'), 'rule ids');
+}
+
 /** `worldclientRtc.trustedCertificates`: server URL → PEM file, the keys normalised like serverUrl. */
 export function readTrustedCertificateFile(serverUrl: string): string | undefined {
   const files = checkTrustedCertificates().value;
@@ -177,7 +186,7 @@ export function currentSettingsProblems(): string[] {
   return [
     ...readSettingsWithProblems().problems,
     ...readRoomsViewSettingsWithProblems().problems,
-    ...collectProblems(checkAutoRefresh(), checkWatchInterval(), checkCompareFoldThreshold(), checkTrustedCertificates()),
+    ...collectProblems(checkAutoRefresh(), checkWatchInterval(), checkCompareFoldThreshold(), checkDisabledContractRules(), checkTrustedCertificates()),
   ];
 }
 

@@ -24,7 +24,7 @@ describe('Settings that cannot be used as they are', function () {
   afterEach(async () => {
     await session?.dispose();
     session = undefined;
-    for (const key of ['serverUrl', 'urlStyle', 'sessionTransport', 'requestTimeoutSeconds', 'watchIntervalSeconds', 'autoRefreshSeconds', 'rooms.sortBy', 'rooms.groupByState', 'trustedCertificates']) {
+    for (const key of ['serverUrl', 'urlStyle', 'sessionTransport', 'requestTimeoutSeconds', 'watchIntervalSeconds', 'autoRefreshSeconds', 'rooms.sortBy', 'rooms.groupByState', 'trustedCertificates', 'contract.disabledRules', 'compare.foldUnchangedAbove']) {
       await setSetting(key, undefined);
     }
     await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', undefined, vscode.ConfigurationTarget.Workspace);
@@ -101,6 +101,8 @@ describe('Settings that cannot be used as they are', function () {
     await setSetting('autoRefreshSeconds', -3);
     await setSetting('rooms.sortBy', 'random');
     await setSetting('rooms.groupByState', 'yes');
+    await setSetting('contract.disabledRules', 5);
+    await setSetting('compare.foldUnchangedAbove', -2);
     session = await withSandbox();
     await refreshRooms(api);
     assert.equal(renderChildren(api).length, 12, 'the rooms are listed with the fallback values');
@@ -113,6 +115,8 @@ describe('Settings that cannot be used as they are', function () {
       'worldclientRtc.autoRefreshSeconds is -3, below 0; using 0 (off).',
       'worldclientRtc.rooms.sortBy is "random", not one of newest, oldest, id, members; using newest.',
       'worldclientRtc.rooms.groupByState is "yes", not true or false; using false.',
+      'worldclientRtc.contract.disabledRules is 5, not a list of rule ids; ignoring it.',
+      'worldclientRtc.compare.foldUnchangedAbove is -2, below 0; using 0 (off).',
     ];
     await waitFor(() => expected.every((line) => readLogs(api.storage.logDirectory).includes(line)), `the log to name every replaced value: ${expected.join(' / ')}`);
     for (const line of expected) {

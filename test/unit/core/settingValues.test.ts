@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkBoolean, checkChoice, checkNumber, checkStringMap, parseServerUrl } from '../../../src/core/settingValues';
+import { checkBoolean, checkChoice, checkNumber, checkStringList, checkStringMap, parseServerUrl } from '../../../src/core/settingValues';
 import { testSeamsEnabled } from '../../../src/testSeams';
 
 describe('parseServerUrl', () => {
@@ -98,6 +98,14 @@ describe('checking other settings', () => {
     assert.deepEqual(checkStringMap('c', { 'https://a': '/a.pem' }), { value: { 'https://a': '/a.pem' } });
     assert.deepEqual(checkStringMap('c', { 'https://a': '/a.pem', 'https://b': 3 }).value, { 'https://a': '/a.pem' });
     assert.deepEqual(checkStringMap('c', ['x']).value, {});
+  });
+
+  it('keeps only the string entries of a list, and ignores what is not a list', () => {
+    assert.deepEqual(checkStringList('r', ['a', 'b'], 'rule ids'), { value: ['a', 'b'] });
+    assert.deepEqual(checkStringList('r', undefined, 'rule ids'), { value: [] });
+    assert.deepEqual(checkStringList('r', ['a', 7], 'rule ids'), { value: ['a'], problem: 'r has 1 entries that are not rule ids; ignoring them.' });
+    assert.deepEqual(checkStringList('r', 5, 'rule ids'), { value: [], problem: 'r is 5, not a list of rule ids; ignoring it.' });
+    assert.deepEqual(checkStringList('r', 'room/empty-id', 'rule ids').value, [], 'a string is not a list of its characters');
   });
 
   it('shows raw values in the log on one short line', () => {
