@@ -4,10 +4,10 @@ import type { Room } from '../api/types';
 import { checkRoomReply } from '../shared/contract/replyChecks';
 import { RoomListCheck, roomIdOf } from '../shared/contract/roomChecks';
 import { RULE_IDS, type Problem } from '../shared/contract/rules';
+import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
 
 /** Rooms checked between two yields to the event loop: about a millisecond's work. */
 const LIST_SLICE = 1_000;
-import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
 
 /** A problem placed in its room's JSON document. */
 export interface PlacedProblem extends Problem {
