@@ -39,7 +39,8 @@ export async function checkAllRooms(deps: { connection: ServerConnection; model:
           const roomId = roomIds[next++];
           try {
             const room = await connection.api().getRoom(roomId, abort.signal);
-            problems.setReply(roomId, room, layoutRoom(room));
+            // Laid out only when there is a problem to place, as for a panel's load.
+            problems.setReply(roomId, room, () => layoutRoom(room));
             summary.checked++;
           } catch (error) {
             if (isCancellation(error) || token.isCancellationRequested) {
