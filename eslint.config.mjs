@@ -13,6 +13,18 @@ export default tseslint.config(
     },
   },
   {
+    // `import * as fs from 'node:fs'` bundles to a copy of every export of the module, made as the
+    // extension loads (esbuild's __toESM); a named import is a plain require. See esbuild.js.
+    files: ['src/**/*.ts'],
+    ignores: ['src/webview/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportDeclaration[source.value=/^node:/] > ImportNamespaceSpecifier', message: 'Import what you use by name: a namespace import of a Node module copies all of its exports at activation.' },
+      ],
+    },
+  },
+  {
     // The API client and the webview protocol run without VS Code (unit tests, the webview).
     files: ['src/api/**', 'src/shared/**'],
     rules: {

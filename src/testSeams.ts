@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 /** The variable only our test runner sets (test/runner) to drive an installed (Production-mode) VSIX. */
 export const TEST_SEAMS_VARIABLE = 'WORLDCLIENT_RTC_TEST_SEAMS';
@@ -18,7 +18,7 @@ export function testSeamsEnabled(inTestMode: boolean, startEnvironment: () => st
 function readStartEnvironment(): string | undefined {
   let block: string;
   try {
-    block = fs.readFileSync('/proc/self/environ', 'latin1');
+    block = readFileSync('/proc/self/environ', 'latin1');
   } catch {
     // No /proc (macOS, Windows): only the live environment is there to read.
     return process.env[TEST_SEAMS_VARIABLE];

@@ -1,4 +1,4 @@
-import * as os from 'node:os';
+import { homedir } from 'node:os';
 import type { NewRoom, Room, RtcMessage } from '../api/types';
 
 // The one module that turns rooms into JSON and files back into rooms, and names and places
@@ -149,5 +149,5 @@ export function exportFileName(roomIds: readonly string[]): string {
  * (never the file-system root). Generic over the folder type so this module needs no vscode.
  */
 export function defaultExportFolder<Folder>(workspaceFolder: Folder | undefined, fromPath: (path: string) => Folder): Folder {
-  return workspaceFolder ?? fromPath(os.homedir());
+  return workspaceFolder ?? fromPath(homedir());
 }

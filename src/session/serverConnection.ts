@@ -1,4 +1,4 @@
-import * as fs from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { certificateChecksOff } from '../api/dispatcher';
@@ -165,7 +165,7 @@ export class ServerConnection implements vscode.Disposable {
       return undefined;
     }
     try {
-      return await fs.readFile(file, 'utf8');
+      return await readFile(file, 'utf8');
     } catch (error) {
       this.log.error(`Cannot read the trusted certificate for ${serverUrl} from ${file}: ${(error as Error).message}`);
       return undefined;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Room } from '../api/types';
 
 export type SnapshotReason = 'deleteRoom' | 'deleteMessages';
@@ -69,7 +69,7 @@ export class SnapshotStore {
     const infos: SnapshotInfo[] = [];
     const listed = new Set<string>();
     for (const name of names.filter((file) => file.endsWith(INFO_SUFFIX))) {
-      const info = await this.readInfo(path.join(this.directory, name));
+      const info = await this.readInfo(join(this.directory, name));
       const snapshotId = name.slice(0, -INFO_SUFFIX.length);
       const savedAt = info ? Date.parse(info.savedAt) : Number.NaN;
       if (!info || !Number.isFinite(savedAt) || this.now() - savedAt > this.retentionMs) {
@@ -83,7 +83,7 @@ export class SnapshotStore {
       }
     }
     for (const name of names.filter((file) => (file.endsWith(ROOM_SUFFIX) && !listed.has(file.slice(0, -ROOM_SUFFIX.length))) || file.endsWith('.tmp'))) {
-      await this.removeIfLeftOver(path.join(this.directory, name));
+      await this.removeIfLeftOver(join(this.directory, name));
     }
     return infos.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
@@ -118,11 +118,11 @@ export class SnapshotStore {
   }
 
   private roomFile(snapshotId: string): string {
-    return path.join(this.directory, `${path.basename(snapshotId)}${ROOM_SUFFIX}`);
+    return join(this.directory, `${basename(snapshotId)}${ROOM_SUFFIX}`);
   }
 
   private infoFile(snapshotId: string): string {
-    return path.join(this.directory, `${path.basename(snapshotId)}${INFO_SUFFIX}`);
+    return join(this.directory, `${basename(snapshotId)}${INFO_SUFFIX}`);
   }
 
   private async writeAtomically(file: string, content: string): Promise<void> {
