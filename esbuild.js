@@ -1,5 +1,6 @@
-// Builds the two bundles the extension ships: the extension host code (Node, CommonJS)
-// and the webview script (browser). `--production` minifies, `--watch` rebuilds on change.
+// Builds the bundles the extension ships: the extension host code (Node, CommonJS) with the small
+// entry that loads it through V8's code cache, undici, and the webview script (browser).
+// `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -62,8 +63,18 @@ const oneVscodeNamespace = {
 
 const bundles = [
   {
-    entryPoints: ['src/extension.ts'],
+    // VS Code's entry point (package.json "main"): it loads dist/main.js with V8's code cache
+    // (src/bootstrap/extension.ts), so it holds nothing else.
+    entryPoints: ['src/bootstrap/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/main.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

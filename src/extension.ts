@@ -32,10 +32,16 @@ export interface WorldClientRtcApi {
   readonly connection: ServerConnection;
   readonly rooms: { readonly model: RoomsModel; readonly provider: RoomsTreeProvider; readonly view: RoomsView };
   /**
-   * Where our log files and state live, so tests can prove no secret reaches them; and the
-   * SecretStorage, so a test can change a stored session as another window would.
+   * Where our log files, state and global storage (the code cache, deleted rooms) live, so tests
+   * can prove no secret reaches them and find what we keep; and the SecretStorage, so a test can
+   * change a stored session as another window would.
    */
-  readonly storage: { readonly logDirectory: string; readonly globalState: vscode.Memento; readonly secrets: vscode.SecretStorage };
+  readonly storage: {
+    readonly logDirectory: string;
+    readonly globalStorageDirectory: string;
+    readonly globalState: vscode.Memento;
+    readonly secrets: vscode.SecretStorage;
+  };
   /** Open room panels: what they show, and a way to talk to them as their webview would. */
   readonly panels: RoomPanelsSeam;
 }
@@ -76,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   if (!testSeamsEnabled(context.extensionMode === vscode.ExtensionMode.Test)) {
     return undefined;
   }
-  return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalState: context.globalState, secrets: context.secrets }, panels: roomPanelsSeam(panels) };
+  return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalStorageDirectory: context.globalStorageUri.fsPath, globalState: context.globalState, secrets: context.secrets }, panels: roomPanelsSeam(panels) };
 }
 
 export function deactivate(): void {

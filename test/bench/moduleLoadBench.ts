@@ -1,36 +1,59 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
 import { formatMs, median, printTable } from './stats';
 
 const RUNS = Number(process.env.BENCH_MODULE_LOAD_RUNS ?? 15);
 
+interface Way {
+  readonly label: string;
+  readonly args: () => string[];
+}
+
 /**
- * The part of activation our code decides, without a workbench's noise: loading
- * dist/extension.js (reading, compiling, running its top level) and the synchronous part of
- * activate(), in fresh Node processes against a stand-in API. VS Code's own figure (the
- * activation benchmark) adds its loader and real API calls, and swings by several milliseconds
- * between identical workbenches on this machine; this one moves by tenths, so it shows what a
- * change to the bundle does. Build the production bundle first (`node esbuild.js --production`).
+ * The part of activation our code decides, without a workbench's noise: loading the extension
+ * (reading, compiling, running its top level) and the synchronous part of activate(), in fresh
+ * Node processes against a stand-in API. Three ways, alternating:
+ * - dist/main.js `require`d directly, as VS Code loaded the extension before the code cache;
+ * - dist/extension.js, our entry point, with an empty global storage folder (a cold start);
+ * - dist/extension.js with the code cache it wrote in a first, priming process (a warm start).
+ * VS Code's own figure (the activation benchmark) adds its loader and real API calls, and swings
+ * by several milliseconds between identical workbenches on this machine; this one moves by
+ * tenths. Build the production bundle first (`node esbuild.js --production`).
  */
 export function benchModuleLoad(): void {
   const child = path.join(__dirname, 'moduleLoadChild.js');
   const typesFile = require.resolve('@types/vscode/index.d.ts', { paths: [repoRoot] });
-  const loads: number[] = [];
-  const activates: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const result = spawnSync(process.execPath, [child, path.join(repoRoot, 'dist', 'extension.js'), typesFile], { encoding: 'utf8' });
+  const dist = (file: string) => path.join(repoRoot, 'dist', file);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-module-load-'));
+  const run = (args: string[]): number => {
+    const result = spawnSync(process.execPath, [child, ...args], { encoding: 'utf8' });
     if (result.status !== 0) {
       throw new Error(`the module load measurement failed: ${result.stderr}`);
     }
-    const measured = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as { loadMs: number; activateMs: number };
-    loads.push(measured.loadMs);
-    activates.push(measured.activateMs);
+    return (JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as { ms: number }).ms;
+  };
+  try {
+    const warmStorage = path.join(scratch, 'warm');
+    run([dist('extension.js'), typesFile, warmStorage, '--wait-for-cache']);
+    let coldRun = 0;
+    const ways: Way[] = [
+      { label: 'dist/main.js required directly (no code cache)', args: () => [dist('main.js'), typesFile] },
+      { label: 'dist/extension.js, cold start (no cache yet)', args: () => [dist('extension.js'), typesFile, path.join(scratch, `cold-${coldRun++}`)] },
+      { label: 'dist/extension.js, warm start (code cache written)', args: () => [dist('extension.js'), typesFile, warmStorage] },
+    ];
+    const times = ways.map(() => [] as number[]);
+    for (let round = 0; round < RUNS; round++) {
+      ways.forEach((way, index) => times[index].push(run(way.args())));
+    }
+    printTable(`Extension load + activate() (synchronous part) in plain Node (stand-in API, built-ins preloaded), median of ${RUNS} fresh processes`, [
+      ...ways.map((way, index): [string, string] => [way.label, `${formatMs(median(times[index]))} (min ${formatMs(Math.min(...times[index]))})`]),
+    ]);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
-  printTable(`Module load in plain Node (stand-in API, built-ins preloaded), median of ${RUNS} fresh processes`, [
-    ['require dist/extension.js (read, compile, top level)', `${formatMs(median(loads))} (min ${formatMs(Math.min(...loads))})`],
-    ['activate(), synchronous part', `${formatMs(median(activates))} (min ${formatMs(Math.min(...activates))})`],
-  ]);
 }
 
 if (require.main === module) {

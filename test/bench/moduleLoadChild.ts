@@ -1,6 +1,8 @@
-// One measurement for moduleLoadBench.ts, in a fresh Node process: load an extension's main
-// module and call its activate() with a stand-in VS Code API, then print the two times as JSON.
+// One measurement for moduleLoadBench.ts, in a fresh Node process: load an extension's entry
+// module and call its activate() with a stand-in VS Code API, then print the time as JSON.
+//   node moduleLoadChild.js <entry.js> <@types/vscode index.d.ts> [<global storage folder> [--wait-for-cache]]
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** A stand-in for any API value: callable, constructible, and every property is another one. */
 function standIn(): unknown {
@@ -12,7 +14,7 @@ function standIn(): unknown {
   });
 }
 
-const [mainFile, typesFile] = process.argv.slice(2);
+const [entryFile, typesFile, storageFolder, waitForCache] = process.argv.slice(2);
 // The runtime names @types/vscode declares, each a stand-in, as the real API object has them.
 const names = [...fs.readFileSync(typesFile, 'utf8').matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
 const api = Object.fromEntries(names.map((name) => [name, standIn()]));
@@ -23,20 +25,36 @@ loader._load = function (request: string, ...rest: unknown[]): unknown {
   return request === 'vscode' ? api : load.call(this, request, ...rest);
 };
 // The extension host has these loaded before any extension; here they would be charged to us.
-for (const builtin of ['node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:tls', 'node:net']) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by name, before the timing starts
+for (const builtin of ['node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:tls', 'node:net', 'node:vm', 'node:module']) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(builtin);
 }
+// The extension context: stand-ins, but a real global storage folder for the code cache.
+const subscriptions: unknown[] = [];
+const globalStorageUri = storageFolder ? { scheme: 'file', fsPath: storageFolder } : { scheme: 'memory', fsPath: '' };
+const context = new Proxy(standIn() as object, {
+  get: (target, property) => (property === 'globalStorageUri' ? globalStorageUri : property === 'subscriptions' ? subscriptions : Reflect.get(target, property)),
+});
 
 const started = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const extension = require(mainFile) as { activate(context: unknown): unknown };
-const loaded = performance.now();
-let activated = loaded;
+const extension = require(entryFile) as { activate(context: unknown): unknown };
 try {
   // Only the synchronous part counts, as in VS Code's figure; what it awaits runs against stand-ins.
-  Promise.resolve(extension.activate(standIn())).catch(() => undefined);
+  Promise.resolve(extension.activate(context)).catch(() => undefined);
 } finally {
-  activated = performance.now();
+  console.log(JSON.stringify({ ms: performance.now() - started }));
 }
-console.log(JSON.stringify({ loadMs: loaded - started, activateMs: activated - loaded }));
+
+if (waitForCache && storageFolder) {
+  // Priming: stay until the entry point has written the code cache (a few seconds, on a timer).
+  const folder = path.join(storageFolder, 'code-cache');
+  const poll = setInterval(() => {
+    if (fs.existsSync(folder) && fs.readdirSync(folder).some((name) => name.endsWith('.v8cache'))) {
+      clearInterval(poll);
+      process.exit(0);
+    }
+  }, 100);
+} else {
+  process.exit(0);
+}

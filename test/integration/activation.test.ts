@@ -65,4 +65,16 @@ describe('Extension activation', () => {
       assert.ok(contributed.includes(required), `${required} is missing from package.json`);
     }
   });
+
+  it('keeps V8’s compiled code in its own global storage for the next start, and nothing else there', async () => {
+    const api = await activateExtension();
+    const folder = path.join(api.storage.globalStorageDirectory, 'code-cache');
+    const cacheFiles = () => (fs.existsSync(folder) ? fs.readdirSync(folder) : []);
+    // dist/extension.js writes it a few seconds after activation (src/bootstrap/extension.ts).
+    await waitFor(() => cacheFiles().some((name) => name.endsWith('.v8cache')), 'the code cache to be written', 20_000);
+    const [name, ...others] = cacheFiles();
+    assert.deepEqual(others, [], 'one cache file, no temporary file left');
+    assert.match(name, /^[0-9a-f]{8}-\d+-\d+-v8-[\w.]+\.v8cache$/);
+    assert.ok(fs.statSync(path.join(folder, name)).size > 10_000, 'the compiled code of dist/main.js');
+  });
 });

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type * as vscode from 'vscode';
+import { loadWithCodeCache } from './codeCache';
+
+/** What dist/main.js (src/extension.ts, the composition root) exports. */
+interface ExtensionMain {
+  activate(context: vscode.ExtensionContext): unknown;
+}
+
+/** The cache is written once activation has settled, so it does not compete with the workbench's own start. */
+const SAVE_CACHE_DELAY_MS = 3000;
+
+/**
+ * VS Code's entry point (dist/extension.js). It loads the extension itself, dist/main.js, with
+ * V8's code cache from our global storage, and hands activation over to it. After a start that
+ * found no cache (the first one, or the first after an update of the extension or of VS Code),
+ * it writes one for the next start. See loadWithCodeCache for why and how.
+ */
+export function activate(context: vscode.ExtensionContext): unknown {
+  const storage = context.globalStorageUri;
+  const cacheFolder = storage.scheme === 'file' ? join(storage.fsPath, 'code-cache') : undefined;
+  const main = loadWithCodeCache(join(__dirname, 'main.js'), cacheFolder);
+  if (main.cacheUse === 'missing' || main.cacheUse === 'rejected') {
+    const timer = setTimeout(() => void main.saveCache(), SAVE_CACHE_DELAY_MS);
+    // The timer must not keep a process alive on its own (a host shutting down, a benchmark).
+    timer.unref();
+    context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  }
+  return (main.exports as ExtensionMain).activate(context);
+}
+
+export function deactivate(): void {
+  // The extension releases everything through context.subscriptions.
+}
