@@ -38,7 +38,7 @@ const WRAPPER_TAIL = '\n})';
  * build of the same length, it runs the old code. So the cache file's name stands for this very
  * file: its path (each installed version of the extension has its own folder), size and
  * modification time (every build writes the file anew), and the V8 version. Hashing the whole
- * text instead would cost as much as half of what the cache saves. V8 still rejects a cache made
+ * text instead would cost about a third of what the cache saves. V8 still rejects a cache made
  * by another V8 or with other flags, and the module then compiles as it would without one.
  */
 export function loadWithCodeCache(file: string, cacheFolder: string | undefined): CachedModule {
