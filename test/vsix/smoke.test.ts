@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor, withSandbox, EXTENSION_ID, type SandboxSession } from '../integration/support/fixtures';
+import { activateExtension, waitFor, withSandbox, EXTENSION_ID, type SandboxSession } from '../integration/support/fixtures';
 import { refreshRooms, renderChildren } from '../integration/support/tree';
 
 describe('The packaged extension (VSIX)', function () {
@@ -39,6 +39,18 @@ describe('The packaged extension (VSIX)', function () {
       assert.ok(fs.existsSync(file), `"${target}" is in the package`);
       assert.ok(fs.statSync(file).size < 150_000, `"${target}" is small (${fs.statSync(file).size} bytes)`);
     }
+  });
+
+  it('ships the entry point, the extension, its package scope, and keeps its code cache', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const dist = path.join(extension.extensionPath, 'dist');
+    assert.deepEqual(fs.readdirSync(dist).sort(), ['extension.js', 'main.js', 'package.json', 'undici.js', 'webview.js']);
+    // Without it, Node would parse the whole manifest for its "type" as VS Code loads us.
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dist, 'package.json'), 'utf8')), { type: 'commonjs' });
+    const api = await activateExtension();
+    const cacheFolder = path.join(api.storage.globalStorageDirectory, 'code-cache');
+    await waitFor(() => fs.existsSync(cacheFolder) && fs.readdirSync(cacheFolder).some((name) => name.endsWith('.v8cache')), 'the code cache of the minified bundle', 20_000);
   });
 
   it('activates, lists the sandbox rooms and opens a room', async () => {
