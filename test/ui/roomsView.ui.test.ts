@@ -60,4 +60,22 @@ describe('Rooms view in the browser', function () {
       await ui.page.locator('.part.sidebar').screenshot({ path: file });
     }
   });
+
+  // Last: the reload starts a new extension host, as the next start of VS Code would.
+  it('after a reload, starts from the code cache it wrote and lists the rooms again, still signed in', async () => {
+    const cacheFolder = path.join(ui.workbench.dirs.userData, 'User', 'globalStorage', 'worldclient-rtc.worldclient-rtc', 'code-cache');
+    const cacheFiles = () => (fs.existsSync(cacheFolder) ? fs.readdirSync(cacheFolder).filter((name) => name.endsWith('.v8cache')) : []);
+    const deadline = Date.now() + 30_000;
+    while (cacheFiles().length === 0) {
+      assert.ok(Date.now() < deadline, `no code cache in ${cacheFolder} 30 s after activation`);
+      await ui.page.waitForTimeout(200);
+    }
+    const [written] = cacheFiles();
+    await runCommand(ui.page, 'Developer: Reload Window');
+    await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 120_000 });
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+    await row('weekly-standup').waitFor({ timeout: 60_000 });
+    assert.match(await roomsViewPane(ui.page).locator('.pane-header').innerText(), /rooms/i);
+    assert.deepEqual(cacheFiles(), [written], 'the same cache, still the only one');
+  });
 });
