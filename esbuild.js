@@ -61,32 +61,27 @@ const oneVscodeNamespace = {
   },
 };
 
+/** What the bundles that run in the extension host share. */
+const extensionHost = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
 const bundles = [
   {
     // VS Code's entry point (package.json "main"): it loads dist/main.js with V8's code cache
     // (src/bootstrap/extension.ts), so it holds nothing else.
+    ...extensionHost,
     entryPoints: ['src/bootstrap/extension.ts'],
     outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
   },
   {
+    ...extensionHost,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/main.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
     plugins: [oneVscodeNamespace, undiciAsSeparateBundle],
   },
   {
+    ...extensionHost,
     entryPoints: ['src/api/undiciEntry.cjs'],
     outfile: 'dist/undici.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
   },
   {
     entryPoints: ['src/webview/main.ts'],

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, promises as fsPromises, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, promises as fsPromises, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -14,14 +14,26 @@ export interface CachedModule {
   readonly exports: unknown;
   readonly cacheUse: CodeCacheUse;
   /**
-   * Writes V8's code for the module, with every function compiled so far, for the next load. It
-   * writes only when the cache was missing or rejected, and never throws: a cache that cannot be
-   * written only costs the next start its parse. Resolves to whether a file was written.
+   * Only when the cache was missing or rejected: writes V8's code for the module, with every
+   * function compiled so far, for the next load. It never throws: a cache that cannot be written
+   * only costs the next start its parse. Resolves to whether a file was written.
    */
-  saveCache(): Promise<boolean>;
+  readonly saveCache?: () => Promise<boolean>;
 }
 
+const CACHE_FOLDER = 'code-cache';
 const CACHE_SUFFIX = '.v8cache';
+
+/** Where an extension keeps its code caches, in its global storage folder. */
+export function codeCacheFolder(globalStorageFolder: string): string {
+  return join(globalStorageFolder, CACHE_FOLDER);
+}
+
+/** The code cache files in an extension's global storage folder (none when the folder is not there). */
+export function codeCacheFiles(globalStorageFolder: string): string[] {
+  const folder = codeCacheFolder(globalStorageFolder);
+  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(CACHE_SUFFIX)) : [];
+}
 /**
  * CommonJS's wrapper, as Node's own loader gives every module. Its head is a line of its own and
  * the script starts at line -1, so stack traces and source maps keep the file's line numbers.
@@ -50,11 +62,8 @@ export function loadWithCodeCache(file: string, cacheFolder: string | undefined)
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const cacheUse: CodeCacheUse = cacheFile === undefined ? 'off' : cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
-  return {
-    exports: module.exports,
-    cacheUse,
-    saveCache: () => (cacheFile !== undefined && (cacheUse === 'missing' || cacheUse === 'rejected') ? writeCache(script, cacheFile) : Promise.resolve(false)),
-  };
+  const needsSaving = cacheFile !== undefined && (cacheUse === 'missing' || cacheUse === 'rejected');
+  return { exports: module.exports, cacheUse, saveCache: needsSaving ? () => writeCache(script, cacheFile) : undefined };
 }
 
 /** The text with the size and time of that very file: one open, so a file replaced meanwhile cannot pair one's text with the other's name. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import { loadWithCodeCache } from './codeCache';
+import { codeCacheFolder, loadWithCodeCache } from './codeCache';
 
 /** What dist/main.js (src/extension.ts, the composition root) exports. */
 interface ExtensionMain {
@@ -18,10 +18,10 @@ const SAVE_CACHE_DELAY_MS = 3000;
  */
 export function activate(context: vscode.ExtensionContext): unknown {
   const storage = context.globalStorageUri;
-  const cacheFolder = storage.scheme === 'file' ? join(storage.fsPath, 'code-cache') : undefined;
-  const main = loadWithCodeCache(join(__dirname, 'main.js'), cacheFolder);
-  if (main.cacheUse === 'missing' || main.cacheUse === 'rejected') {
-    const timer = setTimeout(() => void main.saveCache(), SAVE_CACHE_DELAY_MS);
+  const main = loadWithCodeCache(join(__dirname, 'main.js'), storage.scheme === 'file' ? codeCacheFolder(storage.fsPath) : undefined);
+  const { saveCache } = main;
+  if (saveCache) {
+    const timer = setTimeout(() => void saveCache(), SAVE_CACHE_DELAY_MS);
     // The timer must not keep a process alive on its own (a host shutting down, a benchmark).
     timer.unref();
     context.subscriptions.push({ dispose: () => clearTimeout(timer) });

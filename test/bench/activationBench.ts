@@ -1,8 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchOfflineWorkbench } from '../runner/offlineWorkbench';
 import { vsixStubExtension } from '../runner/workspace';
+import { extensionGlobalStorage, waitForCodeCache } from '../support/codeCache';
 import { runCommand } from '../ui/support/uiWorkbench';
 import { floorDisplayName, floorFocusCommand, packageFloorExtension } from './activationFloor';
 import { median, printTable } from './stats';
@@ -56,7 +55,7 @@ export async function benchActivation(vsixPath: string, version = '1.100.3'): Pr
       const order = run % 2 === 0 ? [ours, floor] : [floor, ours];
       await page.locator(STATUS_BAR).waitFor({ timeout: 120_000 });
       await measureStart(page, order, figures.cold);
-      await waitForCodeCache(workbench.dirs.userData);
+      await waitForCodeCache(extensionGlobalStorage(workbench.dirs.userData));
       // Neither view may be on screen when the window comes back, or both would activate
       // during the workbench's own start instead of on the command below.
       await runCommand(page, 'View: Show Explorer');
@@ -84,18 +83,6 @@ async function measureStart(page: Page, order: readonly Measured[], into: { ours
   await runCommand(page, 'Developer: Show Running Extensions');
   into.ours.push(await reportedActivation(page, ours.name));
   into.floor.push(await reportedActivation(page, floor.name));
-}
-
-/** The code cache our entry point writes a few seconds after activation (src/bootstrap/extension.ts). */
-async function waitForCodeCache(userData: string): Promise<void> {
-  const folder = path.join(userData, 'User', 'globalStorage', 'worldclient-rtc.worldclient-rtc', 'code-cache');
-  const deadline = Date.now() + 60_000;
-  while (!(fs.existsSync(folder) && fs.readdirSync(folder).some((name) => name.endsWith('.v8cache')))) {
-    if (Date.now() > deadline) {
-      throw new Error(`no code cache in ${folder} a minute after activation`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /**

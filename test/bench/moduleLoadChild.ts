@@ -2,7 +2,6 @@
 // module and call its activate() with a stand-in VS Code API, then print the time as JSON.
 //   node moduleLoadChild.js <entry.js> <@types/vscode index.d.ts> [<global storage folder> [--wait-for-cache]]
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 /** A stand-in for any API value: callable, constructible, and every property is another one. */
 function standIn(): unknown {
@@ -48,13 +47,8 @@ try {
 
 if (waitForCache && storageFolder) {
   // Priming: stay until the entry point has written the code cache (a few seconds, on a timer).
-  const folder = path.join(storageFolder, 'code-cache');
-  const poll = setInterval(() => {
-    if (fs.existsSync(folder) && fs.readdirSync(folder).some((name) => name.endsWith('.v8cache'))) {
-      clearInterval(poll);
-      process.exit(0);
-    }
-  }, 100);
+  // Loaded only here: a module loaded before the timing would warm Node's loader for the measured runs.
+  void import('../support/codeCache.js').then(({ waitForCodeCache }) => waitForCodeCache(storageFolder)).then(() => process.exit(0));
 } else {
   process.exit(0);
 }

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { codeCacheFolder } from '../../src/bootstrap/codeCache';
+import { waitForCodeCache } from '../support/codeCache';
 import { activateExtension, EXTENSION_ID, waitFor } from './support/fixtures';
 
 interface Manifest {
@@ -68,11 +70,9 @@ describe('Extension activation', () => {
 
   it('keeps V8’s compiled code in its own global storage for the next start, and nothing else there', async () => {
     const api = await activateExtension();
-    const folder = path.join(api.storage.globalStorageDirectory, 'code-cache');
-    const cacheFiles = () => (fs.existsSync(folder) ? fs.readdirSync(folder) : []);
-    // dist/extension.js writes it a few seconds after activation (src/bootstrap/extension.ts).
-    await waitFor(() => cacheFiles().some((name) => name.endsWith('.v8cache')), 'the code cache to be written', 20_000);
-    const [name, ...others] = cacheFiles();
+    await waitForCodeCache(api.storage.globalStorageDirectory, 20_000);
+    const folder = codeCacheFolder(api.storage.globalStorageDirectory);
+    const [name, ...others] = fs.readdirSync(folder);
     assert.deepEqual(others, [], 'one cache file, no temporary file left');
     assert.match(name, /^[0-9a-f]{8}-\d+-\d+-v8-[\w.]+\.v8cache$/);
     assert.ok(fs.statSync(path.join(folder, name)).size > 10_000, 'the compiled code of dist/main.js');

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
+import { codeCacheFiles } from '../../src/bootstrap/codeCache';
+import { extensionGlobalStorage, waitForCodeCache } from '../support/codeCache';
 import { luminance, parseColour, textContrast } from './support/contrast';
 import { roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
 
@@ -63,19 +65,13 @@ describe('Rooms view in the browser', function () {
 
   // Last: the reload starts a new extension host, as the next start of VS Code would.
   it('after a reload, starts from the code cache it wrote and lists the rooms again, still signed in', async () => {
-    const cacheFolder = path.join(ui.workbench.dirs.userData, 'User', 'globalStorage', 'worldclient-rtc.worldclient-rtc', 'code-cache');
-    const cacheFiles = () => (fs.existsSync(cacheFolder) ? fs.readdirSync(cacheFolder).filter((name) => name.endsWith('.v8cache')) : []);
-    const deadline = Date.now() + 30_000;
-    while (cacheFiles().length === 0) {
-      assert.ok(Date.now() < deadline, `no code cache in ${cacheFolder} 30 s after activation`);
-      await ui.page.waitForTimeout(200);
-    }
-    const [written] = cacheFiles();
+    const storage = extensionGlobalStorage(ui.workbench.dirs.userData);
+    const [written] = await waitForCodeCache(storage, 30_000);
     await runCommand(ui.page, 'Developer: Reload Window');
     await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 120_000 });
     await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
     await row('weekly-standup').waitFor({ timeout: 60_000 });
     assert.match(await roomsViewPane(ui.page).locator('.pane-header').innerText(), /rooms/i);
-    assert.deepEqual(cacheFiles(), [written], 'the same cache, still the only one');
+    assert.deepEqual(codeCacheFiles(storage), [written], 'the same cache, still the only one');
   });
 });

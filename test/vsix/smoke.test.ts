@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, withSandbox, EXTENSION_ID, type SandboxSession } from '../integration/support/fixtures';
 import { refreshRooms, renderChildren } from '../integration/support/tree';
+import { waitForCodeCache } from '../support/codeCache';
 
 describe('The packaged extension (VSIX)', function () {
   this.timeout(120_000);
@@ -49,8 +50,7 @@ describe('The packaged extension (VSIX)', function () {
     // Without it, Node would parse the whole manifest for its "type" as VS Code loads us.
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dist, 'package.json'), 'utf8')), { type: 'commonjs' });
     const api = await activateExtension();
-    const cacheFolder = path.join(api.storage.globalStorageDirectory, 'code-cache');
-    await waitFor(() => fs.existsSync(cacheFolder) && fs.readdirSync(cacheFolder).some((name) => name.endsWith('.v8cache')), 'the code cache of the minified bundle', 20_000);
+    await waitForCodeCache(api.storage.globalStorageDirectory, 20_000);
   });
 
   it('activates, lists the sandbox rooms and opens a room', async () => {

@@ -41,7 +41,7 @@ function loadInChild(file: string, cacheFolder: string | undefined): ChildLoad {
     let failsAt = '';
     try { m.fail(); } catch (error) { failsAt = /\\((.*?):(\\d+):\\d+\\)/.exec(error.stack.split('\\n')[1]).slice(1).join(':'); }
     const sum = m.sum(10);
-    loaded.saveCache().then((saved) => {
+    (loaded.saveCache ? loaded.saveCache() : Promise.resolve(false)).then((saved) => {
       console.log(JSON.stringify({ cacheUse: loaded.cacheUse, saved, where: m.where(), thisIsExports: m.thisIsExports, helper: m.helper, failsAt, sum }));
     });`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script, file, cacheFolder ?? '-'], { encoding: 'utf8' })) as ChildLoad;
