@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, promises as fsPromises, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, promises as fsPromises, openSync, read, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -46,6 +46,12 @@ const WRAPPER_TAIL = '\n})';
  * `cacheFolder` when there is one for this exact file. Parsing and compiling the extension's
  * bundle is most of what activation costs; with the cache, V8 reads the compiled code instead.
  *
+ * The two files are opened here, and their contents read on Node's thread pool, both at once: the
+ * extension host's thread, which every extension shares, is free while the disk works, and
+ * whatever the caller does before its first `await` (VS Code's activation figure) ends with the
+ * opening. One read each, so the module is ready one turn of the event loop later, not after
+ * the several an `fs.promises.readFile` takes (open, stat, read, close).
+ *
  * V8 itself checks only the *length* of the source against a cache: handed the cache of another
  * build of the same length, it runs the old code. So the cache file's name stands for this very
  * file: its path (each installed version of the extension has its own folder), size and
@@ -53,27 +59,61 @@ const WRAPPER_TAIL = '\n})';
  * text instead would cost about a third of what the cache saves. V8 still rejects a cache made
  * by another V8 or with other flags, and the module then compiles as it would without one.
  */
-export function loadWithCodeCache(file: string, cacheFolder: string | undefined): CachedModule {
-  const { source, size, mtimeMs } = readWithStat(file);
-  const cacheFile = cacheFolder === undefined ? undefined : join(cacheFolder, cacheFileName(file, size, mtimeMs));
-  const cachedData = cacheFile === undefined ? undefined : readIfPresent(cacheFile);
+export async function loadWithCodeCache(file: string, cacheFolder: string | undefined): Promise<CachedModule> {
+  // Size, time and text from one open, so a file replaced meanwhile cannot pair one's text with the other's name.
+  const bundle = openFile(file);
+  const cacheFile = cacheFolder === undefined ? undefined : join(cacheFolder, cacheFileName(file, bundle.size, bundle.mtimeMs));
+  const cache = cacheFile === undefined ? undefined : openIfPresent(cacheFile);
+  let source: string;
+  let cachedData: Buffer | undefined;
+  try {
+    [source, cachedData] = await Promise.all([readAll(bundle).then((bytes) => bytes.toString('utf8')), cache && readAll(cache).catch(() => undefined)]);
+  } finally {
+    closeSync(bundle.descriptor);
+    if (cache) {
+      closeSync(cache.descriptor);
+    }
+  }
   const script = new Script(`${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`, { filename: file, lineOffset: -1, cachedData });
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const cacheUse: CodeCacheUse = cacheFile === undefined ? 'off' : cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
-  const needsSaving = cacheFile !== undefined && (cacheUse === 'missing' || cacheUse === 'rejected');
-  return { exports: module.exports, cacheUse, saveCache: needsSaving ? () => writeCache(script, cacheFile) : undefined };
+  const writeTo = cacheUse === 'missing' || cacheUse === 'rejected' ? cacheFile : undefined;
+  return { exports: module.exports, cacheUse, saveCache: writeTo === undefined ? undefined : () => writeCache(script, writeTo) };
 }
 
-/** The text with the size and time of that very file: one open, so a file replaced meanwhile cannot pair one's text with the other's name. */
-function readWithStat(file: string): { source: string; size: number; mtimeMs: number } {
+interface OpenFile {
+  readonly descriptor: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+function openFile(file: string): OpenFile {
   const descriptor = openSync(file, 'r');
   try {
     const { size, mtimeMs } = fstatSync(descriptor);
-    return { source: readFileSync(descriptor, 'utf8'), size, mtimeMs };
-  } finally {
+    return { descriptor, size, mtimeMs };
+  } catch (error) {
     closeSync(descriptor);
+    throw error;
+  }
+}
+
+/** The whole file in one read on the thread pool (a file cut short meanwhile gives what is there). */
+function readAll({ descriptor, size }: OpenFile): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    read(descriptor, Buffer.allocUnsafe(size), 0, size, 0, (error, bytesRead, buffer) => (error ? reject(error) : resolve(buffer.subarray(0, bytesRead))));
+  });
+}
+
+/** The cache file, or undefined for any reason at all: a cache must never be what stops activation. */
+function openIfPresent(file: string): OpenFile | undefined {
+  try {
+    // Asked first, without an exception: building one for a missing file costs more than the question.
+    return statSync(file, { throwIfNoEntry: false }) ? openFile(file) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -88,16 +128,6 @@ function fnv1a32(text: string): number {
     hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
   }
   return hash;
-}
-
-/** The cache file, or undefined for any reason at all: a cache must never be what stops activation. */
-function readIfPresent(file: string): Buffer | undefined {
-  try {
-    // Asked first, without an exception: building one for a missing file costs more than the question.
-    return statSync(file, { throwIfNoEntry: false }) ? readFileSync(file) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function writeCache(script: Script, cacheFile: string): Promise<boolean> {

@@ -15,10 +15,16 @@ const SAVE_CACHE_DELAY_MS = 3000;
  * V8's code cache from our global storage, and hands activation over to it. After a start that
  * found no cache (the first one, or the first after an update of the extension or of VS Code),
  * it writes one for the next start. See loadWithCodeCache for why and how.
+ *
+ * The bundle is read asynchronously, so VS Code's activation figure (loading this small file and
+ * activate() up to its first `await`) no longer holds the bundle's reading, compiling and top
+ * level: those follow, before activation resolves, as the registrations in dist/main.js already
+ * did. VS Code waits for that promise before it runs one of our commands or asks our views for
+ * anything, so nothing can reach a feature that is not registered yet.
  */
-export function activate(context: vscode.ExtensionContext): unknown {
+export async function activate(context: vscode.ExtensionContext): Promise<unknown> {
   const storage = context.globalStorageUri;
-  const main = loadWithCodeCache(join(__dirname, 'main.js'), storage.scheme === 'file' ? codeCacheFolder(storage.fsPath) : undefined);
+  const main = await loadWithCodeCache(join(__dirname, 'main.js'), storage.scheme === 'file' ? codeCacheFolder(storage.fsPath) : undefined);
   const { saveCache } = main;
   if (saveCache) {
     const timer = setTimeout(() => void saveCache(), SAVE_CACHE_DELAY_MS);

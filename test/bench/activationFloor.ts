@@ -9,6 +9,8 @@ const staging = path.join(repoRoot, '.vscode-test', 'activation-floor');
 export const floorVsix = path.join(repoRoot, '.vscode-test', 'activation-floor.vsix');
 /** The floor's name in "Developer: Show Running Extensions" (its displayName). */
 export const floorDisplayName = 'Activation Floor';
+/** The floor's identifier (publisher.name), as "Developer: Startup Performance" lists it. */
+export const floorExtensionId = 'worldclient-rtc.activation-floor';
 /** The palette command that opens the floor's tree, which activates it (onView). */
 export const floorFocusCommand = 'Activation Floor: Focus on Floor Items View';
 

@@ -36,12 +36,12 @@ function loadInChild(file: string, cacheFolder: string | undefined): ChildLoad {
   const script = `
     const { loadWithCodeCache } = require(${JSON.stringify(loaderModule)});
     const [file, folder] = process.argv.slice(1);
-    const loaded = loadWithCodeCache(file, folder === '-' ? undefined : folder);
-    const m = loaded.exports;
-    let failsAt = '';
-    try { m.fail(); } catch (error) { failsAt = /\\((.*?):(\\d+):\\d+\\)/.exec(error.stack.split('\\n')[1]).slice(1).join(':'); }
-    const sum = m.sum(10);
-    (loaded.saveCache ? loaded.saveCache() : Promise.resolve(false)).then((saved) => {
+    loadWithCodeCache(file, folder === '-' ? undefined : folder).then(async (loaded) => {
+      const m = loaded.exports;
+      let failsAt = '';
+      try { m.fail(); } catch (error) { failsAt = /\\((.*?):(\\d+):\\d+\\)/.exec(error.stack.split('\\n')[1]).slice(1).join(':'); }
+      const sum = m.sum(10);
+      const saved = loaded.saveCache ? await loaded.saveCache() : false;
       console.log(JSON.stringify({ cacheUse: loaded.cacheUse, saved, where: m.where(), thisIsExports: m.thisIsExports, helper: m.helper, failsAt, sum }));
     });`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script, file, cacheFolder ?? '-'], { encoding: 'utf8' })) as ChildLoad;
@@ -131,6 +131,24 @@ describe('loadWithCodeCache (dist/extension.js loading dist/main.js)', () => {
     assert.equal(damaged.sum, 45);
     assert.equal(damaged.saved, true);
     assert.equal(loadInChild(file, cacheFolder).cacheUse, 'used');
+  });
+
+  it('runs nothing of the module before the caller\'s first await: VS Code\'s activation figure ends there', async () => {
+    // In this process, without a cache: what is measured here is when the module runs, not how.
+    const { loadWithCodeCache } = (await import(loaderModule)) as typeof import('../../../src/bootstrap/codeCache');
+    const marker = `wcrtcLoaded${Date.now()}`;
+    fs.writeFileSync(file, `globalThis.${marker} = true;\n${FIXTURE}`);
+    const globals = globalThis as Record<string, unknown>;
+    try {
+      const loading = loadWithCodeCache(file, undefined);
+      assert.equal(globals[marker], undefined, 'the module ran while the caller was still synchronous');
+      const loaded = await loading;
+      assert.equal(globals[marker], true);
+      assert.equal(loaded.cacheUse, 'off');
+      assert.equal((loaded.exports as { sum(n: number): number }).sum(10), 45);
+    } finally {
+      delete globals[marker];
+    }
   });
 
   it('loads without a cache folder, and writes nothing', () => {
