@@ -34,6 +34,7 @@ export function codeCacheFiles(globalStorageFolder: string): string[] {
   const folder = codeCacheFolder(globalStorageFolder);
   return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(CACHE_SUFFIX)) : [];
 }
+
 /**
  * CommonJS's wrapper, as Node's own loader gives every module. Its head is a line of its own and
  * the script starts at line -1, so stack traces and source maps keep the file's line numbers.
@@ -64,16 +65,12 @@ export async function loadWithCodeCache(file: string, cacheFolder: string | unde
   const bundle = openFile(file);
   const cacheFile = cacheFolder === undefined ? undefined : join(cacheFolder, cacheFileName(file, bundle.size, bundle.mtimeMs));
   const cache = cacheFile === undefined ? undefined : openIfPresent(cacheFile);
-  let source: string;
-  let cachedData: Buffer | undefined;
-  try {
-    [source, cachedData] = await Promise.all([readAll(bundle).then((bytes) => bytes.toString('utf8')), cache && readAll(cache).catch(() => undefined)]);
-  } finally {
+  const [source, cachedData] = await Promise.all([readAll(bundle).then((bytes) => bytes.toString('utf8')), cache && readAll(cache).catch(() => undefined)]).finally(() => {
     closeSync(bundle.descriptor);
     if (cache) {
       closeSync(cache.descriptor);
     }
-  }
+  });
   const script = new Script(`${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`, { filename: file, lineOffset: -1, cachedData });
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { launchOfflineWorkbench } from '../runner/offlineWorkbench';
 import { vsixStubExtension } from '../runner/workspace';
 import { extensionGlobalStorage, waitForCodeCache } from '../support/codeCache';
+import { EXTENSION_ID } from '../support/extensionId';
 import { runCommand } from '../ui/support/uiWorkbench';
 import { floorDisplayName, floorExtensionId, floorFocusCommand, packageFloorExtension } from './activationFloor';
 import { median, printTable } from './stats';
@@ -38,7 +39,7 @@ interface Measured {
   readonly focusCommand: string;
 }
 
-const ours: Measured = { name: 'WorldClient RTC', id: 'worldclient-rtc.worldclient-rtc', focusCommand: 'WorldClient RTC: Focus on Rooms View' };
+const ours: Measured = { name: 'WorldClient RTC', id: EXTENSION_ID, focusCommand: 'WorldClient RTC: Focus on Rooms View' };
 const floor: Measured = { name: floorDisplayName, id: floorExtensionId, focusCommand: floorFocusCommand };
 const STATUS_BAR = '.monaco-workbench .part.statusbar';
 

@@ -3,15 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
+import type { ChildTimes } from './moduleLoadChild';
 import { formatMs, median, printTable } from './stats';
 
 const RUNS = Number(process.env.BENCH_MODULE_LOAD_RUNS ?? 15);
-
-/** What moduleLoadChild.js prints: until activate() returned, and until its promise settled. */
-interface ChildTimes {
-  readonly ms: number;
-  readonly settledMs: number;
-}
 
 interface Way {
   readonly label: string;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { EXTENSION_ID, setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { refreshRooms, renderChildren } from './support/tree';
 
 const requestsFor = (sandbox: Sandbox, roomId: string): number => sandbox.requests.filter((request) => decodeURIComponent(request.path).includes(roomId) || request.query.room_id === roomId || request.query.id === roomId).length;
@@ -42,7 +42,7 @@ describe('Signing out and switching servers', function () {
     assert.equal(panel.header?.messageCount, 12);
 
     // The view's actions that need a session are hidden in the signed-out state (their "when" reads the key).
-    const menus = (vscode.extensions.getExtension('worldclient-rtc.worldclient-rtc')?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/title'];
+    const menus = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/title'];
     for (const command of ['addRoom', 'filterRooms', 'importRooms', 'restoreDeletedRoom', 'signOut']) {
       const when = menus.find((entry) => entry.command === `worldclientRtc.${command}`)?.when ?? '';
       const states = /worldclientRtc\.roomsState =~ \/([^/]+)\//.exec(when)?.[1];

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { codeCacheFiles } from '../../src/bootstrap/codeCache';
+import { EXTENSION_ID } from './extensionId';
 
 /** Our extension's global storage folder in a workbench's user data folder. */
 export function extensionGlobalStorage(userData: string): string {
-  return path.join(userData, 'User', 'globalStorage', 'worldclient-rtc.worldclient-rtc');
+  return path.join(userData, 'User', 'globalStorage', EXTENSION_ID);
 }
 
 /**

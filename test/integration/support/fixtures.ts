@@ -6,7 +6,9 @@ import type { WorldClientRtcApi } from '../../../src/extension';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { ScriptedUi } from './scriptedUi';
 
-export const EXTENSION_ID = 'worldclient-rtc.worldclient-rtc';
+import { EXTENSION_ID } from '../../support/extensionId';
+
+export { EXTENSION_ID };
 
 /** Activates the extension and returns its test seams (VS Code's Test mode, or WORLDCLIENT_RTC_TEST_SEAMS=1 from test/runner). */
 export async function activateExtension(): Promise<WorldClientRtcApi> {
