@@ -36,9 +36,9 @@ export interface DeleteMessagesChoice {
 export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unknown, selection: unknown, choice: DeleteMessagesChoice = {}): Promise<number | undefined> {
   choice.serverUrl ??= deps.connection.current().serverUrl;
   const serverUrl = choice.serverUrl;
-  const target = deps.connection.still(serverUrl, (now) =>
-    vscode.l10n.t('Deleting the messages was meant for {0}, but the extension now points at {1}; nothing was deleted.', shownServer(serverUrl), now),
-  );
+  const refusal = (now: string): string =>
+    vscode.l10n.t('Delete All Messages began on {0}, but the extension now points at {1}; nothing was deleted.', shownServer(serverUrl), now);
+  const target = deps.connection.still(serverUrl, refusal);
   const api = target.api();
   choice.roomId ??= roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, target, vscode.l10n.t('Delete all messages of which room?')));
   const roomId = choice.roomId;
@@ -46,11 +46,7 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     return undefined;
   }
   const shownId = visible(roomId);
-  const stillConfirmed = (): void => {
-    deps.connection.still(serverUrl, (now) =>
-      vscode.l10n.t('Deleting the messages was confirmed for {0}, but the extension now points at {1}; nothing was deleted.', shownServer(serverUrl), now),
-    );
-  };
+  const stillConfirmed = (): void => void deps.connection.still(serverUrl, refusal);
   if (choice.confirmedFor === undefined) {
     const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', shownId), (signal) => api.getRoom(roomId, signal));
     const total = room.messages.length;

@@ -27,8 +27,8 @@ export interface ConnectionSnapshot {
 
 /**
  * Owns the API client for the configured server and rebuilds it when the settings, the
- * proxy or the trusted certificate change. Everything else asks it for `api()` per action,
- * so a change of server never leaves a feature holding a stale client.
+ * proxy or the trusted certificate change. Readers ask it for `api()` per action; flows that
+ * write take one `current()` snapshot and check it with `still()` before every attempt.
  */
 export class ServerConnection implements vscode.Disposable {
   private client: WorldClientApi | undefined;
@@ -81,10 +81,10 @@ export class ServerConnection implements vscode.Disposable {
 
   /** The server, its client and the state, taken together now; flows that write take one before their first prompt. */
   current(): ConnectionSnapshot {
-    const { serverUrl, state, client, clientConfig } = { serverUrl: this.serverUrl, state: this.state, client: this.client, clientConfig: this.clientConfig };
+    const { client, clientConfig } = this;
     return Object.freeze({
-      serverUrl,
-      state,
+      serverUrl: this.serverUrl,
+      state: this.state,
       api: () => client ?? noServer(),
       withCredentials: (credentials: Credentials) =>
         // A probe: it sends exactly these credentials and never stores a renewed session.
