@@ -163,7 +163,10 @@ export function readProxySettings(): ProxySettings | undefined {
   return {
     url,
     strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
-    noProxy: [...(Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string') : []), ...noProxyFromEnv(process.env)],
+    noProxy: [
+      ...(Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string') : []),
+      ...noProxyFromEnv(process.env),
+    ],
   };
 }
 

@@ -55,7 +55,8 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
   const target = deps.connection.current();
   target.api(); // fails early, with advice, when no server is set
   const serverUrl = target.serverUrl;
-  const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, target, vscode.l10n.t('Add messages to which room?')));
+  const roomId =
+    roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, target, vscode.l10n.t('Add messages to which room?')));
   if (roomId === undefined) {
     return undefined;
   }
@@ -66,7 +67,10 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
     { source: 'file', label: vscode.l10n.t('$(file) From a JSON file…'), description: vscode.l10n.t('an array of {"id", "salt", "data"}') },
     { source: 'clipboard', label: vscode.l10n.t('$(clippy) From the clipboard'), description: vscode.l10n.t('the same JSON, copied') },
   ];
-  const picked = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Add messages to room "{0}" on {1}', inertPickText(roomId), shownServer(serverUrl)), placeHolder: vscode.l10n.t('Where do the messages come from?') });
+  const picked = await deps.ui.showQuickPick(picks, {
+    title: vscode.l10n.t('Add messages to room "{0}" on {1}', inertPickText(roomId), shownServer(serverUrl)),
+    placeHolder: vscode.l10n.t('Where do the messages come from?'),
+  });
   if (!picked) {
     return undefined;
   }

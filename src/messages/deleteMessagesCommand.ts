@@ -37,10 +37,15 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
   choice.serverUrl ??= deps.connection.current().serverUrl;
   const serverUrl = choice.serverUrl;
   const refusal = (now: string): string =>
-    vscode.l10n.t('Delete All Messages began on {0}, but the extension now points at {1}; nothing was deleted.', shownServer(serverUrl), now);
+    vscode.l10n.t(
+      'Delete All Messages began on {0}, but the extension now points at {1}; nothing was deleted.',
+      shownServer(serverUrl),
+      now,
+    );
   const target = deps.connection.still(serverUrl, refusal);
   const api = target.api();
-  choice.roomId ??= roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, target, vscode.l10n.t('Delete all messages of which room?')));
+  choice.roomId ??=
+    roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, target, vscode.l10n.t('Delete all messages of which room?')));
   const roomId = choice.roomId;
   if (roomId === undefined) {
     return undefined;
@@ -59,7 +64,12 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     const answer = await deps.ui.showMessage(
       'warning',
       total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, shownId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, shownId),
-      { modal: true, detail: `${onServer(serverUrl)}\n\n${vscode.l10n.t('A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.')}` },
+      {
+        modal: true,
+        detail: `${onServer(serverUrl)}\n\n${vscode.l10n.t(
+          'A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.',
+        )}`,
+      },
       deleteAction,
     );
     if (answer !== deleteAction) {

@@ -117,7 +117,11 @@ export class AddRoomFlow {
 
   private target(serverUrl: string): ConnectionSnapshot {
     return this.connection.still(serverUrl, (now) =>
-      vscode.l10n.t('Add Room began on {0}, but the extension now points at {1}. Nothing was added; what you typed is kept.', shownServer(serverUrl), now),
+      vscode.l10n.t(
+        'Add Room began on {0}, but the extension now points at {1}. Nothing was added; what you typed is kept.',
+        shownServer(serverUrl),
+        now,
+      ),
     );
   }
 }

@@ -56,7 +56,8 @@ export class DeleteRoomsFlow {
       progress.confirmedFor = confirming.serverUrl;
     }
     const serverUrl = progress.confirmedFor;
-    const stillConfirmed = (): ConnectionSnapshot => this.connection.still(serverUrl, (now) => deleteRefusal(serverUrl, now, progress.done.size));
+    const stillConfirmed = (): ConnectionSnapshot =>
+      this.connection.still(serverUrl, (now) => deleteRefusal(serverUrl, now, progress.done.size));
     const api = stillConfirmed().api();
     const pending = roomIds.filter((roomId) => !progress.done.has(roomId));
     const failed: DeleteOutcome['failed'] = [];
@@ -119,7 +120,9 @@ export class DeleteRoomsFlow {
     const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visible(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
     const listed = single ? '' : `${roomIds.slice(0, 10).map(visible).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
-    const choice = await this.ui.showMessage('warning', message, { modal: true, detail: `${onServer(serverUrl)}\n\n${listed}${vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".')}` }, deleteAction);
+    const kept = vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".');
+    const detail = `${onServer(serverUrl)}\n\n${listed}${kept}`;
+    const choice = await this.ui.showMessage('warning', message, { modal: true, detail }, deleteAction);
     return choice === deleteAction;
   }
 
@@ -158,9 +161,14 @@ export class DeleteRoomsFlow {
 
 /** Why a confirmed Delete stops: the extension points at another server than the one named in the dialog. */
 function deleteRefusal(confirmedFor: string, now: string, deletedSoFar: number): string {
+  const confirmed = shownServer(confirmedFor);
   return deletedSoFar === 0
-    ? vscode.l10n.t('The deletion was confirmed for {0}, but the extension now points at {1}. Nothing was deleted on either server.', shownServer(confirmedFor), now)
-    : vscode.l10n.t('The deletion was confirmed for {0}, but the extension now points at {1}. Nothing more was deleted.', shownServer(confirmedFor), now);
+    ? vscode.l10n.t(
+        'The deletion was confirmed for {0}, but the extension now points at {1}. Nothing was deleted on either server.',
+        confirmed,
+        now,
+      )
+    : vscode.l10n.t('The deletion was confirmed for {0}, but the extension now points at {1}. Nothing more was deleted.', confirmed, now);
 }
 
 /**

@@ -25,7 +25,13 @@ export async function pickRoom(ui: Ui, connection: Pick<ConnectionSnapshot, 'api
 }
 
 /** The rooms a command's arguments name (a tree item, its selection, an id), or else one the user picks; [] if cancelled. */
-export async function roomIdsOrPick(ui: Ui, connection: Pick<ConnectionSnapshot, 'api'>, title: string, first: unknown, selection?: unknown): Promise<string[]> {
+export async function roomIdsOrPick(
+  ui: Ui,
+  connection: Pick<ConnectionSnapshot, 'api'>,
+  title: string,
+  first: unknown,
+  selection?: unknown,
+): Promise<string[]> {
   const ids = roomIdsFromArguments(first, selection);
   if (ids.length > 0) {
     return ids;

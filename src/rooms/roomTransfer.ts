@@ -62,9 +62,9 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
   }
   const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   const report: ImportReport = { imported: [], skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })) };
-  const api = connection
-    .still(serverUrl, (now) => vscode.l10n.t('Import began on {0}, but the extension now points at {1}. Nothing was imported.', shownServer(serverUrl), now))
-    .api();
+  const refusal = (now: string): string =>
+    vscode.l10n.t('Import began on {0}, but the extension now points at {1}. Nothing was imported.', shownServer(serverUrl), now);
+  const api = connection.still(serverUrl, refusal).api();
   await withCancellableProgress(vscode.l10n.t('Importing {0} room(s)…', parsed.rooms.length), async (signal, progress) => {
     for (const room of parsed.rooms) {
       if (signal.aborted) {

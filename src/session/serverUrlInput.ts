@@ -70,8 +70,16 @@ export async function confirmLookAlikeHost(ui: Ui, serverUrl: string): Promise<b
   const signIn = vscode.l10n.t('Sign In Anyway');
   const choice = await ui.showMessage(
     'warning',
-    vscode.l10n.t('The server name mixes letters of different alphabets ({0}: {1}). It goes to {2}, which may not be the server you mean.', label.scripts.join(' + '), label.label, shownServer(serverUrl)),
-    { modal: true, detail: vscode.l10n.t('Look-alike letters are a way to catch passwords. Type the address again with the letters of one alphabet.') },
+    vscode.l10n.t(
+      'The server name mixes letters of different alphabets ({0}: {1}). It goes to {2}, which may not be the server you mean.',
+      label.scripts.join(' + '),
+      label.label,
+      shownServer(serverUrl),
+    ),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Look-alike letters are a way to catch passwords. Type the address again with the letters of one alphabet.'),
+    },
     signIn,
   );
   return choice === signIn;

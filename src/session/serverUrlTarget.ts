@@ -39,7 +39,8 @@ export async function writeServerUrlWhereItTakesEffect(ui: Ui, serverUrl: string
       change,
     );
     if (choice !== change) {
-      void ui.showMessage('info', vscode.l10n.t('The server was not switched: it stays {0}, as set in {1}.', shownServer(scope.value ?? ''), scope.name), {});
+      const kept = vscode.l10n.t('The server was not switched: it stays {0}, as set in {1}.', shownServer(scope.value ?? ''), scope.name);
+      void ui.showMessage('info', kept, {});
       return false;
     }
   }

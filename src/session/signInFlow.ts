@@ -80,7 +80,11 @@ export class SignInFlow {
       }
       user = typed.trim();
       this.lastUser = user;
-      const typedPassword = await this.ui.showInputBox({ title: vscode.l10n.t('Sign in to {0} (2/2)', shownServer(serverUrl)), prompt: vscode.l10n.t('Password for {0}', user), password: true });
+      const typedPassword = await this.ui.showInputBox({
+        title: vscode.l10n.t('Sign in to {0} (2/2)', shownServer(serverUrl)),
+        prompt: vscode.l10n.t('Password for {0}', user),
+        password: true,
+      });
       if (!typedPassword) {
         return undefined;
       }
@@ -190,7 +194,11 @@ export class SignInFlow {
   /** The connection, when it still points at the server the prompts named; otherwise nothing is sent. */
   private target(serverUrl: string): ConnectionSnapshot {
     return this.connection.still(serverUrl, (now) =>
-      vscode.l10n.t('You were signing in to {0}, but the extension now points at {1}. Nothing was sent; sign in again.', shownServer(serverUrl), now),
+      vscode.l10n.t(
+        'You were signing in to {0}, but the extension now points at {1}. Nothing was sent; sign in again.',
+        shownServer(serverUrl),
+        now,
+      ),
     );
   }
 

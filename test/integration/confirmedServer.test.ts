@@ -4,7 +4,10 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { refreshRooms } from './support/tree';
 
-const writes = (sandbox: Sandbox): string[] => sandbox.requests.filter((request) => request.method === 'PUT' || request.method === 'DELETE').map((request) => `${request.method} ${request.path}`);
+const writes = (sandbox: Sandbox): string[] =>
+  sandbox.requests
+    .filter((request) => request.method === 'PUT' || request.method === 'DELETE')
+    .map((request) => `${request.method} ${request.path}`);
 const signIns = (sandbox: Sandbox): number => sandbox.requests.filter((request) => request.path.includes('authenticate')).length;
 
 /** Text as a user reads it: without the word joiners that keep it from becoming a link. */
@@ -55,10 +58,14 @@ describe('Every write goes to the server the user confirmed', function () {
     await deleting;
     const refused = await s.ui.waitForMessage(/^The deletion was confirmed for/);
     assert.equal(refused.severity, 'error');
-    assert.equal(refused.read, `The deletion was confirmed for ${s.sandbox.url}, but the extension now points at ${b.url}. Nothing was deleted on either server.`);
+    assert.equal(
+      refused.read,
+      `The deletion was confirmed for ${s.sandbox.url}, but the extension now points at ${b.url}. Nothing was deleted on either server.`,
+    );
     assert.ok(s.sandbox.store.get('incident-4711') && b.store.get('incident-4711'), 'the room is on both servers still');
     assert.deepEqual([writes(s.sandbox), writes(b)], [[], []]);
-    assert.ok(dialog.modal && read(dialog.detail).startsWith(`Server: ${s.sandbox.url}\n`), `the dialog names the server: ${dialog.detail}`);
+    assert.ok(dialog.modal, 'the confirmation is modal');
+    assert.ok(read(dialog.detail).startsWith(`Server: ${s.sandbox.url}\n`), `the dialog names the server: ${dialog.detail}`);
   });
 
   it('Add Messages\' Retry after a switch sends nothing to the other server and keeps the messages for the first', async () => {
@@ -73,7 +80,8 @@ describe('Every write goes to the server the user confirmed', function () {
     await switchTo(s, b);
     report.release('Retry');
     const refused = await s.ui.waitForMessage(/^These messages were meant for room "support-hotline"/);
-    assert.ok(refused.read.includes(`on ${s.sandbox.url}, but the extension now points at ${b.url}. Nothing was sent; they are kept`), refused.read);
+    const kept = `on ${s.sandbox.url}, but the extension now points at ${b.url}. Nothing was sent; they are kept`;
+    assert.ok(refused.read.includes(kept), refused.read);
     assert.deepEqual(writes(b), [], 'nothing was sent to the other server');
 
     // Back on the first server, "Add Messages…" offers the kept message and sends it there.
@@ -118,7 +126,8 @@ describe('Every write goes to the server the user confirmed', function () {
     await pointAt(s, s.sandbox);
     s.ui.pick('Retry the 500 messages');
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.addMessages', 'one-on-one'), 500);
-    assert.deepEqual(s.sandbox.store.get('one-on-one')?.messages.slice(before).map((message) => message.id), messages.map((message) => message.id));
+    const ids = (list: { id: string }[] | undefined): string[] | undefined => list?.map((message) => message.id);
+    assert.deepEqual(ids(s.sandbox.store.get('one-on-one')?.messages.slice(before)), ids(messages));
   });
 
   it('Undo of Delete All Messages resumed after signing in on another server restores nothing there and keeps the snapshot', async () => {
@@ -164,7 +173,10 @@ describe('Every write goes to the server the user confirmed', function () {
     s.ui.pick('email and password').typeInputs('dev@example.com', 'sandbox');
     await vscode.commands.executeCommand('worldclientRtc.signIn');
     const refused = await s.ui.waitForMessage(/^You were signing in to/);
-    assert.equal(refused.read, `You were signing in to ${s.sandbox.url}, but the extension now points at ${b.url}. Nothing was sent; sign in again.`);
+    assert.equal(
+      refused.read,
+      `You were signing in to ${s.sandbox.url}, but the extension now points at ${b.url}. Nothing was sent; sign in again.`,
+    );
     assert.equal(signIns(b), 0, 'the password never reached the other server');
   });
 
@@ -182,6 +194,7 @@ describe('Every write goes to the server the user confirmed', function () {
     s.ui.pick('Paste a session token').typeInputs(s.sandbox.session, s.sandbox.csrfToken);
     await vscode.commands.executeCommand('worldclientRtc.signIn');
     await s.ui.waitForMessage(/^You were signing in to/);
-    assert.ok(!b.requests.some((request) => JSON.stringify(request).includes(s.sandbox.session)), 'the token never reached the other server');
+    const carriesToken = (request: unknown): boolean => JSON.stringify(request).includes(s.sandbox.session);
+    assert.ok(!b.requests.some(carriesToken), 'the token never reached the other server');
   });
 });

@@ -31,7 +31,9 @@ export function makeCertificates(): TestCertificates {
   };
   const read = (key: string, cert: string): KeyPair => ({ key: fs.readFileSync(file(key), 'utf8'), cert: fs.readFileSync(file(cert), 'utf8') });
   try {
-    openssl('req', '-x509', ...EC_KEY, '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=localhost', '-addext', `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:${PROXIED_HOST}`);
+    const selfNames = `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:${PROXIED_HOST}`;
+    openssl('req', '-x509', ...EC_KEY, '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=localhost',
+      '-addext', selfNames);
     openssl('req', '-x509', ...EC_KEY, '-keyout', 'other.key', '-out', 'other.pem', '-days', '2', '-subj', '/CN=other.example', '-addext', 'subjectAltName=DNS:other.example');
     openssl('req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=WorldClient Test CA');
     openssl('req', '-new', ...EC_KEY, '-keyout', 'old.key', '-out', 'old.csr', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1');

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { Harness, rejectsWith } from './harness';
-import { makeCertificates, PROXIED_HOST, startConnectProxy, startTlsFront, type RawServer, type TestCertificates } from '../../support/rawServers';
+import {
+  makeCertificates,
+  PROXIED_HOST,
+  startConnectProxy,
+  startTlsFront,
+  type RawServer,
+  type TestCertificates,
+} from '../../support/rawServers';
 
 describe('api client: TLS and proxies', function () {
   this.timeout(20_000);
@@ -81,7 +88,8 @@ describe('api client: TLS and proxies', function () {
       servers.push(proxy);
       const refused = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } }, proxied());
       await rejectsWith(refused.api.serverVersion(), 'network', /proxy 127\.0\.0\.1:\d+ refused to connect to .* \(HTTP 407\)\. It wants credentials/);
-      const withAuth = h.client({ proxy: { url: proxy.url.replace('http://', 'http://puser:ppass-secret@'), strictSSL: true, noProxy: [] } }, proxied());
+      const authUrl = proxy.url.replace('http://', 'http://puser:ppass-secret@');
+      const withAuth = h.client({ proxy: { url: authUrl, strictSSL: true, noProxy: [] } }, proxied());
       assert.equal(await withAuth.api.serverVersion(), '25.0.0');
       h.sandbox.addFault({ kind: 'reset', route: 'settings' });
       const error = await rejectsWith(withAuth.api.serverVersion(), 'network');

@@ -41,7 +41,8 @@ describe('api/noProxy', () => {
   });
 
   it('reads NO_PROXY and no_proxy, comma- or space-separated (issue 21 §6)', () => {
-    assert.deepEqual(noProxyFromEnv({ NO_PROXY: 'a.example, .b.example', no_proxy: 'c.example d.example:8443' }), ['a.example', '.b.example', 'c.example', 'd.example:8443']);
+    const env = { NO_PROXY: 'a.example, .b.example', no_proxy: 'c.example d.example:8443' };
+    assert.deepEqual(noProxyFromEnv(env), ['a.example', '.b.example', 'c.example', 'd.example:8443']);
     assert.deepEqual(noProxyFromEnv({}), []);
     assert.ok(bypassesProxy('mail.b.example', '443', noProxyFromEnv({ NO_PROXY: '.b.example' })));
   });
