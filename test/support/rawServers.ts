@@ -74,7 +74,7 @@ export interface ConnectProxy extends RawServer {
  * A name only the test proxy knows (it tunnels it to 127.0.0.1): loopback addresses never go
  * through a proxy, so a test that wants its requests proxied addresses the sandbox by this name.
  */
-export const PROXIED_HOST = 'sandbox.test';
+export const PROXIED_HOST = 'proxied.test';
 
 /** An HTTP proxy that tunnels CONNECT only; with `credentials` ("user:pass") it answers 407 to anyone without them. */
 export async function startConnectProxy(credentials?: string): Promise<ConnectProxy> {
