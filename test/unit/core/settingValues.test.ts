@@ -55,6 +55,17 @@ describe('parseServerUrl', () => {
     assert.equal(result.shown, 'https://…@mail.example.com');
     assert.ok(!result.shown.includes('s3cret'));
   });
+
+  it('never shows a password holding "/", "?" or "#", which keeps the URL from parsing (issue 21 §6)', () => {
+    for (const typed of ['https://user:pa/ss?#word@mail.example.com', 'user:pa/ss#w@rd@mail.example.com/prefix', 'https://u:p?a@ss@host']) {
+      const result = parseServerUrl(typed);
+      assert.ok(!result.ok, typed);
+      assert.match(result.shown, /^https:\/\/…@/, typed);
+      for (const part of ['pa/ss', 'word', 'w@rd', 'p?a']) {
+        assert.ok(!result.shown.includes(part), `${typed} → ${result.shown}`);
+      }
+    }
+  });
 });
 
 describe('checking other settings', () => {
