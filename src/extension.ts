@@ -84,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
     context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));
   }
 
-  if (!testSeamsEnabled(context.extensionMode === vscode.ExtensionMode.Test)) {
+  if (!testSeamsEnabled(context.extensionMode)) {
     return undefined;
   }
   return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalStorageDirectory: context.globalStorageUri.fsPath, globalState: context.globalState, secrets: context.secrets }, panels: roomPanelsSeam(panels) };
