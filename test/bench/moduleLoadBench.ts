@@ -17,7 +17,8 @@ interface Way {
  * The part of activation our code decides, without a workbench's noise: loading the extension
  * (reading, compiling, running its top level) and activate(), in fresh Node processes against a
  * stand-in API, `require`d as VS Code loads it; both until activate() returns (what VS Code
- * reports) and until its promise settles (what activate() awaits). VS Code's own figure (the activation benchmark) adds its loader and real API calls, and swings
+ * reports) and until its promise settles (what activate() awaits).
+ * VS Code's own figure (the activation benchmark) adds its loader and real API calls, and swings
  * by several milliseconds between identical workbenches on this machine; this one moves by
  * tenths. Build the production bundle first (`node esbuild.js --production`).
  */
@@ -35,7 +36,8 @@ export function benchModuleLoad(): void {
     return JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as ChildTimes;
   };
   try {
-    const ways: Way[] = [{ label: 'dist/extension.js', args: () => [dist('extension.js'), typesFile, path.join(scratch, `storage-${storageRun++}`)] }];
+    const storage = () => path.join(scratch, `storage-${storageRun++}`);
+    const ways: Way[] = [{ label: 'dist/extension.js', args: () => [dist('extension.js'), typesFile, storage()] }];
     const times = ways.map(() => [] as ChildTimes[]);
     for (let round = 0; round < RUNS; round++) {
       ways.forEach((way, index) => times[index].push(run(way.args())));

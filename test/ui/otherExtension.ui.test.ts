@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
-import { answerQuickInput, openRoom, roomsViewPane, roomsViewRow, runCommand, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import {
+  answerQuickInput, openRoom, roomsViewPane, roomsViewRow, runCommand, startUiWorkbench, type UiWorkbench,
+} from './support/uiWorkbench';
 
 const PROBE_EXTENSION = path.join(repoRoot, 'test', 'otherExtension');
 
@@ -41,7 +43,12 @@ describe('Beside another extension, with an unusable server URL at startup', fun
       settings: { 'worldclientRtc.serverUrl': 'ftp://files.example.com' },
       installVsix: vsix,
       extensionDevelopmentPath: PROBE_EXTENSION,
-      env: { WORLDCLIENT_RTC_PROBE_REPORT: reportFile, WORLDCLIENT_RTC_PROBE_SERVER_URL_FILE: sandboxUrlFile, WORLDCLIENT_RTC_TEST_SEAMS: '1' },
+      env: {
+        WORLDCLIENT_RTC_PROBE_REPORT: reportFile,
+        WORLDCLIENT_RTC_PROBE_SERVER_URL_FILE: sandboxUrlFile,
+        // What once turned the test seams on outside Test mode, in the environment the host starts with.
+        WORLDCLIENT_RTC_TEST_SEAMS: '1',
+      },
     });
     fs.writeFileSync(sandboxUrlFile, ui.sandbox.url);
   });

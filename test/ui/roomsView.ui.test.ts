@@ -65,14 +65,15 @@ describe('Rooms view in the browser', function () {
   });
 
   // Last: the reload starts a new extension host, as the next start of VS Code would.
-  it('after a reload over damaged files in its global storage, lists the rooms again, still signed in, and drops the old code cache', async () => {
+  it('after a reload over damaged files in global storage, lists the rooms, still signed in, and drops the old cache', async () => {
     const storage = extensionGlobalStorage(ui.workbench.dirs.userData);
     // What an earlier version and a torn write leave behind: a code cache of garbage (of every
     // length, one named as that version named its files), and damaged snapshots of deleted rooms.
     const codeCache = path.join(storage, 'code-cache');
     fs.mkdirSync(codeCache, { recursive: true });
     for (const [index, length] of [0, 1, 4096, 100_000, 3_000_000].entries()) {
-      fs.writeFileSync(path.join(codeCache, `0123abcd-${length}-1700000000000${index}-v8-12.4.254.21-node.33.v8cache`), randomBytes(length));
+      const name = `0123abcd-${length}-1700000000000${index}-v8-12.4.254.21-node.33.v8cache`;
+      fs.writeFileSync(path.join(codeCache, name), randomBytes(length));
     }
     const deleted = path.join(storage, 'deleted');
     fs.mkdirSync(deleted, { recursive: true });

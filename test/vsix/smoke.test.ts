@@ -58,7 +58,8 @@ describe('The packaged extension (VSIX)', function () {
   });
 
   it('registers every command it contributes', async () => {
-    const contributed = (installed().packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((entry) => entry.command);
+    const manifest = installed().packageJSON as { contributes: { commands: { command: string }[] } };
+    const contributed = manifest.contributes.commands.map((entry) => entry.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((command) => !registered.has(command)), []);
   });
@@ -89,7 +90,8 @@ describe('The packaged extension (VSIX)', function () {
       'the room panel tab',
     );
     // Test Connection answers with its report (it also shows it, in a dialog left open here).
-    const lines = await vscode.commands.executeCommand<{ check: string; ok: boolean; detail: string }[] | undefined>('worldclientRtc.testConnection');
+    type ReportLine = { check: string; ok: boolean; detail: string };
+    const lines = await vscode.commands.executeCommand<ReportLine[] | undefined>('worldclientRtc.testConnection');
     assert.deepEqual(
       lines?.map((line) => [line.check, line.ok]),
       [['Reachable', true], ['Session', false]],
