@@ -1,14 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Where versions up to 0.1.0 kept V8's compiled code of the extension, in its global storage. */
+/** Where earlier builds kept V8's compiled code of the extension, in its global storage. */
 export const OLD_CODE_CACHE_FOLDER = 'code-cache';
 
 /** After activation has settled, so the removal does not compete with the window's own start. */
 export const LEFTOVER_REMOVAL_DELAY_MS = 3000;
 
 /**
- * Removes the code cache folder earlier versions wrote to global storage (nothing reads it any
+ * Removes the code cache folder earlier builds wrote to global storage (nothing reads it any
  * more). Never throws: a folder that is gone, locked or read-only stays as it is, unmentioned.
  */
 export async function removeOldCodeCache(globalStorageFolder: string): Promise<void> {

@@ -96,15 +96,8 @@ export class SnapshotStore {
   }
 
   /** The saved room, or undefined when its file is missing, too large, damaged or not a room (said in the log). */
-  async load(snapshotId: string): Promise<Room | undefined> {
-    const file = this.roomFile(snapshotId);
-    const text = await this.readBounded(file, MAX_ROOM_FILE_BYTES);
-    const room = text === undefined ? undefined : parseOrUndefined(text);
-    if (text !== undefined && !isRoomLike(room)) {
-      this.warn(`Snapshot ${basename(file)} is damaged or not a room; it was skipped.`);
-      return undefined;
-    }
-    return room as Room | undefined;
+  load(snapshotId: string): Promise<Room | undefined> {
+    return this.readJson(this.roomFile(snapshotId), MAX_ROOM_FILE_BYTES, isRoomLike, 'is damaged or not a room; it was skipped.');
   }
 
   async remove(snapshotId: string): Promise<void> {
@@ -119,14 +112,22 @@ export class SnapshotStore {
     }
   }
 
-  private async readInfo(file: string): Promise<SnapshotInfo | undefined> {
-    const text = await this.readBounded(file, MAX_INFO_FILE_BYTES);
-    const info = text === undefined ? undefined : parseOrUndefined(text);
-    if (text !== undefined && !isSnapshotInfo(info)) {
-      this.warn(`Snapshot ${basename(file)} is damaged or not a snapshot; it was removed.`);
+  private readInfo(file: string): Promise<SnapshotInfo | undefined> {
+    return this.readJson(file, MAX_INFO_FILE_BYTES, isSnapshotInfo, 'is damaged or not a snapshot; it was removed.');
+  }
+
+  /** The file's JSON when it is there, within `maxBytes` and of the right shape; else undefined (a damaged file is logged). */
+  private async readJson<T>(file: string, maxBytes: number, isValid: (value: unknown) => value is T, damaged: string) {
+    const text = await this.readBounded(file, maxBytes);
+    if (text === undefined) {
       return undefined;
     }
-    return info as SnapshotInfo | undefined;
+    const value = parseOrUndefined(text);
+    if (!isValid(value)) {
+      this.warn(`Snapshot ${basename(file)} ${damaged}`);
+      return undefined;
+    }
+    return value;
   }
 
   /** The file's text, or undefined when it is missing or larger than `maxBytes` (never read then). */
@@ -191,7 +192,7 @@ function isSnapshotInfo(value: unknown): value is SnapshotInfo {
 }
 
 /** Enough of a room for Restore and Compare to use it: an id and a list of messages. */
-function isRoomLike(value: unknown): boolean {
+function isRoomLike(value: unknown): value is Room {
   const room = value as { id?: unknown; messages?: unknown } | null;
   return typeof room === 'object' && room !== null && typeof room.id === 'string' && Array.isArray(room.messages);
 }
