@@ -51,7 +51,7 @@ export async function runDesktopSuite(executable: string, version: string, suite
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suitePath,
-      extensionTestsEnv: { WORLDCLIENT_RTC_TEST_ARTIFACTS: artifactsDir, WORLDCLIENT_RTC_TEST_HOST: 'desktop', WORLDCLIENT_RTC_TEST_SEAMS: '1' },
+      extensionTestsEnv: { WORLDCLIENT_RTC_TEST_ARTIFACTS: artifactsDir, WORLDCLIENT_RTC_TEST_HOST: 'desktop' },
       // test-electron itself adds --skip-welcome, --disable-workspace-trust and friends.
       launchArgs: [
         dirs.workspace,
