@@ -15,10 +15,21 @@ export async function removeOldCodeCache(globalStorageFolder: string): Promise<v
   await rm(join(globalStorageFolder, OLD_CODE_CACHE_FOLDER), { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
 }
 
-/** Runs removeOldCodeCache once, after a delay; disposing before then cancels it. */
-export function scheduleOldCodeCacheRemoval(globalStorageFolder: string, delayMs = LEFTOVER_REMOVAL_DELAY_MS): { dispose(): void } {
-  const timer = setTimeout(() => void removeOldCodeCache(globalStorageFolder), delayMs);
+/** Runs `work` once after `delayMs`; disposing before then cancels it. Tests pass a scheduler they drive. */
+export type Scheduler = (work: () => void, delayMs: number) => { dispose(): void };
+
+const unrefTimeout: Scheduler = (work, delayMs) => {
+  const timer = setTimeout(work, delayMs);
   // Nothing to wait for at shutdown: the next start tries again.
   timer.unref();
   return { dispose: () => clearTimeout(timer) };
+};
+
+/** Runs removeOldCodeCache once, after a delay; disposing before then cancels it. */
+export function scheduleOldCodeCacheRemoval(
+  globalStorageFolder: string,
+  schedule: Scheduler = unrefTimeout,
+  delayMs = LEFTOVER_REMOVAL_DELAY_MS,
+): { dispose(): void } {
+  return schedule(() => void removeOldCodeCache(globalStorageFolder), delayMs);
 }

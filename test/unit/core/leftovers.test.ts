@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { OLD_CODE_CACHE_FOLDER, removeOldCodeCache, scheduleOldCodeCacheRemoval } from '../../../src/leftovers';
+import {
+  LEFTOVER_REMOVAL_DELAY_MS,
+  OLD_CODE_CACHE_FOLDER,
+  removeOldCodeCache,
+  scheduleOldCodeCacheRemoval,
+  type Scheduler,
+} from '../../../src/leftovers';
 
 describe('the old code cache in global storage', () => {
   let storage: string;
@@ -44,17 +50,26 @@ describe('the old code cache in global storage', () => {
     }
   });
 
-  it('is removed after the delay, once, and not when disposed before', async () => {
+  it('is removed when its time comes, after the delay, and not when disposed before', async () => {
     const folder = writeOldCache();
-    const cancelled = scheduleOldCodeCacheRemoval(storage, 0);
-    cancelled.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(fs.existsSync(folder), true, 'disposed before its time: nothing removed');
-    scheduleOldCodeCacheRemoval(storage, 0);
+    const scheduled: { work: () => void; delayMs: number; disposed: boolean }[] = [];
+    const schedule: Scheduler = (work, delayMs) => {
+      const entry = { work, delayMs, disposed: false };
+      scheduled.push(entry);
+      return { dispose: () => (entry.disposed = true) };
+    };
+    scheduleOldCodeCacheRemoval(storage, schedule).dispose();
+    assert.deepEqual(
+      scheduled.map(({ delayMs, disposed }) => ({ delayMs, disposed })),
+      [{ delayMs: LEFTOVER_REMOVAL_DELAY_MS, disposed: true }],
+    );
+    assert.equal(fs.existsSync(folder), true, 'nothing runs before its time');
+    scheduleOldCodeCacheRemoval(storage, schedule);
+    scheduled[1].work();
     const deadline = Date.now() + 5_000;
     while (fs.existsSync(folder)) {
       assert.ok(Date.now() < deadline, 'the folder is removed');
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setImmediate(resolve));
     }
   });
 });
