@@ -5,6 +5,7 @@ import { WorldClientError } from './errors';
 import { classifyFailure, errorCode, type FailedRequestContext } from './failures';
 import { redactHeaders, redactSecrets } from './redact';
 import type { RawReply } from './replies';
+import type { ReplyBudget, ReplyMeter } from './replyBudget';
 import { backoffDelayMs, decideRetryDelay, DEFAULT_MAX_RETRIES, isRetryableNetworkCode, RETRYABLE_STATUSES, type RetryTuning } from './retry';
 import type { Credentials, RequestLogEntry, ServerConfig } from './types';
 import { redactUrl, withSessionParam, type HttpMethod, type ParsedBaseUrl } from './urls';
@@ -58,6 +59,7 @@ export class HttpTransport {
     private readonly server: ParsedBaseUrl,
     private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined,
     private readonly tuning: RetryTuning,
+    private readonly budget: ReplyBudget,
   ) {
     this.maxRetries = Math.max(0, config.maxRetries ?? DEFAULT_MAX_RETRIES);
     this.totalTimeoutMs = config.totalTimeoutMs ?? config.timeoutMs * TOTAL_DEADLINE_FACTOR;
@@ -143,8 +145,10 @@ export class HttpTransport {
       });
       status = response.statusCode;
       signal.stopDeadline();
-      const body = await readBody(response.body, status === 200 ? request.peekBody : undefined, declaredLength(response.headers['content-length']));
-      bytes = body.bytes;
+      const declared = declaredLength(response.headers['content-length']);
+      const body = await readBody(response.body, () => this.budget.meter(declared), status === 200 ? request.peekBody : undefined, declared, (read) => {
+        bytes = read;
+      });
       const reply: RawReply = {
         status,
         contentType: headerValue(response.headers['content-type']),
@@ -220,19 +224,40 @@ export class HttpTransport {
 /**
  * Reads the whole body once, counting bytes as they arrive, and decodes it once; one
  * buffer, no intermediate strings, which keeps big replies close to raw undici speed.
+ * The meter charges the reply's parsed cost to the shared budget as it arrives, and ends
+ * the read (the connection is dropped) the moment that is more than the reply may cost.
  */
-async function readBody(body: AsyncIterable<Buffer>, peek: BodyPeek | undefined, declaredBytes: number | undefined): Promise<{ text: string; bytes: number }> {
+async function readBody(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  openMeter: () => ReplyMeter,
+  peek: BodyPeek | undefined,
+  declaredBytes: number | undefined,
+  onBytes: (bytes: number) => void,
+): Promise<{ text: string; bytes: number }> {
   const chunks: Buffer[] = [];
   let bytes = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    bytes += chunk.length;
-    if (peek) {
-      peek = peekOnce(peek, chunk, declaredBytes) ? peek : undefined;
+  let meter: ReplyMeter | undefined;
+  try {
+    meter = openMeter();
+    for await (const chunk of body) {
+      meter.add(chunk);
+      chunks.push(chunk);
+      bytes += chunk.length;
+      onBytes(bytes);
+      if (peek) {
+        peek = peekOnce(peek, chunk, declaredBytes) ? peek : undefined;
+      }
     }
+    const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
+    chunks.length = 0;
+    return { text: whole.toString('utf8'), bytes };
+  } catch (error) {
+    body.destroy();
+    throw error;
+  } finally {
+    // Parsing follows synchronously on the caller's side, before another reply can be read.
+    meter?.close();
   }
-  const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
-  return { text: whole.toString('utf8'), bytes };
 }
 
 /** A failing peek only ends the peeking: the reply itself is still read and checked in full. */

@@ -2,6 +2,7 @@ import { errorMessage, WorldClientError } from './errors';
 import { HttpTransport, type OutgoingRequest } from './http';
 import { redactSecrets } from './redact';
 import { parseReply, renewedCredentials, type ParsedReply } from './replies';
+import { ReplyBudget } from './replyBudget';
 import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
 import { ShapeError } from './shapes';
 import type { ClientHooks, Credentials, ServerConfig } from './types';
@@ -34,6 +35,8 @@ export class ApiRequestCore {
     protected readonly config: ServerConfig,
     protected readonly hooks: ClientHooks,
     tuning: ClientTuning = {},
+    /** Shared by every client the extension builds (see replyBudget.ts); a client on its own gets one of its own. */
+    budget: ReplyBudget = new ReplyBudget(),
   ) {
     let server: ParsedBaseUrl;
     try {
@@ -43,7 +46,7 @@ export class ApiRequestCore {
       this.target = { configError: (error as Error).message };
       return;
     }
-    const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning });
+    const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning }, budget);
     this.target = { server, transport };
   }
 
