@@ -37,7 +37,15 @@ export interface OutgoingRequest {
   peekBody?: BodyPeek;
   /** Headers beyond the ones every request gets; secret ones (Cookie…) are redacted in the log by name. */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * Takes a 200 reply's body chunk by chunk (to write it to a file) instead of reading it into
+   * memory; the reply's text is then empty. Such a reply is never held, so no size cap applies.
+   */
+  sink?: (chunk: Uint8Array) => Promise<void>;
 }
+
+/** No cap on a reply's size, in undici's terms. */
+const UNBOUNDED = -1;
 
 /** Bodies above this are not copied into log entries: the log is for reading and "copy as curl", not archiving. */
 const MAX_LOGGED_BODY_CHARS = 1024 * 1024;
@@ -50,6 +58,8 @@ const MAX_LOGGED_BODY_CHARS = 1024 * 1024;
  */
 export class HttpTransport {
   private pool: ServerDispatcher | undefined;
+  /** For replies streamed to a sink, which have no size cap; made on the first such request. */
+  private streamingPool: ServerDispatcher | undefined;
   private closed = false;
   private readonly maxRetries: number;
   private readonly totalTimeoutMs: number;
@@ -66,7 +76,7 @@ export class HttpTransport {
   }
 
   async send(request: OutgoingRequest, callerSignal?: AbortSignal): Promise<RawReply> {
-    const pool = this.connectionPool(request.what);
+    const pool = this.connectionPool(request.what, request.sink !== undefined);
     const context: FailedRequestContext = {
       what: request.what,
       host: this.server.origin.replace(/^https?:\/\//, ''),
@@ -87,6 +97,7 @@ export class HttpTransport {
         if (delayMs === undefined) {
           return outcome.reply;
         }
+        outcome.reply.release?.();
       } else {
         if (!mayRetry || outcome.error.kind !== 'network' || !isRetryableNetworkCode(outcome.code)) {
           throw outcome.error;
@@ -103,21 +114,23 @@ export class HttpTransport {
       return;
     }
     this.closed = true;
-    await this.pool?.dispatcher.close().catch(() => undefined);
+    await Promise.all([this.pool, this.streamingPool].map((pool) => pool?.dispatcher.close().catch(() => undefined)));
   }
 
-  private connectionPool(what: string): ServerDispatcher {
+  private connectionPool(what: string, streaming: boolean): ServerDispatcher {
     if (this.closed) {
       throw new WorldClientError('cancelled', `Cancelled: did not ${what}, because this client was closed (for example after a settings change). Try again.`);
     }
-    if (!this.pool) {
-      try {
-        this.pool = createServerDispatcher(this.config, this.server);
-      } catch (error) {
-        throw new WorldClientError('network', `Could not ${what}: ${(error as Error).message}`, { cause: error });
+    try {
+      if (streaming) {
+        this.streamingPool ??= createServerDispatcher(this.config, this.server, UNBOUNDED);
+        return this.streamingPool;
       }
+      this.pool ??= createServerDispatcher(this.config, this.server);
+      return this.pool;
+    } catch (error) {
+      throw new WorldClientError('network', `Could not ${what}: ${(error as Error).message}`, { cause: error });
     }
-    return this.pool;
   }
 
   private async attempt(
@@ -146,9 +159,13 @@ export class HttpTransport {
       status = response.statusCode;
       signal.stopDeadline();
       const declared = declaredLength(response.headers['content-length']);
-      const body = await readBody(response.body, () => this.budget.meter(declared), status === 200 ? request.peekBody : undefined, declared, (read) => {
+      const counted = (read: number): void => {
         bytes = read;
-      });
+      };
+      const body =
+        status === 200 && request.sink
+          ? await streamBody(response.body, request.sink, counted)
+          : await readBody(response.body, () => this.budget.meter(declared), status === 200 ? request.peekBody : undefined, declared, counted);
       const reply: RawReply = {
         status,
         contentType: headerValue(response.headers['content-type']),
@@ -157,6 +174,7 @@ export class HttpTransport {
         setCookies: headerList(response.headers['set-cookie']),
         text: body.text,
         bytes,
+        release: body.release,
       };
       this.log(request, path, headers, { status, ms: performance.now() - started, bytes, attempt });
       return { reply };
@@ -233,7 +251,7 @@ async function readBody(
   peek: BodyPeek | undefined,
   declaredBytes: number | undefined,
   onBytes: (bytes: number) => void,
-): Promise<{ text: string; bytes: number }> {
+): Promise<{ text: string; bytes: number; release?: () => void }> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   let meter: ReplyMeter | undefined;
@@ -250,14 +268,33 @@ async function readBody(
     }
     const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
     chunks.length = 0;
-    return { text: whole.toString('utf8'), bytes };
+    const held = meter;
+    return { text: whole.toString('utf8'), bytes, release: () => held.close() };
+  } catch (error) {
+    meter?.close();
+    body.destroy();
+    throw error;
+  }
+}
+
+/** Hands each chunk of the body to the sink, waiting for it (the file write) before reading on. */
+async function streamBody(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  sink: (chunk: Uint8Array) => Promise<void>,
+  onBytes: (bytes: number) => void,
+): Promise<{ text: string; bytes: number; release?: () => void }> {
+  let bytes = 0;
+  try {
+    for await (const chunk of body) {
+      await sink(chunk);
+      bytes += chunk.length;
+      onBytes(bytes);
+    }
   } catch (error) {
     body.destroy();
     throw error;
-  } finally {
-    // Parsing follows synchronously on the caller's side, before another reply can be read.
-    meter?.close();
   }
+  return { text: '', bytes };
 }
 
 /** A failing peek only ends the peeking: the reply itself is still read and checked in full. */

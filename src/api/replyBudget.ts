@@ -14,15 +14,18 @@ export const REPLY_FLOOR_BYTES = 16 * MB;
 
 /**
  * Estimated V8 cost of the parsed value, per token seen outside strings: an object or array
- * (with its first backing store), a property (its slot, and the hidden class a new key makes),
- * a string (its header), an array slot. Each byte is held about three times: the received
- * buffer, the decoded text and the values made from it.
+ * (with its first backing store), a property (its slot, and the hidden class a new key may
+ * make; its key was counted as a string, which keys, being shared, are not), a string (its
+ * header), an array slot. Each byte is held about three times: the received buffer, the
+ * decoded text and the values made from it.
  */
-const COST_PER_CONTAINER = 72;
-const COST_PER_PROPERTY = 96;
+const COST_PER_CONTAINER = 64;
+const COST_PER_PROPERTY = 24;
 const COST_PER_STRING = 24;
-const COST_PER_ELEMENT = 16;
+const COST_PER_ELEMENT = 8;
 const COST_PER_BYTE = 3;
+/** Read this much of a reply that declared its length, and its whole cost is projected from it. */
+const PROJECT_AFTER_BYTES = 1024 * 1024;
 
 /** Thrown while a reply is read when it would cost more than it may; api/failures.ts words it. */
 export class ReplyTooBig extends Error {
@@ -31,7 +34,7 @@ export class ReplyTooBig extends Error {
     readonly replyBytes: number,
     /** True when `replyBytes` is what the reply declared, false when only that much had arrived. */
     readonly declared: boolean,
-    /** The estimated parsed cost when refused. */
+    /** The estimated parsed cost when refused: of the whole reply when it declared its length, else of what had arrived. */
     readonly estimatedBytes: number,
     /** What this reply could have cost at that moment. */
     readonly allowedBytes: number,
@@ -90,32 +93,28 @@ export class ReplyBudget {
 /**
  * One reply's share of the budget. `add` scans each chunk once (strings skipped byte by byte,
  * nothing copied) and throws ReplyTooBig as soon as the estimate is over what the reply may
- * cost; a declared length that alone is over it is refused before any byte is read.
+ * cost, or, for a reply that declared its length, once the cost projected from its first
+ * megabyte is over the whole budget; a declared length alone over it is refused at once.
  */
 export class ReplyMeter {
   private bytes = 0;
   private estimate = 0;
   private inString = false;
   private escaped = false;
-  private tokenCost = 0;
   private closed = false;
 
   constructor(
     private readonly budget: ReplyBudget,
     private readonly declaredBytes: number | undefined,
   ) {
-    if (declaredBytes !== undefined) {
-      this.charge(declaredBytes * COST_PER_BYTE - this.estimate);
+    if (declaredBytes !== undefined && declaredBytes * COST_PER_BYTE > budget.limitBytes) {
+      this.refuse(declaredBytes * COST_PER_BYTE, budget.limitBytes);
     }
-  }
-
-  get receivedBytes(): number {
-    return this.bytes;
   }
 
   add(chunk: Uint8Array): void {
     this.bytes += chunk.length;
-    let tokens = 0;
+    let cost = chunk.length * COST_PER_BYTE;
     let inString = this.inString;
     let escaped = this.escaped;
     for (let index = 0; index < chunk.length; index++) {
@@ -133,26 +132,24 @@ export class ReplyMeter {
       switch (byte) {
         case 0x22:
           inString = true;
-          tokens += COST_PER_STRING;
+          cost += COST_PER_STRING;
           break;
         case 0x7b:
         case 0x5b:
-          tokens += COST_PER_CONTAINER;
+          cost += COST_PER_CONTAINER;
           break;
         case 0x3a:
-          tokens += COST_PER_PROPERTY;
+          cost += COST_PER_PROPERTY;
           break;
         case 0x2c:
-          tokens += COST_PER_ELEMENT;
+          cost += COST_PER_ELEMENT;
           break;
       }
     }
     this.inString = inString;
     this.escaped = escaped;
-    const byDeclared = this.declaredBytes === undefined ? 0 : this.declaredBytes * COST_PER_BYTE;
-    const next = Math.max(byDeclared, this.bytes * COST_PER_BYTE) + this.tokenCost + tokens;
-    this.tokenCost += tokens;
-    this.charge(next - this.estimate);
+    this.charge(cost);
+    this.refuseByProjection();
   }
 
   /** Gives the reply's share back; idempotent. */
@@ -164,15 +161,33 @@ export class ReplyMeter {
   }
 
   private charge(delta: number): void {
-    if (delta <= 0) {
-      return;
-    }
     const { ok, allowed } = this.budget.tryCharge(this.estimate, delta);
     if (!ok) {
-      const declared = this.declaredBytes !== undefined;
-      this.close();
-      throw new ReplyTooBig(declared ? (this.declaredBytes as number) : this.bytes, declared, this.estimate + delta, allowed, this.budget.limitBytes);
+      this.refuse(this.projected(this.estimate + delta), allowed);
     }
     this.estimate += delta;
+  }
+
+  /** A reply that declared its length and, at the rate seen so far, will cost more than the whole budget is refused now. */
+  private refuseByProjection(): void {
+    const declared = this.declaredBytes;
+    if (declared === undefined || this.bytes < Math.min(PROJECT_AFTER_BYTES, declared) || this.bytes >= declared) {
+      return;
+    }
+    const projected = this.projected(this.estimate);
+    if (projected > this.budget.limitBytes) {
+      this.refuse(projected, this.budget.limitBytes);
+    }
+  }
+
+  /** The whole reply's cost at the rate seen so far, when its length is known. */
+  private projected(estimate: number): number {
+    return this.declaredBytes === undefined || this.bytes === 0 ? estimate : Math.max(estimate, (estimate / this.bytes) * this.declaredBytes);
+  }
+
+  private refuse(estimated: number, allowed: number): never {
+    const declared = this.declaredBytes !== undefined;
+    this.close();
+    throw new ReplyTooBig(declared ? (this.declaredBytes as number) : this.bytes, declared, estimated, allowed, this.budget.limitBytes);
   }
 }

@@ -1,7 +1,7 @@
 import { errorMessage, WorldClientError } from './errors';
 import { HttpTransport, type OutgoingRequest } from './http';
 import { redactSecrets } from './redact';
-import { parseReply, renewedCredentials, type ParsedReply } from './replies';
+import { parseReplyInSlices, renewedCredentials, type ParsedReply, type RawReply } from './replies';
 import { ReplyBudget } from './replyBudget';
 import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
 import { ShapeError } from './shapes';
@@ -68,7 +68,7 @@ export class ApiRequestCore {
     const credentials = needsSession ? this.requireCredentials(scope) : undefined;
     const secrets = scope.secrets.filter((secret): secret is string => secret !== undefined);
     const expectedStatuses = scope.expectedStatuses;
-    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal), secrets);
+    const reply = await parsed(await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal), secrets);
     const renewed = credentials && renewedCredentials(reply);
     if (!renewed) {
       return reply;
@@ -80,7 +80,7 @@ export class ApiRequestCore {
       // Storing the session is the caller's business; the retry below uses it either way.
     }
     const renewedSecrets = [...secrets, renewed.session, renewed.csrfToken].filter((secret): secret is string => secret !== undefined);
-    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses }, signal), renewedSecrets);
+    return parsed(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses }, signal), renewedSecrets);
   }
 
   protected requireCredentials(scope: CallScope): Credentials {
@@ -114,6 +114,15 @@ export class ApiRequestCore {
     } catch (error) {
       throw toPublicError(error, scope, this.hooks.getCredentials());
     }
+  }
+}
+
+/** The reply parsed; its share of the reply budget is held until then, as parsing in slices lets other replies be read meanwhile. */
+async function parsed(raw: RawReply, secrets: readonly string[]): Promise<ParsedReply> {
+  try {
+    return await parseReplyInSlices(raw, secrets);
+  } finally {
+    raw.release?.();
   }
 }
 

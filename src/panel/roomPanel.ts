@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
-import type { Room } from '../api/types';
+import type { Room, RoomSummary } from '../api/types';
 import { checkWebviewMessage, summarizeForLog, type PanelAction, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { describePanelFailure } from './panelFailure';
@@ -23,6 +23,8 @@ export interface RoomPanelHost {
   panelDisposed(panel: RoomPanel): void;
   /** A full load (open, Refresh) is in: the state "Compare with…" offers as "when the panel was opened". */
   roomLoaded(roomId: string, room: Room): void;
+  /** The room as the room list last showed it (its fields, without messages), if listed. */
+  listedRoom(roomId: string): RoomSummary | undefined;
 }
 
 export type { RenderedReport } from './panelPage';
@@ -42,6 +44,8 @@ export class RoomPanel implements vscode.Disposable {
   readonly timings = new OpenTimings();
   readonly page: PanelPage;
   rejectedMessages = 0;
+  /** The last load failed because the room is too big to hold: Export JSON then streams it to a file. */
+  tooBig = false;
   private loading: AbortController | undefined;
   private disposed = false;
   private readonly watch: RoomWatch;
@@ -113,6 +117,7 @@ export class RoomPanel implements vscode.Disposable {
       if (controller.signal.aborted) {
         return;
       }
+      this.tooBig = false;
       this.timings.noteLoaded();
       this.host.log.info(`Room panel "${this.roomId}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
@@ -125,6 +130,10 @@ export class RoomPanel implements vscode.Disposable {
         return;
       }
       this.model.dropPreview();
+      this.tooBig = (error as { kind?: unknown }).kind === 'tooBig';
+      if (this.tooBig) {
+        this.showListedFields();
+      }
       this.showFailure(error, 'load');
       throw error;
     } finally {
@@ -243,6 +252,15 @@ export class RoomPanel implements vscode.Disposable {
     this.host.log.info(`Room panel "${this.roomId}": showing the first ${preview.messages.length} message(s) ${afterMs} ms into the load, while the rest arrives.`);
     this.model.setPreview(this.roomId, preview);
     this.sendState();
+  }
+
+  /** A room too big to load still shows what the room list knows of it (never taken for the room: export, watch). */
+  private showListedFields(): void {
+    const listed = this.host.listedRoom(this.roomId);
+    if (listed && !this.model.loaded) {
+      const { id, started, ended, members } = listed;
+      this.model.setPreview(this.roomId, { fields: { id, started, ended, members }, messages: [] });
+    }
   }
 
   private showFailure(error: unknown, during: 'load' | 'watch'): void {
