@@ -48,7 +48,7 @@ export function parseReply(raw: RawReply, secrets: readonly (string | undefined)
 }
 
 /** Bodies above this are parsed in slices that yield (slicedJson.ts), not in one JSON.parse that holds the host. */
-const SLICED_PARSE_MIN_CHARS = 1024 * 1024;
+const SLICED_PARSE_MIN_CHARS = 4 * 1024 * 1024;
 
 /** As parseReply, but a big body is parsed in slices, between which the extension host answers other work. */
 export async function parseReplyInSlices(raw: RawReply, secrets: readonly (string | undefined)[] = []): Promise<ParsedReply> {

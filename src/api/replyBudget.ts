@@ -99,6 +99,7 @@ export class ReplyBudget {
 export class ReplyMeter {
   private bytes = 0;
   private estimate = 0;
+  /** Inside a string, and just after a backslash in one: carried from one chunk to the next. */
   private inString = false;
   private escaped = false;
   private closed = false;
@@ -115,23 +116,32 @@ export class ReplyMeter {
   add(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     let cost = chunk.length * COST_PER_BYTE;
-    let inString = this.inString;
-    let escaped = this.escaped;
-    for (let index = 0; index < chunk.length; index++) {
-      const byte = chunk[index];
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-        } else if (byte === 0x5c) {
-          escaped = true;
-        } else if (byte === 0x22) {
-          inString = false;
+    let index = 0;
+    // Where the next quote and backslash are, found natively and kept until passed: strings (most of a reply) are skipped without a JS loop.
+    let quote = -1;
+    let backslash = -1;
+    while (index < chunk.length) {
+      if (this.escaped) {
+        this.escaped = false;
+        index++;
+        continue;
+      }
+      if (this.inString) {
+        quote = quote >= index ? quote : indexOf(chunk, 0x22, index);
+        backslash = backslash >= index ? backslash : indexOf(chunk, 0x5c, index);
+        if (backslash < quote) {
+          this.escaped = true;
+          index = backslash + 1;
+        } else {
+          // No quote left in this chunk: the string goes on in the next one.
+          this.inString = quote >= chunk.length;
+          index = quote + 1;
         }
         continue;
       }
-      switch (byte) {
+      switch (chunk[index]) {
         case 0x22:
-          inString = true;
+          this.inString = true;
           cost += COST_PER_STRING;
           break;
         case 0x7b:
@@ -145,9 +155,8 @@ export class ReplyMeter {
           cost += COST_PER_ELEMENT;
           break;
       }
+      index++;
     }
-    this.inString = inString;
-    this.escaped = escaped;
     this.charge(cost);
     this.refuseByProjection();
   }
@@ -190,4 +199,10 @@ export class ReplyMeter {
     this.close();
     throw new ReplyTooBig(declared ? (this.declaredBytes as number) : this.bytes, declared, estimated, allowed, this.budget.limitBytes);
   }
+}
+
+/** The position of `byte` in `chunk` from `from`, or the chunk's length when there is none. */
+function indexOf(chunk: Uint8Array, byte: number, from: number): number {
+  const found = chunk.indexOf(byte, from);
+  return found < 0 ? chunk.length : found;
 }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ReplyBudget } from '../../../src/api/replyBudget';
 import { parseJsonInSlices } from '../../../src/api/slicedJson';
 
 /** Counts the yields instead of waiting for the event loop. */
@@ -8,7 +9,7 @@ function counter(): { yields: number; yieldNow: () => Promise<void> } {
 }
 
 describe('parsing big replies in slices', () => {
-  const messages = Array.from({ length: 60_000 }, (_, i) => ({ id: `m-${i}`, salt: 'c2FsdA==', data: `ZGF0YQ==${'\\"'.repeat(i % 3)}` }));
+  const messages = Array.from({ length: 200_000 }, (_, i) => ({ id: `m-${i}`, salt: 'c2FsdA==', data: `ZGF0YQ==${'\\"'.repeat(i % 3)}` }));
 
   it('gives what JSON.parse gives, for rooms, room lists, odd spacing, escapes and nesting', async () => {
     const texts = [
@@ -35,13 +36,29 @@ describe('parsing big replies in slices', () => {
       await yieldNow();
     })) as { messages: unknown[] };
     assert.equal(parsed.messages.length, messages.length);
-    assert.ok(state.yields >= Math.floor(text.length / (512 * 1024)) - 1, `${state.yields} yields for ${text.length} characters`);
+    assert.ok(state.yields >= Math.floor(text.length / (2 * 1024 * 1024)) - 1, `${state.yields} yields for ${text.length} characters`);
   });
 
   it('rejects malformed JSON as JSON.parse does', async () => {
     for (const text of ['{"messages":[{"id":1} {"id":2}]}', '{"messages":[1,2', '{"messages":[1,]}', '{"messages":[1]]}', '{"a":"unterminated']) {
       await assert.rejects(parseJsonInSlices(text, counter().yieldNow), SyntaxError, text);
       assert.throws(() => JSON.parse(text), SyntaxError, text);
+    }
+  });
+});
+
+describe('the reply meter', () => {
+  it('finds the same tokens however the reply is cut into chunks, escapes across cuts included', () => {
+    const text = Buffer.from(JSON.stringify({ messages: [{ id: 'a"\\', salt: '\\\\"', data: 'x,{[:' }, {}, [1, 'q\\"z']] }));
+    const whole = new ReplyBudget();
+    whole.meter(undefined).add(text);
+    for (const size of [1, 2, 3, 7]) {
+      const cut = new ReplyBudget();
+      const meter = cut.meter(undefined);
+      for (let at = 0; at < text.length; at += size) {
+        meter.add(text.subarray(at, at + size));
+      }
+      assert.equal(cut.inFlightBytes, whole.inFlightBytes, `chunks of ${size}`);
     }
   });
 });
