@@ -167,11 +167,20 @@ function isDelimiter(code: number): boolean {
 
 /** Just past the closing quote of the string opening at `start`. */
 function stringEnd(text: string, start: number): number {
+  const end = closingQuoteEnd(text, start);
+  if (end < 0) {
+    throw new SyntaxError('Unterminated string in JSON');
+  }
+  return end;
+}
+
+/** Just past the closing quote of the string opening at `start`; -1 when the text stops inside it. Also used by roomPreview.ts. */
+export function closingQuoteEnd(text: string, start: number): number {
   let at = start + 1;
   for (;;) {
     const quote = text.indexOf('"', at);
     if (quote < 0) {
-      throw new SyntaxError('Unterminated string in JSON');
+      return -1;
     }
     let backslashes = 0;
     while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) {
