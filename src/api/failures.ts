@@ -121,7 +121,8 @@ function networkProblem(error: unknown, code: string | undefined, context: Faile
 /** "too big: N MB, …": the first words say it, as Check Rooms' summary quotes them. */
 function tooBigProblem(error: ReplyTooBig, host: string): string {
   const size = `${error.declared ? '' : 'over '}${megabytes(error.replyBytes)} MB`;
-  const cost = `about ${megabytes(error.estimatedBytes)} MB of memory once read${error.declared ? '' : ' (counting only what had arrived)'}`;
+  const counted = error.declared ? '' : ' (counting only what had arrived)';
+  const cost = `about ${megabytes(error.estimatedBytes)} MB of memory once read${counted}`;
   if (error.alwaysTooBig) {
     return (
       `the reply from ${host} is too big: ${size}, over the ${megabytes(error.limitBytes)} MB limit. It would take ${cost}, ` +
@@ -129,7 +130,8 @@ function tooBigProblem(error: ReplyTooBig, host: string): string {
     );
   }
   return (
-    `the reply from ${host} is too big to read while other big replies are being read: ${size}, over the ${megabytes(error.allowedBytes)} MB ` +
+    `the reply from ${host} is too big to read while other big replies are being read: ${size}, ` +
+    `over the ${megabytes(error.allowedBytes)} MB ` +
     `left of the ${megabytes(error.limitBytes)} MB limit (it would take ${cost}). Try again when they are done.`
   );
 }

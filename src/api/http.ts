@@ -5,12 +5,15 @@ import { WorldClientError } from './errors';
 import { classifyFailure, errorCode, type FailedRequestContext } from './failures';
 import { redactHeaders, redactSecrets } from './redact';
 import type { RawReply } from './replies';
-import type { ReplyBudget, ReplyMeter } from './replyBudget';
+import { readBody, streamBody } from './bodies';
+import type { ReplyBudget } from './replyBudget';
 import { backoffDelayMs, decideRetryDelay, DEFAULT_MAX_RETRIES, isRetryableNetworkCode, RETRYABLE_STATUSES, type RetryTuning } from './retry';
 import type { Credentials, RequestLogEntry, ServerConfig } from './types';
 import { redactUrl, withSessionParam, type HttpMethod, type ParsedBaseUrl } from './urls';
 
-export type BodyPeek = (chunk: Uint8Array, declaredBytes: number | undefined) => boolean;
+import type { BodyPeek } from './bodies';
+
+export type { BodyPeek } from './bodies';
 
 export interface OutgoingRequest {
   method: HttpMethod;
@@ -162,10 +165,11 @@ export class HttpTransport {
       const counted = (read: number): void => {
         bytes = read;
       };
+      const peek = status === 200 ? request.peekBody : undefined;
       const body =
         status === 200 && request.sink
           ? await streamBody(response.body, request.sink, counted)
-          : await readBody(response.body, () => this.budget.meter(declared), status === 200 ? request.peekBody : undefined, declared, counted);
+          : await readBody(response.body, () => this.budget.meter(declared), peek, declared, counted);
       const reply: RawReply = {
         status,
         contentType: headerValue(response.headers['content-type']),
@@ -236,73 +240,6 @@ export class HttpTransport {
     } catch {
       // A failing log must not fail the request it describes.
     }
-  }
-}
-
-/**
- * Reads the whole body once, counting bytes as they arrive, and decodes it once; one
- * buffer, no intermediate strings, which keeps big replies close to raw undici speed.
- * The meter charges the reply's parsed cost to the shared budget as it arrives, and ends
- * the read (the connection is dropped) the moment that is more than the reply may cost.
- */
-async function readBody(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  openMeter: () => ReplyMeter,
-  peek: BodyPeek | undefined,
-  declaredBytes: number | undefined,
-  onBytes: (bytes: number) => void,
-): Promise<{ text: string; bytes: number; release?: () => void }> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  let meter: ReplyMeter | undefined;
-  try {
-    meter = openMeter();
-    for await (const chunk of body) {
-      meter.add(chunk);
-      chunks.push(chunk);
-      bytes += chunk.length;
-      onBytes(bytes);
-      if (peek) {
-        peek = peekOnce(peek, chunk, declaredBytes) ? peek : undefined;
-      }
-    }
-    const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
-    chunks.length = 0;
-    const held = meter;
-    return { text: whole.toString('utf8'), bytes, release: () => held.close() };
-  } catch (error) {
-    meter?.close();
-    body.destroy();
-    throw error;
-  }
-}
-
-/** Hands each chunk of the body to the sink, waiting for it (the file write) before reading on. */
-async function streamBody(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  sink: (chunk: Uint8Array) => Promise<void>,
-  onBytes: (bytes: number) => void,
-): Promise<{ text: string; bytes: number; release?: () => void }> {
-  let bytes = 0;
-  try {
-    for await (const chunk of body) {
-      await sink(chunk);
-      bytes += chunk.length;
-      onBytes(bytes);
-    }
-  } catch (error) {
-    body.destroy();
-    throw error;
-  }
-  return { text: '', bytes };
-}
-
-/** A failing peek only ends the peeking: the reply itself is still read and checked in full. */
-function peekOnce(peek: BodyPeek, chunk: Uint8Array, declaredBytes: number | undefined): boolean {
-  try {
-    return peek(chunk, declaredBytes);
-  } catch {
-    return false;
   }
 }
 

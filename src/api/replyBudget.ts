@@ -117,7 +117,8 @@ export class ReplyMeter {
     this.bytes += chunk.length;
     let cost = chunk.length * COST_PER_BYTE;
     let index = 0;
-    // Where the next quote and backslash are, found natively and kept until passed: strings (most of a reply) are skipped without a JS loop.
+    // Where the next quote and backslash are, found natively and kept until passed: strings
+    // (most of a reply) are skipped without a loop in JavaScript.
     let quote = -1;
     let backslash = -1;
     while (index < chunk.length) {
@@ -191,7 +192,10 @@ export class ReplyMeter {
 
   /** The whole reply's cost at the rate seen so far, when its length is known. */
   private projected(estimate: number): number {
-    return this.declaredBytes === undefined || this.bytes === 0 ? estimate : Math.max(estimate, (estimate / this.bytes) * this.declaredBytes);
+    if (this.declaredBytes === undefined || this.bytes === 0) {
+      return estimate;
+    }
+    return Math.max(estimate, (estimate / this.bytes) * this.declaredBytes);
   }
 
   private refuse(estimated: number, allowed: number): never {

@@ -68,7 +68,8 @@ export class ApiRequestCore {
     const credentials = needsSession ? this.requireCredentials(scope) : undefined;
     const secrets = scope.secrets.filter((secret): secret is string => secret !== undefined);
     const expectedStatuses = scope.expectedStatuses;
-    const reply = await parsed(await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal), secrets);
+    const first = await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal);
+    const reply = await parsed(first, secrets);
     const renewed = credentials && renewedCredentials(reply);
     if (!renewed) {
       return reply;
@@ -80,7 +81,9 @@ export class ApiRequestCore {
       // Storing the session is the caller's business; the retry below uses it either way.
     }
     const renewedSecrets = [...secrets, renewed.session, renewed.csrfToken].filter((secret): secret is string => secret !== undefined);
-    return parsed(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses }, signal), renewedSecrets);
+    const retry = { ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses };
+    const again = await transport.send(retry, signal);
+    return parsed(again, renewedSecrets);
   }
 
   protected requireCredentials(scope: CallScope): Credentials {

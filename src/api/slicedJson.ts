@@ -82,7 +82,10 @@ interface Slice {
   cut: number;
 }
 
-/** Tries cutting at a "}," about a slice on; JSON.parse succeeding proves the cut lies between two elements. A few misses, then the scan. */
+/**
+ * Tries cutting at a "}," about a slice on: JSON.parse succeeding proves the cut lies between two
+ * elements. After a few misses (a "}," inside strings) the slice is scanned instead.
+ */
 function quickSlice(text: string, sliceStart: number): Slice | undefined {
   let from = sliceStart + SLICE_CHARS;
   for (let attempt = 0; attempt < 3 && from < text.length; attempt++) {

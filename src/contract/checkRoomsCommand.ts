@@ -41,7 +41,15 @@ export async function checkAllRooms(deps: {
   const { connection, model, problems, log } = deps;
   await model.refresh();
   const roomIds = [...new Set(model.listed.map((room) => room.id))].filter((id) => id !== '');
-  const summary: CheckSummary = { rooms: roomIds.length, checked: 0, failed: 0, problems: 0, roomsWithProblems: 0, cancelled: false, failures: [] };
+  const summary: CheckSummary = {
+    rooms: roomIds.length,
+    checked: 0,
+    failed: 0,
+    problems: 0,
+    roomsWithProblems: 0,
+    cancelled: false,
+    failures: [],
+  };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking rooms against the API contract'), cancellable: true },
     async (progress, token) => {
@@ -101,7 +109,8 @@ export function reportSummary(ui: Ui, summary: CheckSummary): CheckSummary {
     if (choice === showProblems) {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     } else if (choice === showDetails) {
-      await ui.showMessage('warning', vscode.l10n.t('{0} rooms could not be loaded', summary.failed), { modal: true, detail: failureDetails(summary) });
+      const title = vscode.l10n.t('{0} rooms could not be loaded', summary.failed);
+      await ui.showMessage('warning', title, { modal: true, detail: failureDetails(summary) });
     }
   });
   return summary;

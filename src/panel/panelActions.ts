@@ -14,7 +14,13 @@ import { visible } from '../shared/inertText';
  * room the panel holds.
  * Every action goes through the command runner, so failures read the same everywhere.
  */
-export async function runPanelAction(panel: RoomPanel, action: PanelAction, runner: CommandRunner, ui: Ui, connection: ServerConnection): Promise<void> {
+export async function runPanelAction(
+  panel: RoomPanel,
+  action: PanelAction,
+  runner: CommandRunner,
+  ui: Ui,
+  connection: ServerConnection,
+): Promise<void> {
   switch (action) {
     case 'refresh':
       await runner.run('Refresh room', () => panel.load());

@@ -117,7 +117,6 @@ export class RoomPanel implements vscode.Disposable {
       if (controller.signal.aborted) {
         return;
       }
-      this.tooBig = false;
       this.timings.noteLoaded();
       this.host.log.info(`Room panel "${this.roomId}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
@@ -130,10 +129,7 @@ export class RoomPanel implements vscode.Disposable {
         return;
       }
       this.model.dropPreview();
-      this.tooBig = (error as { kind?: unknown }).kind === 'tooBig';
-      if (this.tooBig) {
-        this.showListedFields();
-      }
+      this.tooBig = this.model.showListedIfTooBig(error, this.roomId, this.host.listedRoom(this.roomId));
       this.showFailure(error, 'load');
       throw error;
     } finally {
@@ -252,15 +248,6 @@ export class RoomPanel implements vscode.Disposable {
     this.host.log.info(`Room panel "${this.roomId}": showing the first ${preview.messages.length} message(s) ${afterMs} ms into the load, while the rest arrives.`);
     this.model.setPreview(this.roomId, preview);
     this.sendState();
-  }
-
-  /** A room too big to load still shows what the room list knows of it (never taken for the room: export, watch). */
-  private showListedFields(): void {
-    const listed = this.host.listedRoom(this.roomId);
-    if (listed && !this.model.loaded) {
-      const { id, started, ended, members } = listed;
-      this.model.setPreview(this.roomId, { fields: { id, started, ended, members }, messages: [] });
-    }
   }
 
   private showFailure(error: unknown, during: 'load' | 'watch'): void {

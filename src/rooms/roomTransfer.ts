@@ -125,12 +125,17 @@ export async function exportRoomAsReceived(ui: Ui, connection: ServerConnection,
   const bytes = await withCancellableProgress(vscode.l10n.t('Exporting room "{0}"…', visible(roomId)), (signal) =>
     writeStreamed(target, (write) => api.saveRoomReply(roomId, write, signal)),
   );
-  void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" as the server sent it ({1} MB, not checked) to {2}.', visible(roomId), megabytes(bytes), target.fsPath), {});
+  const [id, size, where] = [visible(roomId), megabytes(bytes), target.fsPath];
+  const done = vscode.l10n.t('Exported room "{0}" as the server sent it ({1} MB, not checked) to {2}.', id, size, where);
+  void ui.showMessage('info', done, {});
   return target;
 }
 
 /** As writeWhole, for content that arrives in chunks: a temporary file beside the target, renamed into place once complete. */
-async function writeStreamed(target: vscode.Uri, produce: (write: (chunk: Uint8Array) => Promise<void>) => Promise<number>): Promise<number> {
+async function writeStreamed(
+  target: vscode.Uri,
+  produce: (write: (chunk: Uint8Array) => Promise<void>) => Promise<number>,
+): Promise<number> {
   await refuseFolder(target);
   const temporary = `${target.fsPath}.${process.pid}.${Date.now()}.tmp`;
   const file = await open(temporary, 'wx');
@@ -151,7 +156,8 @@ async function writeStreamed(target: vscode.Uri, produce: (write: (chunk: Uint8A
 async function refuseFolder(target: vscode.Uri): Promise<void> {
   const existing = await vscode.workspace.fs.stat(target).then((stat) => stat, () => undefined);
   if (existing && (existing.type & vscode.FileType.Directory) !== 0) {
-    throw new Error(vscode.l10n.t('{0} is a folder. Nothing was written: choose a file name to export to.', target.fsPath || target.toString()));
+    const where = target.fsPath || target.toString();
+    throw new Error(vscode.l10n.t('{0} is a folder. Nothing was written: choose a file name to export to.', where));
   }
 }
 
