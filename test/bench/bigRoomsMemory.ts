@@ -37,7 +37,8 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
 async function measure(bytes: number): Promise<void> {
   const server = fork(__filename, ['serve', String(bytes)], { stdio: 'inherit' });
   const { url, session } = await nextMessage<{ url: string; session: string }>(server);
-  const api = new WorldClientApi({ baseUrl: url, urlStyle: 'path', sessionTransport: 'header', timeoutMs: 600_000 }, { getCredentials: () => ({ session }) });
+  const config = { baseUrl: url, urlStyle: 'path', sessionTransport: 'header', timeoutMs: 600_000 } as const;
+  const api = new WorldClientApi(config, { getCredentials: () => ({ session }) });
   const baseline = process.memoryUsage();
   let peakRss = baseline.rss;
   let peakHeap = baseline.heapUsed;
@@ -78,24 +79,30 @@ async function measure(bytes: number): Promise<void> {
 async function main(): Promise<void> {
   const megabytes = Number(process.argv[2] ?? 60);
   console.log(`Four rooms of ${megabytes} MB of {} messages, loaded four at a time through one client (heap limit 4 GiB):`);
-  const child = fork(__filename, ['measure', String(megabytes * MB)], { execArgv: ['--max-old-space-size=4096'], stdio: ['inherit', 'inherit', 'pipe', 'ipc'] });
+  const child = fork(__filename, ['measure', String(megabytes * MB)], {
+    execArgv: ['--max-old-space-size=4096'],
+    stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const figures = await Promise.race([nextMessage<Figures>(child), exited.then(() => undefined)]);
   const code = await exited;
   if (!figures) {
-    console.log(`  the process died (exit code ${code}): ${/heap out of memory|Allocation failed[^\n]*/.exec(stderr)?.[0] ?? stderr.slice(-300)}`);
+    const why = /heap out of memory|Allocation failed[^\n]*/.exec(stderr)?.[0] ?? stderr.slice(-300);
+    console.log(`  the process died (exit code ${code}): ${why}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`  peak RSS above baseline: ${figures.peakRssAboveBaselineMiB} MiB; peak heap above baseline: ${figures.peakHeapAboveBaselineMiB} MiB`);
+  const { peakRssAboveBaselineMiB: rss, peakHeapAboveBaselineMiB: heap } = figures;
+  console.log(`  peak RSS above baseline: ${rss} MiB; peak heap above baseline: ${heap} MiB`);
   console.log(`  longest event-loop block: ${figures.longestBlockMs} ms; all four settled after ${figures.ms} ms`);
   figures.outcomes.forEach((outcome) => console.log(`  ${outcome}`));
 }
 
 const role = process.argv[2];
-void (role === 'serve' ? serve(Number(process.argv[3])) : role === 'measure' ? measure(Number(process.argv[3])) : main()).catch((error: unknown) => {
+const size = Number(process.argv[3]);
+void (role === 'serve' ? serve(size) : role === 'measure' ? measure(size) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

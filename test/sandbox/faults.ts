@@ -16,7 +16,10 @@ export interface MatchedFaults {
   fault?: Fault;
 }
 
-const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'hugeRoom', 'slowBody', 'trickleBody', 'redirect', 'duplicateIds']);
+const FAULT_KINDS = new Set([
+  'delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape',
+  'hugeBody', 'hugeRoom', 'slowBody', 'trickleBody', 'redirect', 'duplicateIds',
+]);
 
 export class FaultList {
   private active: ActiveFault[] = [];

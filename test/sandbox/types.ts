@@ -40,7 +40,8 @@ export interface SeedOptions {
 /** 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its first two rooms listed again at the end. */
 /** 'hugeRoom': the asked-for room with about `hugeBodyBytes` of `{}` messages, streamed, never built in memory. */
 export type FaultKind =
-  | 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'hugeRoom' | 'slowBody' | 'trickleBody' | 'redirect' | 'duplicateIds';
+  | 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape'
+  | 'hugeBody' | 'hugeRoom' | 'slowBody' | 'trickleBody' | 'redirect' | 'duplicateIds';
 export type FaultRoute = 'rtc' | 'authenticate' | 'ping' | 'settings';
 
 /**

@@ -14,7 +14,10 @@ describe('parsing big replies in slices', () => {
   it('gives what JSON.parse gives, for rooms, room lists, odd spacing, escapes and nesting', async () => {
     const texts = [
       JSON.stringify({ id: 'r', started: '', ended: '', members: 'a@b.c', messages }),
-      JSON.stringify({ rooms: [{ id: 'x[{"', started: '', ended: '', members: '', hasMessages: false }], more: { a: [1, [2, { b: ']' }]] } }),
+      JSON.stringify({
+        rooms: [{ id: 'x[{"', started: '', ended: '', members: '', hasMessages: false }],
+        more: { a: [1, [2, { b: ']' }]] },
+      }),
       ' \n{ "messages" : [ {"id":"a" , "salt":"","data":""} ,\t{"id":"b","salt":"","data":""} ] , "room_id":"z" } ',
       '{"messages":[]}',
       '{}',
@@ -40,7 +43,8 @@ describe('parsing big replies in slices', () => {
   });
 
   it('rejects malformed JSON as JSON.parse does', async () => {
-    for (const text of ['{"messages":[{"id":1} {"id":2}]}', '{"messages":[1,2', '{"messages":[1,]}', '{"messages":[1]]}', '{"a":"unterminated']) {
+    const malformed = ['{"messages":[{"id":1} {"id":2}]}', '{"messages":[1,2', '{"messages":[1,]}', '{"messages":[1]]}', '{"a":"x'];
+    for (const text of malformed) {
       await assert.rejects(parseJsonInSlices(text, counter().yieldNow), SyntaxError, text);
       assert.throws(() => JSON.parse(text), SyntaxError, text);
     }

@@ -16,11 +16,12 @@ describe('panel failure texts', () => {
   });
 
   it('a room too big to load says so, shows the listed fields, and offers Export JSON; Watch stops', () => {
-    const tooBig = new WorldClientError('tooBig', 'Could not open the room "r1": the reply from h is too big: 60 MB, over the 500 MB limit.');
+    const reason = 'Could not open the room "r1": the reply from h is too big: 60 MB, over the 500 MB limit.';
+    const tooBig = new WorldClientError('tooBig', reason);
     assert.deepEqual(describePanelFailure(tooBig, context), {
       status: 'error',
       text:
-        'Could not open the room "r1": the reply from h is too big: 60 MB, over the 500 MB limit. The header shows the room\'s fields from the room list. ' +
+        `${reason} The header shows the room's fields from the room list. ` +
         'Export JSON… still saves the room to a file, as the server sends it, without loading it here.',
       stopWatching: true,
     });
