@@ -68,7 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const model = new RoomsModel(connection, { filter: '', ...readRoomsViewSettings() }, Date.now, (message) => log.warn(message));
   const provider = new RoomsTreeProvider(model);
   const view = new RoomsView(model, provider);
-  const panels = new RoomPanels({ connection, log, extensionUri: context.extensionUri, runner, ui });
+  const listedRoom = (roomId: string) => model.listed.find((room) => room.id === roomId);
+  const panels = new RoomPanels({ connection, log, extensionUri: context.extensionUri, runner, ui, listedRoom });
   // Filled in by messages.register; rooms calls it only from a command, after activation.
   const messageRestore: messages.MessageRestore = { restore: () => Promise.reject(new Error('The message commands are not registered yet.')) };
 
@@ -78,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   rooms.register(context, { runner, ui, connection, snapshots, model, provider, view, roomDocuments, restoreMessages: (snapshot) => messageRestore.restore(snapshot) });
   messages.register(context, { runner, ui, connection, snapshots, log, refreshRoom: (roomId) => void panels.refresh(roomId), messageRestore });
   panel.register(context, { runner, ui, connection, panels });
-  contract.register(context, { runner, ui, connection, model, provider, roomDocuments, panels });
+  contract.register(context, { runner, ui, log, connection, model, provider, roomDocuments, panels });
   compare.register(context, { runner, ui, connection, model, snapshots, panels });
   if (context.globalStorageUri.scheme === 'file') {
     context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));

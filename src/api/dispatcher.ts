@@ -6,10 +6,10 @@ import type { ProxyOptions, ServerConfig } from './types';
 import { loadUndiciAgents } from './undiciAgents';
 
 /**
- * Replies above this are refused by undici before they can exhaust memory. The extension host
- * is shared by every extension, and a reply is held as bytes, then text, then parsed objects:
- * test/bench/replyMemory.ts measures a peak of 4-5 × the reply size, so 64 MiB keeps the worst
- * case near 300 MiB. A 100,000-message room is about 17 MiB and a 50 MB room list still fits.
+ * Replies above this are refused by undici, whatever they hold: a backstop. What a reply may cost
+ * once parsed (up to twenty times its size for tiny objects) is bounded by the ReplyBudget every
+ * client shares (replyBudget.ts). A 100,000-message room is about 17 MiB; a 50 MB room list fits.
+ * Replies streamed to a file (an export of a room too big to hold) are not held, so have no cap.
  */
 export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
@@ -27,11 +27,11 @@ export interface ServerDispatcher {
  * proxy is configured and the server is not in noProxy. Trust is per server: caPem is added
  * to Node's default roots for this pool only, never process-wide.
  */
-export function createServerDispatcher(config: ServerConfig, server: ParsedBaseUrl): ServerDispatcher {
+export function createServerDispatcher(config: ServerConfig, server: ParsedBaseUrl, maxResponseSize = MAX_REPLY_BYTES): ServerDispatcher {
   const ca = config.tls?.caPem ? [...rootCertificates, config.tls.caPem] : undefined;
   const common = {
     connections: CONNECTIONS_PER_SERVER,
-    maxResponseSize: MAX_REPLY_BYTES,
+    maxResponseSize,
     headersTimeout: config.timeoutMs,
     bodyTimeout: config.timeoutMs,
   };

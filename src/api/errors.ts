@@ -7,6 +7,8 @@ export type WorldClientErrorKind =
   | 'serverError'
   | 'notJson'
   | 'badShape'
+  /** The reply would cost more memory than the extension lets replies take (api/replyBudget.ts). */
+  | 'tooBig'
   | 'network'
   | 'tls'
   | 'timeout'

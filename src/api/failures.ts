@@ -2,6 +2,7 @@ import { WorldClientError, errorMessage } from './errors';
 import { TOTAL_DEADLINE_FACTOR } from './abort';
 import { MAX_REPLY_BYTES } from './dispatcher';
 import { redactedHead } from './redact';
+import { megabytes, ReplyTooBig } from './replyBudget';
 
 /** What a failure message needs to know about the request that failed. */
 export interface FailedRequestContext {
@@ -50,6 +51,9 @@ export function classifyFailure(error: unknown, context: FailedRequestContext, s
     return error;
   }
   const { what } = context;
+  if (error instanceof ReplyTooBig) {
+    return new WorldClientError('tooBig', `Could not ${what}: ${tooBigProblem(error, context.host)}`, { cause: error });
+  }
   if (signal.cancelled) {
     return new WorldClientError('cancelled', `Cancelled: did not ${what}.`, { cause: error });
   }
@@ -66,6 +70,14 @@ export function classifyFailure(error: unknown, context: FailedRequestContext, s
     const seconds = Math.round(context.timeoutMs / 100) / 10;
     const problem = code === 'UND_ERR_BODY_TIMEOUT' ? `the reply from ${context.host} stalled for ${seconds} s` : `${context.host} did not answer within ${seconds} s`;
     return new WorldClientError('timeout', `Could not ${what}: ${problem}. Try again; if the server is just slow, raise the request timeout setting.`, { cause: error });
+  }
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+    return new WorldClientError(
+      'tooBig',
+      `Could not ${what}: the reply from ${context.host} is too big: over ${megabytes(MAX_REPLY_BYTES)} MB, the limit that protects ` +
+        `the memory all VS Code extensions share (${code}).`,
+      { cause: error },
+    );
   }
   const tls = tlsProblem(error, code);
   if (tls) {
@@ -95,8 +107,6 @@ function networkProblem(error: unknown, code: string | undefined, context: Faile
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return `${where} cannot be reached from this network (${code}). Check your network connection or VPN.`;
-    case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
-      return `the reply from ${host} is larger than the ${MAX_REPLY_BYTES / (1024 * 1024)} MiB this client accepts, a limit that protects the memory all VS Code extensions share (${code}). Report this with the request log.`;
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return `the connection to ${host} was closed because the server settings changed (${code}). Try again.`;
@@ -106,6 +116,24 @@ function networkProblem(error: unknown, code: string | undefined, context: Faile
       }
       return `the request to ${where} failed (${code ?? describeError(error, context.secrets ?? [])}). Check your network connection and try again.`;
   }
+}
+
+/** "too big: N MB, …": the first words say it, as Check Rooms' summary quotes them. */
+function tooBigProblem(error: ReplyTooBig, host: string): string {
+  const size = `${error.declared ? '' : 'over '}${megabytes(error.replyBytes)} MB`;
+  const counted = error.declared ? '' : ' (counting only what had arrived)';
+  const cost = `about ${megabytes(error.estimatedBytes)} MB of memory once read${counted}`;
+  if (error.alwaysTooBig) {
+    return (
+      `the reply from ${host} is too big: ${size}, over the ${megabytes(error.limitBytes)} MB limit. It would take ${cost}, ` +
+      'and the memory is shared by all VS Code extensions.'
+    );
+  }
+  return (
+    `the reply from ${host} is too big to read while other big replies are being read: ${size}, ` +
+    `over the ${megabytes(error.allowedBytes)} MB ` +
+    `left of the ${megabytes(error.limitBytes)} MB limit (it would take ${cost}). Try again when they are done.`
+  );
 }
 
 function tlsProblem(error: unknown, code: string | undefined): string | undefined {

@@ -5,11 +5,15 @@ import { WorldClientError } from './errors';
 import { classifyFailure, errorCode, type FailedRequestContext } from './failures';
 import { redactHeaders, redactSecrets } from './redact';
 import type { RawReply } from './replies';
+import { readBody, streamBody } from './bodies';
+import type { ReplyBudget } from './replyBudget';
 import { backoffDelayMs, decideRetryDelay, DEFAULT_MAX_RETRIES, isRetryableNetworkCode, RETRYABLE_STATUSES, type RetryTuning } from './retry';
 import type { Credentials, RequestLogEntry, ServerConfig } from './types';
 import { redactUrl, withSessionParam, type HttpMethod, type ParsedBaseUrl } from './urls';
 
-export type BodyPeek = (chunk: Uint8Array, declaredBytes: number | undefined) => boolean;
+import type { BodyPeek } from './bodies';
+
+export type { BodyPeek } from './bodies';
 
 export interface OutgoingRequest {
   method: HttpMethod;
@@ -36,7 +40,15 @@ export interface OutgoingRequest {
   peekBody?: BodyPeek;
   /** Headers beyond the ones every request gets; secret ones (Cookie…) are redacted in the log by name. */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * Takes a 200 reply's body chunk by chunk (to write it to a file) instead of reading it into
+   * memory; the reply's text is then empty. Such a reply is never held, so no size cap applies.
+   */
+  sink?: (chunk: Uint8Array) => Promise<void>;
 }
+
+/** No cap on a reply's size, in undici's terms. */
+const UNBOUNDED = -1;
 
 /** Bodies above this are not copied into log entries: the log is for reading and "copy as curl", not archiving. */
 const MAX_LOGGED_BODY_CHARS = 1024 * 1024;
@@ -49,6 +61,8 @@ const MAX_LOGGED_BODY_CHARS = 1024 * 1024;
  */
 export class HttpTransport {
   private pool: ServerDispatcher | undefined;
+  /** For replies streamed to a sink, which have no size cap; made on the first such request. */
+  private streamingPool: ServerDispatcher | undefined;
   private closed = false;
   private readonly maxRetries: number;
   private readonly totalTimeoutMs: number;
@@ -58,13 +72,14 @@ export class HttpTransport {
     private readonly server: ParsedBaseUrl,
     private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined,
     private readonly tuning: RetryTuning,
+    private readonly budget: ReplyBudget,
   ) {
     this.maxRetries = Math.max(0, config.maxRetries ?? DEFAULT_MAX_RETRIES);
     this.totalTimeoutMs = config.totalTimeoutMs ?? config.timeoutMs * TOTAL_DEADLINE_FACTOR;
   }
 
   async send(request: OutgoingRequest, callerSignal?: AbortSignal): Promise<RawReply> {
-    const pool = this.connectionPool(request.what);
+    const pool = this.connectionPool(request.what, request.sink !== undefined);
     const context: FailedRequestContext = {
       what: request.what,
       host: this.server.origin.replace(/^https?:\/\//, ''),
@@ -85,6 +100,7 @@ export class HttpTransport {
         if (delayMs === undefined) {
           return outcome.reply;
         }
+        outcome.reply.release?.();
       } else {
         if (!mayRetry || outcome.error.kind !== 'network' || !isRetryableNetworkCode(outcome.code)) {
           throw outcome.error;
@@ -101,21 +117,23 @@ export class HttpTransport {
       return;
     }
     this.closed = true;
-    await this.pool?.dispatcher.close().catch(() => undefined);
+    await Promise.all([this.pool, this.streamingPool].map((pool) => pool?.dispatcher.close().catch(() => undefined)));
   }
 
-  private connectionPool(what: string): ServerDispatcher {
+  private connectionPool(what: string, streaming: boolean): ServerDispatcher {
     if (this.closed) {
       throw new WorldClientError('cancelled', `Cancelled: did not ${what}, because this client was closed (for example after a settings change). Try again.`);
     }
-    if (!this.pool) {
-      try {
-        this.pool = createServerDispatcher(this.config, this.server);
-      } catch (error) {
-        throw new WorldClientError('network', `Could not ${what}: ${(error as Error).message}`, { cause: error });
+    try {
+      if (streaming) {
+        this.streamingPool ??= createServerDispatcher(this.config, this.server, UNBOUNDED);
+        return this.streamingPool;
       }
+      this.pool ??= createServerDispatcher(this.config, this.server);
+      return this.pool;
+    } catch (error) {
+      throw new WorldClientError('network', `Could not ${what}: ${(error as Error).message}`, { cause: error });
     }
-    return this.pool;
   }
 
   private async attempt(
@@ -143,8 +161,15 @@ export class HttpTransport {
       });
       status = response.statusCode;
       signal.stopDeadline();
-      const body = await readBody(response.body, status === 200 ? request.peekBody : undefined, declaredLength(response.headers['content-length']));
-      bytes = body.bytes;
+      const declared = declaredLength(response.headers['content-length']);
+      const counted = (read: number): void => {
+        bytes = read;
+      };
+      const peek = status === 200 ? request.peekBody : undefined;
+      const body =
+        status === 200 && request.sink
+          ? await streamBody(response.body, request.sink, counted)
+          : await readBody(response.body, () => this.budget.meter(declared), peek, declared, counted);
       const reply: RawReply = {
         status,
         contentType: headerValue(response.headers['content-type']),
@@ -153,6 +178,7 @@ export class HttpTransport {
         setCookies: headerList(response.headers['set-cookie']),
         text: body.text,
         bytes,
+        release: body.release,
       };
       this.log(request, path, headers, { status, ms: performance.now() - started, bytes, attempt });
       return { reply };
@@ -214,33 +240,6 @@ export class HttpTransport {
     } catch {
       // A failing log must not fail the request it describes.
     }
-  }
-}
-
-/**
- * Reads the whole body once, counting bytes as they arrive, and decodes it once; one
- * buffer, no intermediate strings, which keeps big replies close to raw undici speed.
- */
-async function readBody(body: AsyncIterable<Buffer>, peek: BodyPeek | undefined, declaredBytes: number | undefined): Promise<{ text: string; bytes: number }> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    bytes += chunk.length;
-    if (peek) {
-      peek = peekOnce(peek, chunk, declaredBytes) ? peek : undefined;
-    }
-  }
-  const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
-  return { text: whole.toString('utf8'), bytes };
-}
-
-/** A failing peek only ends the peeking: the reply itself is still read and checked in full. */
-function peekOnce(peek: BodyPeek, chunk: Uint8Array, declaredBytes: number | undefined): boolean {
-  try {
-    return peek(chunk, declaredBytes);
-  } catch {
-    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 import { visible } from '../shared/inertText';
 import { WorldClientError, type WorldClientErrorKind } from './errors';
 import { redactedHead } from './redact';
+import { parseJsonInSlices } from './slicedJson';
 import type { Credentials } from './types';
 
 /** One HTTP answer as the transport read it: the body read once, as text. */
@@ -13,6 +14,8 @@ export interface RawReply {
   setCookies: readonly string[];
   text: string;
   bytes: number;
+  /** Gives the reply's share of the reply budget back: called once it is parsed (or dropped). */
+  release?: () => void;
 }
 
 /** A reply whose body was parsed once; `json` is undefined for an empty or non-JSON body. */
@@ -42,6 +45,24 @@ export function parseReply(raw: RawReply, secrets: readonly (string | undefined)
   };
   const parsed = parseBody(raw, secrets);
   return { ...parsed, ...quotable };
+}
+
+/** Bodies above this are parsed in slices that yield (slicedJson.ts), not in one JSON.parse that holds the host. */
+const SLICED_PARSE_MIN_CHARS = 4 * 1024 * 1024;
+
+/** As parseReply, but a big body is parsed in slices, between which the extension host answers other work. */
+export async function parseReplyInSlices(raw: RawReply, secrets: readonly (string | undefined)[] = []): Promise<ParsedReply> {
+  if (raw.text.length < SLICED_PARSE_MIN_CHARS) {
+    return parseReply(raw, secrets);
+  }
+  const textHead = redactedHead(raw.text, secrets, QUOTABLE_CHARS);
+  const location = raw.location === undefined ? undefined : redactedHead(raw.location, secrets, QUOTABLE_CHARS);
+  try {
+    const json = await parseJsonInSlices(raw.text.charCodeAt(0) === 0xfeff ? raw.text.slice(1) : raw.text);
+    return { ...raw, json, errorName: errorNameOf(json, secrets), textHead, location };
+  } catch (error) {
+    return { ...raw, json: undefined, parseError: (error as Error).message, textHead, location };
+  }
 }
 
 function parseBody(raw: RawReply, secrets: readonly (string | undefined)[]): Omit<ParsedReply, 'textHead'> {

@@ -1,7 +1,8 @@
 import { errorMessage, WorldClientError } from './errors';
 import { HttpTransport, type OutgoingRequest } from './http';
 import { redactSecrets } from './redact';
-import { parseReply, renewedCredentials, type ParsedReply } from './replies';
+import { parseReplyInSlices, renewedCredentials, type ParsedReply, type RawReply } from './replies';
+import { ReplyBudget } from './replyBudget';
 import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
 import { ShapeError } from './shapes';
 import type { ClientHooks, Credentials, ServerConfig } from './types';
@@ -34,6 +35,8 @@ export class ApiRequestCore {
     protected readonly config: ServerConfig,
     protected readonly hooks: ClientHooks,
     tuning: ClientTuning = {},
+    /** Shared by every client the extension builds (see replyBudget.ts); a client on its own gets one of its own. */
+    budget: ReplyBudget = new ReplyBudget(),
   ) {
     let server: ParsedBaseUrl;
     try {
@@ -43,7 +46,7 @@ export class ApiRequestCore {
       this.target = { configError: (error as Error).message };
       return;
     }
-    const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning });
+    const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning }, budget);
     this.target = { server, transport };
   }
 
@@ -65,7 +68,8 @@ export class ApiRequestCore {
     const credentials = needsSession ? this.requireCredentials(scope) : undefined;
     const secrets = scope.secrets.filter((secret): secret is string => secret !== undefined);
     const expectedStatuses = scope.expectedStatuses;
-    const reply = parseReply(await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal), secrets);
+    const first = await transport.send({ ...request, credentials, what: scope.what, secrets, expectedStatuses }, signal);
+    const reply = await parsed(first, secrets);
     const renewed = credentials && renewedCredentials(reply);
     if (!renewed) {
       return reply;
@@ -77,7 +81,9 @@ export class ApiRequestCore {
       // Storing the session is the caller's business; the retry below uses it either way.
     }
     const renewedSecrets = [...secrets, renewed.session, renewed.csrfToken].filter((secret): secret is string => secret !== undefined);
-    return parseReply(await transport.send({ ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses }, signal), renewedSecrets);
+    const retry = { ...request, credentials: renewed, what: scope.what, secrets: renewedSecrets, expectedStatuses };
+    const again = await transport.send(retry, signal);
+    return parsed(again, renewedSecrets);
   }
 
   protected requireCredentials(scope: CallScope): Credentials {
@@ -111,6 +117,15 @@ export class ApiRequestCore {
     } catch (error) {
       throw toPublicError(error, scope, this.hooks.getCredentials());
     }
+  }
+}
+
+/** The reply parsed; its share of the reply budget is held until then, as parsing in slices lets other replies be read meanwhile. */
+async function parsed(raw: RawReply, secrets: readonly string[]): Promise<ParsedReply> {
+  try {
+    return await parseReplyInSlices(raw, secrets);
+  } finally {
+    raw.release?.();
   }
 }
 

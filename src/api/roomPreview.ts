@@ -1,4 +1,5 @@
 import { isRtcMessage } from './shapes';
+import { closingQuoteEnd } from './slicedJson';
 import type { Room, RtcMessage } from './types';
 
 /** The first messages of a room reply (and whichever header fields came before them), read while the rest is still arriving. */
@@ -201,7 +202,7 @@ function valueEnd(text: string, start: number): number | undefined {
   while (at < text.length) {
     const char = text[at];
     if (char === '"') {
-      at = stringEnd(text, at);
+      at = closingQuoteEnd(text, at);
       if (at < 0) {
         return undefined;
       }
@@ -226,23 +227,4 @@ function valueEnd(text: string, start: number): number | undefined {
     at++;
   }
   return undefined;
-}
-
-/** Just past the closing quote of the string opening at `start`; -1 when the text stops inside it. */
-function stringEnd(text: string, start: number): number {
-  let at = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', at);
-    if (quote < 0) {
-      return -1;
-    }
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) {
-      backslashes++;
-    }
-    if (backslashes % 2 === 0) {
-      return quote + 1;
-    }
-    at = quote + 1;
-  }
 }

@@ -26,6 +26,23 @@ export class RtcCalls extends ApiRequestCore {
     );
   }
 
+  /**
+   * Writes the room's reply, as the server sends it, chunk by chunk to `write` (a file), never
+   * holding or parsing it: the export of a room too big to load. Not retried, as a retry would
+   * write the start again. Resolves with the bytes written.
+   */
+  saveRoomReply(id: string, write: (chunk: Uint8Array) => Promise<void>, signal?: AbortSignal): Promise<number> {
+    let written = 0;
+    const sink = async (chunk: Uint8Array): Promise<void> => {
+      await write(chunk);
+      written += chunk.length;
+    };
+    return this.run({ what: `save the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) => {
+      await this.rtc('getRoom', scope, id, undefined, signal, undefined, sink);
+      return written;
+    });
+  }
+
   /** "Does this id exist?" before adding a room: a 404 is the ordinary answer, not a failure, and is logged as info. */
   async roomExists(id: string, signal?: AbortSignal): Promise<boolean> {
     try {
@@ -88,6 +105,7 @@ export class RtcCalls extends ApiRequestCore {
     body: string | undefined,
     signal?: AbortSignal,
     peekBody?: BodyPeek,
+    sink?: OutgoingRequest['sink'],
   ): Promise<unknown> {
     const idInUrl = RTC_ROUTES[call].idParam === undefined ? undefined : roomId;
     if (idInUrl === '') {
@@ -99,8 +117,9 @@ export class RtcCalls extends ApiRequestCore {
       method: RTC_ROUTES[call].method,
       path: rtcPath(prefix, call, this.config.urlStyle, idInUrl),
       body,
-      retryable: RTC_ROUTES[call].method === 'GET',
+      retryable: RTC_ROUTES[call].method === 'GET' && sink === undefined,
       peekBody,
+      sink,
     };
     const reply = await this.exchange(request, scope, true, signal);
     return interpretReply(reply, { what: scope.what, roomId: scope.roomId } satisfies ReplyContext);

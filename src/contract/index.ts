@@ -17,6 +17,7 @@ import { panelProblems } from './panelProblems';
 export interface ContractServices {
   runner: CommandRunner;
   ui: Ui;
+  log: vscode.LogOutputChannel;
   connection: ServerConnection;
   model: RoomsModel;
   provider: RoomsTreeProvider;
@@ -34,7 +35,7 @@ const ONLY_PROBLEMS_CONTEXT = 'worldclientRtc.onlyRoomsWithProblems';
  * Rooms view, and as a filter "Only Rooms with Problems".
  */
 export function register(context: vscode.ExtensionContext, services: ContractServices): void {
-  const { runner, ui, connection, model, provider, roomDocuments, panels } = services;
+  const { runner, ui, log, connection, model, provider, roomDocuments, panels } = services;
   const problems = new ContractProblems(readDisabledContractRules());
   const decorations = new ProblemDecorations(problems);
   let onlyWithProblems = false;
@@ -71,7 +72,7 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
         problems.setDisabled(readDisabledContractRules());
       }
     }),
-    runner.register(CommandIds.checkRooms, async () => reportSummary(ui, await checkAllRooms({ connection, model, problems, ui }))),
+    runner.register(CommandIds.checkRooms, async () => reportSummary(ui, await checkAllRooms({ connection, model, problems, ui, log }))),
     runner.register(CommandIds.showOnlyRoomsWithProblems, () => setOnlyWithProblems(true)),
     runner.register(CommandIds.showAllRooms, () => setOnlyWithProblems(false)),
   );

@@ -4,7 +4,8 @@ import type { CommandRunner } from '../core/commandRunner';
 import type { PanelAction } from '../shared/protocol';
 import type { Ui } from '../core/prompts';
 import type { RoomPanel } from './roomPanel';
-import { exportLoadedRoom } from '../rooms/roomTransfer';
+import type { ServerConnection } from '../session/serverConnection';
+import { exportLoadedRoom, exportRoomAsReceived } from '../rooms/roomTransfer';
 import { visible } from '../shared/inertText';
 
 /**
@@ -13,7 +14,13 @@ import { visible } from '../shared/inertText';
  * room the panel holds.
  * Every action goes through the command runner, so failures read the same everywhere.
  */
-export async function runPanelAction(panel: RoomPanel, action: PanelAction, runner: CommandRunner, ui: Ui): Promise<void> {
+export async function runPanelAction(
+  panel: RoomPanel,
+  action: PanelAction,
+  runner: CommandRunner,
+  ui: Ui,
+  connection: ServerConnection,
+): Promise<void> {
   switch (action) {
     case 'refresh':
       await runner.run('Refresh room', () => panel.load());
@@ -27,6 +34,10 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
     case 'exportJson':
       await runner.run('Export room JSON', async () => {
         const room = panel.room;
+        if (!room && panel.tooBig) {
+          await exportRoomAsReceived(ui, connection, panel.roomId);
+          return;
+        }
         if (!room) {
           throw new Error(vscode.l10n.t('Room "{0}" is not loaded. Use Refresh, then Export JSON again.', visible(panel.roomId)));
         }

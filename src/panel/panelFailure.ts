@@ -31,6 +31,16 @@ export function describePanelFailure(error: unknown, context: PanelFailureContex
   if (kind === 'sessionExpired' || kind === 'notSignedIn') {
     return { status: 'error', text: `${reason} The panel reloads by itself after you sign in.`, stopWatching: true };
   }
+  if (kind === 'tooBig') {
+    const fields = context.hasCopy
+      ? 'The messages shown are the last copy loaded.'
+      : 'The header shows the room\'s fields from the room list.';
+    return {
+      status: 'error',
+      text: `${reason} ${fields} Export JSON… still saves the room to a file, as the server sends it, without loading it here.`,
+      stopWatching: true,
+    };
+  }
   if (context.during === 'watch') {
     return { status: 'error', text: `Watch: the last check failed. ${reason} Watch tries again every ${context.watchIntervalSeconds} s.`, stopWatching: false };
   }

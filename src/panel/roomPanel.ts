@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
-import type { Room } from '../api/types';
+import type { Room, RoomSummary } from '../api/types';
 import { checkWebviewMessage, summarizeForLog, type PanelAction, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { describePanelFailure } from './panelFailure';
@@ -23,6 +23,8 @@ export interface RoomPanelHost {
   panelDisposed(panel: RoomPanel): void;
   /** A full load (open, Refresh) is in: the state "Compare with…" offers as "when the panel was opened". */
   roomLoaded(roomId: string, room: Room): void;
+  /** The room as the room list last showed it (its fields, without messages), if listed. */
+  listedRoom(roomId: string): RoomSummary | undefined;
 }
 
 export type { RenderedReport } from './panelPage';
@@ -42,6 +44,8 @@ export class RoomPanel implements vscode.Disposable {
   readonly timings = new OpenTimings();
   readonly page: PanelPage;
   rejectedMessages = 0;
+  /** The last load failed because the room is too big to hold: Export JSON then streams it to a file. */
+  tooBig = false;
   private loading: AbortController | undefined;
   private disposed = false;
   private readonly watch: RoomWatch;
@@ -125,6 +129,7 @@ export class RoomPanel implements vscode.Disposable {
         return;
       }
       this.model.dropPreview();
+      this.tooBig = this.model.showListedIfTooBig(error, this.roomId, this.host.listedRoom(this.roomId));
       this.showFailure(error, 'load');
       throw error;
     } finally {

@@ -1,5 +1,5 @@
 import type { RoomPreview } from '../api/roomPreview';
-import type { Room, RtcMessage } from '../api/types';
+import type { Room, RoomSummary, RtcMessage } from '../api/types';
 import { base64ByteLength } from '../shared/base64';
 import { DETAIL_MAX_CHARS, MAX_ROWS_PER_PAGE, ROW_PREVIEW_CHARS, clipHeaderValue, type MessageRow, type RoomHeader, type RowPage } from '../shared/protocol';
 
@@ -55,6 +55,19 @@ export class RoomPanelData {
     }
     this.preview = { ...preview, roomId };
     this.refilter();
+  }
+
+  /**
+   * A load failed: when the room is too big to hold, its fields from the room list are shown (as
+   * a preview, never taken for the room: export, watch). Returns whether it was too big.
+   */
+  showListedIfTooBig(error: unknown, roomId: string, listed: RoomSummary | undefined): boolean {
+    const tooBig = (error as { kind?: unknown } | undefined)?.kind === 'tooBig';
+    if (tooBig && listed) {
+      const { id, started, ended, members } = listed;
+      this.setPreview(roomId, { fields: { id, started, ended, members }, messages: [] });
+    }
+    return tooBig;
   }
 
   /** The load the preview belonged to failed: its messages are not shown as if they were the room. */

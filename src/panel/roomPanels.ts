@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readWatchIntervalMs } from '../core/settings';
-import type { Room } from '../api/types';
+import type { Room, RoomSummary } from '../api/types';
 import type { ServerConnection } from '../session/serverConnection';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
@@ -15,6 +15,8 @@ export interface RoomPanelsOptions {
   extensionUri: vscode.Uri;
   runner: CommandRunner;
   ui: Ui;
+  /** The room as the room list shows it, for the header of a room too big to load. */
+  listedRoom(roomId: string): RoomSummary | undefined;
 }
 
 /**
@@ -41,6 +43,10 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   /** Shows the room's contract problems in its panel, if open. */
   showProblems(roomId: string, problems: ProblemsMessage): void {
     this.panels.get(roomId)?.showProblems(problems);
+  }
+
+  listedRoom(roomId: string): RoomSummary | undefined {
+    return this.options.listedRoom(roomId);
   }
 
   roomLoaded(roomId: string, room: Room): void {
@@ -103,7 +109,7 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   }
 
   runAction(panel: RoomPanel, action: PanelAction): Promise<void> {
-    return runPanelAction(panel, action, this.options.runner, this.options.ui);
+    return runPanelAction(panel, action, this.options.runner, this.options.ui, this.connection);
   }
 
   async copy(text: string): Promise<void> {

@@ -1,4 +1,6 @@
+import { open, rename, rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { megabytes } from '../api/replyBudget';
 import { endsBatch, errorMessage } from '../api/errors';
 import type { Room } from '../api/types';
 import { shownServer, type ServerConnection } from '../session/serverConnection';
@@ -111,6 +113,60 @@ export async function exportLoadedRoom(ui: Ui, room: Room): Promise<vscode.Uri |
   return target;
 }
 
+/**
+ * Export JSON of a room too big to load: the server's reply is written to the file as it
+ * arrives, never held or parsed here, so it is exactly what the server sent (not checked).
+ */
+export async function exportRoomAsReceived(ui: Ui, connection: ServerConnection, roomId: string): Promise<vscode.Uri | undefined> {
+  const target = await ui.showSaveDialog({
+    title: vscode.l10n.t('Export room "{0}" as the server sends it', visible(roomId)),
+    defaultUri: exportDialogStart([roomId]),
+    filters: { JSON: ['json'] },
+    saveLabel: vscode.l10n.t('Export'),
+  });
+  if (!target) {
+    return undefined;
+  }
+  const api = connection.api();
+  const bytes = await withCancellableProgress(vscode.l10n.t('Exporting room "{0}"…', visible(roomId)), (signal) =>
+    writeStreamed(target, (write) => api.saveRoomReply(roomId, write, signal)),
+  );
+  const [id, size, where] = [visible(roomId), megabytes(bytes), target.fsPath];
+  const done = vscode.l10n.t('Exported room "{0}" as the server sent it ({1} MB, not checked) to {2}.', id, size, where);
+  void ui.showMessage('info', done, {});
+  return target;
+}
+
+/** As writeWhole, for content that arrives in chunks: a temporary file beside the target, renamed into place once complete. */
+async function writeStreamed(
+  target: vscode.Uri,
+  produce: (write: (chunk: Uint8Array) => Promise<void>) => Promise<number>,
+): Promise<number> {
+  await refuseFolder(target);
+  const temporary = `${target.fsPath}.${process.pid}.${Date.now()}.tmp`;
+  const file = await open(temporary, 'wx');
+  try {
+    const bytes = await produce(async (chunk) => {
+      await file.write(chunk);
+    });
+    await file.close();
+    await rename(temporary, target.fsPath);
+    return bytes;
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+async function refuseFolder(target: vscode.Uri): Promise<void> {
+  const existing = await vscode.workspace.fs.stat(target).then((stat) => stat, () => undefined);
+  if (existing && (existing.type & vscode.FileType.Directory) !== 0) {
+    const where = target.fsPath || target.toString();
+    throw new Error(vscode.l10n.t('{0} is a folder. Nothing was written: choose a file name to export to.', where));
+  }
+}
+
 /** The file a save dialog for these rooms proposes. */
 function exportDialogStart(roomIds: readonly string[]): vscode.Uri {
   return vscode.Uri.joinPath(defaultExportFolder(vscode.workspace.workspaceFolders?.[0]?.uri, vscode.Uri.file), exportFileName(roomIds));
@@ -123,10 +179,7 @@ function exportDialogStart(roomIds: readonly string[]): vscode.Uri {
  * way, a whole folder included.
  */
 async function writeWhole(target: vscode.Uri, content: string): Promise<void> {
-  const existing = await vscode.workspace.fs.stat(target).then((stat) => stat, () => undefined);
-  if (existing && (existing.type & vscode.FileType.Directory) !== 0) {
-    throw new Error(vscode.l10n.t('{0} is a folder. Nothing was written: choose a file name to export to.', target.fsPath || target.toString()));
-  }
+  await refuseFolder(target);
   const temporary = target.with({ path: `${target.path}.${process.pid}.${Date.now()}.tmp` });
   try {
     await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { certificateChecksOff } from '../api/dispatcher';
+import { ReplyBudget } from '../api/replyBudget';
 import { parseBaseUrl } from '../api/urls';
 import { errorMessage, WorldClientError } from '../api/errors';
 import type { ClientHooks, Credentials, ServerConfig, UrlStyle } from '../api/types';
@@ -37,6 +38,8 @@ export class ServerConnection implements vscode.Disposable {
   private checksOff = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** One for every client built here, so the replies all of them are reading stay bounded together. */
+  private readonly replyBudget = new ReplyBudget();
   /** Rebuilds run one at a time: a settings event and useServer() may ask at once, and two interleaved rebuilds would both replace the same client. */
   private rebuilding: Promise<void> = Promise.resolve();
   readonly onDidChange = this.changed.event;
@@ -186,7 +189,7 @@ export class ServerConnection implements vscode.Disposable {
       onRequest: (entry) => this.requestLog.record(entry),
       onInfo: (message) => this.log.info(message),
       ...overrides,
-    });
+    }, {}, this.replyBudget);
   }
 
   /** Trust is per server (never a global switch): `worldclientRtc.trustedCertificates` maps a server URL to a PEM file. */

@@ -16,7 +16,10 @@ export interface MatchedFaults {
   fault?: Fault;
 }
 
-const FAULT_KINDS = new Set(['delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape', 'hugeBody', 'slowBody', 'trickleBody', 'redirect', 'duplicateIds']);
+const FAULT_KINDS = new Set([
+  'delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape',
+  'hugeBody', 'hugeRoom', 'slowBody', 'trickleBody', 'redirect', 'duplicateIds',
+]);
 
 export class FaultList {
   private active: ActiveFault[] = [];
@@ -36,11 +39,15 @@ export class FaultList {
   }
 
   /** Finds the faults for this request and uses up one of each one's `times`. */
-  take(route: FaultRoute, method: string): MatchedFaults {
+  take(route: FaultRoute, method: string, roomId?: string): MatchedFaults {
     const matched: MatchedFaults = { delayMs: 0 };
     for (const entry of this.active) {
       const { fault } = entry;
-      if (entry.remaining <= 0 || (fault.route ?? 'rtc') !== route || (fault.method !== undefined && fault.method.toUpperCase() !== method)) {
+      if (
+        entry.remaining <= 0 ||
+        (fault.route ?? 'rtc') !== route || (fault.method !== undefined && fault.method.toUpperCase() !== method) ||
+        (fault.roomId !== undefined && fault.roomId !== roomId)
+      ) {
         continue;
       }
       entry.remaining--;
@@ -166,6 +173,44 @@ export async function writeHugeBody(res: ServerResponse, bytes: number): Promise
   if (!res.destroyed) {
     res.end(suffix);
   }
+}
+
+/**
+ * The parts of a room reply with about `bytes` bytes of `{}` messages: what a hostile or broken
+ * server could send, cheap to serve (and for tests to rebuild) however big.
+ */
+export function* hugeRoomParts(roomId: string, bytes: number): Generator<string> {
+  const prefix = `{"id":${JSON.stringify(roomId)},"started":"","ended":"","members":"","messages":[`;
+  const count = Math.max(1, Math.floor((bytes - prefix.length - 2) / 3));
+  yield prefix;
+  const batch = `{},`.repeat(64 * 1024);
+  let left = count - 1;
+  for (; left >= 64 * 1024; left -= 64 * 1024) {
+    yield batch;
+  }
+  yield `{},`.repeat(left);
+  yield '{}]}';
+}
+
+/** The length of the reply hugeRoomParts makes, without making it. */
+export function hugeRoomLength(roomId: string, bytes: number): number {
+  const prefixLength = Buffer.byteLength(`{"id":${JSON.stringify(roomId)},"started":"","ended":"","members":"","messages":[`);
+  const count = Math.max(1, Math.floor((bytes - prefixLength - 2) / 3));
+  return prefixLength + count * 3 - 1 + 2;
+}
+
+/** Streams hugeRoomParts with its Content-Length, waiting for the client between writes. */
+export async function writeHugeRoom(res: ServerResponse, roomId: string, bytes: number): Promise<void> {
+  res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': String(hugeRoomLength(roomId, bytes)), 'Cache-Control': 'no-store' });
+  for (const part of hugeRoomParts(roomId, bytes)) {
+    if (res.destroyed) {
+      return;
+    }
+    if (!res.write(part)) {
+      await drainOrClose(res);
+    }
+  }
+  res.end();
 }
 
 function drainOrClose(res: ServerResponse): Promise<void> {

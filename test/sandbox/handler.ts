@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Authenticator } from './authenticate';
 import { parseBody, readBody, type Body } from './body';
 import {
-  DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeSlowBody, writeStatusFault,
+  DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeHugeRoom, writeSlowBody, writeStatusFault,
   withDuplicateRooms, writeRedirect, writeTrickleBody, writeTruncatedJson, wrongShapePayload, type FaultList,
 } from './faults';
 import { ApiError, applyErrorStyle, ok, writeJson, writeText, JSON_TYPE, type ErrorStyle, type JsonReply } from './reply';
@@ -65,7 +65,7 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
     return;
   }
 
-  const matched = ctx.faults.take(route.name, method);
+  const matched = ctx.faults.take(route.name, method, route.name === 'rtc' ? route.id : undefined);
   if (matched.delayMs > 0) {
     await sleep(matched.delayMs, undefined, { signal: ctx.signal });
   }
@@ -111,6 +111,8 @@ async function writeFault(
     }
     case 'hugeBody':
       return writeHugeBody(res, fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
+    case 'hugeRoom':
+      return writeHugeRoom(res, route.name === 'rtc' ? route.id ?? '' : '', fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
     case 'trickleBody':
       return writeTrickleBody(res, fault, ctx.signal);
     case 'slowBody': {

@@ -38,7 +38,10 @@ export interface SeedOptions {
 }
 
 /** 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its first two rooms listed again at the end. */
-export type FaultKind = 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape' | 'hugeBody' | 'slowBody' | 'trickleBody' | 'redirect' | 'duplicateIds';
+/** 'hugeRoom': the asked-for room with about `hugeBodyBytes` of `{}` messages, streamed, never built in memory. */
+export type FaultKind =
+  | 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape'
+  | 'hugeBody' | 'hugeRoom' | 'slowBody' | 'trickleBody' | 'redirect' | 'duplicateIds';
 export type FaultRoute = 'rtc' | 'authenticate' | 'ping' | 'settings';
 
 /**
@@ -65,8 +68,10 @@ export interface Fault {
   trickleEveryMs?: number;
   /** For 'status': adds a Retry-After header. */
   retryAfterSeconds?: number;
-  /** For 'hugeBody': a valid-JSON but enormous rooms list (default 50 MiB). */
+  /** For 'hugeBody': a valid-JSON but enormous rooms list (default 50 MiB); for 'hugeRoom', the room reply's size. */
   hugeBodyBytes?: number;
+  /** Only requests about this room id (a single room or its messages); default: any request of the route. */
+  roomId?: string;
   /** How many matching requests it applies to (default: until cleared). */
   times?: number;
   /** Only requests with this method (default: any). */

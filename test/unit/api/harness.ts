@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { WorldClientApi, type ClientTuning } from '../../../src/api/client';
 import { WorldClientError, type WorldClientErrorKind } from '../../../src/api/errors';
+import type { ReplyBudget } from '../../../src/api/replyBudget';
 import type { Credentials, RequestLogEntry, ServerConfig } from '../../../src/api/types';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
@@ -29,7 +30,10 @@ export class Harness {
   }
 
   /** A client signed in with the sandbox's initial session (and CSRF token), unless credentials say otherwise. */
-  client(config: Partial<ServerConfig> = {}, options: { tuning?: ClientTuning; credentials?: Credentials | null; baseUrl?: string } = {}): TestClient {
+  client(
+    config: Partial<ServerConfig> = {},
+    options: { tuning?: ClientTuning; credentials?: Credentials | null; baseUrl?: string; budget?: ReplyBudget } = {},
+  ): TestClient {
     const initial = options.credentials === null ? undefined : (options.credentials ?? { session: this.sandbox.session, csrfToken: this.sandbox.csrfToken });
     const client: TestClient = { api: undefined as unknown as WorldClientApi, log: [], infos: [], renewed: [], credentials: initial };
     client.api = new WorldClientApi(
@@ -44,6 +48,7 @@ export class Harness {
         onInfo: (message) => client.infos.push(message),
       },
       options.tuning ?? FAST_RETRIES,
+      options.budget,
     );
     this.clients.push(client.api);
     return client;

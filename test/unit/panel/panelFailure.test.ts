@@ -15,6 +15,18 @@ describe('panel failure texts', () => {
     assert.match(describePanelFailure(gone, context).text, /Check the id, or close this panel\.$/);
   });
 
+  it('a room too big to load says so, shows the listed fields, and offers Export JSON; Watch stops', () => {
+    const reason = 'Could not open the room "r1": the reply from h is too big: 60 MB, over the 500 MB limit.';
+    const tooBig = new WorldClientError('tooBig', reason);
+    assert.deepEqual(describePanelFailure(tooBig, context), {
+      status: 'error',
+      text:
+        `${reason} The header shows the room's fields from the room list. ` +
+        'Export JSON… still saves the room to a file, as the server sends it, without loading it here.',
+      stopWatching: true,
+    });
+  });
+
   it('stops watching when the session ended, and says the panel comes back after sign-in', () => {
     const expired = new WorldClientError('sessionExpired', 'Your session expired. Sign in again.');
     const failure = describePanelFailure(expired, { ...context, during: 'watch' });
