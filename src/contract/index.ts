@@ -27,6 +27,8 @@ export interface ContractServices {
 
 const DISABLED_RULES_SETTING = 'worldclientRtc.contract.disabledRules';
 const ONLY_PROBLEMS_CONTEXT = 'worldclientRtc.onlyRoomsWithProblems';
+/** When the Rooms view has not asked for the rows of a new list by then, its checks start anyway. */
+const LIST_CHECK_AT_LATEST_MS = 500;
 
 /**
  * The contract checks: list-level rules on every refresh, every rule on a room when its JSON
@@ -38,6 +40,13 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
   const problems = new ContractProblems(readDisabledContractRules());
   const decorations = new ProblemDecorations(problems);
   let onlyWithProblems = false;
+  let scheduledList: readonly object[] | undefined;
+  let pendingListCheck: ReturnType<typeof setTimeout> | undefined;
+  const checkList = (): void => {
+    clearTimeout(pendingListCheck);
+    pendingListCheck = undefined;
+    problems.setList(model.listed);
+  };
   const applyFilter = (): void => {
     const withProblems = new Set(problems.roomIds());
     model.setRoomFilter(onlyWithProblems ? (room) => withProblems.has(room.id) : undefined);
@@ -53,8 +62,17 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     showProblemsAsDiagnostics(problems),
     vscode.window.registerFileDecorationProvider(decorations),
     provider.annotate(decorations),
-    // The list check is one cheap pass; an unchanged list (same array) is not checked again.
-    model.onDidChange(() => problems.setList(model.listed)),
+    // A new list is checked once the Rooms view has its first rows (or a moment later if the view
+    // does not ask for them): the badges follow the rows rather than hold them up.
+    model.onDidChange(() => {
+      if (model.listed !== scheduledList) {
+        scheduledList = model.listed;
+        clearTimeout(pendingListCheck);
+        pendingListCheck = setTimeout(checkList, LIST_CHECK_AT_LATEST_MS);
+      }
+    }),
+    provider.onDidHandOutRows(() => pendingListCheck !== undefined && checkList()),
+    { dispose: () => clearTimeout(pendingListCheck) },
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
     roomDocuments.onDidLoad(({ askedId, room, document }) => problems.setReply(askedId, room, document)),
     // A panel's load is a reply like any other; its layout is only made if there is a problem to place.
