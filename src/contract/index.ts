@@ -47,6 +47,12 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     pendingListCheck = undefined;
     problems.setList(model.listed);
   };
+  // Whatever reads the list's checks (a reply compared with its entry, Check Rooms) starts them first.
+  const startListCheckNow = (): void => {
+    if (pendingListCheck !== undefined) {
+      checkList();
+    }
+  };
   const applyFilter = (): void => {
     const withProblems = new Set(problems.roomIds());
     model.setRoomFilter(onlyWithProblems ? (room) => withProblems.has(room.id) : undefined);
@@ -71,12 +77,18 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
         pendingListCheck = setTimeout(checkList, LIST_CHECK_AT_LATEST_MS);
       }
     }),
-    provider.onDidHandOutRows(() => pendingListCheck !== undefined && checkList()),
+    provider.onDidHandOutRows(startListCheckNow),
     { dispose: () => clearTimeout(pendingListCheck) },
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
-    roomDocuments.onDidLoad(({ askedId, room, document }) => problems.setReply(askedId, room, document)),
+    roomDocuments.onDidLoad(({ askedId, room, document }) => {
+      startListCheckNow();
+      problems.setReply(askedId, room, document);
+    }),
     // A panel's load is a reply like any other; its layout is only made if there is a problem to place.
-    panels.onDidLoadRoom(({ roomId, room }) => problems.setReply(roomId, room, () => layoutRoom(room))),
+    panels.onDidLoadRoom(({ roomId, room }) => {
+      startListCheckNow();
+      problems.setReply(roomId, room, () => layoutRoom(room));
+    }),
     problems.onDidChange(({ roomIds }) => {
       for (const roomId of roomIds ?? panels.openRoomIds()) {
         if (panels.openRoomIds().includes(roomId)) {
@@ -89,7 +101,10 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
         problems.setDisabled(readDisabledContractRules());
       }
     }),
-    runner.register(CommandIds.checkRooms, async () => reportSummary(ui, await checkAllRooms({ connection, model, problems, ui }))),
+    runner.register(CommandIds.checkRooms, async () => {
+      startListCheckNow();
+      return reportSummary(ui, await checkAllRooms({ connection, model, problems, ui }));
+    }),
     runner.register(CommandIds.showOnlyRoomsWithProblems, () => setOnlyWithProblems(true)),
     runner.register(CommandIds.showAllRooms, () => setOnlyWithProblems(false)),
   );

@@ -16,10 +16,8 @@ export interface RenderedItem {
 export function renderChildren(api: WorldClientRtcApi, parent?: RoomsNode): RenderedItem[] {
   const provider = api.rooms.provider;
   const nodes = provider.getChildren(parent);
-  if (!Array.isArray(nodes)) {
-    throw new Error('The Rooms view is still waiting for its first list.');
-  }
-  return nodes.map((node) => {
+  // Still waiting for its first list: VS Code shows no rows yet.
+  return (Array.isArray(nodes) ? nodes : []).map((node) => {
     const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
