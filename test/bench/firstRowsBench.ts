@@ -20,7 +20,7 @@ import { median, printTable } from './stats';
 
 const RUNS = Number(process.env.BENCH_FIRST_ROWS_RUNS ?? 7);
 /** After each window load, so the workbench's own start does not crowd the two cores. */
-const SETTLE_MS = Number(process.env.BENCH_FIRST_ROWS_SETTLE_MS ?? 5_000);
+const SETTLE_MS = Number(process.env.BENCH_FIRST_ROWS_SETTLE_MS ?? 8_000);
 const ROOMS = 10_000;
 const STATUS_BAR = '.monaco-workbench .part.statusbar';
 
