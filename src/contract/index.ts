@@ -42,15 +42,12 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
   let onlyWithProblems = false;
   let scheduledList: readonly object[] | undefined;
   let pendingListCheck: ReturnType<typeof setTimeout> | undefined;
-  const checkList = (): void => {
-    clearTimeout(pendingListCheck);
-    pendingListCheck = undefined;
-    problems.setList(model.listed);
-  };
-  // Whatever reads the list's checks (a reply compared with its entry, Check Rooms) starts them first.
+  // Also called by whatever reads the list's checks (a reply compared with its entry, Check Rooms).
   const startListCheckNow = (): void => {
     if (pendingListCheck !== undefined) {
-      checkList();
+      clearTimeout(pendingListCheck);
+      pendingListCheck = undefined;
+      problems.setList(model.listed);
     }
   };
   const applyFilter = (): void => {
@@ -74,7 +71,7 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
       if (model.listed !== scheduledList) {
         scheduledList = model.listed;
         clearTimeout(pendingListCheck);
-        pendingListCheck = setTimeout(checkList, LIST_CHECK_AT_LATEST_MS);
+        pendingListCheck = setTimeout(startListCheckNow, LIST_CHECK_AT_LATEST_MS);
       }
     }),
     provider.onDidHandOutRows(startListCheckNow),
