@@ -63,7 +63,9 @@ interface SortKeys {
 }
 
 function sortRooms(rooms: readonly RoomSummary[], sortBy: RoomSortKey): RoomSummary[] {
-  const keyed = rooms.map((room): SortKeys => ({ room, started: startedAt(room), members: sortBy === 'members' ? memberList(room).length : 0 }));
+  const keyed = rooms.map(
+    (room): SortKeys => ({ room, started: startedAt(room), members: sortBy === 'members' ? memberList(room).length : 0 }),
+  );
   // localeCompare's comparison, made once and only when needed: ICU's collation data takes a while to load.
   let compareIds: ((a: string, b: string) => number) | undefined;
   const byId = (a: SortKeys, b: SortKeys): number => (compareIds ??= new Intl.Collator().compare)(a.room.id, b.room.id);

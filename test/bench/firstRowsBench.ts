@@ -60,7 +60,12 @@ export async function benchFirstRows(vsixPath: string, version = '1.100.3'): Pro
   const sandbox = await startSandbox({ seed: { rooms: ROOMS } });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-first-rows-'));
   fs.mkdirSync(path.join(folder, '.vscode'));
-  const settings = { 'worldclientRtc.serverUrl': sandbox.url, 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'git.openRepositoryInParentFolders': 'never' };
+  const settings = {
+    'worldclientRtc.serverUrl': sandbox.url,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+  };
   fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
   const workbench = await launchOfflineWorkbench({
     version,
@@ -83,7 +88,8 @@ export async function benchFirstRows(vsixPath: string, version = '1.100.3'): Pro
       const measured = run % 4 === 0 || run % 4 === 3 ? ours : floor;
       const start = await measureStart(page, measured);
       (measured === ours ? figures.ours : figures.floor).push(start.painted - start.clickAt);
-      console.log(`  ${measured.name}: click → rows in the DOM ${(start.inDom - start.clickAt).toFixed(0)} ms, painted ${(start.painted - start.clickAt).toFixed(0)} ms`);
+      const ms = (at: number) => `${(at - start.clickAt).toFixed(0)} ms`;
+      console.log(`  ${measured.name}: click → rows in the DOM ${ms(start.inDom)}, painted ${ms(start.painted)}`);
     }
   } catch (error) {
     console.error(`First-rows bench in VS Code ${version} failed; screenshot: ${await workbench.screenshot('first-rows-bench')}`);
@@ -159,19 +165,25 @@ function watchForRows(options: { pane: string; rowLabel: string }): void {
 }
 
 function printFirstRows(figures: FirstRowsFigures): void {
+  const whole = (ms: number) => ms.toFixed(0);
   const row = (times: readonly number[]) =>
-    `median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)} (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`;
+    `median ${whole(median(times))} ms, min ${whole(Math.min(...times))}, max ${whole(Math.max(...times))}` +
+    ` (runs: ${times.map(whole).join(', ')})`;
   const ratio = median(figures.ours) / median(figures.floor);
-  printTable(`Click on the activity-bar icon → first room rows painted, ${ROOMS.toLocaleString('en-US')} rooms, VS Code ${figures.version}, ${figures.ours.length} window loads each`, [
+  const minima = Math.min(...figures.ours) / Math.min(...figures.floor);
+  const rooms = ROOMS.toLocaleString('en-US');
+  const title = `Click on the activity-bar icon → first room rows painted, ${rooms} rooms, VS Code ${figures.version}`;
+  printTable(`${title}, ${figures.ours.length} loads each`, [
     ['WorldClient RTC (production VSIX)', row(figures.ours)],
     ['floor: one fetch + JSON.parse + 200 ids', row(figures.floor)],
-    ['ratio of medians (target ≤ 1.25×)', `${ratio.toFixed(2)}× (minima ${(Math.min(...figures.ours) / Math.min(...figures.floor)).toFixed(2)}×)`],
+    ['ratio of medians (target ≤ 1.25×)', `${ratio.toFixed(2)}× (minima ${minima.toFixed(2)}×)`],
   ]);
 }
 
 if (require.main === module) {
   (async () => {
-    console.log(`First-rows benchmark on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    const load = os.loadavg().map((average) => average.toFixed(1)).join(' ');
+    console.log(`First-rows benchmark on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${load}`);
     for (const version of offlineVersionsFromEnv('1.100.3')) {
       await benchFirstRows(process.env.WORLDCLIENT_RTC_BENCH_VSIX ?? path.join(repoRoot, '.vscode-test', 'worldclient-rtc.vsix'), version);
     }

@@ -51,10 +51,11 @@ describe('Rooms view: the first rows first, then the rest', function () {
     const rendered = row();
     assert.ok(rendered);
     assert.match(rendered.tooltip, /\*\*Members \(\d+\):\*\*/, 'the tooltip, as a hover resolves it');
-    assert.equal(session.api.rooms.provider.getTreeItem(rendered.node).resourceUri?.scheme, 'worldclient-rtc-room', 'the badged room carries the decoration');
+    const provider = session.api.rooms.provider;
+    assert.equal(provider.getTreeItem(rendered.node).resourceUri?.scheme, 'worldclient-rtc-room', 'the badged room carries the decoration');
     const clean = renderChildren(session.api).find((item) => !item.label.startsWith('break-'));
     assert.ok(clean);
-    assert.equal(session.api.rooms.provider.getTreeItem(clean.node).resourceUri, undefined, 'a room without problems asks VS Code for no decoration');
+    assert.equal(provider.getTreeItem(clean.node).resourceUri, undefined, 'a room without problems asks VS Code for no decoration');
     assert.match(session.api.rooms.view.treeView.message ?? '', /^\d+ rooms$/, 'the count');
   });
 });

@@ -23,7 +23,8 @@ class FloorItems implements vscode.TreeDataProvider<string> {
       return ['one item'];
     }
     // The same request our client sends for the room list (path style, session in the header).
-    const reply = await fetch(`${SERVER_URL}/WorldClientAPI/rtc/rooms`, { headers: { Accept: 'application/json', Authorization: `Bearer ${SESSION}` } });
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${SESSION}` };
+    const reply = await fetch(`${SERVER_URL}/WorldClientAPI/rtc/rooms`, { headers });
     const list = JSON.parse(await reply.text()) as { rooms: { id: string }[] };
     return list.rooms.slice(0, 200).map((room) => room.id);
   }
