@@ -7,8 +7,6 @@
  *   ids, settings); it imports no feature folder, so features depend on it and never the
  *   other way round.
  * - api/ (the WorldClient client) and shared/ (the webview protocol) know nothing of VS Code.
- * - bootstrap/ is VS Code's entry point, which loads the rest (dist/main.js) through V8's code
- *   cache: it stands alone, so that its bundle stays a few lines of Node.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -34,20 +32,6 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/core/' },
       to: { path: '^src/', pathNot: '^src/(core|api|shared|log)/' },
-    },
-    {
-      name: 'bootstrap-stands-alone',
-      comment: 'src/bootstrap is built into its own small bundle that loads dist/main.js: anything it imported from src/ would be compiled twice, and without the code cache.',
-      severity: 'error',
-      from: { path: '^src/bootstrap/' },
-      to: { path: '^src/', pathNot: '^src/bootstrap/' },
-    },
-    {
-      name: 'nothing-imports-bootstrap',
-      comment: 'The rest of src/ is dist/main.js, which bootstrap loads; an import the other way would bundle the loader into what it loads.',
-      severity: 'error',
-      from: { path: '^src/', pathNot: '^src/bootstrap/' },
-      to: { path: '^src/bootstrap/' },
     },
   ],
   options: {

@@ -1,5 +1,5 @@
-// Builds the bundles the extension ships: the extension host code (Node, CommonJS) with the small
-// entry that loads it through V8's code cache, undici, and the webview script (browser).
+// Builds the bundles the extension ships: the extension host code (Node, CommonJS), undici, and
+// the webview script (browser).
 // `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -66,16 +66,10 @@ const extensionHost = { platform: 'node', format: 'cjs', target: 'node20', exter
 
 const bundles = [
   {
-    // VS Code's entry point (package.json "main"): it loads dist/main.js with V8's code cache
-    // (src/bootstrap/extension.ts), so it holds nothing else.
-    ...extensionHost,
-    entryPoints: ['src/bootstrap/extension.ts'],
-    outfile: 'dist/extension.js',
-  },
-  {
+    // VS Code's entry point (package.json "main").
     ...extensionHost,
     entryPoints: ['src/extension.ts'],
-    outfile: 'dist/main.js',
+    outfile: 'dist/extension.js',
     plugins: [oneVscodeNamespace, undiciAsSeparateBundle],
   },
   {
@@ -111,8 +105,9 @@ const reportSize = {
 /**
  * dist/package.json makes dist/ a package scope of its own. Node reads the nearest package.json
  * of every CommonJS file it loads, for its "type"; without this one it would read and parse the
- * extension's whole manifest (30 KiB of contributions) when VS Code loads dist/extension.js,
- * a cost VS Code counts as activation. It says what Node assumes anyway: CommonJS.
+ * extension's whole manifest (30 KiB of contributions) when VS Code requires dist/extension.js
+ * (and again for dist/undici.js), a cost VS Code counts as activation. It says what Node assumes
+ * anyway: CommonJS.
  */
 function writePackageScope() {
   fs.mkdirSync('dist', { recursive: true });

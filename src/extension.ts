@@ -17,9 +17,10 @@ import { ServerConnection } from './session/serverConnection';
 import { SessionExpiredPrompt } from './session/sessionExpiredPrompt';
 import { SessionStore } from './session/sessionStore';
 import { SignInFlow } from './session/signInFlow';
-import { SnapshotStore } from './snapshots/snapshotStore';
+import { SNAPSHOT_RETENTION_MS, SnapshotStore } from './snapshots/snapshotStore';
 import * as compare from './compare';
 import * as contract from './contract';
+import { scheduleOldCodeCacheRemoval } from './leftovers';
 import { testSeamsEnabled } from './testSeams';
 
 /**
@@ -32,7 +33,7 @@ export interface WorldClientRtcApi {
   readonly connection: ServerConnection;
   readonly rooms: { readonly model: RoomsModel; readonly provider: RoomsTreeProvider; readonly view: RoomsView };
   /**
-   * Where our log files, state and global storage (the code cache, deleted rooms) live, so tests
+   * Where our log files, state and global storage (deleted rooms) live, so tests
    * can prove no secret reaches them and find what we keep; and the SecretStorage, so a test can
    * change a stored session as another window would.
    */
@@ -59,7 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const signIn = new SignInFlow(ui, connection, sessions);
   const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
   const runner = new CommandRunner(ui, log, () => sessionExpired.ask());
-  const snapshots = new SnapshotStore(vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath);
+  const deletedFolder = vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath;
+  const snapshots = new SnapshotStore(deletedFolder, Date.now, SNAPSHOT_RETENTION_MS, (message) => log.warn(message));
   context.subscriptions.push(log, sessions, connection, new SettingsProblemLog(log));
   await connection.initialize();
 
@@ -78,8 +80,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   panel.register(context, { runner, ui, connection, panels });
   contract.register(context, { runner, ui, connection, model, provider, roomDocuments, panels });
   compare.register(context, { runner, ui, connection, model, snapshots, panels });
+  if (context.globalStorageUri.scheme === 'file') {
+    context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));
+  }
 
-  if (!testSeamsEnabled(context.extensionMode === vscode.ExtensionMode.Test)) {
+  if (!testSeamsEnabled(context.extensionMode)) {
     return undefined;
   }
   return { ui, connection, rooms: { model, provider, view }, storage: { logDirectory: context.logUri.fsPath, globalStorageDirectory: context.globalStorageUri.fsPath, globalState: context.globalState, secrets: context.secrets }, panels: roomPanelsSeam(panels) };

@@ -1,31 +1,15 @@
-import { readFileSync } from 'node:fs';
+import type { ExtensionMode } from 'vscode';
 
-/** The variable only our test runner sets (test/runner) to drive an installed (Production-mode) VSIX. */
-export const TEST_SEAMS_VARIABLE = 'WORLDCLIENT_RTC_TEST_SEAMS';
+/** vscode.ExtensionMode.Test (an API value), so this module loads without VS Code in unit tests. */
+const TEST_MODE = 3 as ExtensionMode;
 
 /**
  * Whether activate() hands out its test seams (the prompts, the connection, the panels). Those
  * reach the session, so any other extension calling `getExtension(…).activate()` would get it:
- * they exist only in VS Code's Test mode, which no other extension can set, or when the extension
- * host was started with WORLDCLIENT_RTC_TEST_SEAMS=1. Other extensions share our process and can
- * write `process.env` before we activate, so on Linux the variable is read from the environment
- * the process started with (/proc/self/environ, which process.env writes do not change).
+ * they exist only in VS Code's Test mode (`context.extensionMode`), which VS Code gives the
+ * extension under test and no other extension can set. Nothing else turns them on: an
+ * environment variable or a setting can be changed by any extension sharing our process.
  */
-export function testSeamsEnabled(inTestMode: boolean, startEnvironment: () => string | undefined = readStartEnvironment): boolean {
-  return inTestMode || startEnvironment() === '1';
-}
-
-function readStartEnvironment(): string | undefined {
-  let block: string;
-  try {
-    block = readFileSync('/proc/self/environ', 'latin1');
-  } catch {
-    // No /proc (macOS, Windows): only the live environment is there to read.
-    return process.env[TEST_SEAMS_VARIABLE];
-  }
-  const prefix = `${TEST_SEAMS_VARIABLE}=`;
-  return block
-    .split('\0')
-    .find((entry) => entry.startsWith(prefix))
-    ?.slice(prefix.length);
+export function testSeamsEnabled(extensionMode: ExtensionMode): boolean {
+  return extensionMode === TEST_MODE;
 }

@@ -6,7 +6,8 @@
  */
 export function bypassesProxy(hostname: string, port: string, noProxy: readonly string[]): boolean {
   const host = normaliseHost(hostname);
-  return noProxy.some((raw) => entryMatches(raw.trim().toLowerCase(), host, port));
+  // Loopback never leaves the machine, so the password needs no proxy (which would see it in clear over http://).
+  return isLoopbackHost(host) || noProxy.some((raw) => entryMatches(raw.trim().toLowerCase(), host, port));
 }
 
 function entryMatches(entry: string, host: string, port: string): boolean {
@@ -36,4 +37,22 @@ function splitPort(entry: string): { name: string; entryPort?: string } {
 
 function normaliseHost(hostname: string): string {
   return hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+}
+
+/** The NO_PROXY / no_proxy environment variables (curl's comma- or space-separated list), both honoured. */
+export function noProxyFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+  return [env.NO_PROXY, env.no_proxy].flatMap((list) => (list ?? '').split(/[\s,]+/)).filter((entry) => entry !== '');
+}
+
+/**
+ * localhost and its subdomains (RFC 6761), 127.0.0.0/8 and ::1, on a host name as the URL
+ * parser gives it (IPv4 in dotted decimal, IPv6 normalised).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = normaliseHost(hostname);
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') {
+    return true;
+  }
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255) && octets[1] === '127';
 }

@@ -1,19 +1,14 @@
 import { WorldClientError } from './errors';
 import type { BodyPeek, OutgoingRequest } from './http';
-import { interpretReply, quoteId, type ParsedReply, type ReplyContext } from './replies';
+import { interpretReply, quoteId, type ReplyContext } from './replies';
 import { ApiRequestCore, type CallScope } from './requestCore';
 import { RoomPreviewReader, type RoomPreview } from './roomPreview';
 import { checkSuccess, parseMessagesReply, parseRoom, parseRoomList } from './shapes';
-import type { NewRoom, Room, RoomSummary, RtcMessage, UrlStyle } from './types';
-import { isDotSegment, RTC_ROUTES, rtcPath, type RtcCall } from './urls';
+import type { NewRoom, Room, RoomSummary, RtcMessage } from './types';
+import { RTC_ROUTES, rtcPath, type RtcCall } from './urls';
 
-/**
- * The seven calls of the rtc route, with the %2F fallback for ids containing '/'. The one
- * learned fact (whether the server refuses %2F in paths) lives here.
- */
+/** The seven calls of the rtc route. */
 export class RtcCalls extends ApiRequestCore {
-  /** Learned on the first 404 to an id with '/' in path style: from then on such ids go query style. */
-  private encodedSlashRejected = false;
 
   listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
     return this.run({ what: 'list the rooms', secrets: [] }, async (scope) => parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)));
@@ -99,35 +94,16 @@ export class RtcCalls extends ApiRequestCore {
       throw new WorldClientError('badRequest', `Could not ${scope.what}: the room id is empty. Pick a room from the list.`);
     }
     const { prefix } = this.connected();
-    const requestIn = (style: UrlStyle): Omit<OutgoingRequest, 'credentials' | 'what'> => ({
+    // rtcPath sends ids that a proxy could rewrite in query style, whatever the setting.
+    const request: Omit<OutgoingRequest, 'credentials' | 'what'> = {
       method: RTC_ROUTES[call].method,
-      path: rtcPath(prefix, call, style, idInUrl),
+      path: rtcPath(prefix, call, this.config.urlStyle, idInUrl),
       body,
       retryable: RTC_ROUTES[call].method === 'GET',
       peekBody,
-    });
-    const style = this.styleFor(idInUrl);
-    let reply = await this.exchange(requestIn(style), scope, true, signal);
-    if (style === 'path' && idInUrl?.includes('/') && looksLikeUnroutedPath(reply)) {
-      const queryReply = await this.exchange(requestIn('query'), scope, true, signal);
-      if (!looksLikeUnroutedPath(queryReply) || queryReply.errorName !== reply.errorName) {
-        this.encodedSlashRejected = true;
-        this.info(
-          `Fell back to query style for id ${quoteId(idInUrl)}: the server answered ${reply.status}${reply.errorName ? ` ${reply.errorName}` : ''} to it in path style, where the "/" is sent as %2F, ` +
-            `as servers and proxies that refuse encoded slashes do. Ids containing "/" now use query style (?route=rtc&...&id=...) for this server.`,
-        );
-      }
-      reply = queryReply;
-    }
+    };
+    const reply = await this.exchange(request, scope, true, signal);
     return interpretReply(reply, { what: scope.what, roomId: scope.roomId } satisfies ReplyContext);
-  }
-
-  private styleFor(id: string | undefined): UrlStyle {
-    if (this.config.urlStyle === 'query' || id === undefined) {
-      return this.config.urlStyle;
-    }
-    // Dot segments would be collapsed by URL normalisation on the way, so they can only travel as a query value.
-    return isDotSegment(id) || (this.encodedSlashRejected && id.includes('/')) ? 'query' : 'path';
   }
 }
 
@@ -147,11 +123,6 @@ function previewPeek(size: number, onPreview: (preview: RoomPreview) => void): B
     }
     return !reader.done;
   };
-}
-
-/** A 404 that is not the RTC code's own "no such room": the path itself was refused. */
-function looksLikeUnroutedPath(reply: ParsedReply): boolean {
-  return (reply.status === 404 || reply.errorName === 'NotFound') && reply.errorName !== 'RoomNotFound';
 }
 
 function exactMessage(message: RtcMessage): RtcMessage {

@@ -82,19 +82,23 @@ export function encodeId(id: string): string {
   }
 }
 
-/** "." and ".." are removed by URL normalisation in servers and proxies, even when written as %2E. */
-export function isDotSegment(id: string): boolean {
-  return id === '.' || id === '..';
+/**
+ * Ids that can only travel as a query value: "." and ".." are removed by URL normalisation even
+ * when written as %2E, and a reverse proxy that decodes %2F or %5C would turn `a/../victim` into
+ * `victim`, so a delete would hit another room.
+ */
+export function needsQueryStyle(id: string): boolean {
+  return id === '.' || id === '..' || /[/\\]/.test(id);
 }
 
-/** Builds the path (and query) of an rtc call. The id, when the call takes one, must be non-empty. */
+/** Builds the path (and query) of an rtc call; ids that need it go query style whatever `style` says. The id must be non-empty. */
 export function rtcPath(prefix: string, call: RtcCall, style: UrlStyle, id?: string): string {
   const route = RTC_ROUTES[call];
   const takesId = route.idParam !== undefined;
   if (takesId !== (id !== undefined)) {
     throw new TypeError(`${call} ${takesId ? 'needs' : 'takes no'} room id`);
   }
-  if (style === 'path') {
+  if (style === 'path' && !(id !== undefined && needsQueryStyle(id))) {
     const idSegment = id === undefined ? '' : `/${encodeId(id)}`;
     return `${prefix}${API_ROOT}/rtc/${route.resource}${idSegment}`;
   }

@@ -52,9 +52,14 @@ function stripApiPath(url: string): string {
   return url.replace(/\/+$/, '').replace(/\/WorldClientAPI$/i, '').replace(/\/+$/, '');
 }
 
-/** A password typed into the URL must not reach the view, the log or a notification. */
+/**
+ * A password typed into the URL must not reach the view, the log or a notification. It may hold
+ * "/", "?" or "#" (then the URL does not even parse), so everything up to the last "@" goes.
+ */
 function withoutUserInfo(text: string): string {
-  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@');
+  const at = text.lastIndexOf('@');
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? '';
+  return at < scheme.length ? text : `${scheme}…${text.slice(at)}`;
 }
 
 /** A setting's value as used, and what was wrong with the raw value (for the log), if anything. */

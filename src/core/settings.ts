@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkBoolean, checkChoice, checkNumber, checkStringList, checkStringMap, parseServerUrl, type Checked, type ServerUrlProblem } from './settingValues';
+import { noProxyFromEnv } from '../api/noProxy';
 
 export type UrlStyleSetting = 'path' | 'query';
 export type SessionTransportSetting = 'header' | 'query';
@@ -150,7 +151,7 @@ export interface ProxySettings {
   noProxy: string[];
 }
 
-/** VS Code's own http.proxy settings (then the HTTPS_PROXY variable), as the API client takes them. */
+/** VS Code's own http.proxy settings (then the HTTPS_PROXY variable), as the API client takes them; NO_PROXY adds to http.noProxy. */
 export function readProxySettings(): ProxySettings | undefined {
   const http = vscode.workspace.getConfiguration('http');
   const configured = http.get<unknown>('proxy');
@@ -162,7 +163,10 @@ export function readProxySettings(): ProxySettings | undefined {
   return {
     url,
     strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
-    noProxy: Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string') : [],
+    noProxy: [
+      ...(Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string') : []),
+      ...noProxyFromEnv(process.env),
+    ],
   };
 }
 

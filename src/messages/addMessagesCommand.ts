@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RtcMessage } from '../api/types';
-import type { ServerConnection } from '../session/serverConnection';
+import { shownServer, type ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { roomIdsFromArguments } from '../rooms/roomArgument';
 import { pickRoom } from '../rooms/roomPicker';
@@ -51,12 +51,15 @@ export async function addMessages(deps: AddMessagesDeps, argument: unknown, sele
 }
 
 async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection: unknown): Promise<AddMessagesProgress['upload']> {
-  const roomId = roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, vscode.l10n.t('Add messages to which room?')));
+  // One server for the whole command, taken before its first prompt: the messages go there or nowhere.
+  const target = deps.connection.current();
+  target.api(); // fails early, with advice, when no server is set
+  const serverUrl = target.serverUrl;
+  const roomId =
+    roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, target, vscode.l10n.t('Add messages to which room?')));
   if (roomId === undefined) {
     return undefined;
   }
-  deps.connection.api(); // fails early, with advice, when no server is set
-  const serverUrl = deps.connection.serverUrl;
   const remainder = deps.unsent.remainder(serverUrl, roomId);
   const picks: SourcePick[] = [
     ...(remainder ? [{ source: 'retry' as const, label: retryLabel(remainder.length), description: vscode.l10n.t('kept from the failed or stopped upload') }] : []),
@@ -64,7 +67,10 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
     { source: 'file', label: vscode.l10n.t('$(file) From a JSON file…'), description: vscode.l10n.t('an array of {"id", "salt", "data"}') },
     { source: 'clipboard', label: vscode.l10n.t('$(clippy) From the clipboard'), description: vscode.l10n.t('the same JSON, copied') },
   ];
-  const picked = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Add messages to room "{0}"', inertPickText(roomId)), placeHolder: vscode.l10n.t('Where do the messages come from?') });
+  const picked = await deps.ui.showQuickPick(picks, {
+    title: vscode.l10n.t('Add messages to room "{0}" on {1}', inertPickText(roomId), shownServer(serverUrl)),
+    placeHolder: vscode.l10n.t('Where do the messages come from?'),
+  });
   if (!picked) {
     return undefined;
   }
@@ -72,7 +78,14 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
   if (!messages) {
     return undefined;
   }
-  return { request: { roomId, messages, verb: 'Added', activity: 'Adding' }, source: picked.source, serverUrl };
+  const refusal = (now: string): string =>
+    vscode.l10n.t(
+      'These messages were meant for room "{0}" on {1}, but the extension now points at {2}. Nothing was sent; they are kept: switch back to {1}, then "Add Messages…" offers them again.',
+      inertPickText(roomId),
+      shownServer(serverUrl),
+      now,
+    );
+  return { request: { serverUrl, refusal, roomId, messages, verb: 'Added', activity: 'Adding' }, source: picked.source, serverUrl };
 }
 
 function retryLabel(unsent: number): string {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import { roomIdsFromArguments } from '../rooms/roomArgument';
 import { pickRoom } from '../rooms/roomPicker';
-import type { ServerConnection } from '../session/serverConnection';
+import { onServer, shownServer, type ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
@@ -27,19 +27,31 @@ export interface DeleteMessagesDeps {
  */
 /** What one Delete All Messages command was told, kept across a sign-in retry so it is not asked twice. */
 export interface DeleteMessagesChoice {
+  /** The server of the whole command, taken before its first prompt. */
+  serverUrl?: string;
   roomId?: string;
   confirmedFor?: string;
 }
 
 export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unknown, selection: unknown, choice: DeleteMessagesChoice = {}): Promise<number | undefined> {
-  choice.roomId ??= roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, deps.connection, vscode.l10n.t('Delete all messages of which room?')));
+  choice.serverUrl ??= deps.connection.current().serverUrl;
+  const serverUrl = choice.serverUrl;
+  const refusal = (now: string): string =>
+    vscode.l10n.t(
+      'Delete All Messages began on {0}, but the extension now points at {1}; nothing was deleted.',
+      shownServer(serverUrl),
+      now,
+    );
+  const target = deps.connection.still(serverUrl, refusal);
+  const api = target.api();
+  choice.roomId ??=
+    roomIdsFromArguments(argument, selection)[0] ?? (await pickRoom(deps.ui, target, vscode.l10n.t('Delete all messages of which room?')));
   const roomId = choice.roomId;
   if (roomId === undefined) {
     return undefined;
   }
-  const api = deps.connection.api();
   const shownId = visible(roomId);
-  const serverUrl = deps.connection.serverUrl;
+  const stillConfirmed = (): void => void deps.connection.still(serverUrl, refusal);
   if (choice.confirmedFor === undefined) {
     const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', shownId), (signal) => api.getRoom(roomId, signal));
     const total = room.messages.length;
@@ -52,7 +64,12 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     const answer = await deps.ui.showMessage(
       'warning',
       total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, shownId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, shownId),
-      { modal: true, detail: vscode.l10n.t('A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.') },
+      {
+        modal: true,
+        detail: `${onServer(serverUrl)}\n\n${vscode.l10n.t(
+          'A snapshot of the room is saved first (kept for 7 days): the notification that follows offers Undo.',
+        )}`,
+      },
       deleteAction,
     );
     if (answer !== deleteAction) {
@@ -61,9 +78,8 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
       return undefined;
     }
     choice.confirmedFor = serverUrl;
-  } else if (choice.confirmedFor !== serverUrl) {
-    throw new Error(vscode.l10n.t('Deleting the messages was confirmed for {0}, but the extension now points at {1}; nothing was deleted there.', choice.confirmedFor, serverUrl || '—'));
   }
+  stillConfirmed();
   // The snapshot is taken now, immediately before the DELETE, so messages that arrived while
   // the confirmation was open are saved too.
   const current = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', shownId), (signal) => api.getRoom(roomId, signal));
@@ -77,7 +93,10 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
   const deletedN = deletedCount.toLocaleString('en-US');
   await withCancellableProgress(
     deletedCount === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', deletedN, shownId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', deletedN, shownId),
-    (signal) => api.deleteRoomMessages(roomId, signal),
+    (signal) => {
+      stillConfirmed();
+      return api.deleteRoomMessages(roomId, signal);
+    },
   );
   deps.log.info(`Deleted ${deletedCount} message(s) of room "${shownId}"; snapshot ${snapshot.snapshotId}.`);
   deps.onRoomChanged(roomId);
@@ -115,14 +134,14 @@ async function restoreRequest(deps: RestoreDeps, snapshot: SnapshotInfo): Promis
   if (!room) {
     throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', visible(snapshot.roomId)));
   }
-  if (deps.connection.serverUrl !== snapshot.serverUrl) {
-    throw new Error(
-      deps.connection.serverUrl
-        ? vscode.l10n.t('The messages were deleted on {0}, but the extension now points at {1}. Switch back to that server, then Undo again.', snapshot.serverUrl, deps.connection.serverUrl)
-        : vscode.l10n.t('The messages were deleted on {0}, but the extension now points at no server. Switch back to that server, then Undo again.', snapshot.serverUrl),
-    );
-  }
   return {
+    serverUrl: snapshot.serverUrl,
+    refusal: (now) =>
+      vscode.l10n.t(
+        'The messages were deleted on {0}, but the extension now points at {1}. Nothing was restored and the snapshot is kept: switch back to {0}, then Undo again (or use "Restore Deleted Room…").',
+        shownServer(snapshot.serverUrl),
+        now,
+      ),
     roomId: room.id,
     messages: room.messages,
     verb: 'Restored',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isSessionExpired, WorldClientError } from '../api/errors';
 import type { RtcMessage } from '../api/types';
+import type { WorldClientApi } from '../api/client';
 import type { CommandRunner } from '../core/commandRunner';
 import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
@@ -20,6 +21,10 @@ export interface UploadFlowDeps {
 }
 
 export interface UploadRequest {
+  /** The server the user chose for these messages: every run, retry and resume sends there or nothing. */
+  serverUrl: string;
+  /** Why nothing is sent when the extension points elsewhere (`now`, as shown), and how to finish. */
+  refusal(now: string): string;
   roomId: string;
   /** What is still to send: after a chunk failed on an expired session, only the rest. */
   messages: RtcMessage[];
@@ -44,8 +49,17 @@ export class UploadFlow {
 
   async run(request: UploadRequest): Promise<UploadOutcome> {
     const { connection, unsent } = this.deps;
-    const serverUrl = connection.serverUrl;
-    const api = connection.api();
+    const serverUrl = request.serverUrl;
+    let api: WorldClientApi;
+    try {
+      api = connection.still(serverUrl, request.refusal).api();
+    } catch (error) {
+      if (request.activity === 'Adding') {
+        // Kept for that server: "Add Messages…" offers them again once it points there.
+        unsent.keepRemainder(serverUrl, request.roomId, request.messages);
+      }
+      throw error;
+    }
     const total = request.messages.length;
     let reported = 0;
     const outcome = await vscode.window.withProgress(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { NewRoom } from '../api/types';
-import type { ServerConnection } from '../session/serverConnection';
+import { shownServer, type ConnectionSnapshot, type ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from './roomFields';
@@ -25,6 +25,8 @@ export class AddRoomFlow {
   ) {}
 
   async run(): Promise<string | undefined> {
+    // The room goes to the server current when the command started, or nowhere.
+    const serverUrl = this.connection.current().serverUrl;
     const source = await this.ui.showQuickPick(
       [
         { label: this.draft ? vscode.l10n.t('$(edit) Resume the room you were adding') : vscode.l10n.t('$(edit) Enter the fields'), source: 'fields' as const },
@@ -35,11 +37,11 @@ export class AddRoomFlow {
     if (!source) {
       return undefined;
     }
-    const room = source.source === 'fields' ? await this.askFields() : await this.readFromFile();
+    const room = source.source === 'fields' ? await this.askFields(serverUrl) : await this.readFromFile();
     if (!room) {
       return undefined;
     }
-    await this.create(room);
+    await this.create(serverUrl, room);
     if (source.source === 'fields') {
       this.draft = undefined;
     }
@@ -48,7 +50,7 @@ export class AddRoomFlow {
     return room.id;
   }
 
-  private async askFields(): Promise<NewRoom | undefined> {
+  private async askFields(serverUrl: string): Promise<NewRoom | undefined> {
     const draft: Partial<Draft> = (this.draft ??= {});
     let idPrompt = vscode.l10n.t('The room id. A fresh UUID is suggested.');
     // The id is checked at once, not after all four steps (create() checks again, in case it was taken meanwhile).
@@ -58,7 +60,7 @@ export class AddRoomFlow {
         return undefined;
       }
       draft.id = id;
-      const api = this.connection.api();
+      const api = this.target(serverUrl).api();
       if (!(await withCancellableProgress(vscode.l10n.t('Checking the id “{0}”…', id), (signal) => roomExists(api, id, signal)))) {
         break;
       }
@@ -103,14 +105,24 @@ export class AddRoomFlow {
     return parsed.rooms[0];
   }
 
-  private async create(room: NewRoom): Promise<void> {
-    const api = this.connection.api();
+  private async create(serverUrl: string, room: NewRoom): Promise<void> {
+    const api = this.target(serverUrl).api();
     await withCancellableProgress(vscode.l10n.t('Adding room “{0}”…', visible(room.id)), async (signal) => {
       if (await roomExists(api, room.id, signal)) {
         throw new WorldClientError('conflict', vscode.l10n.t('A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.', visible(room.id)));
       }
       await api.addRoom(room, signal);
     });
+  }
+
+  private target(serverUrl: string): ConnectionSnapshot {
+    return this.connection.still(serverUrl, (now) =>
+      vscode.l10n.t(
+        'Add Room began on {0}, but the extension now points at {1}. Nothing was added; what you typed is kept.',
+        shownServer(serverUrl),
+        now,
+      ),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
-import type { ServerConnection } from '../session/serverConnection';
+import { onServer, shownServer, type ConnectionSnapshot, type ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
@@ -45,19 +45,21 @@ export class DeleteRoomsFlow {
 
   async run(roomIds: readonly string[], progress: DeleteProgress = newDeleteProgress()): Promise<DeleteOutcome | undefined> {
     if (progress.confirmedFor === undefined) {
-      if (!(await this.confirm(roomIds))) {
+      // The server is taken before the dialog and named in it: a switch while it is open deletes nothing.
+      const confirming = this.connection.current();
+      confirming.api(); // fails early, with advice, when no server is set
+      if (!(await this.confirm(roomIds, confirming.serverUrl))) {
         // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
         void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visible(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', roomIds.length), {});
         return undefined;
       }
-      progress.confirmedFor = this.connection.serverUrl;
+      progress.confirmedFor = confirming.serverUrl;
     }
-    const serverUrl = this.connection.serverUrl;
-    if (serverUrl !== progress.confirmedFor) {
-      throw new Error(vscode.l10n.t('The deletion was confirmed for {0}, but the extension now points at {1}; nothing more was deleted there.', progress.confirmedFor, serverUrl || '—'));
-    }
+    const serverUrl = progress.confirmedFor;
+    const stillConfirmed = (): ConnectionSnapshot =>
+      this.connection.still(serverUrl, (now) => deleteRefusal(serverUrl, now, progress.done.size));
+    const api = stillConfirmed().api();
     const pending = roomIds.filter((roomId) => !progress.done.has(roomId));
-    const api = this.connection.api();
     const failed: DeleteOutcome['failed'] = [];
     this.model.setDeleting(pending, true);
     try {
@@ -67,6 +69,7 @@ export class DeleteRoomsFlow {
             break;
           }
           bar.report({ message: roomId, increment: 100 / pending.length });
+          stillConfirmed();
           try {
             const room = await api.getRoom(roomId, signal);
             const snapshot = await this.snapshots.save(serverUrl, room, 'deleteRoom');
@@ -94,8 +97,9 @@ export class DeleteRoomsFlow {
 
   /** Puts deleted rooms back, each with one PUT of the room and all its messages, on the server it was deleted from. */
   async restore(snapshots: readonly SnapshotInfo[]): Promise<string[]> {
-    refuseOtherServer(snapshots, this.connection.serverUrl);
-    const api = this.connection.api();
+    const target = this.connection.current();
+    refuseOtherServer(snapshots, target.serverUrl);
+    const api = target.api();
     const restored: string[] = [];
     await withCancellableProgress(vscode.l10n.t('Restoring…'), async (signal) => {
       for (const info of snapshots) {
@@ -111,12 +115,14 @@ export class DeleteRoomsFlow {
     return restored;
   }
 
-  private async confirm(roomIds: readonly string[]): Promise<boolean> {
+  private async confirm(roomIds: readonly string[], serverUrl: string): Promise<boolean> {
     const single = roomIds.length === 1;
     const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visible(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
     const listed = single ? '' : `${roomIds.slice(0, 10).map(visible).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
-    const choice = await this.ui.showMessage('warning', message, { modal: true, detail: `${listed}${vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".')}` }, deleteAction);
+    const kept = vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".');
+    const detail = `${onServer(serverUrl)}\n\n${listed}${kept}`;
+    const choice = await this.ui.showMessage('warning', message, { modal: true, detail }, deleteAction);
     return choice === deleteAction;
   }
 
@@ -153,6 +159,17 @@ export class DeleteRoomsFlow {
   }
 }
 
+/** Why a confirmed Delete stops: the extension points at another server than the one named in the dialog. */
+function deleteRefusal(confirmedFor: string, now: string, deletedSoFar: number): string {
+  const confirmed = shownServer(confirmedFor);
+  return deletedSoFar === 0
+    ? vscode.l10n.t(
+        'The deletion was confirmed for {0}, but the extension now points at {1}. Nothing was deleted on either server.',
+        confirmed,
+        now,
+      )
+    : vscode.l10n.t('The deletion was confirmed for {0}, but the extension now points at {1}. Nothing more was deleted.', confirmed, now);
+}
 
 /**
  * A snapshot goes back to the server it was taken from, never to whichever is current: when
@@ -164,9 +181,9 @@ export function refuseOtherServer(snapshots: readonly SnapshotInfo[], currentSer
     throw new Error(
       vscode.l10n.t(
         '“{0}” was deleted on {1}, but the extension now points at {2}. Nothing was restored; switch back to {1} ("WorldClient RTC: Switch Server…"), then restore it from "Restore Deleted Room…" (the copy is kept for 7 days).',
-        elsewhere.roomId,
-        elsewhere.serverUrl,
-        currentServerUrl || vscode.l10n.t('no server'),
+        visible(elsewhere.roomId),
+        shownServer(elsewhere.serverUrl),
+        currentServerUrl ? shownServer(currentServerUrl) : vscode.l10n.t('no server'),
       ),
     );
   }

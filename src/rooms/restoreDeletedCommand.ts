@@ -25,7 +25,8 @@ const LABEL_MAX_CHARS = 120;
  */
 export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]> {
   const { ui, connection, snapshots } = deps;
-  const saved = await snapshots.list(connection.serverUrl);
+  const serverUrl = connection.current().serverUrl;
+  const saved = await snapshots.list(serverUrl);
   if (saved.length === 0) {
     void ui.showMessage('info', vscode.l10n.t('No deleted rooms or messages are kept for this server (copies are kept for 7 days).'), {});
     return [];
@@ -40,7 +41,7 @@ export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]
   }
   const chosen = picked.map((item) => item.info);
   // Checked for all before anything is put back, so a refusal never leaves half a restore.
-  refuseOtherServer(chosen, connection.serverUrl);
+  refuseOtherServer(chosen, connection.current().serverUrl);
   const restored = await deps.deleteFlow.restore(chosen.filter((info) => info.reason === 'deleteRoom'));
   for (const info of chosen.filter((candidate) => candidate.reason === 'deleteMessages')) {
     await deps.restoreMessages(info);

@@ -18,7 +18,16 @@ export function validateMembers(value: string): string | undefined {
     return 'Enter at least one member email address, separated by commas.';
   }
   const invalid = members.filter((member) => member && !EMAIL.test(member));
-  return invalid.length ? `Not an email address: ${invalid.slice(0, 3).join(', ')}` : undefined;
+  if (invalid.length === 0) {
+    return undefined;
+  }
+  // "a@x.org; b@y.org" or "a@x.org b@y.org" is two addresses with the wrong separator, not one bad address.
+  const wrongSeparator = invalid.find((member) => /[;\s]/.test(member));
+  if (wrongSeparator !== undefined) {
+    return `“${wrongSeparator}” holds more than one address: separate members with commas (,), e.g. a@x.org, b@y.org.`;
+  }
+  const named = invalid.slice(0, 3).map((member) => `“${member}”`).join(', ');
+  return `Not an email address: ${named}. Members are email addresses separated by commas (,).`;
 }
 
 /** Normalises "a@x.com ,b@y.com," to "a@x.com,b@y.com", the form the API documents. */

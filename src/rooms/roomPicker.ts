@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ConnectionSnapshot } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomIdsFromArguments } from './roomArgument';
@@ -12,7 +12,8 @@ interface RoomPick extends vscode.QuickPickItem {
 }
 
 /** Lets a palette user choose a room by id or member; the list comes fresh from the server. */
-export async function pickRoom(ui: Ui, connection: ServerConnection, title: string): Promise<string | undefined> {
+/** `connection` is a snapshot (or the connection itself for a read): the list comes from its server. */
+export async function pickRoom(ui: Ui, connection: Pick<ConnectionSnapshot, 'api'>, title: string): Promise<string | undefined> {
   const rooms = await withCancellableProgress(vscode.l10n.t('Loading rooms…'), (signal) => connection.api().listRooms(signal));
   if (rooms.length === 0) {
     void ui.showMessage('info', vscode.l10n.t('The server has no rooms yet. Run "WorldClient RTC: Add Room…" to create one.'), {});
@@ -24,7 +25,13 @@ export async function pickRoom(ui: Ui, connection: ServerConnection, title: stri
 }
 
 /** The rooms a command's arguments name (a tree item, its selection, an id), or else one the user picks; [] if cancelled. */
-export async function roomIdsOrPick(ui: Ui, connection: ServerConnection, title: string, first: unknown, selection?: unknown): Promise<string[]> {
+export async function roomIdsOrPick(
+  ui: Ui,
+  connection: Pick<ConnectionSnapshot, 'api'>,
+  title: string,
+  first: unknown,
+  selection?: unknown,
+): Promise<string[]> {
   const ids = roomIdsFromArguments(first, selection);
   if (ids.length > 0) {
     return ids;

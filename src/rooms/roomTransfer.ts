@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
 import type { Room } from '../api/types';
-import type { ServerConnection } from '../session/serverConnection';
+import { shownServer, type ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';
@@ -18,11 +18,14 @@ export interface ImportReport {
 
 /** Exports rooms with their messages to one JSON file; the session is never written. */
 export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
+  // The file names the server its rooms came from: one snapshot for both.
+  const source = connection.current();
+  source.api(); // fails early, with advice, when no server is set
   const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: exportDialogStart(roomIds) });
   if (!target) {
     return undefined;
   }
-  const api = connection.api();
+  const api = source.api();
   const rooms = await withCancellableProgress(vscode.l10n.t('Exporting {0} room(s)…', roomIds.length), async (signal, progress) => {
     const fetched: Room[] = [];
     for (const roomId of roomIds) {
@@ -31,7 +34,7 @@ export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds:
     }
     return fetched;
   });
-  await writeWhole(target, serializeRoomFile(connection.serverUrl, rooms, new Date()));
+  await writeWhole(target, serializeRoomFile(source.serverUrl, rooms, new Date()));
   void ui.showMessage('info', vscode.l10n.t('Exported {0} room(s) to {1}.', rooms.length, target.fsPath), {});
   return target;
 }
@@ -41,6 +44,7 @@ export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds:
  * overwritten, and the report names every skipped room with its reason.
  */
 export async function importRooms(ui: Ui, connection: ServerConnection): Promise<ImportReport | undefined> {
+  const serverUrl = connection.current().serverUrl;
   const [file] = (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
   if (!file) {
     return undefined;
@@ -58,7 +62,9 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
   }
   const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   const report: ImportReport = { imported: [], skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })) };
-  const api = connection.api();
+  const refusal = (now: string): string =>
+    vscode.l10n.t('Import began on {0}, but the extension now points at {1}. Nothing was imported.', shownServer(serverUrl), now);
+  const api = connection.still(serverUrl, refusal).api();
   await withCancellableProgress(vscode.l10n.t('Importing {0} room(s)…', parsed.rooms.length), async (signal, progress) => {
     for (const room of parsed.rooms) {
       if (signal.aborted) {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { certificateChecksOff } from '../api/dispatcher';
 import { parseBaseUrl } from '../api/urls';
-import { WorldClientError } from '../api/errors';
+import { errorMessage, WorldClientError } from '../api/errors';
 import type { ClientHooks, Credentials, ServerConfig, UrlStyle } from '../api/types';
 import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from '../core/settings';
 import type { RequestLog } from '../log/requestLog';
@@ -12,9 +12,23 @@ import type { SessionStore } from './sessionStore';
 export type ConnectionState = 'noServer' | 'signedOut' | 'signedIn';
 
 /**
+ * The connection at one moment: the server, the client built for it and whether a session was
+ * stored for it then. It never changes, so a flow that confirmed a server writes to that one.
+ */
+export interface ConnectionSnapshot {
+  /** '' when no server is set. */
+  readonly serverUrl: string;
+  readonly state: ConnectionState;
+  /** The client built for serverUrl; fails with advice when no server is set. */
+  api(): WorldClientApi;
+  /** A separate client for serverUrl that sends the given credentials (a probe); the caller disposes it. */
+  withCredentials(credentials: Credentials): WorldClientApi;
+}
+
+/**
  * Owns the API client for the configured server and rebuilds it when the settings, the
- * proxy or the trusted certificate change. Everything else asks it for `api()` per action,
- * so a change of server never leaves a feature holding a stale client.
+ * proxy or the trusted certificate change. Readers ask it for `api()` per action; flows that
+ * write take one `current()` snapshot and check it with `still()` before every attempt.
  */
 export class ServerConnection implements vscode.Disposable {
   private client: WorldClientApi | undefined;
@@ -34,9 +48,10 @@ export class ServerConnection implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
-      vscode.workspace.onDidChangeConfiguration(async (event) => {
+      vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsSettings(event) || event.affectsConfiguration('http')) {
-          await this.rebuild();
+          // An event handler's rejection would go unhandled: a failed rebuild keeps the old client and says why.
+          this.rebuild().catch((error: unknown) => this.log.error(`Cannot use the new connection settings: ${errorMessage(error)}`));
         }
       }),
       sessions.onDidChange((serverUrl) => {
@@ -52,8 +67,9 @@ export class ServerConnection implements vscode.Disposable {
     await this.rebuild();
   }
 
+  /** The server of the client in use (not the setting, which may be ahead of the client while it is rebuilt). */
   get serverUrl(): string {
-    return readSettings().serverUrl;
+    return this.clientConfig?.baseUrl ?? '';
   }
 
   get state(): ConnectionState {
@@ -61,6 +77,31 @@ export class ServerConnection implements vscode.Disposable {
       return 'noServer';
     }
     return this.sessions.peek(this.serverUrl) ? 'signedIn' : 'signedOut';
+  }
+
+  /** The server, its client and the state, taken together now; flows that write take one before their first prompt. */
+  current(): ConnectionSnapshot {
+    const { client, clientConfig } = this;
+    return Object.freeze({
+      serverUrl: this.serverUrl,
+      state: this.state,
+      api: () => client ?? noServer(),
+      withCredentials: (credentials: Credentials) =>
+        // A probe: it sends exactly these credentials and never stores a renewed session.
+        clientConfig ? this.createClient(clientConfig, { getCredentials: () => credentials, onSessionRenewed: undefined }) : noServer(),
+    });
+  }
+
+  /**
+   * The current snapshot when it is still for `serverUrl`, the server a flow confirmed; otherwise
+   * a refusal worded by the flow from the server it is now (nothing was sent).
+   */
+  still(serverUrl: string, refusal: (now: string) => string): ConnectionSnapshot {
+    const now = this.current();
+    if (now.serverUrl !== serverUrl) {
+      throw new ServerChangedError(refusal(now.serverUrl ? shownServer(now.serverUrl) : vscode.l10n.t('no server')));
+    }
+    return now;
   }
 
   credentials(): Credentials | undefined {
@@ -74,15 +115,12 @@ export class ServerConnection implements vscode.Disposable {
 
   /** The client for the configured server; fails with advice when no server is set. */
   api(): WorldClientApi {
-    if (!this.client) {
-      throw new WorldClientError('notSignedIn', vscode.l10n.t('No WorldClient server is set. Run "WorldClient RTC: Sign In" to choose one.'));
-    }
-    return this.client;
+    return this.client ?? noServer();
   }
 
   /** Points the extension at another server and waits until its client is ready. */
   async useServer(serverUrl: string): Promise<void> {
-    if (serverUrl !== this.serverUrl) {
+    if (serverUrl !== readSettings().serverUrl) {
       await updateServerUrl(serverUrl);
     }
     await this.rebuild();
@@ -92,13 +130,6 @@ export class ServerConnection implements vscode.Disposable {
   withUrlStyle(urlStyle: UrlStyle): WorldClientApi {
     this.api();
     return this.createClient({ ...(this.clientConfig as ServerConfig), urlStyle });
-  }
-
-  /** A separate client that sends the given credentials, to check them before they are stored; the caller disposes it. */
-  withCredentials(credentials: Credentials): WorldClientApi {
-    this.api();
-    // A probe: it sends exactly these credentials and never stores a renewed session.
-    return this.createClient(this.clientConfig as ServerConfig, { getCredentials: () => credentials, onSessionRenewed: undefined });
   }
 
   dispose(): void {
@@ -178,6 +209,33 @@ export function certificateChecksOffWarning(): string {
   return vscode.l10n.t(
     'Certificate checks are off because http.proxyStrictSSL is false: the certificate of the WorldClient server is not verified either, so a machine between you and the server could read your session. Prefer trusting your proxy\'s CA in worldclientRtc.trustedCertificates and setting http.proxyStrictSSL back to true.',
   );
+}
+
+/** Thrown when the server changed after a flow confirmed one: nothing was sent, and what the flow holds is kept. */
+export class ServerChangedError extends Error {
+  override readonly name = 'ServerChangedError';
+}
+
+/**
+ * A server as messages name it: the host as it is resolved (punycode), so a look-alike name
+ * shows what the request will reach; the path prefix, if any, stays.
+ */
+export function shownServer(serverUrl: string): string {
+  try {
+    const url = new URL(serverUrl);
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return serverUrl;
+  }
+}
+
+/** The first line of every confirmation of a write: the server it goes to, its host as resolved. */
+export function onServer(serverUrl: string): string {
+  return vscode.l10n.t('Server: {0}', shownServer(serverUrl));
+}
+
+function noServer(): never {
+  throw new WorldClientError('notSignedIn', vscode.l10n.t('No WorldClient server is set. Run "WorldClient RTC: Sign In" to choose one.'));
 }
 
 function serverChecksOff(config: ServerConfig): boolean {

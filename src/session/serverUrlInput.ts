@@ -3,6 +3,8 @@ import type { Ui } from '../core/prompts';
 import { normalizeServerUrl } from '../core/settings';
 import { parseServerUrl } from '../core/settingValues';
 import { isLoopback } from './loopback';
+import { mixedScriptLabel } from './hostScripts';
+import { shownServer } from './serverConnection';
 
 export { isLoopback };
 
@@ -49,9 +51,36 @@ export async function confirmInsecureServer(ui: Ui, serverUrl: string): Promise<
   const sendAnyway = vscode.l10n.t('Send Anyway');
   const choice = await ui.showMessage(
     'warning',
-    vscode.l10n.t('{0} does not use HTTPS. Your password or session token would travel unencrypted.', serverUrl),
+    vscode.l10n.t('{0} does not use HTTPS. Your password or session token would travel unencrypted.', shownServer(serverUrl)),
     { modal: true, detail: vscode.l10n.t('Prefer the https:// address of the server. Continue only on a network you trust.') },
     sendAnyway,
   );
   return choice === sendAnyway;
+}
+
+/**
+ * A host name whose label mixes scripts (a Cyrillic "а" among Latin letters) reads as another
+ * server: say which label, and the name the request really goes to, before anything is sent.
+ */
+export async function confirmLookAlikeHost(ui: Ui, serverUrl: string): Promise<boolean> {
+  const label = mixedScriptLabel(serverUrl);
+  if (!label) {
+    return true;
+  }
+  const signIn = vscode.l10n.t('Sign In Anyway');
+  const choice = await ui.showMessage(
+    'warning',
+    vscode.l10n.t(
+      'The server name mixes letters of different alphabets ({0}: {1}). It goes to {2}, which may not be the server you mean.',
+      label.scripts.join(' + '),
+      label.label,
+      shownServer(serverUrl),
+    ),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Look-alike letters are a way to catch passwords. Type the address again with the letters of one alphabet.'),
+    },
+    signIn,
+  );
+  return choice === signIn;
 }

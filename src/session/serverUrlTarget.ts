@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { normalizeServerUrl } from '../core/settings';
 import type { Ui } from '../core/prompts';
+import { shownServer } from './serverConnection';
 
 /** The most specific settings scope that holds `worldclientRtc.serverUrl`, i.e. the one in effect. */
 export interface ServerUrlScope {
@@ -33,12 +34,13 @@ export async function writeServerUrlWhereItTakesEffect(ui: Ui, serverUrl: string
     const change = vscode.l10n.t('Change It There');
     const choice = await ui.showMessage(
       'warning',
-      vscode.l10n.t('The server URL is set in {0} ({1}), which override your user settings.', scope.name, scope.value ?? ''),
-      { modal: true, detail: vscode.l10n.t('Change it there to {0}?', serverUrl) },
+      vscode.l10n.t('The server URL is set in {0} ({1}), which override your user settings.', scope.name, shownServer(scope.value ?? '')),
+      { modal: true, detail: vscode.l10n.t('Change it there to {0}?', shownServer(serverUrl)) },
       change,
     );
     if (choice !== change) {
-      void ui.showMessage('info', vscode.l10n.t('The server was not switched: it stays {0}, as set in {1}.', scope.value ?? '', scope.name), {});
+      const kept = vscode.l10n.t('The server was not switched: it stays {0}, as set in {1}.', shownServer(scope.value ?? ''), scope.name);
+      void ui.showMessage('info', kept, {});
       return false;
     }
   }

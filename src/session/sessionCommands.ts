@@ -4,7 +4,7 @@ import { CommandIds } from '../core/commandIds';
 import type { RequestLog } from '../log/requestLog';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import { certificateChecksOffWarning, type ServerConnection } from './serverConnection';
+import { certificateChecksOffWarning, shownServer, type ServerConnection } from './serverConnection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { copyRequestAsCurl } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
@@ -31,20 +31,23 @@ export function sessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
     runner.register(CommandIds.signOut, () => signOut(deps)),
     runner.register(CommandIds.showLog, () => log.show()),
     runner.register(CommandIds.testConnection, async () => {
-      const api = connection.api();
+      // One snapshot: the report, its title and the log name the server that was tested.
+      const tested = connection.current();
+      const api = tested.api();
+      const shown = shownServer(tested.serverUrl);
       // One client per style, whatever the setting: each RTC line tests the style it names.
       const byStyle = { path: connection.withUrlStyle('path'), query: connection.withUrlStyle('query') };
       try {
-        const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', connection.serverUrl), (signal) =>
-          buildConnectionReport(api, byStyle, connection.state === 'signedIn', signal),
+        const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', shown), (signal) =>
+          buildConnectionReport(api, byStyle, tested.state === 'signedIn', signal),
         );
         if (connection.certificateChecksOff) {
           lines.unshift({ check: vscode.l10n.t('TLS'), ok: false, detail: certificateChecksOffWarning() });
         }
         const allGood = lines.every((line) => line.ok);
         const report = formatReport(lines);
-        log.info(`Connection report for ${connection.serverUrl}:\n${report}`);
-        void ui.showMessage(allGood ? 'info' : 'warning', vscode.l10n.t('Connection to {0}', connection.serverUrl), { modal: true, detail: report });
+        log.info(`Connection report for ${shown}:\n${report}`);
+        void ui.showMessage(allGood ? 'info' : 'warning', vscode.l10n.t('Connection to {0}', shown), { modal: true, detail: report });
         return lines;
       } finally {
         await Promise.all([byStyle.path.dispose(), byStyle.query.dispose()]);
@@ -82,17 +85,18 @@ async function switchServer(deps: SessionCommandDeps): Promise<void> {
 }
 
 async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): Promise<void> {
-  const serverUrl = connection.serverUrl;
-  if (!serverUrl || !connection.credentials()) {
+  const signedIn = connection.current();
+  const serverUrl = signedIn.serverUrl;
+  if (signedIn.state !== 'signedIn') {
     void ui.showMessage('info', vscode.l10n.t('You are not signed in to a WorldClient server.'), {});
     return;
   }
   try {
-    await withCancellableProgress(vscode.l10n.t('Signing out…'), (signal) => connection.api().logout(signal));
+    await withCancellableProgress(vscode.l10n.t('Signing out…'), (signal) => signedIn.api().logout(signal));
   } catch (error) {
     // The local session is removed either way; a server that is down must not keep us signed in.
     log.warn(`Logout on ${serverUrl} failed (${errorMessage(error)}); the session is removed locally.`);
   }
   await sessions.remove(serverUrl);
-  void ui.showMessage('info', vscode.l10n.t('Signed out of {0}.', serverUrl), {});
+  void ui.showMessage('info', vscode.l10n.t('Signed out of {0}.', shownServer(serverUrl)), {});
 }

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { isSessionExpired, WorldClientError } from '../api/errors';
 import type { Credentials, SignInResult } from '../api/types';
-import type { WorldClientApi } from '../api/client';
 import { serverUrlComesFromWorkspace } from '../core/settings';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import type { ServerConnection } from './serverConnection';
+import { shownServer, type ConnectionSnapshot, type ServerConnection } from './serverConnection';
 import type { SessionStore } from './sessionStore';
-import { askServerUrl, confirmInsecureServer } from './serverUrlInput';
+import { askServerUrl, confirmInsecureServer, confirmLookAlikeHost } from './serverUrlInput';
 
 type Method = 'password' | 'passwordRemembered' | 'token';
 
@@ -29,10 +28,12 @@ export class SignInFlow {
   /** Resolves true when a session is stored for the configured server. */
   async run(): Promise<boolean> {
     const serverUrl = this.connection.serverUrl || (await askServerUrl(this.ui, ''));
-    if (!serverUrl || !(await confirmInsecureServer(this.ui, serverUrl))) {
+    if (!serverUrl || !(await confirmLookAlikeHost(this.ui, serverUrl)) || !(await confirmInsecureServer(this.ui, serverUrl))) {
       return false;
     }
     await this.connection.useServer(serverUrl);
+    // Every prompt names this server, and the password or token goes to it or nowhere.
+    this.target(serverUrl);
     const method = await this.pickMethod(serverUrl);
     if (!method) {
       return false;
@@ -41,7 +42,7 @@ export class SignInFlow {
     if (!credentials) {
       return false;
     }
-    void this.ui.showMessage('info', vscode.l10n.t('Signed in to {0}.', serverUrl), {});
+    void this.ui.showMessage('info', vscode.l10n.t('Signed in to {0}.', shownServer(serverUrl)), {});
     return true;
   }
 
@@ -53,8 +54,8 @@ export class SignInFlow {
     ];
     // A repository's .vscode/settings.json can choose the server: say so before a password is typed.
     const title = serverUrlComesFromWorkspace()
-      ? vscode.l10n.t("Sign in to {0} (from this folder's settings)", serverUrl)
-      : vscode.l10n.t('Sign in to {0}', serverUrl);
+      ? vscode.l10n.t("Sign in to {0} (from this folder's settings)", shownServer(serverUrl))
+      : vscode.l10n.t('Sign in to {0}', shownServer(serverUrl));
     const picked = await this.ui.showQuickPick(items, { title });
     return picked?.method;
   }
@@ -64,12 +65,11 @@ export class SignInFlow {
     let user: string;
     let password: string;
     let result: SignInResult | undefined;
-    const api = this.connection.api();
     // Wrong credentials ask again, with the reason in the prompt and the address kept: an error
     // notification would stay on screen after the next attempt succeeds.
     for (;;) {
       const typed = await this.ui.showInputBox({
-        title: vscode.l10n.t('Sign in to {0} (1/2)', serverUrl),
+        title: vscode.l10n.t('Sign in to {0} (1/2)', shownServer(serverUrl)),
         prompt: refusal ? vscode.l10n.t('{0} Try again, or press Escape to stop.', refusal) : vscode.l10n.t('Email address'),
         placeHolder: 'you@example.com',
         value: this.lastUser,
@@ -80,12 +80,17 @@ export class SignInFlow {
       }
       user = typed.trim();
       this.lastUser = user;
-      const typedPassword = await this.ui.showInputBox({ title: vscode.l10n.t('Sign in to {0} (2/2)', serverUrl), prompt: vscode.l10n.t('Password for {0}', user), password: true });
+      const typedPassword = await this.ui.showInputBox({
+        title: vscode.l10n.t('Sign in to {0} (2/2)', shownServer(serverUrl)),
+        prompt: vscode.l10n.t('Password for {0}', user),
+        password: true,
+      });
       if (!typedPassword) {
         return undefined;
       }
       password = typedPassword;
       try {
+        const api = this.target(serverUrl).api();
         result = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user, password, signal, { rememberUser }));
         break;
       } catch (error) {
@@ -99,22 +104,23 @@ export class SignInFlow {
       const accept = vscode.l10n.t('Accept and Sign In');
       const accepted = await this.ui.showMessage(
         'info',
-        vscode.l10n.t('{0} asks you to accept its terms of use before signing in.', serverUrl),
+        vscode.l10n.t('{0} asks you to accept its terms of use before signing in.', shownServer(serverUrl)),
         { modal: true, detail: vscode.l10n.t('Read them in webmail if you have not.') },
         accept,
       );
       if (accepted !== accept) {
         return undefined;
       }
+      const api = this.target(serverUrl).api();
       result = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user, password, signal, { rememberUser, acceptTermsOfUse: true }));
     }
     if (result.kind === 'twoFactorRequired') {
-      result = await this.withOneTimePassword(api, result.user, result.token);
+      result = await this.withOneTimePassword(serverUrl, result.user, result.token);
     }
     return this.finish(serverUrl, result);
   }
 
-  private async withOneTimePassword(api: WorldClientApi, user: string, token: string): Promise<SignInResult | undefined> {
+  private async withOneTimePassword(serverUrl: string, user: string, token: string): Promise<SignInResult | undefined> {
     for (;;) {
       const code = await this.ui.showInputBox({
         title: vscode.l10n.t('Two-factor authentication'),
@@ -124,6 +130,7 @@ export class SignInFlow {
       if (code === undefined) {
         return undefined;
       }
+      const api = this.target(serverUrl).api();
       if (code.trim()) {
         return this.progress(vscode.l10n.t('Checking the code…'), (signal) => api.signInTwoFactor(user, token, code.trim(), signal));
       }
@@ -152,7 +159,7 @@ export class SignInFlow {
 
   private async withToken(serverUrl: string): Promise<Credentials | undefined> {
     const session = await this.ui.showInputBox({
-      title: vscode.l10n.t('Session token for {0}', serverUrl),
+      title: vscode.l10n.t('Session token for {0}', shownServer(serverUrl)),
       prompt: vscode.l10n.t("Paste the session token. It is kept in VS Code's secret storage only."),
       password: true,
       validateInput: (value) => (/^\S+$/.test(value.trim()) ? undefined : vscode.l10n.t('A session token has no spaces.')),
@@ -161,7 +168,7 @@ export class SignInFlow {
       return undefined;
     }
     const csrfToken = await this.ui.showInputBox({
-      title: vscode.l10n.t('CSRF token for {0} (optional)', serverUrl),
+      title: vscode.l10n.t('CSRF token for {0} (optional)', shownServer(serverUrl)),
       prompt: vscode.l10n.t('Paste the CSRF token if the server uses them (writes answer 403 without it); leave empty otherwise.'),
       password: true,
     });
@@ -169,7 +176,7 @@ export class SignInFlow {
       return undefined;
     }
     const credentials: Credentials = { session: session.trim(), csrfToken: csrfToken.trim() || undefined };
-    const probe = this.connection.withCredentials(credentials);
+    const probe = this.target(serverUrl).withCredentials(credentials);
     try {
       await this.progress(vscode.l10n.t('Checking the session…'), (signal) => probe.ping(signal));
     } catch (error) {
@@ -182,6 +189,17 @@ export class SignInFlow {
     }
     await this.sessions.save(serverUrl, credentials);
     return credentials;
+  }
+
+  /** The connection, when it still points at the server the prompts named; otherwise nothing is sent. */
+  private target(serverUrl: string): ConnectionSnapshot {
+    return this.connection.still(serverUrl, (now) =>
+      vscode.l10n.t(
+        'You were signing in to {0}, but the extension now points at {1}. Nothing was sent; sign in again.',
+        shownServer(serverUrl),
+        now,
+      ),
+    );
   }
 
   private progress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {

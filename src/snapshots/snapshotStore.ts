@@ -23,6 +23,11 @@ export const SNAPSHOT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export const LEFTOVER_GRACE_MS = 60 * 60 * 1000;
 
+/** An info file is a few hundred bytes; anything far bigger is not ours and is not read. */
+export const MAX_INFO_FILE_BYTES = 64 * 1024;
+/** Twice the largest reply the client accepts: a room file above it was not written by us. */
+export const MAX_ROOM_FILE_BYTES = 128 * 1024 * 1024;
+
 const INFO_SUFFIX = '.info.json';
 const ROOM_SUFFIX = '.room.json';
 
@@ -36,6 +41,8 @@ export class SnapshotStore {
     private readonly directory: string,
     private readonly now: () => number = Date.now,
     private readonly retentionMs = SNAPSHOT_RETENTION_MS,
+    /** Told about a file that is skipped (damaged, too large, not a snapshot), for the log. */
+    private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
   /** Writes the room first and its info last: a snapshot is listed only once both are complete. */
@@ -88,12 +95,9 @@ export class SnapshotStore {
     return infos.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
 
-  async load(snapshotId: string): Promise<Room | undefined> {
-    try {
-      return JSON.parse(await fs.readFile(this.roomFile(snapshotId), 'utf8')) as Room;
-    } catch {
-      return undefined;
-    }
+  /** The saved room, or undefined when its file is missing, too large, damaged or not a room (said in the log). */
+  load(snapshotId: string): Promise<Room | undefined> {
+    return this.readJson(this.roomFile(snapshotId), MAX_ROOM_FILE_BYTES, isRoomLike, 'is damaged or not a room; it was skipped.');
   }
 
   async remove(snapshotId: string): Promise<void> {
@@ -108,12 +112,43 @@ export class SnapshotStore {
     }
   }
 
-  private async readInfo(file: string): Promise<SnapshotInfo | undefined> {
-    try {
-      const info = JSON.parse(await fs.readFile(file, 'utf8')) as SnapshotInfo;
-      return typeof info.snapshotId === 'string' && typeof info.savedAt === 'string' ? info : undefined;
-    } catch {
+  private readInfo(file: string): Promise<SnapshotInfo | undefined> {
+    return this.readJson(file, MAX_INFO_FILE_BYTES, isSnapshotInfo, 'is damaged or not a snapshot; it was removed.');
+  }
+
+  /** The file's JSON when it is there, within `maxBytes` and of the right shape; else undefined (a damaged file is logged). */
+  private async readJson<T>(file: string, maxBytes: number, isValid: (value: unknown) => value is T, damaged: string) {
+    const text = await this.readBounded(file, maxBytes);
+    if (text === undefined) {
       return undefined;
+    }
+    const value = parseOrUndefined(text);
+    if (!isValid(value)) {
+      this.warn(`Snapshot ${basename(file)} ${damaged}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The file's text, or undefined when it is missing or larger than `maxBytes` (never read then). */
+  private async readBounded(file: string, maxBytes: number): Promise<string | undefined> {
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(file, 'r');
+      const { size } = await handle.stat();
+      if (size > maxBytes) {
+        this.warn(`Snapshot ${basename(file)} is ${size} bytes, more than the ${maxBytes} a snapshot can be; it was not read.`);
+        return undefined;
+      }
+      return await handle.readFile('utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') {
+        this.warn(`Snapshot ${basename(file)} could not be read (${code ?? 'unknown error'}).`);
+      }
+      return undefined;
+    } finally {
+      await handle?.close().catch(() => undefined);
     }
   }
 
@@ -135,4 +170,29 @@ export class SnapshotStore {
       throw error;
     }
   }
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isSnapshotInfo(value: unknown): value is SnapshotInfo {
+  const info = value as Partial<Record<keyof SnapshotInfo, unknown>> | null;
+  return (
+    typeof info === 'object' &&
+    info !== null &&
+    ['snapshotId', 'savedAt', 'serverUrl', 'roomId'].every((key) => typeof info[key as keyof SnapshotInfo] === 'string') &&
+    (info.reason === 'deleteRoom' || info.reason === 'deleteMessages') &&
+    typeof info.messageCount === 'number'
+  );
+}
+
+/** Enough of a room for Restore and Compare to use it: an id and a list of messages. */
+function isRoomLike(value: unknown): value is Room {
+  const room = value as { id?: unknown; messages?: unknown } | null;
+  return typeof room === 'object' && room !== null && typeof room.id === 'string' && Array.isArray(room.messages);
 }

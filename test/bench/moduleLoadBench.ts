@@ -16,12 +16,8 @@ interface Way {
 /**
  * The part of activation our code decides, without a workbench's noise: loading the extension
  * (reading, compiling, running its top level) and activate(), in fresh Node processes against a
- * stand-in API; both until activate() returns (what VS Code reports) and until its promise
- * settles (the entry point reads and compiles dist/main.js after its first await). Three ways,
- * alternating:
- * - dist/main.js `require`d directly, as VS Code loaded the extension before the code cache;
- * - dist/extension.js, our entry point, with an empty global storage folder (a cold start);
- * - dist/extension.js with the code cache it wrote in a first, priming process (a warm start).
+ * stand-in API, `require`d as VS Code loads it; both until activate() returns (what VS Code
+ * reports) and until its promise settles (what activate() awaits).
  * VS Code's own figure (the activation benchmark) adds its loader and real API calls, and swings
  * by several milliseconds between identical workbenches on this machine; this one moves by
  * tenths. Build the production bundle first (`node esbuild.js --production`).
@@ -31,6 +27,7 @@ export function benchModuleLoad(): void {
   const typesFile = require.resolve('@types/vscode/index.d.ts', { paths: [repoRoot] });
   const dist = (file: string) => path.join(repoRoot, 'dist', file);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-module-load-'));
+  let storageRun = 0;
   const run = (args: string[]): ChildTimes => {
     const result = spawnSync(process.execPath, [child, ...args], { encoding: 'utf8' });
     if (result.status !== 0) {
@@ -39,14 +36,8 @@ export function benchModuleLoad(): void {
     return JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as ChildTimes;
   };
   try {
-    const warmStorage = path.join(scratch, 'warm');
-    run([dist('extension.js'), typesFile, warmStorage, '--wait-for-cache']);
-    let coldRun = 0;
-    const ways: Way[] = [
-      { label: 'dist/main.js required directly (no code cache)', args: () => [dist('main.js'), typesFile] },
-      { label: 'dist/extension.js, cold start (no cache yet)', args: () => [dist('extension.js'), typesFile, path.join(scratch, `cold-${coldRun++}`)] },
-      { label: 'dist/extension.js, warm start (code cache written)', args: () => [dist('extension.js'), typesFile, warmStorage] },
-    ];
+    const storage = () => path.join(scratch, `storage-${storageRun++}`);
+    const ways: Way[] = [{ label: 'dist/extension.js', args: () => [dist('extension.js'), typesFile, storage()] }];
     const times = ways.map(() => [] as ChildTimes[]);
     for (let round = 0; round < RUNS; round++) {
       ways.forEach((way, index) => times[index].push(run(way.args())));

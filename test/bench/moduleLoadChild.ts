@@ -1,7 +1,7 @@
 // One measurement for moduleLoadBench.ts, in a fresh Node process: load an extension's entry
 // module and call its activate() with a stand-in VS Code API, then print the times as JSON: until
 // activate() returns (VS Code's figure) and until what it returns has settled.
-//   node moduleLoadChild.js <entry.js> <@types/vscode index.d.ts> [<global storage folder> [--wait-for-cache]]
+//   node moduleLoadChild.js <entry.js> <@types/vscode index.d.ts> [<global storage folder>]
 import * as fs from 'node:fs';
 
 /** A stand-in for any API value: callable, constructible, and every property is another one. */
@@ -14,7 +14,7 @@ function standIn(): unknown {
   });
 }
 
-const [entryFile, typesFile, storageFolder, waitForCache] = process.argv.slice(2);
+const [entryFile, typesFile, storageFolder] = process.argv.slice(2);
 // The runtime names @types/vscode declares, each a stand-in, as the real API object has them.
 const names = [...fs.readFileSync(typesFile, 'utf8').matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
 const api = Object.fromEntries(names.map((name) => [name, standIn()]));
@@ -29,7 +29,7 @@ for (const builtin of ['node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(builtin);
 }
-// The extension context: stand-ins, but a real global storage folder for the code cache.
+// The extension context: stand-ins, but a real global storage folder (activation schedules a clean-up in it).
 const subscriptions: unknown[] = [];
 const globalStorageUri = storageFolder ? { scheme: 'file', fsPath: storageFolder } : { scheme: 'memory', fsPath: '' };
 const context = new Proxy(standIn() as object, {
@@ -67,11 +67,5 @@ const settled = fs.promises.stat(__filename).then(measure);
 
 void settled.then((times) => {
   console.log(JSON.stringify(times));
-  if (waitForCache && storageFolder) {
-    // Priming: stay until the entry point has written the code cache (a few seconds, on a timer).
-    // Loaded only here: a module loaded before the timing would warm Node's loader for the measured runs.
-    void import('../support/codeCache.js').then(({ waitForCodeCache }) => waitForCodeCache(storageFolder)).then(() => process.exit(0));
-  } else {
-    process.exit(0);
-  }
+  process.exit(0);
 });

@@ -2,8 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeCacheFolder } from '../../src/bootstrap/codeCache';
-import { waitForCodeCache } from '../support/codeCache';
 import { activateExtension, EXTENSION_ID, waitFor } from './support/fixtures';
 
 interface Manifest {
@@ -66,15 +64,5 @@ describe('Extension activation', () => {
     ]) {
       assert.ok(contributed.includes(required), `${required} is missing from package.json`);
     }
-  });
-
-  it('keeps V8’s compiled code in its own global storage for the next start, and nothing else there', async () => {
-    const api = await activateExtension();
-    await waitForCodeCache(api.storage.globalStorageDirectory, 20_000);
-    const folder = codeCacheFolder(api.storage.globalStorageDirectory);
-    const [name, ...others] = fs.readdirSync(folder);
-    assert.deepEqual(others, [], 'one cache file, no temporary file left');
-    assert.match(name, /^[0-9a-f]{8}-\d+-\d+-v8-[\w.]+\.v8cache$/);
-    assert.ok(fs.statSync(path.join(folder, name)).size > 10_000, 'the compiled code of dist/main.js');
   });
 });

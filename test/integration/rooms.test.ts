@@ -140,9 +140,14 @@ describe('Rooms explorer', function () {
 
   it('validates the add-room fields', async () => {
     session = await withSandbox({ seed: {} });
-    session.ui.pick('Enter the fields').typeInputs('r1', 'not-an-email', 'ann@example.com', 'yesterday', '2026-11-24T10:00:00Z', '2026-11-23T10:00:00Z', '');
+    session.ui.pick('Enter the fields').typeInputs('r1', 'not-an-email', 'ann@example.com; bob@example.com', 'ann@example.com', 'yesterday', '2026-11-24T10:00:00Z', '2026-11-23T10:00:00Z', '');
     await vscode.commands.executeCommand('worldclientRtc.addRoom');
-    assert.deepEqual(session.ui.validationErrors, ['Not an email address: not-an-email', 'Use an ISO-8601 date, e.g. 2026-11-24T10:00:00Z.', 'The end lies before the start.']);
+    assert.deepEqual(session.ui.validationErrors, [
+      'Not an email address: “not-an-email”. Members are email addresses separated by commas (,).',
+      '“ann@example.com; bob@example.com” holds more than one address: separate members with commas (,), e.g. a@x.org, b@y.org.',
+      'Use an ISO-8601 date, e.g. 2026-11-24T10:00:00Z.',
+      'The end lies before the start.',
+    ]);
     assert.ok(session.sandbox.store.get('r1'));
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startConnectProxy, type ConnectProxy } from '../support/rawServers';
+import { PROXIED_HOST, startConnectProxy, type ConnectProxy } from '../support/rawServers';
 import { readLogs, setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import { refreshRooms } from './support/tree';
 
@@ -95,11 +95,17 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
   it('says in the log and in Test Connection that http.proxyStrictSSL: false turns certificate checks off', async () => {
     session = await withSandbox({});
     proxy = await startConnectProxy();
-    const { api, ui } = session;
+    const { api, ui, sandbox } = session;
+    // Loopback never goes through a proxy: the sandbox is addressed by a name only the proxy knows.
+    const proxiedUrl = `http://${PROXIED_HOST}:${sandbox.port}`;
+    session.otherServers.add(sandbox.url).add(proxiedUrl);
+    await api.storage.secrets.store(`worldclientRtc.session:${proxiedUrl}`, JSON.stringify(sandbox.issueSession()));
     await afterRebuild(session, async () => {
       await setHttpSetting('proxyStrictSSL', false);
       await setHttpSetting('proxy', proxy?.url);
+      await setSetting('serverUrl', proxiedUrl);
     });
+    await waitFor(() => api.connection.serverUrl === proxiedUrl, 'the switch to the proxied name');
     ui.respond(/^Connection to/, undefined);
     const lines = (await vscode.commands.executeCommand('worldclientRtc.testConnection')) as ReportLine[];
     assert.deepEqual(lines[0].check, 'TLS');

@@ -11,12 +11,15 @@ export type DesktopResolution = { executable: string; version: string } | { unav
  * downloaded copy. Answers with a reason instead of throwing, because in auto mode "no desktop
  * VS Code here" is an expected outcome that switches to the offline host.
  */
-export async function resolveDesktopVSCode(version: string): Promise<DesktopResolution> {
+export async function resolveDesktopVSCode(
+  version: string,
+  commandForDisplay = 'npm run test:integration -- --host desktop',
+): Promise<DesktopResolution> {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return {
       unavailable:
         'no DISPLAY: desktop VS Code needs a display on Linux; start it under xvfb-run ' +
-        '(Debian package xvfb), e.g. `xvfb-run -a npm run test:integration -- --host desktop`',
+        `(Debian package xvfb), e.g. \`xvfb-run -a ${commandForDisplay}\``,
     };
   }
   const given = process.env.VSCODE_EXECUTABLE_PATH;
@@ -48,7 +51,7 @@ export async function runDesktopSuite(executable: string, version: string, suite
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suitePath,
-      extensionTestsEnv: { WORLDCLIENT_RTC_TEST_ARTIFACTS: artifactsDir, WORLDCLIENT_RTC_TEST_HOST: 'desktop', WORLDCLIENT_RTC_TEST_SEAMS: '1' },
+      extensionTestsEnv: { WORLDCLIENT_RTC_TEST_ARTIFACTS: artifactsDir, WORLDCLIENT_RTC_TEST_HOST: 'desktop' },
       // test-electron itself adds --skip-welcome, --disable-workspace-trust and friends.
       launchArgs: [
         dirs.workspace,

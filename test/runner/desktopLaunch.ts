@@ -16,7 +16,7 @@ export async function findDesktopVSCode(version: string): Promise<DesktopCandida
   if (onPath && (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
     return { command: onPath, isCli: true, description: `\`code\` on PATH (${onPath})` };
   }
-  const resolved = await resolveDesktopVSCode(version);
+  const resolved = await resolveDesktopVSCode(version, 'npm start -- --workbench desktop');
   if ('unavailable' in resolved) {
     return resolved;
   }

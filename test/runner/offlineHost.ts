@@ -28,9 +28,6 @@ export async function runOfflineSuite(options: OfflineSuiteOptions): Promise<Run
       env: {
         WORLDCLIENT_RTC_TEST_ARTIFACTS: artifactsDir,
         WORLDCLIENT_RTC_TEST_HOST: 'offline',
-        // The test seams (src/testSeams.ts): a development folder under test gets them from VS Code's
-        // Test mode, but an installed VSIX runs in Production mode and needs this.
-        WORLDCLIENT_RTC_TEST_SEAMS: '1',
       },
       onLog: (level, text) => {
         lastLogAt = Date.now();

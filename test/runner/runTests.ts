@@ -46,11 +46,9 @@ async function runSelectedHost(options: RunnerOptions): Promise<RunResult[]> {
 
 /** Running against a stale or missing build gives confusing failures; say what to run instead. */
 function checkBuildOutputs(options: RunnerOptions): string | undefined {
-  // The entry point and the extension it loads (src/bootstrap): a build older than the entry point has no main.js.
-  for (const bundle of ['extension.js', 'main.js'].map((file) => path.join(repoRoot, 'dist', file))) {
-    if (!fs.existsSync(bundle)) {
-      return `Missing ${path.relative(repoRoot, bundle)}: run \`npm run build\` first.`;
-    }
+  const bundle = path.join(repoRoot, 'dist', 'extension.js');
+  if (!fs.existsSync(bundle)) {
+    return `Missing ${path.relative(repoRoot, bundle)}: run \`npm run build\` first.`;
   }
   if (!fs.existsSync(options.suitePath)) {
     return `Missing the test suite ${path.relative(repoRoot, options.suitePath)}: run \`npx tsc -p .\` first.`;

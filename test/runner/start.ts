@@ -11,10 +11,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSandboxArgs } from '../sandbox/cli';
-import { SANDBOX_DEFAULTS, startSandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
 import { findDesktopVSCode, launchDesktopVSCode } from './desktopLaunch';
 import { launchOfflineWorkbench } from './offlineWorkbench';
 import { offlineVersionsFromEnv } from './options';
+import { startBanner } from './startBanner';
 import { killGroup, onInterrupt, runAllCleanups, setInterruptExitCode } from './processes';
 import { cacheDir, repoRoot } from './workspace';
 
@@ -67,6 +68,9 @@ function writeStartWorkspace(serverUrl: string): string {
   settings['worldclientRtc.serverUrl'] = serverUrl;
   // The folder sits inside this repository; without this, the Git extension offers to open it.
   settings['git.openRepositoryInParentFolders'] ??= 'never';
+  // A newcomer should land on the Rooms view, not on VS Code's (or code-server's) walkthrough tabs.
+  settings['workbench.startupEditor'] ??= 'none';
+  settings['workbench.welcomePage.walkthroughs.openOnInstall'] ??= false;
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + '\n');
   const readme = path.join(folder, 'README.md');
   if (!fs.existsSync(readme)) {
@@ -87,15 +91,7 @@ async function main(): Promise<void> {
   onInterrupt(() => sandbox.stop());
   const folder = writeStartWorkspace(sandbox.url);
 
-  const user = sandboxOptions.user ?? SANDBOX_DEFAULTS.user;
-  const password = sandboxOptions.password ?? SANDBOX_DEFAULTS.password;
-  const banner = [
-    '',
-    `Sandbox WorldClient server: ${sandbox.url}  (${sandbox.store.list().length} rooms)`,
-    `  Sign in with user ${user} and password ${password},`,
-    `  or paste this session token: ${sandbox.session}`,
-    `Workspace folder: ${folder}  (its settings point worldclientRtc.serverUrl at the sandbox)`,
-  ];
+  const banner = startBanner(sandbox, sandboxOptions, folder);
 
   const desktop = options.workbench === 'offline' ? { unavailable: 'offline was asked for' } : await findDesktopVSCode('stable');
   if ('command' in desktop) {

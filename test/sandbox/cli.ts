@@ -132,18 +132,29 @@ export function describeSandbox(sandbox: Sandbox, options: SandboxOptions): stri
   const lines = [
     `WorldClient sandbox listening on ${sandbox.url}`,
     `  API:        ${sandbox.url}/WorldClientAPI`,
-    `  session:    ${sandbox.session}`,
+    ...signInLines(sandbox, options),
+    `  rooms:      ${sandbox.store.list().length}${options.persistPath ? ` (persisted in ${options.persistPath})` : ''}`,
+    'Press Ctrl+C to stop.',
   ];
+  return lines.join('\n');
+}
+
+/**
+ * Everything a person needs to sign in to this sandbox: the session to paste, the password, and
+ * the CSRF token and one-time code when the options ask for them. `npm start` prints the same lines.
+ */
+export function signInLines(sandbox: Sandbox, options: SandboxOptions): string[] {
+  const lines = [`  session:    ${sandbox.session}`];
   if (options.csrf) {
-    lines.push(`  CSRF token: ${sandbox.csrfToken}`);
+    lines.push(`  CSRF token: ${sandbox.csrfToken}  (writes need it; a pasted session needs it pasted too)`);
   }
   lines.push(`  sign in:    user ${options.user ?? SANDBOX_DEFAULTS.user}, password ${options.password ?? SANDBOX_DEFAULTS.password}`);
-  lines.push(options.twoFactor
-    ? `  2FA code:   ${options.oneTimePassword ?? SANDBOX_DEFAULTS.oneTimePassword}`
-    : '  2FA:        off (--2fa to require a one-time code)');
-  lines.push(`  rooms:      ${sandbox.store.list().length}${options.persistPath ? ` (persisted in ${options.persistPath})` : ''}`);
-  lines.push('Press Ctrl+C to stop.');
-  return lines.join('\n');
+  lines.push(
+    options.twoFactor
+      ? `  2FA code:   ${options.oneTimePassword ?? SANDBOX_DEFAULTS.oneTimePassword}`
+      : '  2FA:        off (--2fa to require a one-time code)',
+  );
+  return lines;
 }
 
 function logLine(record: RequestRecord): string {

@@ -12,7 +12,7 @@ import * as tls from 'node:tls';
 export interface KeyPair { key: string; cert: string }
 
 export interface TestCertificates {
-  /** Self-signed, valid for 127.0.0.1 and localhost. */
+  /** Self-signed, valid for 127.0.0.1, localhost and PROXIED_HOST. */
   selfSigned: KeyPair;
   /** Self-signed, valid for other.example only. */
   wrongHost: KeyPair;
@@ -31,7 +31,9 @@ export function makeCertificates(): TestCertificates {
   };
   const read = (key: string, cert: string): KeyPair => ({ key: fs.readFileSync(file(key), 'utf8'), cert: fs.readFileSync(file(cert), 'utf8') });
   try {
-    openssl('req', '-x509', ...EC_KEY, '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost');
+    const selfNames = `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:${PROXIED_HOST}`;
+    openssl('req', '-x509', ...EC_KEY, '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=localhost',
+      '-addext', selfNames);
     openssl('req', '-x509', ...EC_KEY, '-keyout', 'other.key', '-out', 'other.pem', '-days', '2', '-subj', '/CN=other.example', '-addext', 'subjectAltName=DNS:other.example');
     openssl('req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=WorldClient Test CA');
     openssl('req', '-new', ...EC_KEY, '-keyout', 'old.key', '-out', 'old.csr', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1');
@@ -68,6 +70,12 @@ export interface ConnectProxy extends RawServer {
   connects: string[];
 }
 
+/**
+ * A name only the test proxy knows (it tunnels it to 127.0.0.1): loopback addresses never go
+ * through a proxy, so a test that wants its requests proxied addresses the sandbox by this name.
+ */
+export const PROXIED_HOST = 'proxied.test';
+
 /** An HTTP proxy that tunnels CONNECT only; with `credentials` ("user:pass") it answers 407 to anyone without them. */
 export async function startConnectProxy(credentials?: string): Promise<ConnectProxy> {
   const connects: string[] = [];
@@ -80,7 +88,7 @@ export async function startConnectProxy(credentials?: string): Promise<ConnectPr
       return;
     }
     const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
+    const upstream = net.connect(Number(port), host === PROXIED_HOST ? '127.0.0.1' : host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client).pipe(upstream);

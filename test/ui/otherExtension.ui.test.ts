@@ -4,11 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
-import { answerQuickInput, roomsViewPane, runCommand, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import {
+  answerQuickInput, openRoom, roomsViewPane, roomsViewRow, runCommand, startUiWorkbench, type UiWorkbench,
+} from './support/uiWorkbench';
 
 const PROBE_EXTENSION = path.join(repoRoot, 'test', 'otherExtension');
 
 interface ProbeReport {
+  activeBefore: boolean;
   active: boolean;
   exportsType: string;
   commands: string[];
@@ -21,10 +24,12 @@ interface ProbeReport {
 /**
  * The extension as a user runs it, beside another extension that tries to take what any installed
  * extension could. Our extension is packaged and installed from its VSIX (VS Code's Production
- * mode), the probe (test/otherExtension) is the development extension, and neither
- * extensionTestsPath nor WORLDCLIENT_RTC_TEST_SEAMS is set: activate() takes exactly the path it
- * takes for users. The folder's settings start with an unusable server URL, so the extension also
- * activates (on opening the Rooms view) with that value already set.
+ * mode), the probe (test/otherExtension) is the development extension, and no extensionTestsPath
+ * is set: activate() takes exactly the path it takes for users. The extension host even starts
+ * with WORLDCLIENT_RTC_TEST_SEAMS=1 (which once turned the test seams on outside Test mode), and
+ * the probe sets it again before it activates us. The folder's settings start with an unusable
+ * server URL, so the extension also activates with that value already set. The signed-in half of
+ * the installed package's check is here too: the rooms listed and a room opened.
  */
 describe('Beside another extension, with an unusable server URL at startup', function () {
   let ui: UiWorkbench;
@@ -38,7 +43,12 @@ describe('Beside another extension, with an unusable server URL at startup', fun
       settings: { 'worldclientRtc.serverUrl': 'ftp://files.example.com' },
       installVsix: vsix,
       extensionDevelopmentPath: PROBE_EXTENSION,
-      env: { WORLDCLIENT_RTC_PROBE_REPORT: reportFile, WORLDCLIENT_RTC_PROBE_SERVER_URL_FILE: sandboxUrlFile },
+      env: {
+        WORLDCLIENT_RTC_PROBE_REPORT: reportFile,
+        WORLDCLIENT_RTC_PROBE_SERVER_URL_FILE: sandboxUrlFile,
+        // What once turned the test seams on outside Test mode, in the environment the host starts with.
+        WORLDCLIENT_RTC_TEST_SEAMS: '1',
+      },
     });
     fs.writeFileSync(sandboxUrlFile, ui.sandbox.url);
   });
@@ -58,6 +68,14 @@ describe('Beside another extension, with an unusable server URL at startup', fun
     }
     return JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ProbeReport;
   }
+
+  it('hands nothing to another extension that activates it, whatever the environment says', async () => {
+    const report = await walkExports();
+    assert.equal(report.activeBefore, false, 'the probe, not VS Code, activated it');
+    assert.equal(report.active, true);
+    assert.equal(report.exportsType, 'undefined', 'activate() hands other extensions nothing');
+    assert.deepEqual(report.called, []);
+  });
 
   it('activates, registers every command and shows how to fix the URL', async () => {
     await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
@@ -107,5 +125,12 @@ describe('Beside another extension, with an unusable server URL at startup', fun
     await runCommand(ui.page, 'WorldClient RTC: Sign In');
     await title.filter({ hasText: /^Sign in to / }).waitFor({ timeout: 30_000 });
     await ui.page.keyboard.press('Escape');
+  });
+
+  it('lists the sandbox rooms and opens one, signed in, as the installed package', async () => {
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+    await roomsViewRow(ui.page, 'weekly-standup').waitFor({ timeout: 60_000 });
+    const panel = await openRoom(ui, 'weekly-standup');
+    await panel.locator('.row:not(.loading)').first().waitFor({ timeout: 60_000 });
   });
 });

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
-import { codeCacheFiles } from '../../src/bootstrap/codeCache';
-import { extensionGlobalStorage, waitForCodeCache } from '../support/codeCache';
+import { extensionGlobalStorage } from '../support/extensionId';
+import { findNotification } from './support/workbenchDialogs';
 import { luminance, parseColour, textContrast } from './support/contrast';
 import { roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
 
@@ -64,14 +65,36 @@ describe('Rooms view in the browser', function () {
   });
 
   // Last: the reload starts a new extension host, as the next start of VS Code would.
-  it('after a reload, starts from the code cache it wrote and lists the rooms again, still signed in', async () => {
+  it('after a reload over damaged files in global storage, lists the rooms, still signed in, and drops the old cache', async () => {
     const storage = extensionGlobalStorage(ui.workbench.dirs.userData);
-    const [written] = await waitForCodeCache(storage, 30_000);
+    // What an earlier version and a torn write leave behind: a code cache of garbage (of every
+    // length, one named as that version named its files), and damaged snapshots of deleted rooms.
+    const codeCache = path.join(storage, 'code-cache');
+    fs.mkdirSync(codeCache, { recursive: true });
+    for (const [index, length] of [0, 1, 4096, 100_000, 3_000_000].entries()) {
+      const name = `0123abcd-${length}-1700000000000${index}-v8-12.4.254.21-node.33.v8cache`;
+      fs.writeFileSync(path.join(codeCache, name), randomBytes(length));
+    }
+    const deleted = path.join(storage, 'deleted');
+    fs.mkdirSync(deleted, { recursive: true });
+    fs.writeFileSync(path.join(deleted, 'torn.info.json'), '{"snapshotId":"torn","savedAt":"2026-');
+    fs.writeFileSync(path.join(deleted, 'torn.room.json'), randomBytes(100_000));
+    fs.writeFileSync(path.join(deleted, 'garbage.info.json'), randomBytes(2_000_000));
+
     await runCommand(ui.page, 'Developer: Reload Window');
     await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 120_000 });
     await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
     await row('weekly-standup').waitFor({ timeout: 60_000 });
     assert.match(await roomsViewPane(ui.page).locator('.pane-header').innerText(), /rooms/i);
-    assert.deepEqual(codeCacheFiles(storage), [written], 'the same cache, still the only one');
+    await ui.page.locator('.part.statusbar [aria-label^="WorldClient RTC: signed in to"]').first().waitFor({ timeout: 30_000 });
+    // Removed a few seconds after activation, quietly.
+    for (const deadline = Date.now() + 30_000; fs.existsSync(codeCache); ) {
+      assert.ok(Date.now() < deadline, 'the old code cache folder is removed after the start');
+      await ui.page.waitForTimeout(200);
+    }
+    // The damaged snapshots are skipped (and logged), never offered.
+    await runCommand(ui.page, 'WorldClient RTC: Restore Deleted Room…');
+    await findNotification(ui.page, /^No deleted rooms or messages are kept for this server/);
+    assert.equal(ui.dialogs.length, 0);
   });
 });

@@ -2,31 +2,70 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor, withSandbox, EXTENSION_ID, type SandboxSession } from '../integration/support/fixtures';
-import { refreshRooms, renderChildren } from '../integration/support/tree';
-import { waitForCodeCache } from '../support/codeCache';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { EXTENSION_ID } from '../support/extensionId';
+import { waitFor } from '../integration/support/fixtures';
 
+/**
+ * The installed VSIX, in VS Code's Production mode, driven only through what any extension can
+ * use: the extensions API, the package's files, our commands and the configuration API. It gets
+ * no test seams, so nothing here signs in: test/ui/otherExtension.ui.test.ts signs in to the
+ * same installed package through the workbench's own prompts, lists the rooms and opens one.
+ */
 describe('The packaged extension (VSIX)', function () {
   this.timeout(120_000);
-  let session: SandboxSession | undefined;
-  after(async () => session?.dispose());
-
-  it('is the installed VSIX, not the development folder', () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, 'the VSIX is installed');
-    const repoRoot = path.resolve(__dirname, '..', '..', '..');
-    assert.ok(!extension.extensionPath.startsWith(repoRoot), `loaded from ${extension.extensionPath}`);
+  let sandbox: Sandbox | undefined;
+  after(async () => {
+    await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', undefined, vscode.ConfigurationTarget.Global);
+    await sandbox?.stop();
   });
 
-  it('hands the test seams to this suite only because the runner started the extension host with WORLDCLIENT_RTC_TEST_SEAMS=1', () => {
-    // An installed extension runs in Production mode: without the variable activate() returns
-    // nothing (test/ui/otherExtension.ui.test.ts checks that side).
-    assert.equal(process.env.WORLDCLIENT_RTC_TEST_SEAMS, '1');
+  function installed(): vscode.Extension<unknown> {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the VSIX is installed');
+    return extension;
+  }
+
+  it('is the installed VSIX, not the development folder', () => {
+    const repoRoot = path.resolve(__dirname, '..', '..', '..');
+    assert.ok(!installed().extensionPath.startsWith(repoRoot), `loaded from ${installed().extensionPath}`);
+  });
+
+  it('hands nothing to a caller of activate(), even one that set WORLDCLIENT_RTC_TEST_SEAMS=1 first', async () => {
+    // As another extension could, before it activates us: the test seams exist only in Test mode.
+    process.env.WORLDCLIENT_RTC_TEST_SEAMS = '1';
+    try {
+      assert.equal(await installed().activate(), undefined);
+      assert.equal(installed().exports, undefined);
+    } finally {
+      delete process.env.WORLDCLIENT_RTC_TEST_SEAMS;
+    }
+  });
+
+  it('is one bundle VS Code loads itself (its deactivate() is ours), with undici, the webview and the package scope beside it', () => {
+    const extension = installed();
+    const main = path.join(extension.extensionPath, (extension.packageJSON as { main: string }).main);
+    assert.equal(path.relative(extension.extensionPath, main), path.join('dist', 'extension.js'));
+    const dist = path.join(extension.extensionPath, 'dist');
+    assert.deepEqual(fs.readdirSync(dist).sort(), ['extension.js', 'package.json', 'undici.js', 'webview.js']);
+    // Without it, Node would parse the whole manifest for its "type" as VS Code loads us.
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dist, 'package.json'), 'utf8')), { type: 'commonjs' });
+    // Node's module cache: the very module VS Code loaded and will call deactivate() on.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const entry = require(main) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(entry).sort(), ['activate', 'deactivate']);
+    assert.match(fs.readFileSync(main, 'utf8'), /worldclientRtc\.openRoom/, 'the bundle registers the commands itself');
+  });
+
+  it('registers every command it contributes', async () => {
+    const manifest = installed().packageJSON as { contributes: { commands: { command: string }[] } };
+    const contributed = manifest.contributes.commands.map((entry) => entry.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((command) => !registered.has(command)), []);
   });
 
   it('holds every image its README names, linked relatively (the details page shows them offline)', () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
+    const extension = installed();
     // vsce stores it as extension/readme.md.
     const readmeName = fs.readdirSync(extension.extensionPath).find((name) => /^readme\.md$/i.test(name));
     assert.ok(readmeName, 'the package has a README');
@@ -42,25 +81,22 @@ describe('The packaged extension (VSIX)', function () {
     }
   });
 
-  it('ships the entry point, the extension, its package scope, and keeps its code cache', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    const dist = path.join(extension.extensionPath, 'dist');
-    assert.deepEqual(fs.readdirSync(dist).sort(), ['extension.js', 'main.js', 'package.json', 'undici.js', 'webview.js']);
-    // Without it, Node would parse the whole manifest for its "type" as VS Code loads us.
-    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dist, 'package.json'), 'utf8')), { type: 'commonjs' });
-    const api = await activateExtension();
-    await waitForCodeCache(api.storage.globalStorageDirectory, 20_000);
-  });
-
-  it('activates, lists the sandbox rooms and opens a room', async () => {
-    session = await withSandbox({ seed: { sample: true } });
-    await refreshRooms(session.api);
-    assert.equal(renderChildren(session.api).length, 12);
+  it('opens a room panel by id, and reaches the server set in the settings through its own HTTP bundle', async () => {
+    sandbox = await startSandbox({ seed: { sample: true } });
+    await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', sandbox.url, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
     await waitFor(
       () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'weekly-standup' && tab.input instanceof vscode.TabInputWebview)),
       'the room panel tab',
     );
+    // Test Connection answers with its report (it also shows it, in a dialog left open here).
+    type ReportLine = { check: string; ok: boolean; detail: string };
+    const lines = await vscode.commands.executeCommand<ReportLine[] | undefined>('worldclientRtc.testConnection');
+    assert.deepEqual(
+      lines?.map((line) => [line.check, line.ok]),
+      [['Reachable', true], ['Session', false]],
+      JSON.stringify(lines),
+    );
+    assert.match(lines?.[0]?.detail ?? '', /^server version 25\.0\.0, round trip \d+ ms$/);
   });
 });

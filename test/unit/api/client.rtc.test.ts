@@ -98,9 +98,7 @@ describe('api client: the seven rtc calls against the sandbox', () => {
         assert.equal(h.sandbox.store.get(made)?.messages.length, 0);
         await api.deleteRoom(made);
         assert.equal(h.sandbox.store.get(made), undefined);
-        if (urlStyle === 'path') {
-          assert.ok(h.requestsTo('rtc').some((request) => request.path === '/WorldClientAPI/rtc/rooms/a%2Fb'));
-        }
+        assert.ok(h.requestsTo('rtc').every((request) => !request.path.includes('%2F')), 'an id with "/" is never in the path');
         assert.deepEqual(infos, []);
       });
     }
@@ -121,46 +119,31 @@ describe('api client: the seven rtc calls against the sandbox', () => {
     });
   });
 
-  describe('the %2F fallback', () => {
-    for (const errorStyle of ['status', 'ok200'] as const) {
-      it(`retries an id with '/' in query style after a 404 (${errorStyle}), remembers it, and says so once`, async () => {
-        await h.start({ seed: { oddIds: true }, rejectEncodedSlashInPath: true, errorStyle });
-        const { api, infos } = h.client({ urlStyle: 'path' });
-        assert.equal((await api.getRoom('a/b')).id, 'a/b');
-        const first = h.requestsTo('rtc');
-        assert.deepEqual(first.map((request) => request.path), ['/WorldClientAPI/rtc/rooms/a%2Fb', '/WorldClientAPI']);
-        assert.equal(first[1].query.id, 'a/b');
-        assert.equal(infos.length, 1);
-        assert.match(infos[0], /fell back to query style for id "a\/b"/i);
-
-        h.sandbox.requests.length = 0;
-        await api.addRoom(newRoom('c/d'));
-        await api.addMessages('c/d', sampleMessages);
-        await api.deleteRoomMessages('c/d');
-        await api.deleteRoom('c/d');
-        assert.equal(h.sandbox.store.get('c/d'), undefined);
-        // Remembered: no more path-style attempts for ids with '/', and ids without '/' keep the path style.
-        assert.ok(h.requestsTo('rtc').every((request) => !request.path.includes('%2F')));
-        await api.getRoom('with space');
-        assert.equal(h.requestsTo('rtc').at(-1)?.path, '/WorldClientAPI/rtc/rooms/with%20space');
-        assert.equal(infos.length, 1);
-      });
-    }
-
-    it('does not fall back on the RTC code\'s own RoomNotFound', async () => {
-      await h.start({ seed: { oddIds: true } });
-      const { api, infos } = h.client();
-      await rejectsWith(api.getRoom('no/such'), 'notFound');
-      assert.equal(h.requestsTo('rtc').length, 1);
+  describe('ids a proxy could rewrite (issue 21 §6)', () => {
+    it('sends ids with "/" or "\\" in query style always, so a proxy decoding %2F cannot turn a/../victim into victim', async () => {
+      await h.start({ seed: { sample: true }, rejectEncodedSlashInPath: true });
+      const { api, infos } = h.client({ urlStyle: 'path' });
+      for (const id of ['a/../weekly-standup', 'b\\..\\weekly-standup']) {
+        await api.addRoom(newRoom(id));
+        await api.addMessages(id, sampleMessages);
+        assert.equal((await api.getRoom(id)).id, id);
+        await api.deleteRoomMessages(id);
+        await api.deleteRoom(id);
+        assert.equal(h.sandbox.store.get(id), undefined);
+      }
+      assert.ok(h.sandbox.store.get('weekly-standup')?.messages.length, 'the room the ids look like is untouched');
+      const withId = h.requestsTo('rtc').filter((request) => request.method !== 'PUT' || request.query.messages === '1');
+      assert.ok(withId.every((request) => request.path === '/WorldClientAPI'), JSON.stringify(withId.map((request) => request.path)));
+      await api.getRoom('weekly-standup');
+      assert.equal(h.requestsTo('rtc').at(-1)?.path, '/WorldClientAPI/rtc/rooms/weekly-standup', 'other ids keep the path style');
       assert.deepEqual(infos, []);
     });
 
-    it('reports notFound for a missing room with "/" on a server that refuses %2F (and still learns the fallback)', async () => {
-      await h.start({ seed: { oddIds: true }, rejectEncodedSlashInPath: true });
-      const { api, infos } = h.client();
+    it('reports notFound for a missing room with "/"', async () => {
+      await h.start({ seed: { oddIds: true } });
+      const { api } = h.client();
       await rejectsWith(api.deleteRoom('no/such'), 'notFound', /"no\/such" does not exist/);
-      assert.equal(h.requestsTo('rtc').length, 2);
-      assert.equal(infos.length, 1, 'the query answer (RoomNotFound) differs from the path answer (NotFound)');
+      assert.equal(h.requestsTo('rtc').length, 1);
     });
   });
 

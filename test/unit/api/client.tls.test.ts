@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { Harness, rejectsWith } from './harness';
-import { makeCertificates, startConnectProxy, startTlsFront, type RawServer, type TestCertificates } from '../../support/rawServers';
+import {
+  makeCertificates,
+  PROXIED_HOST,
+  startConnectProxy,
+  startTlsFront,
+  type RawServer,
+  type TestCertificates,
+} from '../../support/rawServers';
 
 describe('api client: TLS and proxies', function () {
   this.timeout(20_000);
@@ -57,18 +64,21 @@ describe('api client: TLS and proxies', function () {
   });
 
   describe('proxy', () => {
+    const proxied = (): { baseUrl: string } => ({ baseUrl: `http://${PROXIED_HOST}:${h.sandbox.port}` });
+
     it('tunnels through proxy.url', async () => {
       const proxy = await startConnectProxy();
       servers.push(proxy);
-      const { api } = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } });
+      const { api } = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } }, proxied());
       assert.ok((await api.listRooms()).length > 0);
-      assert.deepEqual(proxy.connects, [`127.0.0.1:${h.sandbox.port}`]);
+      assert.deepEqual(proxy.connects, [`${PROXIED_HOST}:${h.sandbox.port}`]);
     });
 
-    it('bypasses the proxy for hosts in noProxy', async () => {
+    it('never sends loopback through the proxy, where the password would cross in clear text (issue 21 §6)', async () => {
       const proxy = await startConnectProxy();
       servers.push(proxy);
-      const { api } = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: ['localhost', '127.0.0.1'] } });
+      // The sandbox listens on 127.0.0.1 only; the other loopback names are checked in noProxy.test.ts.
+      const { api } = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } });
       assert.ok((await api.listRooms()).length > 0);
       assert.deepEqual(proxy.connects, []);
     });
@@ -76,9 +86,10 @@ describe('api client: TLS and proxies', function () {
     it('explains a 407 and sends credentials from the proxy URL, never showing them', async () => {
       const proxy = await startConnectProxy('puser:ppass-secret');
       servers.push(proxy);
-      const refused = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } });
+      const refused = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } }, proxied());
       await rejectsWith(refused.api.serverVersion(), 'network', /proxy 127\.0\.0\.1:\d+ refused to connect to .* \(HTTP 407\)\. It wants credentials/);
-      const withAuth = h.client({ proxy: { url: proxy.url.replace('http://', 'http://puser:ppass-secret@'), strictSSL: true, noProxy: [] } });
+      const authUrl = proxy.url.replace('http://', 'http://puser:ppass-secret@');
+      const withAuth = h.client({ proxy: { url: authUrl, strictSSL: true, noProxy: [] } }, proxied());
       assert.equal(await withAuth.api.serverVersion(), '25.0.0');
       h.sandbox.addFault({ kind: 'reset', route: 'settings' });
       const error = await rejectsWith(withAuth.api.serverVersion(), 'network');
@@ -89,7 +100,7 @@ describe('api client: TLS and proxies', function () {
     it('reaches a TLS server through the proxy: trusted by caPem, or unchecked when strictSSL is false', async () => {
       const proxy = await startConnectProxy();
       servers.push(proxy);
-      const baseUrl = await front();
+      const baseUrl = (await front()).replace('127.0.0.1', PROXIED_HOST);
       const strict = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } }, { baseUrl });
       await rejectsWith(strict.api.serverVersion(), 'tls', /DEPTH_ZERO_SELF_SIGNED_CERT/);
       const trusting = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] }, tls: { caPem: certs.selfSigned.cert } }, { baseUrl });

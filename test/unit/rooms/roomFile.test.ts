@@ -41,7 +41,12 @@ describe('room fields', () => {
     assert.equal(validateRoomId('x'), undefined);
     assert.match(String(validateRoomId(' x')), /spaces/);
     assert.equal(validateMembers('a@x.com, b@y.org'), undefined);
-    assert.equal(validateMembers('a@x.com, nope'), 'Not an email address: nope');
+    assert.equal(validateMembers('a@x.com, nope'), 'Not an email address: “nope”. Members are email addresses separated by commas (,).');
+    assert.equal(
+      validateMembers('a@x.com; b@y.org'),
+      '“a@x.com; b@y.org” holds more than one address: separate members with commas (,), e.g. a@x.org, b@y.org.',
+    );
+    assert.match(String(validateMembers('c@z.net, a@x.com b@y.org')), /^“a@x\.com b@y\.org” holds more than one address/);
     assert.match(String(validateMembers(' , ')), /at least one/);
     assert.equal(normalizeMembers(' a@x.com ,, b@y.org ,'), 'a@x.com,b@y.org');
     assert.equal(validateIsoDate('2026-11-24T10:00:00Z', false), undefined);

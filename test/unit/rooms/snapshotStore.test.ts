@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Room } from '../../../src/api/types';
-import { LEFTOVER_GRACE_MS, SNAPSHOT_RETENTION_MS, SnapshotStore } from '../../../src/snapshots/snapshotStore';
+import {
+  LEFTOVER_GRACE_MS, MAX_INFO_FILE_BYTES, MAX_ROOM_FILE_BYTES, SNAPSHOT_RETENTION_MS, SnapshotStore,
+} from '../../../src/snapshots/snapshotStore';
 
 const ROOM: Room = { id: '../../etc/passwd', started: '', ended: '', members: '', hasMessages: true, messages: [{ id: 'm', salt: 's', data: 'd' }] };
 
@@ -73,5 +75,33 @@ describe('SnapshotStore', () => {
     fs.utimesSync(temporary, old, old);
     await store.list();
     assert.deepEqual(fs.readdirSync(directory), []);
+  });
+
+  it('skips damaged, foreign and oversized files without reading them whole, and says so in the log', async () => {
+    const warnings: string[] = [];
+    const store = new SnapshotStore(directory, () => now, SNAPSHOT_RETENTION_MS, (message) => warnings.push(message));
+    const kept = await store.save('http://a', ROOM, 'deleteRoom');
+    const write = (name: string, content: string | Buffer) => fs.writeFileSync(path.join(directory, name), content);
+    // Valid JSON of the wrong shape: a list that showed it would break on its fields.
+    write('shaped.info.json', JSON.stringify({ snapshotId: 'shaped', savedAt: new Date(now).toISOString(), roomId: 7, serverUrl: null }));
+    write('null.info.json', 'null');
+    write('binary.info.json', Buffer.from([0xff, 0xfe, 0x00, 0x7b]));
+    // Sparse: as large as it says without filling the disk; a read of it would hold 128 MiB and more.
+    fs.closeSync(fs.openSync(path.join(directory, 'huge.info.json'), 'w'));
+    fs.truncateSync(path.join(directory, 'huge.info.json'), MAX_INFO_FILE_BYTES + 1);
+    assert.deepEqual((await store.list()).map((info) => info.snapshotId), [kept.snapshotId]);
+    assert.equal(warnings.length, 4, warnings.join('\n'));
+    assert.ok(warnings.some((warning) => /huge\.info\.json is 65537 bytes/.test(warning)));
+
+    warnings.length = 0;
+    const roomFile = path.join(directory, `${kept.snapshotId}.room.json`);
+    for (const content of ['{"id": "r", "messages": [', '[1, 2, 3]', '{"id": 5, "messages": []}', '"a room"']) {
+      fs.writeFileSync(roomFile, content);
+      assert.equal(await store.load(kept.snapshotId), undefined, content);
+    }
+    fs.truncateSync(roomFile, MAX_ROOM_FILE_BYTES + 1);
+    assert.equal(await store.load(kept.snapshotId), undefined, 'too large to be ours');
+    assert.equal(await store.load('no-such-snapshot'), undefined);
+    assert.equal(warnings.length, 5, warnings.join('\n'));
   });
 });
