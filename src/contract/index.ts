@@ -28,6 +28,8 @@ export interface ContractServices {
 
 const DISABLED_RULES_SETTING = 'worldclientRtc.contract.disabledRules';
 const ONLY_PROBLEMS_CONTEXT = 'worldclientRtc.onlyRoomsWithProblems';
+/** When the Rooms view has not asked for the rows of a new list by then, its checks start anyway. */
+const LIST_CHECK_AT_LATEST_MS = 500;
 
 /**
  * The contract checks: list-level rules on every refresh, every rule on a room when its JSON
@@ -39,6 +41,16 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
   const problems = new ContractProblems(readDisabledContractRules());
   const decorations = new ProblemDecorations(problems);
   let onlyWithProblems = false;
+  let scheduledList: readonly object[] | undefined;
+  let pendingListCheck: ReturnType<typeof setTimeout> | undefined;
+  // Also called by whatever reads the list's checks (a reply compared with its entry, Check Rooms).
+  const startListCheckNow = (): void => {
+    if (pendingListCheck !== undefined) {
+      clearTimeout(pendingListCheck);
+      pendingListCheck = undefined;
+      problems.setList(model.listed);
+    }
+  };
   const applyFilter = (): void => {
     const withProblems = new Set(problems.roomIds());
     model.setRoomFilter(onlyWithProblems ? (room) => withProblems.has(room.id) : undefined);
@@ -54,12 +66,27 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     showProblemsAsDiagnostics(problems),
     vscode.window.registerFileDecorationProvider(decorations),
     provider.annotate(decorations),
-    // The list check is one cheap pass; an unchanged list (same array) is not checked again.
-    model.onDidChange(() => problems.setList(model.listed)),
+    // A new list is checked once the Rooms view has its first rows (or a moment later if the view
+    // does not ask for them): the badges follow the rows rather than hold them up.
+    model.onDidChange(() => {
+      if (model.listed !== scheduledList) {
+        scheduledList = model.listed;
+        clearTimeout(pendingListCheck);
+        pendingListCheck = setTimeout(startListCheckNow, LIST_CHECK_AT_LATEST_MS);
+      }
+    }),
+    provider.onDidHandOutRows(startListCheckNow),
+    { dispose: () => clearTimeout(pendingListCheck) },
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
-    roomDocuments.onDidLoad(({ askedId, room, document }) => problems.setReply(askedId, room, document)),
+    roomDocuments.onDidLoad(({ askedId, room, document }) => {
+      startListCheckNow();
+      problems.setReply(askedId, room, document);
+    }),
     // A panel's load is a reply like any other; its layout is only made if there is a problem to place.
-    panels.onDidLoadRoom(({ roomId, room }) => problems.setReply(roomId, room, () => layoutRoom(room))),
+    panels.onDidLoadRoom(({ roomId, room }) => {
+      startListCheckNow();
+      problems.setReply(roomId, room, () => layoutRoom(room));
+    }),
     problems.onDidChange(({ roomIds }) => {
       for (const roomId of roomIds ?? panels.openRoomIds()) {
         if (panels.openRoomIds().includes(roomId)) {
@@ -72,7 +99,10 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
         problems.setDisabled(readDisabledContractRules());
       }
     }),
-    runner.register(CommandIds.checkRooms, async () => reportSummary(ui, await checkAllRooms({ connection, model, problems, ui, log }))),
+    runner.register(CommandIds.checkRooms, async () => {
+      startListCheckNow();
+      return reportSummary(ui, await checkAllRooms({ connection, model, problems, ui, log }));
+    }),
     runner.register(CommandIds.showOnlyRoomsWithProblems, () => setOnlyWithProblems(true)),
     runner.register(CommandIds.showAllRooms, () => setOnlyWithProblems(false)),
   );

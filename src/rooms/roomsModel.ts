@@ -35,6 +35,7 @@ export class RoomsModel implements vscode.Disposable {
   private hasLoaded = false;
   private lastError: string | undefined;
   private roomFilter: ((room: RoomSummary) => boolean) | undefined;
+  private contentVersion = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -75,6 +76,11 @@ export class RoomsModel implements vscode.Disposable {
 
   get filter(): string {
     return this.query.filter;
+  }
+
+  /** Changes whenever the rooms the tree shows may have changed; not for a change of state alone (loading, error). */
+  get version(): number {
+    return this.contentVersion;
   }
 
   get loading(): boolean {
@@ -145,7 +151,8 @@ export class RoomsModel implements vscode.Disposable {
       this.setRooms(rooms.filter((room) => !this.removedDuringRefresh.has(room.id)));
       this.hasLoaded = true;
       this.lastError = undefined;
-      this.invalidate();
+      // finish() below tells the listeners once, with the list and the end of loading together.
+      this.contentChanged();
     } catch (error) {
       // A refresh overtaken by a sign-out or a server switch says nothing: its error (often
       // "session expired") is about a server or session that is no longer current.
@@ -169,11 +176,13 @@ export class RoomsModel implements vscode.Disposable {
 
   loadMore(group: RoomGroupKey): void {
     this.pageSizes.set(group, (this.pageSizes.get(group) ?? ROOMS_PAGE_SIZE) + ROOMS_PAGE_SIZE);
+    this.contentVersion++;
     this.changed.fire();
   }
 
   setDeleting(roomIds: readonly string[], deleting: boolean): void {
     roomIds.forEach((id) => (deleting ? this.deletingIds.add(id) : this.deletingIds.delete(id)));
+    this.contentVersion++;
     this.changed.fire();
   }
 
@@ -234,7 +243,12 @@ export class RoomsModel implements vscode.Disposable {
   }
 
   private invalidate(): void {
-    this.arranged = undefined;
+    this.contentChanged();
     this.changed.fire();
+  }
+
+  private contentChanged(): void {
+    this.arranged = undefined;
+    this.contentVersion++;
   }
 }

@@ -40,7 +40,7 @@ export function matchesFilter(room: RoomSummary, filter: string): boolean {
 
 /** Filters, sorts and (optionally) splits the rooms into Active and Ended, in that order. */
 export function arrangeRooms(rooms: readonly RoomSummary[], query: RoomsQuery, now: number): RoomGroup[] {
-  const sorted = rooms.filter((room) => matchesFilter(room, query.filter)).sort(comparator(query.sortBy));
+  const sorted = sortRooms(rooms.filter((room) => matchesFilter(room, query.filter)), query.sortBy);
   if (!query.groupByState) {
     return [{ key: 'all', rooms: sorted }];
   }
@@ -55,16 +55,33 @@ export function arrangeRooms(rooms: readonly RoomSummary[], query: RoomsQuery, n
   ];
 }
 
-function comparator(sortBy: RoomSortKey): (a: RoomSummary, b: RoomSummary) => number {
+/** A room with what it is sorted by, worked out once per room rather than once per comparison. */
+interface SortKeys {
+  room: RoomSummary;
+  started: number;
+  members: number;
+}
+
+function sortRooms(rooms: readonly RoomSummary[], sortBy: RoomSortKey): RoomSummary[] {
+  const keyed = rooms.map(
+    (room): SortKeys => ({ room, started: startedAt(room), members: sortBy === 'members' ? memberList(room).length : 0 }),
+  );
+  // localeCompare's comparison, made once and only when needed: ICU's collation data takes a while to load.
+  let compareIds: ((a: string, b: string) => number) | undefined;
+  const byId = (a: SortKeys, b: SortKeys): number => (compareIds ??= new Intl.Collator().compare)(a.room.id, b.room.id);
+  return keyed.sort(comparator(sortBy, byId)).map((keys) => keys.room);
+}
+
+function comparator(sortBy: RoomSortKey, byId: (a: SortKeys, b: SortKeys) => number): (a: SortKeys, b: SortKeys) => number {
   switch (sortBy) {
     case 'oldest':
-      return (a, b) => startedAt(a) - startedAt(b) || a.id.localeCompare(b.id);
+      return (a, b) => a.started - b.started || byId(a, b);
     case 'id':
-      return (a, b) => a.id.localeCompare(b.id);
+      return byId;
     case 'members':
-      return (a, b) => memberList(b).length - memberList(a).length || startedAt(b) - startedAt(a);
+      return (a, b) => b.members - a.members || b.started - a.started;
     case 'newest':
-      return (a, b) => startedAt(b) - startedAt(a) || a.id.localeCompare(b.id);
+      return (a, b) => b.started - a.started || byId(a, b);
   }
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
 import { roomDescription, roomIcon, roomTooltip, type RoomIcon, type TooltipPart } from './roomPresentation';
 import { escapeMarkdownText } from './markdownText';
-import type { RoomsModel } from './roomsModel';
+import type { RoomsModel, VisibleGroup } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { CommandIds } from '../core/commandIds';
 import { cutForLabel, visible } from '../shared/inertText';
@@ -41,18 +41,59 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private annotator: RoomItemAnnotator | undefined;
+  private firedVersion: number;
+  private pendingRows: { rows: Promise<RoomsNode[]>; answer(rows: RoomsNode[]): void } | undefined;
+  private handedOutVersion: number | undefined;
+  private readonly rowsHandedOut = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** After VS Code has taken the first rows of a new list: work they need not wait for can start. */
+  readonly onDidHandOutRows = this.rowsHandedOut.event;
 
   constructor(
     private readonly model: RoomsModel,
     private readonly now: () => number = Date.now,
   ) {
-    this.subscription = model.onDidChange(() => this.changed.fire());
+    // Only when the rooms changed: each tree refresh makes VS Code ask for every item again, and
+    // one that follows within 200 ms of another is held back until that much quiet has passed.
+    this.firedVersion = model.version;
+    this.subscription = model.onDidChange(() => {
+      if (this.pendingRows && !this.awaitingFirstList()) {
+        // VS Code's question is still open: the rows go in its answer, no refresh round trip needed.
+        const answer = this.pendingRows.answer;
+        this.pendingRows = undefined;
+        this.firedVersion = model.version;
+        answer(this.rows());
+      } else if (model.version !== this.firedVersion) {
+        this.firedVersion = model.version;
+        this.changed.fire();
+      }
+    });
   }
 
-  getChildren(parent?: RoomsNode): RoomsNode[] {
+  /**
+   * While the first list is on its way, the answer for the top level waits for it, as a view that
+   * fetches in getChildren would: VS Code then draws the rows as soon as they are in.
+   */
+  getChildren(parent?: RoomsNode): RoomsNode[] | Promise<RoomsNode[]> {
+    if (!parent && this.awaitingFirstList()) {
+      this.pendingRows ??= (() => {
+        let answer: (rows: RoomsNode[]) => void = () => undefined;
+        const rows = new Promise<RoomsNode[]>((resolve) => (answer = resolve));
+        return { rows, answer };
+      })();
+      return this.pendingRows.rows;
+    }
+    return this.rows(parent);
+  }
+
+  private awaitingFirstList(): boolean {
+    return this.model.state === 'loading' && this.model.loading;
+  }
+
+  private rows(parent?: RoomsNode): RoomsNode[] {
     const groups = this.model.visibleGroups();
     if (!parent) {
+      this.handOut(groups);
       if (groups.length === 1 && groups[0].key === 'all') {
         return this.pageNodes(groups[0].key);
       }
@@ -94,9 +135,22 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     }
   }
 
+  /**
+   * The room's tooltip, built when VS Code needs it (on hover) rather than for every item of
+   * every page before the first rows can be drawn.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: RoomsNode): vscode.TreeItem {
+    if (node.kind === 'room' && !this.model.isDeleting(node.room.id)) {
+      item.tooltip = toMarkdown([...roomTooltip(node.room, this.now()), ...(this.annotator?.tooltip(node.room.id) ?? [])]);
+    }
+    return item;
+  }
+
   dispose(): void {
+    this.pendingRows?.answer([]);
     this.subscription.dispose();
     this.changed.dispose();
+    this.rowsHandedOut.dispose();
   }
 
   get annotations(): RoomItemAnnotator | undefined {
@@ -111,6 +165,14 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
       subscription.dispose();
       this.annotator = undefined;
     });
+  }
+
+  /** Once per list with rooms, after the current task: VS Code builds and sends the items in it. */
+  private handOut(groups: readonly VisibleGroup[]): void {
+    if (this.handedOutVersion !== this.model.version && groups.some((group) => group.rooms.length > 0)) {
+      this.handedOutVersion = this.model.version;
+      setTimeout(() => this.rowsHandedOut.fire(), 0);
+    }
   }
 
   private pageNodes(key: RoomGroupKey): RoomsNode[] {
@@ -144,8 +206,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     }
     item.description = occurrence === 1 ? roomDescription(room, now) : vscode.l10n.t('⚠ listed again (#{0}) · {1}', occurrence, roomDescription(room, now));
     item.iconPath = ICONS[icon];
-    item.tooltip = toMarkdown([...roomTooltip(room, now), ...(this.annotator?.tooltip(room.id) ?? [])]);
-    item.resourceUri = this.annotator?.resourceUri(room.id);
+    // Only on a room with a badge: VS Code asks the decoration provider about every resourceUri it draws.
+    item.resourceUri = this.annotator?.decoration(room.id) ? this.annotator.resourceUri(room.id) : undefined;
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
     item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', visible(room.id), item.description, ICON_WORDS[icon]()) };
     item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };

@@ -21,6 +21,7 @@ export class RoomsView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private shownState: RoomsState | 'badServerUrl' = 'noServer';
   private shownServerUrlProblem: ServerUrlProblem | undefined;
+  private readonly contextValues = new Map<string, string | boolean>();
 
   constructor(
     private readonly model: RoomsModel,
@@ -79,23 +80,27 @@ export class RoomsView implements vscode.Disposable {
     const badServerUrl = state === 'noServer' ? readSettings().serverUrlProblem : undefined;
     this.shownState = badServerUrl ? 'badServerUrl' : state;
     this.shownServerUrlProblem = badServerUrl?.problem;
-    void vscode.commands.executeCommand('setContext', 'worldclientRtc.roomsState', this.shownState);
+    this.setContext('worldclientRtc.roomsState', this.shownState);
     // One welcome per reason (package.json): a view message would hide the welcome, and the value itself stays out of its markdown.
-    void vscode.commands.executeCommand('setContext', 'worldclientRtc.serverUrlProblem', this.shownServerUrlProblem ?? '');
-    void vscode.commands.executeCommand('setContext', 'worldclientRtc.filterActive', model.filter.length > 0);
+    this.setContext('worldclientRtc.serverUrlProblem', this.shownServerUrlProblem ?? '');
+    this.setContext('worldclientRtc.filterActive', model.filter.length > 0);
+    let description: string | undefined;
     if (state === 'ready' || state === 'empty') {
       // Formatted only here: the first toLocaleString loads ICU's data (10-17 ms on a 2-core machine), which activation need not pay.
       const total = model.total.toLocaleString('en-US');
       const shown = model.visibleGroups().reduce((sum, group) => sum + group.total, 0).toLocaleString('en-US');
-      this.treeView.description = model.filter
+      description = model.filter
         ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, total)
         : model.total === 1
           ? vscode.l10n.t('{0} room', total)
           : vscode.l10n.t('{0} rooms', total);
-    } else {
-      this.treeView.description = undefined;
     }
-    this.treeView.message = roomsViewMessage({
+    // Only what changed: each message set makes VS Code's tree wait 200 ms longer before it asks
+    // for the items of a pending refresh, and each title or context key is a round trip to the window.
+    if (description !== this.treeView.description) {
+      this.treeView.description = description;
+    }
+    const message = roomsViewMessage({
       state,
       stale: model.stale,
       loading: model.loading,
@@ -104,6 +109,16 @@ export class RoomsView implements vscode.Disposable {
       shown: model.visibleGroups().reduce((sum, group) => sum + group.total, 0),
       total: model.total,
     });
+    if (message !== this.treeView.message) {
+      this.treeView.message = message;
+    }
+  }
+
+  private setContext(key: string, value: string | boolean): void {
+    if (this.contextValues.get(key) !== value) {
+      this.contextValues.set(key, value);
+      void vscode.commands.executeCommand('setContext', key, value);
+    }
   }
 
   private scheduleAutoRefresh(): void {

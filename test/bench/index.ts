@@ -6,6 +6,7 @@ import { runAllCleanups } from '../runner/processes';
 import { repoRoot } from '../runner/workspace';
 import { benchActivation } from './activationBench';
 import { benchClient } from './clientBench';
+import { benchFirstRows } from './firstRowsBench';
 import { benchModuleLoad } from './moduleLoadBench';
 import { benchPanel } from './panelBench';
 import { printTable } from './stats';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   ]);
   await benchClient();
   benchModuleLoad();
+  await benchFirstRows(VSIX);
   await benchActivation(VSIX);
   const runner = path.join(__dirname, '..', 'runner', 'runTests.js');
   const suite = path.join(__dirname, 'inHost', 'index.js');

@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 
+/** Where the first-rows benchmark points the floor (test/bench/firstRowsBench.ts); unset, it lists one item. */
+const SERVER_URL = process.env.WORLDCLIENT_RTC_FLOOR_SERVER_URL;
+const SESSION = process.env.WORLDCLIENT_RTC_FLOOR_SESSION;
+
 /**
- * The activation floor: one tree view and one command, nothing else. The activation benchmark
- * bundles, packages and installs it the way it does WorldClient RTC, so the difference between
- * the two figures is what our own code costs (test/bench/activationBench.ts).
+ * The floor: one tree view and one command, nothing else. The benchmarks bundle, package and
+ * install it the way they do WorldClient RTC, so the difference between the two figures is what
+ * our own code costs: activation (test/bench/activationBench.ts), and, given a server, the rooms
+ * listed with one `fetch`, `JSON.parse` and the first 200 ids as items (firstRowsBench.ts).
  */
 class FloorItems implements vscode.TreeDataProvider<string> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -13,8 +18,15 @@ class FloorItems implements vscode.TreeDataProvider<string> {
     return new vscode.TreeItem(label);
   }
 
-  getChildren(): string[] {
-    return ['one item'];
+  async getChildren(): Promise<string[]> {
+    if (!SERVER_URL || !SESSION) {
+      return ['one item'];
+    }
+    // The same request our client sends for the room list (path style, session in the header).
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${SESSION}` };
+    const reply = await fetch(`${SERVER_URL}/WorldClientAPI/rtc/rooms`, { headers });
+    const list = JSON.parse(await reply.text()) as { rooms: { id: string }[] };
+    return list.rooms.slice(0, 200).map((room) => room.id);
   }
 
   refresh(): void {

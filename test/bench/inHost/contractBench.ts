@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { setSetting, waitFor, withSandbox } from '../../integration/support/fixtures';
+import type { RoomsNode } from '../../../src/rooms/roomsTreeProvider';
 import { formatMs, median, printTable } from '../stats';
 import { sentValue } from '../../../src/api/shapes';
 import { layoutRoom } from '../../../src/rooms/roomDocuments';
@@ -28,7 +29,7 @@ export async function benchListChecks(): Promise<void> {
     const refreshToFirstPage = async (): Promise<number> => {
       const started = performance.now();
       await vscode.commands.executeCommand('worldclientRtc.refresh');
-      api.rooms.provider.getChildren().forEach((node) => api.rooms.provider.getTreeItem(node));
+      (api.rooms.provider.getChildren() as RoomsNode[]).forEach((node) => api.rooms.provider.getTreeItem(node));
       return performance.now() - started;
     };
     for (let run = 0; run < RUNS; run++) {

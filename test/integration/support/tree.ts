@@ -12,11 +12,13 @@ export interface RenderedItem {
   contextValue: string;
 }
 
-/** The tree as VS Code would render it: each node's label, description, tooltip and icon. */
+/** The tree as VS Code would render it: each node's label, description, tooltip (as a hover resolves it) and icon. */
 export function renderChildren(api: WorldClientRtcApi, parent?: RoomsNode): RenderedItem[] {
   const provider = api.rooms.provider;
-  return provider.getChildren(parent).map((node) => {
-    const item = provider.getTreeItem(node);
+  const nodes = provider.getChildren(parent);
+  // Still waiting for its first list: VS Code shows no rows yet.
+  return (Array.isArray(nodes) ? nodes : []).map((node) => {
+    const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
     const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '';

@@ -152,7 +152,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
   }
 }
 
-export async function signIn(ui: UiWorkbench): Promise<void> {
+export async function signIn(ui: Pick<UiWorkbench, 'page'>): Promise<void> {
   await runCommand(ui.page, 'WorldClient RTC: Sign In');
   await answerQuickInput(ui.page, /^Sign in to /, 'Sign in with email and password');
   await answerQuickInput(ui.page, /\(1\/2\)/, SANDBOX_DEFAULTS.user);

@@ -1,0 +1,196 @@
+/**
+ * Click → first room rows, as a user feels it, on the production VSIX beside the one-fetch floor
+ * (test/bench/floor). `npm run bench` runs it; alone, after packaging the VSIX as that script does:
+ *   npx tsc -p . && node out/test/bench/firstRowsBench.js
+ * (or WORLDCLIENT_RTC_BENCH_VSIX=file). BENCH_FIRST_ROWS_RUNS window loads per extension (default 7), each VS Code version of
+ * WORLDCLIENT_RTC_OFFLINE_VSCODE (default 1.100.3). Run it under `flock /tmp/wcrtc-vscode.lock`.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchOfflineWorkbench } from '../runner/offlineWorkbench';
+import { offlineVersionsFromEnv } from '../runner/options';
+import { runAllCleanups } from '../runner/processes';
+import { repoRoot, vsixStubExtension } from '../runner/workspace';
+import { startSandbox } from '../sandbox/server';
+import { runCommand, signIn } from '../ui/support/uiWorkbench';
+import { packageFloorExtension } from './activationFloor';
+import { median, printTable } from './stats';
+
+const RUNS = Number(process.env.BENCH_FIRST_ROWS_RUNS ?? 7);
+/** After each window load, so the workbench's own start does not crowd the two cores. */
+const SETTLE_MS = Number(process.env.BENCH_FIRST_ROWS_SETTLE_MS ?? 8_000);
+const ROOMS = 10_000;
+const STATUS_BAR = '.monaco-workbench .part.statusbar';
+
+interface Measured {
+  readonly name: string;
+  /** The activity-bar icon's label (its view container's title). */
+  readonly icon: string;
+  /** The view's pane header. */
+  readonly pane: string;
+}
+
+const ours: Measured = { name: 'WorldClient RTC', icon: 'WorldClient RTC', pane: 'Rooms' };
+const floor: Measured = { name: 'floor (one fetch)', icon: 'Activation Floor', pane: 'Floor Items' };
+
+/** Page times (performance.now) of one start: the click's mousedown, the first row in the DOM, the next frame after it. */
+interface Start {
+  readonly clickAt: number;
+  readonly inDom: number;
+  readonly painted: number;
+}
+
+export interface FirstRowsFigures {
+  readonly version: string;
+  readonly ours: number[];
+  readonly floor: number[];
+}
+
+/**
+ * One workbench with our VSIX and the floor installed, the sandbox's 10,000 rooms, signed in once
+ * through our prompts (the session stays in SecretStorage). Then, per run, a fresh window load
+ * (Developer: Reload Window: a new extension host, neither extension active), a click on one
+ * extension's activity-bar icon, and the time in the page from that click to the first room row
+ * painted in its view; ours and the floor alternate, one per load.
+ */
+export async function benchFirstRows(vsixPath: string, version = '1.100.3'): Promise<FirstRowsFigures> {
+  const floorVsix = await packageFloorExtension();
+  const sandbox = await startSandbox({ seed: { rooms: ROOMS } });
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-first-rows-'));
+  fs.mkdirSync(path.join(folder, '.vscode'));
+  const settings = {
+    'worldclientRtc.serverUrl': sandbox.url,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+  };
+  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+  const workbench = await launchOfflineWorkbench({
+    version,
+    workspaceFolder: folder,
+    extensionDevelopmentPath: vsixStubExtension,
+    installVsix: [vsixPath, floorVsix],
+    env: { WORLDCLIENT_RTC_FLOOR_SERVER_URL: sandbox.url, WORLDCLIENT_RTC_FLOOR_SESSION: sandbox.session },
+    onLog: () => undefined,
+  });
+  const figures: FirstRowsFigures = { version, ours: [], floor: [] };
+  try {
+    const page = workbench.page;
+    if (!page) {
+      throw new Error('no browser page');
+    }
+    await page.locator(STATUS_BAR).waitFor({ timeout: 120_000 });
+    await signIn({ page });
+    for (let run = 0; run < 2 * RUNS; run++) {
+      // ABBA order, so neither extension always follows the other.
+      const measured = run % 4 === 0 || run % 4 === 3 ? ours : floor;
+      const start = await measureStart(page, measured);
+      (measured === ours ? figures.ours : figures.floor).push(start.painted - start.clickAt);
+      const ms = (at: number) => `${(at - start.clickAt).toFixed(0)} ms`;
+      console.log(`  ${measured.name}: click → rows in the DOM ${ms(start.inDom)}, painted ${ms(start.painted)}`);
+    }
+  } catch (error) {
+    console.error(`First-rows bench in VS Code ${version} failed; screenshot: ${await workbench.screenshot('first-rows-bench')}`);
+    throw error;
+  } finally {
+    await workbench.close();
+    await sandbox.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  printFirstRows(figures);
+  return figures;
+}
+
+async function measureStart(page: Page, measured: Measured): Promise<Start> {
+  // Neither view may be on screen when the window comes back, or it would activate during the workbench's start.
+  await runCommand(page, 'View: Show Explorer');
+  await runCommand(page, 'View: Close All Editors');
+  const loaded = page.waitForEvent('load');
+  await runCommand(page, 'Developer: Reload Window');
+  await loaded;
+  await page.locator(STATUS_BAR).waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  await page.evaluate(watchForRows, { pane: measured.pane, rowLabel: '^room-\\d+$' });
+  await page.locator(`.part.activitybar .action-item [aria-label^="${measured.icon}"]`).first().click();
+  return page.evaluate<Start>('window.wcrtcFirstRows');
+}
+
+/**
+ * Runs in the page before the click: stamps the click's mousedown, then watches the DOM until a
+ * row of the view labelled like a room appears, and the frame after it that paints it.
+ */
+function watchForRows(options: { pane: string; rowLabel: string }): void {
+  interface Node {
+    readonly textContent: string | null;
+    querySelector(selector: string): Node | null;
+    querySelectorAll(selector: string): Iterable<Node>;
+  }
+  const page = globalThis as unknown as {
+    document: Node & { body: Node; addEventListener(type: string, listener: () => void, options: object): void };
+    performance: { now(): number };
+    requestAnimationFrame(callback: () => void): void;
+    MutationObserver: new (callback: () => void) => { observe(target: Node, options: object): void; disconnect(): void };
+    wcrtcFirstRows?: Promise<Start>;
+  };
+  const label = new RegExp(options.rowLabel);
+  const hasRows = (): boolean => {
+    for (const pane of page.document.querySelectorAll('.part.sidebar .pane')) {
+      if (pane.querySelector('.pane-header')?.textContent?.includes(options.pane)) {
+        for (const row of pane.querySelectorAll('.monaco-list-row .label-name')) {
+          if (label.test((row.textContent ?? '').trim())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+  page.wcrtcFirstRows = new Promise<Start>((resolve, reject) => {
+    let clickAt: number | undefined;
+    page.document.addEventListener('mousedown', () => (clickAt ??= page.performance.now()), { capture: true });
+    const observer = new page.MutationObserver(() => {
+      if (clickAt === undefined || !hasRows()) {
+        return;
+      }
+      observer.disconnect();
+      const started = clickAt;
+      const inDom = page.performance.now();
+      page.requestAnimationFrame(() => setTimeout(() => resolve({ clickAt: started, inDom, painted: page.performance.now() })));
+    });
+    observer.observe(page.document.body, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => reject(new Error(`no room rows in "${options.pane}" within 60 s`)), 60_000);
+  });
+}
+
+function printFirstRows(figures: FirstRowsFigures): void {
+  const whole = (ms: number) => ms.toFixed(0);
+  const row = (times: readonly number[]) =>
+    `median ${whole(median(times))} ms, min ${whole(Math.min(...times))}, max ${whole(Math.max(...times))}` +
+    ` (runs: ${times.map(whole).join(', ')})`;
+  const ratio = median(figures.ours) / median(figures.floor);
+  const minima = Math.min(...figures.ours) / Math.min(...figures.floor);
+  const rooms = ROOMS.toLocaleString('en-US');
+  const title = `Click on the activity-bar icon → first room rows painted, ${rooms} rooms, VS Code ${figures.version}`;
+  printTable(`${title}, ${figures.ours.length} loads each`, [
+    ['WorldClient RTC (production VSIX)', row(figures.ours)],
+    ['floor: one fetch + JSON.parse + 200 ids', row(figures.floor)],
+    ['ratio of medians (target ≤ 1.25×)', `${ratio.toFixed(2)}× (minima ${minima.toFixed(2)}×)`],
+  ]);
+}
+
+if (require.main === module) {
+  (async () => {
+    const load = os.loadavg().map((average) => average.toFixed(1)).join(' ');
+    console.log(`First-rows benchmark on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${load}`);
+    for (const version of offlineVersionsFromEnv('1.100.3')) {
+      await benchFirstRows(process.env.WORLDCLIENT_RTC_BENCH_VSIX ?? path.join(repoRoot, '.vscode-test', 'worldclient-rtc.vsix'), version);
+    }
+  })()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => runAllCleanups());
+}
