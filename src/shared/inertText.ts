@@ -23,6 +23,8 @@
  *   another (or hide a part of it): `visible` shows them as `⟨U+202E⟩` / `⏎`.
  */
 
+import { isSpaceCode } from './contract/formats';
+
 /** Joins without a visible mark or a line-break opportunity; breaks link syntax without changing how the text reads. */
 export const WORD_JOINER = '\u2060';
 
@@ -55,9 +57,8 @@ export function visibleExceptLayout(text: string): string {
   return text.replace(INVISIBLE_EXCEPT_LAYOUT, codePoint);
 }
 
-/** `](` starts a markdown link target; `scheme:` followed by a non-space is a URL or a command. */
+/** `](` starts a markdown link target. */
 const LINK_TARGET = /\]\(/g;
-const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=[^\s])/gi;
 
 /**
  * Text for a notification (message or detail) or a notification progress title: reads the
@@ -65,7 +66,43 @@ const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=[^\s])/gi;
  * invisible characters (except newlines and tabs) are shown visibly too.
  */
 export function inertForNotification(text: string): string {
-  return visibleExceptLayout(text).replace(LINK_TARGET, `]${WORD_JOINER}(`).replace(SCHEME, `$1${WORD_JOINER}:`);
+  return breakSchemes(visibleExceptLayout(text).replace(LINK_TARGET, `]${WORD_JOINER}(`));
+}
+
+const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const isWordCode = (code: number): boolean => isLetter(code) || isDigit(code) || code === 0x5f;
+const isSchemeCode = (code: number): boolean => isLetter(code) || isDigit(code) || code === 0x2b || code === 0x2d || code === 0x2e;
+const COLON = 0x3a;
+
+/**
+ * A word joiner before the `:` of every `scheme:` followed by a non-space, where the scheme starts
+ * a word with a letter (what `/\b([a-z][a-z0-9+.-]*):(?=\S)/gi` finds). One scan: that pattern
+ * retried every start in a long id, which took quadratic time.
+ */
+function breakSchemes(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let index = 0;
+  while (index < text.length) {
+    const startsScheme = isLetter(text.charCodeAt(index)) && (index === 0 || !isWordCode(text.charCodeAt(index - 1)));
+    if (!startsScheme) {
+      index++;
+      continue;
+    }
+    // Every later start inside this run ends at the same character, so the run is decided once.
+    let end = index + 1;
+    while (end < text.length && isSchemeCode(text.charCodeAt(end))) {
+      end++;
+    }
+    if (text.charCodeAt(end) === COLON && end + 1 < text.length && !isSpaceCode(text.charCodeAt(end + 1))) {
+      parts.push(text.slice(copied, end), WORD_JOINER);
+      copied = end;
+    }
+    index = end + 1;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 /** Text for a QuickPick label/description/detail or status bar text: `$(name)` stays literal, not an icon. */
