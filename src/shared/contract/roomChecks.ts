@@ -101,7 +101,7 @@ export function checkRoomFields(room: object, id: string, read: FieldReader, now
  * The common case, checked entry by entry: each address scanned once, duplicates found in a Set.
  * One regular expression over the whole list backtracked exponentially on a hostile `members`.
  */
-function isWellFormedMemberList(entries: readonly string[]): boolean {
+export function isWellFormedMemberList(entries: readonly string[]): boolean {
   if (!entries.every(isEmailAddress)) {
     return false;
   }
