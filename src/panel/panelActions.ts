@@ -5,7 +5,7 @@ import type { PanelAction } from '../shared/protocol';
 import type { Ui } from '../core/prompts';
 import type { RoomPanel } from './roomPanel';
 import { exportLoadedRoom } from '../rooms/roomTransfer';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 /**
  * The panel's toolbar buttons. Add and Delete run the very commands the palette and the tree
@@ -28,7 +28,7 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
       await runner.run('Export room JSON', async () => {
         const room = panel.room;
         if (!room) {
-          throw new Error(vscode.l10n.t('Room "{0}" is not loaded. Use Refresh, then Export JSON again.', visible(panel.roomId)));
+          throw new Error(vscode.l10n.t('Room "{0}" is not loaded. Use Refresh, then Export JSON again.', visibleId(panel.roomId)));
         }
         await exportLoadedRoom(ui, room);
       });

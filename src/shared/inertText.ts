@@ -131,3 +131,16 @@ export function inertPickText(text: string): string {
 export function cutForLabel(text: string, maxChars: number): string {
   return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
 }
+
+/** How much of a server id a title, a pick item, a message or a log line shows (copy commands use the whole id). */
+export const SHOWN_ID_MAX_CHARS = 200;
+
+/** A server id for a title, a message or a log line: cut first (so a 1 MB id costs no more than a short one), then `visible`. */
+export function visibleId(id: string): string {
+  return visible(cutForLabel(id, SHOWN_ID_MAX_CHARS));
+}
+
+/** A server id inside a QuickPick item or title: cut, visible, and no icons. */
+export function inertPickId(id: string): string {
+  return inertPickText(cutForLabel(id, SHOWN_ID_MAX_CHARS));
+}
