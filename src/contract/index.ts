@@ -56,9 +56,9 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     // The list check is one cheap pass; an unchanged list (same array) is not checked again.
     model.onDidChange(() => problems.setList(model.listed)),
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
-    roomDocuments.onDidLoad(({ askedId, room, document }) => problems.setReply(askedId, room, document)),
+    roomDocuments.onDidLoad(({ askedId, room, document }) => void problems.setReply(askedId, room, document)),
     // A panel's load is a reply like any other; its layout is only made if there is a problem to place.
-    panels.onDidLoadRoom(({ roomId, room }) => problems.setReply(roomId, room, () => layoutRoom(room))),
+    panels.onDidLoadRoom(({ roomId, room }) => void problems.setReply(roomId, room, () => layoutRoom(room))),
     problems.onDidChange(({ roomIds }) => {
       for (const roomId of roomIds ?? panels.openRoomIds()) {
         if (panels.openRoomIds().includes(roomId)) {
