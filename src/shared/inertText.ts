@@ -18,7 +18,9 @@
  *   (`textContent` in vs/workbench/browser/parts/views/treeView.ts): plain text. Tree tooltips,
  *   hovers and welcome views that take a MarkdownString render markdown and links:
  *   `escapeMarkdownText` (src/rooms/markdownText.ts). Welcome views hold only our own text.
- * - Webview panel titles (the tab) are plain text; the room panel's page sets `textContent` only.
+ * - Webview panel titles and diff titles (the tab) and log lines are plain text, but one line
+ *   each: an id there goes through `visibleId` (cut, then visible). The room panel's page sets
+ *   `textContent` only.
  * - Everywhere: bidi controls, zero-width characters and newlines would let one value look like
  *   another (or hide a part of it): `visible` shows them as `⟨U+202E⟩` / `⏎`.
  */
