@@ -84,7 +84,9 @@ export async function compareFileWithServer(deps: CompareDeps, uri: unknown): Pr
     throw new Error(vscode.l10n.t('{0} holds no rooms: expected an export file, an array of rooms, or one room object.', document.uri.fsPath || document.uri.toString()));
   }
   if (rooms.length > MAX_DIFFS_AT_ONCE) {
-    const chosen = await deps.ui.showQuickPickMany(rooms.map((room) => ({ label: inertPickId(idOf(room)), room })), { title: vscode.l10n.t('Compare which rooms with the server? (one diff editor each)') });
+    const picks = rooms.map((room) => ({ label: inertPickId(idOf(room)), room }));
+    const title = vscode.l10n.t('Compare which rooms with the server? (one diff editor each)');
+    const chosen = await deps.ui.showQuickPickMany(picks, { title });
     if (!chosen) {
       return;
     }
@@ -139,7 +141,8 @@ async function otherRoom(deps: CompareDeps, roomId: string): Promise<Side | unde
 }
 
 async function fileRoom(deps: CompareDeps, roomId: string): Promise<Side | undefined> {
-  const [uri] = (await deps.ui.showOpenDialog({ title: vscode.l10n.t('Compare room "{0}" with a JSON file', visibleId(roomId)), filters: { JSON: ['json'] }, canSelectMany: false })) ?? [];
+  const title = vscode.l10n.t('Compare room "{0}" with a JSON file', visibleId(roomId));
+  const [uri] = (await deps.ui.showOpenDialog({ title, filters: { JSON: ['json'] }, canSelectMany: false })) ?? [];
   if (!uri) {
     return undefined;
   }

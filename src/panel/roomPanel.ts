@@ -113,7 +113,8 @@ export class RoomPanel implements vscode.Disposable {
         return;
       }
       this.timings.noteLoaded();
-      this.host.log.info(`Room panel "${visibleId(this.roomId)}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
+      this.host.log.info(
+        `Room panel "${visibleId(this.roomId)}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
       this.host.roomLoaded(this.roomId, room);
       this.setStatus('ready', '');
@@ -162,7 +163,10 @@ export class RoomPanel implements vscode.Disposable {
     const checked = checkWebviewMessage(raw);
     if (!checked.ok) {
       this.rejectedMessages++;
-      this.host.log.warn(`Room panel "${visibleId(this.roomId)}": ignored a webview message that does not fit the protocol (${checked.problem}): ${summarizeForLog(raw)}`);
+      this.host.log.warn(
+        `Room panel "${visibleId(this.roomId)}": ignored a webview message that does not fit the protocol ` +
+          `(${checked.problem}): ${summarizeForLog(raw)}`,
+      );
       return;
     }
     this.handle(checked.value);
@@ -239,7 +243,10 @@ export class RoomPanel implements vscode.Disposable {
     if (signal.aborted || this.disposed || this.model.loaded) {
       return;
     }
-    this.host.log.info(`Room panel "${visibleId(this.roomId)}": showing the first ${preview.messages.length} message(s) ${afterMs} ms into the load, while the rest arrives.`);
+    this.host.log.info(
+      `Room panel "${visibleId(this.roomId)}": showing the first ${preview.messages.length} message(s) ` +
+        `${afterMs} ms into the load, while the rest arrives.`,
+    );
     this.model.setPreview(this.roomId, preview);
     this.sendState();
   }

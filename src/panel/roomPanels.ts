@@ -59,7 +59,8 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
       }
       return;
     }
-    const panel = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, visibleId(roomId), vscode.ViewColumn.Active, roomWebviewOptions(this.extensionUri));
+    const options = roomWebviewOptions(this.extensionUri);
+    const panel = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, visibleId(roomId), vscode.ViewColumn.Active, options);
     await this.adopt(roomId, panel).load();
   }
 

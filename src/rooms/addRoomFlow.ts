@@ -107,7 +107,10 @@ export class AddRoomFlow {
     const api = this.connection.api();
     await withCancellableProgress(vscode.l10n.t('Adding room “{0}”…', visibleId(room.id)), async (signal) => {
       if (await roomExists(api, room.id, signal)) {
-        throw new WorldClientError('conflict', vscode.l10n.t('A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.', visibleId(room.id)));
+        throw new WorldClientError('conflict', vscode.l10n.t(
+          'A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.',
+          visibleId(room.id),
+        ));
       }
       await api.addRoom(room, signal);
     });

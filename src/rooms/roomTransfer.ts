@@ -101,7 +101,8 @@ export async function exportLoadedRoom(ui: Ui, room: Room): Promise<vscode.Uri |
     return undefined;
   }
   await writeWhole(target, singleRoomFile(room));
-  void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" with {1} messages to {2}.', visibleId(room.id), room.messages.length.toLocaleString('en-US'), target.fsPath), {});
+  const count = room.messages.length.toLocaleString('en-US');
+  void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" with {1} messages to {2}.', visibleId(room.id), count, target.fsPath), {});
   return target;
 }
 

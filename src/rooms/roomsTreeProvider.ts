@@ -147,7 +147,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.tooltip = toMarkdown([...roomTooltip(room, now), ...(this.annotator?.tooltip(room.id) ?? [])]);
     item.resourceUri = this.annotator?.resourceUri(room.id);
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
-    item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', visibleId(room.id), item.description, ICON_WORDS[icon]()) };
+    const spoken = vscode.l10n.t('Room {0}, {1}, {2}', visibleId(room.id), item.description, ICON_WORDS[icon]());
+    item.accessibilityInformation = { label: spoken };
     item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }

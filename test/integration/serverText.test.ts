@@ -87,16 +87,19 @@ describe('Server text in notifications and dialogs', function () {
     assertInert(ui.shown);
   });
 
-  it('shows a room id\'s bidi controls and newlines in the panel\'s tab title and log lines, Compare\'s picks and titles, the diff title', async () => {
+  it('shows a room id\'s bidi controls and newlines in the panel\'s tab title and log lines, Compare\'s picks and titles, ' +
+    'the diff title', async () => {
     session = await withSandbox({ seed: { sample: true } });
     const { sandbox, ui, api } = session;
-    const room = { started: '2025-06-01T10:00:00.000Z', ended: '', members: 'a@example.com', messages: [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }] };
+    const messages = [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }];
+    const room = { started: '2025-06-01T10:00:00.000Z', ended: '', members: 'a@example.com', messages };
     sandbox.store.put({ id: BIDI_ID, ...room });
     sandbox.store.put({ id: LINES_ID, ...room });
     await refreshRooms(session.api);
     await vscode.commands.executeCommand('worldclientRtc.openRoom', LINES_ID);
     assert.equal(api.panels.describe(LINES_ID)?.title, 'first⏎$(check) Session: valid');
-    await waitFor(() => readLogs(api.storage.logDirectory).includes('Room panel "first⏎$(check) Session: valid": loaded'), 'the panel\'s log line', 15_000);
+    const logLine = 'Room panel "first⏎$(check) Session: valid": loaded';
+    await waitFor(() => readLogs(api.storage.logDirectory).includes(logLine), 'the panel\'s log line', 15_000);
     assert.doesNotMatch(readLogs(api.storage.logDirectory), /^\$\(check\) Session/m, 'no line of the log starts inside the id');
 
     const picksBefore = ui.quickPicks.length;
@@ -107,8 +110,10 @@ describe('Server text in notifications and dialogs', function () {
     assert.ok(otherRooms.includes('first⏎$(check) Session: valid'), otherRooms.join(' | '));
     const unsafe = ui.quickPicks.slice(picksBefore).flat().filter((item) => item.label.includes('$(') || /[\n\u202E]/.test(item.label));
     assert.deepEqual(unsafe, [], 'no icon, newline or bidi control in a pick');
-    await waitFor(() => vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.input instanceof vscode.TabInputTextDiff), 'the diff');
-    const diff = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputTextDiff);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    const diffTab = () => tabs().find((tab) => tab.input instanceof vscode.TabInputTextDiff);
+    await waitFor(() => diffTab() !== undefined, 'the diff');
+    const diff = diffTab();
     assert.equal(diff?.label, 'invoice-⟨U+202E⟩gpj.exe: first⏎$(check) Session: valid ↔ server now');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -119,6 +124,7 @@ describe('Server text in notifications and dialogs', function () {
     await vscode.commands.executeCommand('worldclientRtc.testConnection');
     const lines = String((await session.ui.waitForMessage(/^Connection to/)).detail).split('\n');
     assert.match(lines[0], /^✓ Reachable: server version 25\.0\.0⏎✓ Session: valid ⟨U\+202E⟩, round trip \d+ ms$/);
-    assert.deepEqual(lines.map((line) => line.split(':')[0]), ['✓ Reachable', '✓ Session', '✓ RTC (path style)', '✓ RTC (query style)']);
+    const checks = lines.map((line) => line.split(':')[0]);
+    assert.deepEqual(checks, ['✓ Reachable', '✓ Session', '✓ RTC (path style)', '✓ RTC (query style)']);
   });
 });

@@ -118,7 +118,8 @@ describe('contract rules on good and bad data', () => {
   });
 
   it('checked a slice of messages at a time, a reply gives the same problems as in one pass', () => {
-    const messages = Array.from({ length: 25 }, (_, index) => ({ id: `m${index % 7}`, salt: index % 3 ? SALT : '!', data: index % 5 ? SALT : '' }));
+    const messages = Array.from({ length: 25 }, (_, index) =>
+      ({ id: `m${index % 7}`, salt: index % 3 ? SALT : '!', data: index % 5 ? SALT : '' }));
     const reply = { ...clean, id: 'r1', hasMessages: false, messages };
     const sliced = new RoomReplyCheck('r1', reply, { now: NOW });
     for (const [from, to] of [[0, 4], [4, 5], [5, 19], [19, 25]]) {

@@ -28,7 +28,8 @@ type Probe = (n: number) => () => unknown;
 /** `unit` repeated to about `n` characters. */
 const fill = (unit: string, n: number): string => unit.repeat(Math.max(1, Math.ceil(n / unit.length)));
 const now = Date.parse('2026-01-01T00:00:00Z');
-const room = (fields: object) => ({ id: 'r', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@x.org', hasMessages: false, ...fields });
+const room = (fields: object) =>
+  ({ id: 'r', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@x.org', hasMessages: false, ...fields });
 const listed = (fields: object) => () => checkRoomList([room(fields)], { now });
 const messages = (n: number, make: (index: number) => { id: string; salt: string; data: string }) =>
   Array.from({ length: Math.ceil(n / 40) }, (_, index) => make(index));
@@ -89,13 +90,15 @@ export const PROBES: Record<string, Probe> = {
   'parseRoomFile: deep nesting, repeated ids, many messages': (n) => {
     // Not deeper: V8's own JSON.parse grows faster than linearly past a few hundred thousand levels.
     const deep = `${fill('[', n / 16)}${fill(']', n / 16)}`;
-    const rooms = JSON.stringify(messages(n / 2, () => ({ id: 'same', salt: '', data: '' })).map((entry) => ({ ...entry, messages: [entry] })));
+    const same = messages(n / 2, () => ({ id: 'same', salt: '', data: '' }));
+    const rooms = JSON.stringify(same.map((entry) => ({ ...entry, messages: [entry] })));
     return () => [parseRoomFile(deep), parseRoomFile(rooms)];
   },
   'exportFileName: dots, spaces and reserved characters': (n) => () => exportFileName([fill('. <>:"|?* \t', n)]),
   'parseMessageBatch / checkMessage: repeated ids and near-misses': (n) => {
     const batch = JSON.stringify(messages(n, () => ({ id: 'same', salt: 'AAAA', data: 'AA=A' })));
-    return () => [parseMessageBatch(batch), checkMessage({ id: ` ${fill('a', n)} `, salt: `${fill('AAAA', n)}!`, data: fill(' ', n) }, 'item 1')];
+    const candidate = { id: ` ${fill('a', n)} `, salt: `${fill('AAAA', n)}!`, data: fill(' ', n) };
+    return () => [parseMessageBatch(batch), checkMessage(candidate, 'item 1')];
   },
 };
 
