@@ -279,5 +279,6 @@ function shorten(text: string, max: number): string {
 
 /** A room id in a message: bidi controls and newlines shown, quoted, long ids shortened. */
 export function quoteId(id: string): string {
-  return `"${shorten(visible(id), 60).replace(/["\\]/g, '\\$&')}"`;
+  // Cut before `visible`, which only lengthens: a 1 MB id costs no more than a short one.
+  return `"${shorten(visible(id.slice(0, 61)), 60).replace(/["\\]/g, '\\$&')}"`;
 }

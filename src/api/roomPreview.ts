@@ -1,5 +1,4 @@
 import { isRtcMessage } from './shapes';
-import { closingQuoteEnd } from './slicedJson';
 import type { Room, RtcMessage } from './types';
 
 /** The first messages of a room reply (and whichever header fields came before them), read while the rest is still arriving. */
@@ -12,7 +11,18 @@ const HEADER_FIELDS = new Set(['id', 'room_id', 'started', 'ended', 'members']);
 /** Text read past this without a full preview: show what there is, or give up when there is nothing. */
 const DEFAULT_BUDGET_CHARS = 1024 * 1024;
 
+/** What the reader expects next in `{"key": value, …, "messages": [{…}, …`. */
+type Expect = 'open' | 'key' | 'colon' | 'value' | 'message';
 type Step = { kind: 'wait' } | { kind: 'stop' } | { kind: 'next'; at: number };
+
+/** How far the scan of an unfinished JSON value got, so the next chunk resumes it instead of starting over. */
+interface ValueScan {
+  start: number;
+  at: number;
+  depth: number;
+  inString: boolean;
+  escaped: boolean;
+}
 
 /**
  * Reads the start of a room reply (`{"id": …, "messages": [{…}, …], …}`) chunk by chunk and
@@ -20,12 +30,21 @@ type Step = { kind: 'wait' } | { kind: 'stop' } | { kind: 'next'; at: number };
  * 100,000-message room long before the whole 18 MB has arrived and been parsed. It is only a
  * preview: the caller still parses and checks the whole reply, and anything unexpected here
  * (another shape, an `error` key, a message that is not three strings) just ends the preview.
+ * Each character is looked at once: consumed text is dropped and an unfinished value's scan is
+ * resumed, so a server sending tiny chunks cannot make it quadratic.
  */
 export class RoomPreviewReader {
   private readonly decoder = new TextDecoder('utf-8');
+  /** The text not consumed yet; chunks that only continue an unfinished value wait in `pending`, unjoined. */
   private text = '';
+  private pending: string[] = [];
+  private pendingChars = 0;
   private position = 0;
-  private inMessages = false;
+  private consumedChars = 0;
+  private expect: Expect = 'open';
+  private commaSeen = false;
+  private key = '';
+  private scan: ValueScan | undefined;
   private finished = false;
   private readonly fields: RoomPreview['fields'] = {};
   private readonly messages: RtcMessage[] = [];
@@ -45,15 +64,24 @@ export class RoomPreviewReader {
     if (this.finished) {
       return undefined;
     }
-    this.text += this.decoder.decode(chunk, { stream: true });
-    this.advance();
+    const added = this.decoder.decode(chunk, { stream: true });
+    if (this.scan && scanValue(added, this.text.length + this.pendingChars, this.scan) === undefined) {
+      this.pending.push(added);
+      this.pendingChars += added.length;
+    } else {
+      this.text += this.pending.join('') + added;
+      this.pending = [];
+      this.pendingChars = 0;
+      this.advance();
+    }
     if (this.finished) {
       return undefined;
     }
-    if (this.messages.length >= this.wanted || (this.text.length > this.budgetChars && this.messages.length > 0)) {
+    const readChars = this.consumedChars + this.text.length + this.pendingChars;
+    if (this.messages.length >= this.wanted || (readChars > this.budgetChars && this.messages.length > 0)) {
       return this.finish();
     }
-    if (this.text.length > this.budgetChars) {
+    if (readChars > this.budgetChars) {
       this.stop();
     }
     return undefined;
@@ -68,19 +96,22 @@ export class RoomPreviewReader {
   private stop(): void {
     this.finished = true;
     this.text = '';
+    this.pending = [];
   }
 
   /** Consumes as many complete tokens as the text holds; stops the preview on anything unexpected. */
   private advance(): void {
     while (!this.finished && this.messages.length < this.wanted) {
+      this.position = skipSpace(this.text, this.position);
       let step: Step;
       try {
-        step = this.inMessages ? this.nextMessage() : this.nextMember();
+        step = this.position >= this.text.length ? { kind: 'wait' } : this.next(this.position);
       } catch {
         // Malformed JSON: the full parse will say so properly.
         step = { kind: 'stop' };
       }
       if (step.kind === 'wait') {
+        this.consume();
         return;
       }
       if (step.kind === 'stop') {
@@ -91,92 +122,92 @@ export class RoomPreviewReader {
     }
   }
 
-  /** One `"key": value` of the top-level object (or its opening brace), up to `"messages": [`. */
-  private nextMember(): Step {
-    const text = this.text;
-    let at = skipSpace(text, this.position);
-    if (at >= text.length) {
-      return { kind: 'wait' };
+  /** Drops the consumed text, so appending the next chunk never copies it again. */
+  private consume(): void {
+    const dropped = this.position;
+    this.consumedChars += dropped;
+    this.text = this.text.slice(dropped);
+    this.position = 0;
+    if (this.scan) {
+      this.scan.start -= dropped;
+      this.scan.at -= dropped;
     }
-    if (this.position === 0) {
-      // A BOM is removed by the decoder; anything but an object is not a room.
-      return text[at] === '{' ? { kind: 'next', at: at + 1 } : { kind: 'stop' };
-    }
-    if (text[at] === ',') {
-      at = skipSpace(text, at + 1);
-    }
-    if (at >= text.length) {
-      return { kind: 'wait' };
-    }
-    if (text[at] !== '"') {
-      // '}' (no messages at all) or malformed: either way nothing to preview.
-      return { kind: 'stop' };
-    }
-    const keyEnd = valueEnd(text, at);
-    if (keyEnd === undefined) {
-      return { kind: 'wait' };
-    }
-    const key = JSON.parse(text.slice(at, keyEnd)) as string;
-    let valueStart = skipSpace(text, keyEnd);
-    if (valueStart >= text.length) {
-      return { kind: 'wait' };
-    }
-    if (text[valueStart] !== ':') {
-      return { kind: 'stop' };
-    }
-    valueStart = skipSpace(text, valueStart + 1);
-    if (valueStart >= text.length) {
-      return { kind: 'wait' };
-    }
-    if (key === 'error') {
-      return { kind: 'stop' };
-    }
-    if (key === 'messages') {
-      if (text[valueStart] !== '[') {
-        return { kind: 'stop' };
-      }
-      this.inMessages = true;
-      return { kind: 'next', at: valueStart + 1 };
-    }
-    const end = valueEnd(text, valueStart);
-    if (end === undefined) {
-      return { kind: 'wait' };
-    }
-    if (HEADER_FIELDS.has(key) && text[valueStart] === '"') {
-      const value = JSON.parse(text.slice(valueStart, end)) as string;
-      if (key === 'room_id') {
-        this.fields.id ??= value;
-      } else {
-        this.fields[key as keyof RoomPreview['fields']] = value;
-      }
-    }
-    return { kind: 'next', at: end };
   }
 
-  /** One element of the messages array. */
-  private nextMessage(): Step {
-    const text = this.text;
-    let at = skipSpace(text, this.position);
-    if (at < text.length && text[at] === ',' && this.messages.length > 0) {
-      at = skipSpace(text, at + 1);
+  /** One token at `at` (not a space): the opening brace, a comma, a key, a colon, a value or a message. */
+  private next(at: number): Step {
+    const char = this.text[at];
+    switch (this.expect) {
+      case 'open':
+        // A BOM is removed by the decoder; anything but an object is not a room.
+        this.expect = 'key';
+        return char === '{' ? { kind: 'next', at: at + 1 } : { kind: 'stop' };
+      case 'key':
+        if (char === ',' && !this.commaSeen) {
+          this.commaSeen = true;
+          return { kind: 'next', at: at + 1 };
+        }
+        // '}' (no messages at all) or malformed: either way nothing to preview.
+        return char === '"' ? this.complete(at, (text) => this.readKey(text)) : { kind: 'stop' };
+      case 'colon':
+        this.expect = 'value';
+        return char === ':' && this.key !== 'error' ? { kind: 'next', at: at + 1 } : { kind: 'stop' };
+      case 'value':
+        if (this.key === 'messages') {
+          this.expect = 'message';
+          return char === '[' ? { kind: 'next', at: at + 1 } : { kind: 'stop' };
+        }
+        return this.complete(at, (text) => this.readField(text));
+      case 'message':
+        if (char === ',' && !this.commaSeen && this.messages.length > 0) {
+          this.commaSeen = true;
+          return { kind: 'next', at: at + 1 };
+        }
+        // ']' ends a room small enough that the whole reply follows at once; no preview needed.
+        return char === '{' ? this.complete(at, (text) => this.readMessage(text)) : { kind: 'stop' };
     }
-    if (at >= text.length) {
-      return { kind: 'wait' };
+  }
+
+  /** Waits until the value starting at `start` is complete, then hands its text to `read`. */
+  private complete(start: number, read: (text: string) => boolean): Step {
+    if (this.scan?.start !== start) {
+      this.scan = { start, at: start, depth: 0, inString: false, escaped: false };
     }
-    if (text[at] !== '{') {
-      // ']' ends a room small enough that the whole reply follows at once; no preview needed.
-      return { kind: 'stop' };
-    }
-    const end = valueEnd(text, at);
+    const end = scanValue(this.text, 0, this.scan);
     if (end === undefined) {
       return { kind: 'wait' };
     }
-    const message: unknown = JSON.parse(text.slice(at, end));
+    this.scan = undefined;
+    this.commaSeen = false;
+    return read(this.text.slice(start, end)) ? { kind: 'next', at: end } : { kind: 'stop' };
+  }
+
+  private readKey(text: string): boolean {
+    this.key = JSON.parse(text) as string;
+    this.expect = 'colon';
+    return true;
+  }
+
+  private readField(text: string): boolean {
+    this.expect = 'key';
+    if (HEADER_FIELDS.has(this.key) && text.startsWith('"')) {
+      const value = JSON.parse(text) as string;
+      if (this.key === 'room_id') {
+        this.fields.id ??= value;
+      } else {
+        this.fields[this.key as keyof RoomPreview['fields']] = value;
+      }
+    }
+    return true;
+  }
+
+  private readMessage(text: string): boolean {
+    const message: unknown = JSON.parse(text);
     if (!isRtcMessage(message)) {
-      return { kind: 'stop' };
+      return false;
     }
     this.messages.push(message);
-    return { kind: 'next', at: end };
+    return true;
   }
 }
 
@@ -192,39 +223,40 @@ function skipSpace(text: string, at: number): number {
 }
 
 /**
- * Where the JSON value starting at `start` ends (exclusive), or undefined when the text stops
- * before it does. Strings and nesting are followed just far enough to find the end; JSON.parse
- * checks the value itself afterwards and throws on anything malformed.
+ * Where the JSON value being scanned ends (exclusive, counted like `scan.at`), or undefined when
+ * `text` (which starts at `offset`) stops before it does; `scan` then holds how far it got.
+ * Strings and nesting are followed just far enough to find the end; JSON.parse checks the value
+ * itself afterwards and throws on anything malformed.
  */
-function valueEnd(text: string, start: number): number | undefined {
-  let depth = 0;
-  let at = start;
-  while (at < text.length) {
-    const char = text[at];
-    if (char === '"') {
-      at = closingQuoteEnd(text, at);
-      if (at < 0) {
-        return undefined;
+function scanValue(text: string, offset: number, scan: ValueScan): number | undefined {
+  let { depth, inString, escaped } = scan;
+  let at = scan.at - offset;
+  for (; at < text.length; at++) {
+    const char = text.charCodeAt(at);
+    if (inString) {
+      if (escaped) {
+        escaped = false;
+      } else if (char === 0x5c) {
+        escaped = true;
+      } else if (char === 0x22) {
+        inString = false;
+        if (depth === 0) {
+          return offset + at + 1;
+        }
       }
-      if (depth === 0) {
-        return at;
-      }
-      continue;
-    }
-    if (char === '{' || char === '[') {
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b || char === 0x5b) {
       depth++;
-    } else if (char === '}' || char === ']') {
+    } else if (char === 0x7d || char === 0x5d) {
       depth--;
-      if (depth === 0) {
-        return at + 1;
+      if (depth <= 0) {
+        return offset + (depth === 0 ? at + 1 : at);
       }
-      if (depth < 0) {
-        return at;
-      }
-    } else if (depth === 0 && (char === ',' || char === ' ' || char === '\n' || char === '\r' || char === '\t')) {
-      return at;
+    } else if (depth === 0 && (char === 0x2c || char === 0x20 || char === 0x0a || char === 0x0d || char === 0x09)) {
+      return offset + at;
     }
-    at++;
   }
+  Object.assign(scan, { at: offset + at, depth, inString, escaped });
   return undefined;
 }

@@ -177,8 +177,8 @@ function stringEnd(text: string, start: number): number {
   return end;
 }
 
-/** Just past the closing quote of the string opening at `start`; -1 when the text stops inside it. Also used by roomPreview.ts. */
-export function closingQuoteEnd(text: string, start: number): number {
+/** Just past the closing quote of the string opening at `start`; -1 when the text stops inside it. */
+function closingQuoteEnd(text: string, start: number): number {
   let at = start + 1;
   for (;;) {
     const quote = text.indexOf('"', at);

@@ -64,8 +64,17 @@ export function parseBaseUrl(baseUrl: string): ParsedBaseUrl {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`The server URL must start with https:// or http://, not ${url.protocol}//`);
   }
-  const prefix = url.pathname.replace(/\/+$/, '').replace(/\/WorldClientAPI$/i, '');
+  const prefix = withoutTrailingSlashes(url.pathname).replace(/\/WorldClientAPI$/i, '');
   return { origin: url.origin, prefix, hostname: url.hostname, port: url.port, protocol: url.protocol };
+}
+
+/** `text` without its trailing slashes; by hand, as `/\/+$/` retries every slash of a long run (quadratic). */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) {
+    end--;
+  }
+  return text.slice(0, end);
 }
 
 /**

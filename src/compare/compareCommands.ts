@@ -9,6 +9,7 @@ import type { ComparisonDocuments } from './comparisonDocuments';
 import { idOf, roomText, roomsInJson, type PanelBaselines } from './roomStates';
 import { readCompareFoldThreshold } from '../core/settings';
 import { foldUnchangedMessages } from '../shared/foldUnchangedMessages';
+import { inertPickId, visible, visibleId } from '../shared/inertText';
 
 export interface CompareDeps {
   ui: Ui;
@@ -83,7 +84,9 @@ export async function compareFileWithServer(deps: CompareDeps, uri: unknown): Pr
     throw new Error(vscode.l10n.t('{0} holds no rooms: expected an export file, an array of rooms, or one room object.', document.uri.fsPath || document.uri.toString()));
   }
   if (rooms.length > MAX_DIFFS_AT_ONCE) {
-    const chosen = await deps.ui.showQuickPickMany(rooms.map((room) => ({ label: idOf(room), room })), { title: vscode.l10n.t('Compare which rooms with the server? (one diff editor each)') });
+    const picks = rooms.map((room) => ({ label: inertPickId(idOf(room)), room }));
+    const title = vscode.l10n.t('Compare which rooms with the server? (one diff editor each)');
+    const chosen = await deps.ui.showQuickPickMany(picks, { title });
     if (!chosen) {
       return;
     }
@@ -126,25 +129,27 @@ async function pickSource(deps: CompareDeps, roomId: string): Promise<Side | und
   }
   items.push({ label: vscode.l10n.t('Another room…'), load: () => otherRoom(deps, roomId) });
   items.push({ label: vscode.l10n.t('A JSON file (an export)…'), load: () => fileRoom(deps, roomId) });
-  const chosen = await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Compare room "{0}" with…', roomId) });
+  const chosen = await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Compare room "{0}" with…', inertPickId(roomId)) });
   return chosen?.load();
 }
 
 async function otherRoom(deps: CompareDeps, roomId: string): Promise<Side | undefined> {
   const ids = [...new Set(deps.model.listed.map((room) => room.id))].filter((id) => id !== roomId);
-  const chosen = await deps.ui.showQuickPick(ids.map((id) => ({ label: id })), { title: vscode.l10n.t('Compare room "{0}" with which room?', roomId) });
-  return chosen && { label: chosen.label, text: roomText(await deps.connection.api().getRoom(chosen.label)) };
+  const picks = ids.map((id) => ({ label: inertPickId(id), id }));
+  const chosen = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Compare room "{0}" with which room?', inertPickId(roomId)) });
+  return chosen && { label: visibleId(chosen.id), text: roomText(await deps.connection.api().getRoom(chosen.id)) };
 }
 
 async function fileRoom(deps: CompareDeps, roomId: string): Promise<Side | undefined> {
-  const [uri] = (await deps.ui.showOpenDialog({ title: vscode.l10n.t('Compare room "{0}" with a JSON file', roomId), filters: { JSON: ['json'] }, canSelectMany: false })) ?? [];
+  const title = vscode.l10n.t('Compare room "{0}" with a JSON file', visibleId(roomId));
+  const [uri] = (await deps.ui.showOpenDialog({ title, filters: { JSON: ['json'] }, canSelectMany: false })) ?? [];
   if (!uri) {
     return undefined;
   }
   const rooms = roomsInJson(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
   const room = rooms.find((candidate) => idOf(candidate) === roomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
   if (!room) {
-    throw new Error(vscode.l10n.t('{0} holds no room "{1}". Pick the file this room was exported to.', uri.fsPath, roomId));
+    throw new Error(vscode.l10n.t('{0} holds no room "{1}". Pick the file this room was exported to.', uri.fsPath, visibleId(roomId)));
   }
   return { label: vscode.workspace.asRelativePath(uri, false), text: roomText(room) };
 }
@@ -153,5 +158,7 @@ async function openDiff(documents: ComparisonDocuments, roomId: string, left: Si
   const { left: leftText, right: rightText } = foldForDiff(left.text, right.text);
   const leftUri = documents.add(left.label, roomId, leftText);
   const rightUri = documents.add(right.label, roomId, rightText);
-  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${roomId}: ${left.label} ↔ ${right.label}`, { preview: false });
+  // The editor tab shows the title as plain text: the id cut and made visible; the labels are ours or a path.
+  const title = `${visibleId(roomId)}: ${visible(left.label)} ↔ ${visible(right.label)}`;
+  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, title, { preview: false });
 }

@@ -61,7 +61,7 @@ export async function checkAllRooms(deps: {
           try {
             const room = await connection.api().getRoom(roomId, abort.signal);
             // Laid out only when there is a problem to place, as for a panel's load.
-            problems.setReply(roomId, room, () => layoutRoom(room));
+            await problems.setReply(roomId, room, () => layoutRoom(room));
             summary.checked++;
           } catch (error) {
             if (isCancellation(error) || token.isCancellationRequested) {

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { sentValue } from '../api/shapes';
 import type { Room } from '../api/types';
-import { checkRoomReply } from '../shared/contract/replyChecks';
+import { RoomReplyCheck } from '../shared/contract/replyChecks';
 import { RoomListCheck, roomIdOf } from '../shared/contract/roomChecks';
 import { RULE_IDS, type Problem } from '../shared/contract/rules';
 import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
 
 /** Rooms checked between two yields to the event loop: about a millisecond's work. */
 const LIST_SLICE = 1_000;
+/** A room's messages checked between two yields: a few milliseconds' work, so a huge room never holds the host. */
+const MESSAGE_SLICE = 10_000;
 
 /** A problem placed in its room's JSON document. */
 export interface PlacedProblem extends Problem {
@@ -32,6 +34,8 @@ export class ContractProblems implements vscode.Disposable {
   private allOff = false;
   private listedById: Map<string, object> | undefined;
   private pendingSlice: ReturnType<typeof setTimeout> | undefined;
+  /** The latest reply check of each room: an older one still running for the room is dropped. */
+  private readonly replyRuns = new Map<string, object>();
   private readonly changed = new vscode.EventEmitter<ProblemsChange>();
   readonly onDidChange = this.changed.event;
 
@@ -97,11 +101,27 @@ export class ContractProblems implements vscode.Disposable {
     this.changed.fire({ roomIds: [...new Set([...before, ...this.fromList.keys(), ...gone])] });
   }
 
-  /** Runs the rules on one room's reply, placed in its document; re-places the list's problems there too. */
-  setReply(askedId: string, room: Room, layout: RoomDocument | (() => RoomDocument)): PlacedProblem[] {
+  /**
+   * Runs the rules on one room's reply, placed in its document; re-places the list's problems
+   * there too. A room of many messages is checked in slices with yields between them; a newer
+   * reply of the same room replaces a check still running.
+   */
+  async setReply(askedId: string, room: Room, layout: RoomDocument | (() => RoomDocument)): Promise<void> {
+    const run = {};
+    this.replyRuns.set(askedId, run);
     this.listedById ??= new Map((this.checkedList ?? []).map((entry) => [roomIdOf(entry, sentValue), entry]));
-    const listed = this.listedById.get(askedId);
-    const found = checkRoomReply(askedId, room, { now: this.now(), read: sentValue, listed });
+    const check = new RoomReplyCheck(askedId, room, { now: this.now(), read: sentValue, listed: this.listedById.get(askedId) });
+    for (let next = 0; next < room.messages.length; next += MESSAGE_SLICE) {
+      if (next > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.replyRuns.get(askedId) !== run) {
+          return;
+        }
+      }
+      check.checkMessages(next, Math.min(room.messages.length, next + MESSAGE_SLICE));
+    }
+    this.replyRuns.delete(askedId);
+    const found = check.problems;
     const fromList = this.fromList.get(askedId);
     let document: RoomDocument | undefined;
     const problems = found.length > 0 || fromList ? place(found, (document = typeof layout === 'function' ? layout() : layout)) : [];
@@ -110,7 +130,6 @@ export class ContractProblems implements vscode.Disposable {
       this.fromList.set(askedId, place(fromList, document));
     }
     this.changed.fire({ roomIds: [askedId] });
-    return problems;
   }
 
   setDisabled(disabled: ReadonlySet<string>): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../api/errors';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
 import type { RoomPanels } from '../panel/roomPanels';
@@ -39,6 +40,10 @@ const LIST_CHECK_AT_LATEST_MS = 500;
 export function register(context: vscode.ExtensionContext, services: ContractServices): void {
   const { runner, ui, log, connection, model, provider, roomDocuments, panels } = services;
   const problems = new ContractProblems(readDisabledContractRules());
+  // The reply checks run in slices after the event that started them: a failure is logged, never left unhandled.
+  const checkReply = (...args: Parameters<ContractProblems['setReply']>): void => {
+    problems.setReply(...args).catch((error: unknown) => log.error(`Contract checks of a room reply failed: ${errorMessage(error)}`));
+  };
   const decorations = new ProblemDecorations(problems);
   let onlyWithProblems = false;
   let scheduledList: readonly object[] | undefined;
@@ -80,12 +85,12 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
     roomDocuments.onDidLoad(({ askedId, room, document }) => {
       startListCheckNow();
-      problems.setReply(askedId, room, document);
+      checkReply(askedId, room, document);
     }),
     // A panel's load is a reply like any other; its layout is only made if there is a problem to place.
     panels.onDidLoadRoom(({ roomId, room }) => {
       startListCheckNow();
-      problems.setReply(roomId, room, () => layoutRoom(room));
+      checkReply(roomId, room, () => layoutRoom(room));
     }),
     problems.onDidChange(({ roomIds }) => {
       for (const roomId of roomIds ?? panels.openRoomIds()) {

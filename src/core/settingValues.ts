@@ -5,6 +5,8 @@
  * problems for people.
  */
 
+import { withoutTrailingSlashes } from '../api/urls';
+
 /** Why a server URL from the settings cannot be used. */
 export type ServerUrlProblem = 'notUrl' | 'scheme' | 'credentials' | 'queryOrFragment';
 
@@ -49,7 +51,7 @@ export function parseServerUrl(raw: unknown): ServerUrlResult {
 }
 
 function stripApiPath(url: string): string {
-  return url.replace(/\/+$/, '').replace(/\/WorldClientAPI$/i, '').replace(/\/+$/, '');
+  return withoutTrailingSlashes(withoutTrailingSlashes(url).replace(/\/WorldClientAPI$/i, ''));
 }
 
 /**

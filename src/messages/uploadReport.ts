@@ -1,6 +1,6 @@
 import type { UploadOutcome } from './chunkedUpload';
 import { errorMessage } from '../api/errors';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 /**
  * Turns an upload outcome into the notification a developer reads: what went in, what did
@@ -29,7 +29,7 @@ function outcomeUnknown(error: unknown): boolean {
 /** `verb` is the past tense shown to the user, e.g. "Added" or "Restored". */
 export function describeUpload(outcome: UploadOutcome, roomId: string, verb: string): UploadReport {
   const total = outcome.sent.length + outcome.unsent.length;
-  const room = `room "${visible(roomId)}"`;
+  const room = `room "${visibleId(roomId)}"`;
   if (outcome.end === 'done') {
     return { severity: 'info', message: `${verb} ${count(total)} in ${room}.` };
   }

@@ -6,7 +6,7 @@ import type { Ui } from '../core/prompts';
 import type { RoomPanel } from './roomPanel';
 import type { ServerConnection } from '../session/serverConnection';
 import { exportLoadedRoom, exportRoomAsReceived } from '../rooms/roomTransfer';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 /**
  * The panel's toolbar buttons. Add and Delete run the very commands the palette and the tree
@@ -39,7 +39,7 @@ export async function runPanelAction(
           return;
         }
         if (!room) {
-          throw new Error(vscode.l10n.t('Room "{0}" is not loaded. Use Refresh, then Export JSON again.', visible(panel.roomId)));
+          throw new Error(vscode.l10n.t('Room "{0}" is not loaded. Use Refresh, then Export JSON again.', visibleId(panel.roomId)));
         }
         await exportLoadedRoom(ui, room);
       });

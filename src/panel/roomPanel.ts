@@ -11,6 +11,7 @@ import { RoomPanelData } from './roomPanelData';
 import type { ServerConnection } from '../session/serverConnection';
 import { setUpRoomWebview } from './webviewSetup';
 import { errorMessage } from '../api/errors';
+import { SHOWN_ID_MAX_CHARS, visibleId } from '../shared/inertText';
 
 /** What a panel needs from the manager that owns it. */
 export interface RoomPanelHost {
@@ -28,8 +29,6 @@ export interface RoomPanelHost {
 }
 
 export type { RenderedReport } from './panelPage';
-
-const TITLE_MAX_CHARS = 200;
 
 /**
  * One room panel: loads the room, answers its webview's requests, and watches the room while
@@ -56,8 +55,8 @@ export class RoomPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly host: RoomPanelHost,
   ) {
-    // A tab title is one short line: a huge id is cut there (the header and Copy keep all of it).
-    panel.title = roomId.length > TITLE_MAX_CHARS ? `${roomId.slice(0, TITLE_MAX_CHARS)}…` : roomId;
+    // A tab title is one short line: a huge id is cut, bidi controls and newlines shown (the header and Copy keep all of it).
+    panel.title = visibleId(roomId);
     setUpRoomWebview(panel.webview, host.extensionUri);
     this.page = new PanelPage(panel.webview, this.model, this.timings, {
       display: () => ({
@@ -72,7 +71,7 @@ export class RoomPanel implements vscode.Disposable {
         this.setStatus('error', vscode.l10n.t('This panel cannot show part of the room ({0}). "Open Room as JSON" shows all of it.', problem));
         this.sendState();
       },
-      log: (level, line) => host.log[level](`Room panel "${clipForPanel(roomId, TITLE_MAX_CHARS)}": ${line}`),
+      log: (level, line) => host.log[level](`Room panel "${visibleId(roomId)}": ${line}`),
     });
     this.watch = new RoomWatch(() => host.watchIntervalMs(), {
       canPoll: () => this.model.loaded !== undefined && !this.loading && !this.disposed,
@@ -118,7 +117,8 @@ export class RoomPanel implements vscode.Disposable {
         return;
       }
       this.timings.noteLoaded();
-      this.host.log.info(`Room panel "${this.roomId}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
+      this.host.log.info(
+        `Room panel "${visibleId(this.roomId)}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
       this.host.roomLoaded(this.roomId, room);
       this.setStatus('ready', '');
@@ -168,7 +168,10 @@ export class RoomPanel implements vscode.Disposable {
     const checked = checkWebviewMessage(raw);
     if (!checked.ok) {
       this.rejectedMessages++;
-      this.host.log.warn(`Room panel "${this.roomId}": ignored a webview message that does not fit the protocol (${checked.problem}): ${summarizeForLog(raw)}`);
+      this.host.log.warn(
+        `Room panel "${visibleId(this.roomId)}": ignored a webview message that does not fit the protocol ` +
+          `(${checked.problem}): ${summarizeForLog(raw)}`,
+      );
       return;
     }
     this.handle(checked.value);
@@ -217,7 +220,7 @@ export class RoomPanel implements vscode.Disposable {
         this.page.noteRendered(message);
         return;
       case 'log':
-        this.host.log[message.level](`Room panel "${this.roomId}" webview: ${message.message}`);
+        this.host.log[message.level](`Room panel "${visibleId(this.roomId)}" webview: ${message.message}`);
         return;
     }
   }
@@ -225,7 +228,7 @@ export class RoomPanel implements vscode.Disposable {
   private copy(viewVersion: number, position: number, field: 'id' | 'salt' | 'data'): void {
     const message = viewVersion === this.model.viewVersion ? this.model.messageAt(position) : undefined;
     if (!message) {
-      this.host.log.info(`Room panel "${this.roomId}": nothing copied, the list changed meanwhile; copy again.`);
+      this.host.log.info(`Room panel "${visibleId(this.roomId)}": nothing copied, the list changed meanwhile; copy again.`);
       return;
     }
     void this.host.copy(message[field]);
@@ -234,7 +237,7 @@ export class RoomPanel implements vscode.Disposable {
   private polled(messages: Room['messages']): void {
     const { arrived } = this.model.updateMessages(messages);
     if (arrived > 0) {
-      this.host.log.info(`Room panel "${this.roomId}": Watch found ${arrived} new message(s).`);
+      this.host.log.info(`Room panel "${visibleId(this.roomId)}": Watch found ${arrived} new message(s).`);
     }
     this.setStatus('ready', '');
     this.updatedAt = new Date().toISOString();
@@ -245,15 +248,18 @@ export class RoomPanel implements vscode.Disposable {
     if (signal.aborted || this.disposed || this.model.loaded) {
       return;
     }
-    this.host.log.info(`Room panel "${this.roomId}": showing the first ${preview.messages.length} message(s) ${afterMs} ms into the load, while the rest arrives.`);
+    this.host.log.info(
+      `Room panel "${visibleId(this.roomId)}": showing the first ${preview.messages.length} message(s) ` +
+        `${afterMs} ms into the load, while the rest arrives.`,
+    );
     this.model.setPreview(this.roomId, preview);
     this.sendState();
   }
 
   private showFailure(error: unknown, during: 'load' | 'watch'): void {
-    this.host.log.warn(`Room panel "${this.roomId}": ${during} failed: ${errorMessage(error)}`);
+    this.host.log.warn(`Room panel "${visibleId(this.roomId)}": ${during} failed: ${errorMessage(error)}`);
     const failure = describePanelFailure(error, {
-      roomId: clipForPanel(this.roomId, TITLE_MAX_CHARS),
+      roomId: clipForPanel(this.roomId, SHOWN_ID_MAX_CHARS),
       during,
       hasCopy: this.model.loaded !== undefined,
       watchIntervalSeconds: Math.round(this.host.watchIntervalMs() / 1000),

@@ -8,6 +8,7 @@ import { ROOM_VIEW_TYPE, type PanelAction, type ProblemsMessage } from '../share
 import { runPanelAction } from './panelActions';
 import { RoomPanel, type RoomPanelHost } from './roomPanel';
 import { roomWebviewOptions } from './webviewSetup';
+import { visibleId } from '../shared/inertText';
 
 export interface RoomPanelsOptions {
   connection: ServerConnection;
@@ -64,7 +65,8 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
       }
       return;
     }
-    const panel = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, roomId, vscode.ViewColumn.Active, roomWebviewOptions(this.extensionUri));
+    const options = roomWebviewOptions(this.extensionUri);
+    const panel = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, visibleId(roomId), vscode.ViewColumn.Active, options);
     await this.adopt(roomId, panel).load();
   }
 

@@ -7,7 +7,7 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from './roomFields';
 import { parseRoomFile } from './roomFile';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 type Draft = Pick<NewRoom, 'id' | 'members' | 'started' | 'ended'>;
 
@@ -45,7 +45,7 @@ export class AddRoomFlow {
     if (source.source === 'fields') {
       this.draft = undefined;
     }
-    void this.ui.showMessage('info', vscode.l10n.t('Room “{0}” added.', visible(room.id)), {});
+    void this.ui.showMessage('info', vscode.l10n.t('Room “{0}” added.', visibleId(room.id)), {});
     await this.onAdded(room.id);
     return room.id;
   }
@@ -107,9 +107,12 @@ export class AddRoomFlow {
 
   private async create(serverUrl: string, room: NewRoom): Promise<void> {
     const api = this.target(serverUrl).api();
-    await withCancellableProgress(vscode.l10n.t('Adding room “{0}”…', visible(room.id)), async (signal) => {
+    await withCancellableProgress(vscode.l10n.t('Adding room “{0}”…', visibleId(room.id)), async (signal) => {
       if (await roomExists(api, room.id, signal)) {
-        throw new WorldClientError('conflict', vscode.l10n.t('A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.', visible(room.id)));
+        throw new WorldClientError('conflict', vscode.l10n.t(
+          'A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.',
+          visibleId(room.id),
+        ));
       }
       await api.addRoom(room, signal);
     });

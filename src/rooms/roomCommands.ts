@@ -15,7 +15,7 @@ import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { exportRooms, importRooms } from './roomTransfer';
 import type { RoomsView } from './roomsView';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 export interface RoomCommandDeps {
   runner: CommandRunner;
@@ -77,9 +77,11 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
     runner.register(CommandIds.copyRoomJson, async (first) => {
       const [roomId] = await roomsFor(vscode.l10n.t('Copy room JSON'), first, undefined);
       if (roomId !== undefined) {
-        const room = await withCancellableProgress(vscode.l10n.t('Loading “{0}”…', visible(roomId)), (signal) => connection.api().getRoom(roomId, signal));
+        const room = await withCancellableProgress(
+          vscode.l10n.t('Loading “{0}”…', visibleId(roomId)), (signal) => connection.api().getRoom(roomId, signal));
         await vscode.env.clipboard.writeText(serverRoomJson(room));
-        void ui.showMessage('info', vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', visible(roomId), room.messages.length), {});
+        const copied = vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', visibleId(roomId), room.messages.length);
+        void ui.showMessage('info', copied, {});
       }
     }),
     runner.register(CommandIds.openRoomJson, async (first) => {

@@ -5,7 +5,7 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomIdsFromArguments } from './roomArgument';
 import { isActive } from './roomsQuery';
-import { inertPickText } from '../shared/inertText';
+import { inertPickId } from '../shared/inertText';
 
 interface RoomPick extends vscode.QuickPickItem {
   roomId: string;
@@ -44,5 +44,6 @@ export function toPick(room: RoomSummary, now: number): RoomPick {
   // The id goes into `label` verbatim; quick picks render labels as text, but `$(` would
   // start an icon, so it is not given that chance. "ended" follows the tree's rule: a room
   // whose end lies in the future is still active.
-  return { label: inertPickText(room.id), description: isActive(room, now) ? vscode.l10n.t('active') : vscode.l10n.t('ended'), detail: inertPickText(room.members), roomId: room.id };
+  const description = isActive(room, now) ? vscode.l10n.t('active') : vscode.l10n.t('ended');
+  return { label: inertPickId(room.id), description, detail: inertPickId(room.members), roomId: room.id };
 }

@@ -8,7 +8,7 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';
 import { defaultExportFolder, exportFileName, parseRoomFile, serializeRoomFile, singleRoomFile } from './roomFile';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 /** The largest file Import reads (it is parsed in memory): 200 MiB, several 100,000-message rooms. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
@@ -89,7 +89,7 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
       }
     }
   });
-  const detail = report.skipped.map((skip) => `${visible(skip.id ?? '')}: ${skip.reason}`).join('\n');
+  const detail = report.skipped.map((skip) => `${visibleId(skip.id ?? '')}: ${skip.reason}`).join('\n');
   void ui.showMessage(report.skipped.length ? 'warning' : 'info', vscode.l10n.t('Imported {0} room(s), skipped {1}.', report.imported.length, report.skipped.length), { detail: detail || undefined, modal: report.skipped.length > 0 });
   return report;
 }
@@ -100,7 +100,7 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
  */
 export async function exportLoadedRoom(ui: Ui, room: Room): Promise<vscode.Uri | undefined> {
   const target = await ui.showSaveDialog({
-    title: vscode.l10n.t('Export room "{0}" as JSON', visible(room.id)),
+    title: vscode.l10n.t('Export room "{0}" as JSON', visibleId(room.id)),
     defaultUri: exportDialogStart([room.id]),
     filters: { JSON: ['json'] },
     saveLabel: vscode.l10n.t('Export'),
@@ -109,7 +109,8 @@ export async function exportLoadedRoom(ui: Ui, room: Room): Promise<vscode.Uri |
     return undefined;
   }
   await writeWhole(target, singleRoomFile(room));
-  void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" with {1} messages to {2}.', visible(room.id), room.messages.length.toLocaleString('en-US'), target.fsPath), {});
+  const count = room.messages.length.toLocaleString('en-US');
+  void ui.showMessage('info', vscode.l10n.t('Exported room "{0}" with {1} messages to {2}.', visibleId(room.id), count, target.fsPath), {});
   return target;
 }
 
@@ -119,7 +120,7 @@ export async function exportLoadedRoom(ui: Ui, room: Room): Promise<vscode.Uri |
  */
 export async function exportRoomAsReceived(ui: Ui, connection: ServerConnection, roomId: string): Promise<vscode.Uri | undefined> {
   const target = await ui.showSaveDialog({
-    title: vscode.l10n.t('Export room "{0}" as the server sends it', visible(roomId)),
+    title: vscode.l10n.t('Export room "{0}" as the server sends it', visibleId(roomId)),
     defaultUri: exportDialogStart([roomId]),
     filters: { JSON: ['json'] },
     saveLabel: vscode.l10n.t('Export'),
@@ -128,10 +129,10 @@ export async function exportRoomAsReceived(ui: Ui, connection: ServerConnection,
     return undefined;
   }
   const api = connection.api();
-  const bytes = await withCancellableProgress(vscode.l10n.t('Exporting room "{0}"…', visible(roomId)), (signal) =>
+  const bytes = await withCancellableProgress(vscode.l10n.t('Exporting room "{0}"…', visibleId(roomId)), (signal) =>
     writeStreamed(target, (write) => api.saveRoomReply(roomId, write, signal)),
   );
-  const [id, size, where] = [visible(roomId), megabytes(bytes), target.fsPath];
+  const [id, size, where] = [visibleId(roomId), megabytes(bytes), target.fsPath];
   const done = vscode.l10n.t('Exported room "{0}" as the server sent it ({1} MB, not checked) to {2}.', id, size, where);
   void ui.showMessage('info', done, {});
   return target;

@@ -4,6 +4,7 @@ import type { RoomSummary } from '../api/types';
 import { isCancellation } from '../core/cancellation';
 import type { ServerConnection } from '../session/serverConnection';
 import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
+import { visibleId } from '../shared/inertText';
 
 export const ROOMS_PAGE_SIZE = 200;
 
@@ -225,7 +226,7 @@ export class RoomsModel implements vscode.Disposable {
       this.warn(
         `The server's room list names ${duplicates.length} id(s) more than once; every entry is shown, the repeats marked: ${duplicates
           .slice(0, 20)
-          .map(([id, count]) => `${JSON.stringify(id.length > 200 ? `${id.slice(0, 200)}…` : id)} ×${count}`)
+          .map(([id, count]) => `${JSON.stringify(visibleId(id))} ×${count}`)
           .join(', ')}`,
       );
     }

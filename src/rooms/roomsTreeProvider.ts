@@ -5,7 +5,7 @@ import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel, VisibleGroup } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { CommandIds } from '../core/commandIds';
-import { cutForLabel, visible } from '../shared/inertText';
+import { cutForLabel, visible, visibleId } from '../shared/inertText';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }
@@ -209,7 +209,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     // Only on a room with a badge: VS Code asks the decoration provider about every resourceUri it draws.
     item.resourceUri = this.annotator?.decoration(room.id) ? this.annotator.resourceUri(room.id) : undefined;
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
-    item.accessibilityInformation = { label: vscode.l10n.t('Room {0}, {1}, {2}', visible(room.id), item.description, ICON_WORDS[icon]()) };
+    const spoken = vscode.l10n.t('Room {0}, {1}, {2}', visibleId(room.id), item.description, ICON_WORDS[icon]());
+    item.accessibilityInformation = { label: spoken };
     item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { WorldClientApi } from '../api/client';
 import { WorldClientError, errorMessage } from '../api/errors';
 import type { UrlStyle } from '../api/types';
+import { visibleId } from '../shared/inertText';
 
 export interface ReportLine {
   check: string;
@@ -26,7 +27,11 @@ export async function buildConnectionReport(
   const roundTrip = Date.now() - started;
   lines.push(
     version.ok
-      ? { check: vscode.l10n.t('Reachable'), ok: true, detail: vscode.l10n.t('server version {0}, round trip {1} ms', version.value, roundTrip) }
+      ? {
+        check: vscode.l10n.t('Reachable'),
+        ok: true,
+        detail: vscode.l10n.t('server version {0}, round trip {1} ms', visibleId(version.value), roundTrip),
+      }
       : { check: vscode.l10n.t('Reachable'), ok: false, detail: version.message },
   );
   if (!version.ok && version.kind !== 'notFound' && version.kind !== 'notJson') {

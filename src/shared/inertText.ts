@@ -18,10 +18,14 @@
  *   (`textContent` in vs/workbench/browser/parts/views/treeView.ts): plain text. Tree tooltips,
  *   hovers and welcome views that take a MarkdownString render markdown and links:
  *   `escapeMarkdownText` (src/rooms/markdownText.ts). Welcome views hold only our own text.
- * - Webview panel titles (the tab) are plain text; the room panel's page sets `textContent` only.
+ * - Webview panel titles and diff titles (the tab) and log lines are plain text, but one line
+ *   each: an id there goes through `visibleId` (cut, then visible). The room panel's page sets
+ *   `textContent` only.
  * - Everywhere: bidi controls, zero-width characters and newlines would let one value look like
  *   another (or hide a part of it): `visible` shows them as `⟨U+202E⟩` / `⏎`.
  */
+
+import { isSpaceCode } from './contract/formats';
 
 /** Joins without a visible mark or a line-break opportunity; breaks link syntax without changing how the text reads. */
 export const WORD_JOINER = '\u2060';
@@ -35,8 +39,20 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2
 /** The same set minus newline and tab, which our own multi-line texts (dialog details) use. */
 const INVISIBLE_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2061-\u206f\ufeff\ufff9-\ufffb]/g;
 
+/** The code points INVISIBLE matches, as ranges (a unit test keeps the two in step). */
+export const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00, 0x1f], [0x7f, 0x9f], [0xad, 0xad], [0x61c, 0x61c], [0x180e, 0x180e],
+  [0x200b, 0x200f], [0x2028, 0x202e], [0x2060, 0x206f], [0xfeff, 0xfeff], [0xfff9, 0xfffb],
+];
+
+/** `⟨U+202E⟩` for each of them, built once: a long run of them costs a lookup per character. */
+const CODE_POINTS: ReadonlyMap<string, string> = new Map(
+  INVISIBLE_RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, offset) => from + offset))
+    .map((code) => [String.fromCharCode(code), `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`]),
+);
+
 function codePoint(char: string): string {
-  return `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
+  return CODE_POINTS.get(char) ?? char;
 }
 
 /**
@@ -55,9 +71,8 @@ export function visibleExceptLayout(text: string): string {
   return text.replace(INVISIBLE_EXCEPT_LAYOUT, codePoint);
 }
 
-/** `](` starts a markdown link target; `scheme:` followed by a non-space is a URL or a command. */
+/** `](` starts a markdown link target. */
 const LINK_TARGET = /\]\(/g;
-const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=[^\s])/gi;
 
 /**
  * Text for a notification (message or detail) or a notification progress title: reads the
@@ -65,7 +80,43 @@ const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=[^\s])/gi;
  * invisible characters (except newlines and tabs) are shown visibly too.
  */
 export function inertForNotification(text: string): string {
-  return visibleExceptLayout(text).replace(LINK_TARGET, `]${WORD_JOINER}(`).replace(SCHEME, `$1${WORD_JOINER}:`);
+  return breakSchemes(visibleExceptLayout(text).replace(LINK_TARGET, `]${WORD_JOINER}(`));
+}
+
+const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const isWordCode = (code: number): boolean => isLetter(code) || isDigit(code) || code === 0x5f;
+const isSchemeCode = (code: number): boolean => isLetter(code) || isDigit(code) || code === 0x2b || code === 0x2d || code === 0x2e;
+const COLON = 0x3a;
+
+/**
+ * A word joiner before the `:` of every `scheme:` followed by a non-space, where the scheme starts
+ * a word with a letter (what `/\b([a-z][a-z0-9+.-]*):(?=\S)/gi` finds). One scan: that pattern
+ * retried every start in a long id, which took quadratic time.
+ */
+function breakSchemes(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let index = 0;
+  while (index < text.length) {
+    const startsScheme = isLetter(text.charCodeAt(index)) && (index === 0 || !isWordCode(text.charCodeAt(index - 1)));
+    if (!startsScheme) {
+      index++;
+      continue;
+    }
+    // Every later start inside this run ends at the same character, so the run is decided once.
+    let end = index + 1;
+    while (end < text.length && isSchemeCode(text.charCodeAt(end))) {
+      end++;
+    }
+    if (text.charCodeAt(end) === COLON && end + 1 < text.length && !isSpaceCode(text.charCodeAt(end + 1))) {
+      parts.push(text.slice(copied, end), WORD_JOINER);
+      copied = end;
+    }
+    index = end + 1;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 /** Text for a QuickPick label/description/detail or status bar text: `$(name)` stays literal, not an icon. */
@@ -81,4 +132,17 @@ export function inertPickText(text: string): string {
 /** A one-line label cut after `maxChars` characters, "…" marking the cut (copy commands still use the whole value). */
 export function cutForLabel(text: string, maxChars: number): string {
   return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+}
+
+/** How much of a server id a title, a pick item, a message or a log line shows (copy commands use the whole id). */
+export const SHOWN_ID_MAX_CHARS = 200;
+
+/** A server id for a title, a message or a log line: cut first (so a 1 MB id costs no more than a short one), then `visible`. */
+export function visibleId(id: string): string {
+  return visible(cutForLabel(id, SHOWN_ID_MAX_CHARS));
+}
+
+/** A server id inside a QuickPick item or title: cut, visible, and no icons. */
+export function inertPickId(id: string): string {
+  return inertPickText(cutForLabel(id, SHOWN_ID_MAX_CHARS));
 }

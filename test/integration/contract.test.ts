@@ -60,6 +60,20 @@ describe('Contract checks', function () {
     assert.deepEqual(clean.map(([uri]) => uri.toString()), [], 'the sample rooms have no problem');
   });
 
+  it('a room whose "members" is built to backtrack leaves the host answering, and its problem is still reported', async function () {
+    // The old pattern for a well-formed list took about a minute on this, blocking the host; the suite then times out.
+    this.timeout(30_000);
+    session = await withSandbox({ seed: { sample: true } });
+    const members = `${Array.from({ length: 10 }, (_, index) => `a${index}@b.c.c.c.c.c.c.c.c`).join(',')};x@b.c`;
+    session.sandbox.store.put({ id: 'backtracking-members', started: '2025-06-01T10:00:00.000Z', ended: '', members, messages: [] });
+    await refreshRooms(session.api);
+    const requests = session.sandbox.requests.length;
+    await refreshRooms(session.api);
+    assert.ok(session.sandbox.requests.length > requests, 'the next command reached the server');
+    await waitFor(() => diagnosticsOf('backtracking-members').length > 0, 'the room\'s problem');
+    assert.deepEqual(diagnosticsOf('backtracking-members').map((diagnostic) => diagnostic.code), ['room/members-separator']);
+  });
+
   it('Check Rooms loads every room and places the reply\'s problems on the message at fault', async () => {
     session = await withSandbox({ seed: { sample: true, contractBreaking: true } });
     await refreshRooms(session.api);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { WORD_JOINER } from '../../src/shared/inertText';
-import { withSandbox, type SandboxSession } from './support/fixtures';
+import { readLogs, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
 import type { ShownMessage } from './support/scriptedUi';
 import { refreshRooms, renderChildren } from './support/tree';
 
@@ -9,6 +9,8 @@ import { refreshRooms, renderChildren } from './support/tree';
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
 const COMMAND_LINK_ID = '[Details](command:workbench.action.reloadWindow)';
 const BIDI_ID = 'invoice-\u202Egpj.exe';
+/** A newline would start a fake line in a log or a report; `$(check)` would be an icon in a quick pick. */
+const LINES_ID = 'first\n$(check) Session: valid';
 
 function assertInert(shown: readonly ShownMessage[]): void {
   for (const message of shown) {
@@ -83,5 +85,46 @@ describe('Server text in notifications and dialogs', function () {
     await vscode.commands.executeCommand('worldclientRtc.deleteRoom', BIDI_ID);
     assert.equal((await ui.waitForMessage(/^Delete the room/)).message, 'Delete the room “invoice-⟨U+202E⟩gpj.exe” and all its messages?');
     assertInert(ui.shown);
+  });
+
+  it('shows a room id\'s bidi controls and newlines in the panel\'s tab title and log lines, Compare\'s picks and titles, ' +
+    'the diff title', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    const { sandbox, ui, api } = session;
+    const messages = [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }];
+    const room = { started: '2025-06-01T10:00:00.000Z', ended: '', members: 'a@example.com', messages };
+    sandbox.store.put({ id: BIDI_ID, ...room });
+    sandbox.store.put({ id: LINES_ID, ...room });
+    await refreshRooms(session.api);
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', LINES_ID);
+    assert.equal(api.panels.describe(LINES_ID)?.title, 'first⏎$(check) Session: valid');
+    const logLine = 'Room panel "first⏎$(check) Session: valid": loaded';
+    await waitFor(() => readLogs(api.storage.logDirectory).includes(logLine), 'the panel\'s log line', 15_000);
+    assert.doesNotMatch(readLogs(api.storage.logDirectory), /^\$\(check\) Session/m, 'no line of the log starts inside the id');
+
+    const picksBefore = ui.quickPicks.length;
+    ui.pick((label) => label.startsWith('Another room')).pick((label) => label.startsWith('first'));
+    await vscode.commands.executeCommand('worldclientRtc.compareRoom', BIDI_ID);
+    assert.ok(ui.prompts.includes('Compare room "invoice-⟨U+202E⟩gpj.exe" with which room?: '), ui.prompts.join(' | '));
+    const otherRooms = ui.quickPicks.at(-1)?.map((item) => readable(item.label)) ?? [];
+    assert.ok(otherRooms.includes('first⏎$(check) Session: valid'), otherRooms.join(' | '));
+    const unsafe = ui.quickPicks.slice(picksBefore).flat().filter((item) => item.label.includes('$(') || /[\n\u202E]/.test(item.label));
+    assert.deepEqual(unsafe, [], 'no icon, newline or bidi control in a pick');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    const diffTab = () => tabs().find((tab) => tab.input instanceof vscode.TabInputTextDiff);
+    await waitFor(() => diffTab() !== undefined, 'the diff');
+    const diff = diffTab();
+    assert.equal(diff?.label, 'invoice-⟨U+202E⟩gpj.exe: first⏎$(check) Session: valid ↔ server now');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the server version in Test Connection on one line: its newlines add no fake "✓" line', async () => {
+    session = await withSandbox({ version: '25.0.0\n✓ Session: valid \u202E' });
+    session.ui.respond(/^Connection to/, undefined);
+    await vscode.commands.executeCommand('worldclientRtc.testConnection');
+    const lines = String((await session.ui.waitForMessage(/^Connection to/)).detail).split('\n');
+    assert.match(lines[0], /^✓ Reachable: server version 25\.0\.0⏎✓ Session: valid ⟨U\+202E⟩, round trip \d+ ms$/);
+    const checks = lines.map((line) => line.split(':')[0]);
+    assert.deepEqual(checks, ['✓ Reachable', '✓ Session', '✓ RTC (path style)', '✓ RTC (query style)']);
   });
 });

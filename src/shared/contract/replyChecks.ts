@@ -13,49 +13,82 @@ export interface RoomReplyCheckOptions extends CheckOptions {
 
 /** The rules that need one room's reply with its messages: what "Check Rooms" and opening a room run. */
 export function checkRoomReply(askedId: string, reply: RoomReply & object, options: RoomReplyCheckOptions): Problem[] {
-  const sink = new ProblemSink(options.disabled);
-  const read = options.read ?? plainReader;
-  const repliedId = read(reply, 'id') ?? read(reply, 'room_id');
-  if (repliedId !== askedId) {
-    sink.add('reply/wrong-room', askedId, { kind: 'room', field: 'id' }, `Asked for the room ${quote(askedId)}, the reply is for ${quote(repliedId)}; the contract expects the room asked for.`);
-  }
-  checkRoomFields(reply, askedId, read, options.now, sink);
-  if (read(reply, 'messages') === undefined) {
-    sink.add('room/messages-missing', askedId, { kind: 'room', field: 'messages' }, 'The reply has no "messages"; the contract expects an array, empty when the room has none.');
-  }
-  const hasMessages = read(reply, 'hasMessages');
-  if (typeof hasMessages === 'boolean' && hasMessages !== reply.messages.length > 0) {
-    sink.add('room/has-messages-mismatch', askedId, { kind: 'room', field: 'hasMessages' }, `"hasMessages" is ${String(hasMessages)} but the room holds ${reply.messages.length} messages; the contract expects them to agree.`);
-  }
-  if (options.listed) {
-    const differing = (['started', 'ended', 'members'] as const).filter((field) => read(options.listed as object, field) !== read(reply, field));
-    for (const field of differing) {
-      sink.add('room/list-mismatch', askedId, { kind: 'room', field }, `"${field}" is ${quote(read(reply, field))} here but ${quote(read(options.listed, field))} in the room list; the contract expects both replies to describe the room alike.`);
-    }
-  }
-  checkMessages(askedId, reply.messages, sink);
-  return sink.problems;
+  const check = new RoomReplyCheck(askedId, reply, options);
+  check.checkMessages(0, reply.messages.length);
+  return check.problems;
 }
 
-function checkMessages(roomId: string, messages: RoomReply['messages'], sink: ProblemSink): void {
-  const firstIndex = new Map<string, number>();
-  for (let index = 0; index < messages.length; index++) {
-    const { id, salt, data } = messages[index];
-    if (id === '') {
-      sink.add('message/empty-id', roomId, { kind: 'message', index, field: 'id' }, `Message ${index + 1} has an empty id; the contract expects a non-empty string.`);
-    } else {
-      const first = firstIndex.get(id);
-      if (first !== undefined) {
-        sink.add('message/duplicate-id', roomId, { kind: 'message', index, field: 'id' }, `Message ${index + 1} repeats the id ${quote(id)} of message ${first + 1}; the contract expects ids unique in a room.`);
-      } else {
-        firstIndex.set(id, index);
+/**
+ * The reply rules with the messages a slice at a time, so a room of a million messages can be
+ * checked between other work: the room's own fields when made, then `checkMessages` per slice.
+ */
+export class RoomReplyCheck {
+  private readonly sink: ProblemSink;
+  private readonly firstIndex = new Map<string, number>();
+
+  constructor(
+    private readonly askedId: string,
+    private readonly reply: RoomReply & object,
+    options: RoomReplyCheckOptions,
+  ) {
+    const sink = (this.sink = new ProblemSink(options.disabled));
+    const read = options.read ?? plainReader;
+    const repliedId = read(reply, 'id') ?? read(reply, 'room_id');
+    if (repliedId !== askedId) {
+      sink.add('reply/wrong-room', askedId, { kind: 'room', field: 'id' },
+        `Asked for the room ${quote(askedId)}, the reply is for ${quote(repliedId)}; the contract expects the room asked for.`);
+    }
+    checkRoomFields(reply, askedId, read, options.now, sink);
+    if (read(reply, 'messages') === undefined) {
+      sink.add('room/messages-missing', askedId, { kind: 'room', field: 'messages' },
+        'The reply has no "messages"; the contract expects an array, empty when the room has none.');
+    }
+    const hasMessages = read(reply, 'hasMessages');
+    if (typeof hasMessages === 'boolean' && hasMessages !== reply.messages.length > 0) {
+      sink.add('room/has-messages-mismatch', askedId, { kind: 'room', field: 'hasMessages' },
+        `"hasMessages" is ${String(hasMessages)} but the room holds ${reply.messages.length} messages; ` +
+          'the contract expects them to agree.');
+    }
+    if (options.listed) {
+      const listed = options.listed;
+      const differing = (['started', 'ended', 'members'] as const).filter((field) => read(listed, field) !== read(reply, field));
+      for (const field of differing) {
+        sink.add('room/list-mismatch', askedId, { kind: 'room', field }, `"${field}" is ${quote(read(reply, field))} here but ` +
+          `${quote(read(listed, field))} in the room list; the contract expects both replies to describe the room alike.`);
       }
     }
-    if (!isContractBase64(salt)) {
-      sink.add('message/salt-base64', roomId, { kind: 'message', index, field: 'salt' }, `Message ${index + 1} has the salt ${quote(salt)}; the contract expects non-empty base64.`);
-    }
-    if (!isContractBase64(data)) {
-      sink.add('message/data-base64', roomId, { kind: 'message', index, field: 'data' }, `Message ${index + 1} has data ${quote(data)}; the contract expects non-empty base64.`);
+  }
+
+  get problems(): Problem[] {
+    return this.sink.problems;
+  }
+
+  /** Checks the messages from index `from` up to `to` (exclusive); slices must come in order. */
+  checkMessages(from: number, to: number): void {
+    const { askedId: roomId, sink, firstIndex } = this;
+    const messages = this.reply.messages;
+    for (let index = from; index < to; index++) {
+      const { id, salt, data } = messages[index];
+      if (id === '') {
+        sink.add('message/empty-id', roomId, { kind: 'message', index, field: 'id' },
+          `Message ${index + 1} has an empty id; the contract expects a non-empty string.`);
+      } else {
+        const first = firstIndex.get(id);
+        if (first !== undefined) {
+          sink.add('message/duplicate-id', roomId, { kind: 'message', index, field: 'id' },
+            `Message ${index + 1} repeats the id ${quote(id)} of message ${first + 1}; the contract expects ids unique in a room.`);
+        } else {
+          firstIndex.set(id, index);
+        }
+      }
+      if (!isContractBase64(salt)) {
+        sink.add('message/salt-base64', roomId, { kind: 'message', index, field: 'salt' },
+          `Message ${index + 1} has the salt ${quote(salt)}; the contract expects non-empty base64.`);
+      }
+      if (!isContractBase64(data)) {
+        sink.add('message/data-base64', roomId, { kind: 'message', index, field: 'data' },
+          `Message ${index + 1} has data ${quote(data)}; the contract expects non-empty base64.`);
+      }
     }
   }
 }

@@ -4,6 +4,8 @@
  * Pure TypeScript: the checks run in the extension host, in tests and in benchmarks alike.
  */
 
+import { visible } from '../inertText';
+
 export type Severity = 'error' | 'warning' | 'information';
 
 /** Where a problem sits in a room's JSON document: a room field, or one field of one message. */
@@ -76,11 +78,26 @@ export class ProblemSink {
   }
 }
 
-/** A value as a message may quote it: short, JSON-quoted, so nothing in it reads as our words. */
+const QUOTE_MAX_CHARS = 60;
+
+/**
+ * A value as a message may quote it: short, JSON-quoted, so nothing in it reads as our words, and
+ * bidi or invisible characters shown by code point. A long string is cut before it is quoted.
+ */
 export function quote(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
   }
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  const shown = typeof value === 'string' ? value.slice(0, QUOTE_MAX_CHARS) : value;
+  const text = visible(jsonOrString(shown));
+  return text.length > QUOTE_MAX_CHARS ? `${text.slice(0, QUOTE_MAX_CHARS - 3)}…` : text;
+}
+
+function jsonOrString(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nested too deep for the stack, or a cycle: say what it is rather than fail the check.
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
 }

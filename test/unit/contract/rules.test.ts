@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isEmailAddress, parseIso8601 } from '../../../src/shared/contract/formats';
-import { checkRoomReply } from '../../../src/shared/contract/replyChecks';
+import { checkRoomReply, RoomReplyCheck } from '../../../src/shared/contract/replyChecks';
 import { checkRoomList } from '../../../src/shared/contract/roomChecks';
 import { RULES, RULE_IDS } from '../../../src/shared/contract/rules';
 
@@ -109,5 +109,23 @@ describe('contract rules on good and bad data', () => {
     const [problem] = checkRoomList([{ ...clean, started: `<script>${'x'.repeat(200)}` }], { now: NOW });
     assert.ok(problem.message.includes('"<script>xxx'));
     assert.ok(problem.message.length < 250);
+  });
+
+  it('a problem\'s message shows bidi controls by code point: the Problems panel cannot be made to read backwards', () => {
+    const [problem] = checkRoomList([{ ...clean, members: 'a@x.org;\u202Egro.x@b' }], { now: NOW });
+    assert.equal(problem.ruleId, 'room/members-separator');
+    assert.ok(problem.message.includes('⟨U+202E⟩gro.x@b') && !problem.message.includes('\u202E'), problem.message);
+  });
+
+  it('checked a slice of messages at a time, a reply gives the same problems as in one pass', () => {
+    const messages = Array.from({ length: 25 }, (_, index) =>
+      ({ id: `m${index % 7}`, salt: index % 3 ? SALT : '!', data: index % 5 ? SALT : '' }));
+    const reply = { ...clean, id: 'r1', hasMessages: false, messages };
+    const sliced = new RoomReplyCheck('r1', reply, { now: NOW });
+    for (const [from, to] of [[0, 4], [4, 5], [5, 19], [19, 25]]) {
+      sliced.checkMessages(from, to);
+    }
+    assert.deepEqual(sliced.problems, checkRoomReply('r1', reply, { now: NOW }));
+    assert.ok(sliced.problems.length > 10);
   });
 });
