@@ -7,7 +7,7 @@ import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { UploadFlow, UploadRequest } from './uploadFlow';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 export interface DeleteMessagesDeps {
   ui: Ui;
@@ -50,7 +50,7 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
   if (roomId === undefined) {
     return undefined;
   }
-  const shownId = visible(roomId);
+  const shownId = visibleId(roomId);
   const stillConfirmed = (): void => void deps.connection.still(serverUrl, refusal);
   if (choice.confirmedFor === undefined) {
     const room = await withCancellableProgress(vscode.l10n.t('Loading room "{0}"…', shownId), (signal) => api.getRoom(roomId, signal));
@@ -132,7 +132,7 @@ function messagesRestorer(deps: RestoreDeps, snapshot: SnapshotInfo): () => Prom
 async function restoreRequest(deps: RestoreDeps, snapshot: SnapshotInfo): Promise<UploadRequest> {
   const room = await deps.snapshots.load(snapshot.snapshotId);
   if (!room) {
-    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', visible(snapshot.roomId)));
+    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', visibleId(snapshot.roomId)));
   }
   return {
     serverUrl: snapshot.serverUrl,

@@ -9,7 +9,7 @@ import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunke
 import type { UnsentMessages } from './unsentMessages';
 import { describeUpload } from './uploadReport';
 import { CommandIds } from '../core/commandIds';
-import { inertForNotification, visible } from '../shared/inertText';
+import { inertForNotification, visibleId } from '../shared/inertText';
 
 export interface UploadFlowDeps {
   ui: Ui;
@@ -119,7 +119,7 @@ export class UploadFlow {
     const unsent = request.messages.length;
     const n = unsent.toLocaleString('en-US');
     const target = await this.deps.ui.showSaveDialog({
-      title: unsent === 1 ? vscode.l10n.t('Save the {0} message not added to room "{1}"', n, visible(request.roomId)) : vscode.l10n.t('Save the {0} messages not added to room "{1}"', n, visible(request.roomId)),
+      title: unsent === 1 ? vscode.l10n.t('Save the {0} message not added to room "{1}"', n, visibleId(request.roomId)) : vscode.l10n.t('Save the {0} messages not added to room "{1}"', n, visibleId(request.roomId)),
       filters: { JSON: ['json'] },
       saveLabel: vscode.l10n.t('Save'),
     });
@@ -140,7 +140,7 @@ export class UploadFlow {
 function progressTitle(activity: UploadRequest['activity'], total: number, roomId: string): string {
   const n = total.toLocaleString('en-US');
   if (activity === 'Restoring') {
-    return total === 1 ? vscode.l10n.t('Restoring {0} message in room "{1}"', n, visible(roomId)) : vscode.l10n.t('Restoring {0} messages in room "{1}"', n, visible(roomId));
+    return total === 1 ? vscode.l10n.t('Restoring {0} message in room "{1}"', n, visibleId(roomId)) : vscode.l10n.t('Restoring {0} messages in room "{1}"', n, visibleId(roomId));
   }
-  return total === 1 ? vscode.l10n.t('Adding {0} message in room "{1}"', n, visible(roomId)) : vscode.l10n.t('Adding {0} messages in room "{1}"', n, visible(roomId));
+  return total === 1 ? vscode.l10n.t('Adding {0} message in room "{1}"', n, visibleId(roomId)) : vscode.l10n.t('Adding {0} messages in room "{1}"', n, visibleId(roomId));
 }

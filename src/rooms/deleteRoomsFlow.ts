@@ -5,7 +5,7 @@ import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { RoomsModel } from './roomsModel';
-import { visible } from '../shared/inertText';
+import { visibleId } from '../shared/inertText';
 
 export interface DeleteOutcome {
   deleted: SnapshotInfo[];
@@ -50,7 +50,7 @@ export class DeleteRoomsFlow {
       confirming.api(); // fails early, with advice, when no server is set
       if (!(await this.confirm(roomIds, confirming.serverUrl))) {
         // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
-        void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visible(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', roomIds.length), {});
+        void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visibleId(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', roomIds.length), {});
         return undefined;
       }
       progress.confirmedFor = confirming.serverUrl;
@@ -63,7 +63,7 @@ export class DeleteRoomsFlow {
     const failed: DeleteOutcome['failed'] = [];
     this.model.setDeleting(pending, true);
     try {
-      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', visible(pending[0])) : vscode.l10n.t('Deleting {0} rooms…', pending.length), async (signal, bar) => {
+      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', visibleId(pending[0])) : vscode.l10n.t('Deleting {0} rooms…', pending.length), async (signal, bar) => {
         for (const roomId of pending) {
           if (signal.aborted) {
             break;
@@ -105,7 +105,7 @@ export class DeleteRoomsFlow {
       for (const info of snapshots) {
         const room = await this.snapshots.load(info.snapshotId);
         if (!room) {
-          throw new Error(vscode.l10n.t('The saved copy of “{0}” is missing or damaged; it cannot be restored.', visible(info.roomId)));
+          throw new Error(vscode.l10n.t('The saved copy of “{0}” is missing or damaged; it cannot be restored.', visibleId(info.roomId)));
         }
         await api.addRoom(room, signal);
         await this.snapshots.remove(info.snapshotId);
@@ -117,8 +117,8 @@ export class DeleteRoomsFlow {
 
   private async confirm(roomIds: readonly string[], serverUrl: string): Promise<boolean> {
     const single = roomIds.length === 1;
-    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visible(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
-    const listed = single ? '' : `${roomIds.slice(0, 10).map(visible).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
+    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
+    const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
     const kept = vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".');
     const detail = `${onServer(serverUrl)}\n\n${listed}${kept}`;
@@ -136,13 +136,13 @@ export class DeleteRoomsFlow {
   private report(outcome: DeleteOutcome): void {
     const { deleted, failed } = outcome;
     if (failed.length > 0) {
-      const lines = failed.map((failure) => `“${visible(failure.roomId)}”: ${failure.reason}`).join('\n');
+      const lines = failed.map((failure) => `“${visibleId(failure.roomId)}”: ${failure.reason}`).join('\n');
       void this.ui.showMessage('error', vscode.l10n.t('{0} room(s) could not be deleted; they are unchanged.', failed.length), { detail: lines });
     }
     if (deleted.length === 0) {
       return;
     }
-    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visible(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
+    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
     const undo = vscode.l10n.t('Undo');
     void this.ui.showMessage('info', message, {}, undo).then(async (choice) => {
       if (choice !== undo) {
@@ -150,7 +150,7 @@ export class DeleteRoomsFlow {
       }
       try {
         const restored = await this.restore(deleted);
-        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visible(restored[0])) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
+        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0])) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
         await this.refreshView();
       } catch (error) {
         this.reportFailure('Undo delete', error);
@@ -181,7 +181,7 @@ export function refuseOtherServer(snapshots: readonly SnapshotInfo[], currentSer
     throw new Error(
       vscode.l10n.t(
         '“{0}” was deleted on {1}, but the extension now points at {2}. Nothing was restored; switch back to {1} ("WorldClient RTC: Switch Server…"), then restore it from "Restore Deleted Room…" (the copy is kept for 7 days).',
-        visible(elsewhere.roomId),
+        visibleId(elsewhere.roomId),
         shownServer(elsewhere.serverUrl),
         currentServerUrl ? shownServer(currentServerUrl) : vscode.l10n.t('no server'),
       ),

@@ -36,6 +36,22 @@ describe('Server text in notifications and dialogs', function () {
     session = undefined;
   });
 
+  it('a 12,000-character room id (as long as a request line may carry) is shown cut in the delete confirmation and its result', async () => {
+    session = await withSandbox({ seed: {} });
+    const { sandbox, ui } = session;
+    const longId = `room-${'x'.repeat(12_000)}`;
+    sandbox.store.put({ id: longId, started: '2025-06-01T10:00:00.000Z', ended: '', members: 'ann@example.com', messages: [] });
+    ui.respond(/^Delete the room/, 'Delete').respond(/^Deleted room/, undefined);
+    await vscode.commands.executeCommand('worldclientRtc.deleteRoom', longId);
+    await waitFor(() => sandbox.store.get(longId) === undefined, 'the room is deleted on the server');
+    const confirmation = await ui.waitForMessage(/^Delete the room/);
+    const deleted = await ui.waitForMessage(/^Deleted room/);
+    for (const text of [confirmation.message, deleted.message]) {
+      assert.ok(text.length < 1_000, `shown cut, not whole: ${text.length} characters`);
+      assert.ok(readable(text).includes('xxxx…'), `the cut is marked: ${text.slice(0, 80)}`);
+    }
+  });
+
   it('a room id that is a command link is shown as text when deleting it, failing to delete it, and failing to add to it', async () => {
     session = await withSandbox({ seed: { sample: true } });
     const { sandbox, ui } = session;
