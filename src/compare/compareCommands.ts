@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
-import { roomIdsOrPick } from '../rooms/roomPicker';
+import { roomIdsOrPick } from '../core/rooms/roomPicker';
 import type { RoomsModel } from '../rooms/roomsModel';
-import type { ServerConnection } from '../session/serverConnection';
-import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { ServerConnection } from '../core/serverConnection';
+import type { SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import type { ComparisonDocuments } from './comparisonDocuments';
 import { idOf, roomText, roomsInJson, type PanelBaselines } from './roomStates';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { errorMessage, WorldClientError } from '../api/errors';
 import { quoteId } from '../api/replies';
-import { layoutRoom } from '../rooms/roomDocuments';
+import { layoutRoom } from '../core/rooms/roomDocuments';
 import type { RoomsModel } from '../rooms/roomsModel';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { isCancellation, toAbortSignal } from '../core/cancellation';
 import type { ContractProblems } from './contractProblems';

@@ -3,7 +3,7 @@ import { isSessionExpired, WorldClientError } from '../api/errors';
 import type { RtcMessage } from '../api/types';
 import type { WorldClientApi } from '../api/client';
 import type { CommandRunner } from '../core/commandRunner';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
 import type { UnsentMessages } from './unsentMessages';

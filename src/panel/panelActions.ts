@@ -4,7 +4,7 @@ import type { CommandRunner } from '../core/commandRunner';
 import type { PanelAction } from '../shared/protocol';
 import type { Ui } from '../core/prompts';
 import type { RoomPanel } from './roomPanel';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 import { exportLoadedRoom, exportRoomAsReceived } from '../rooms/roomTransfer';
 import { visibleId } from '../shared/inertText';
 

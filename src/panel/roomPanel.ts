@@ -8,7 +8,7 @@ import { RoomWatch } from './roomWatch';
 import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
 import { clipForPanel } from './protocolGuard';
 import { RoomPanelData } from './roomPanelData';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 import { setUpRoomWebview } from './webviewSetup';
 import { errorMessage } from '../api/errors';
 import { SHOWN_ID_MAX_CHARS, visibleId } from '../shared/inertText';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { readWatchIntervalMs } from '../core/settings';
 import type { Room, RoomSummary } from '../api/types';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
 import { ROOM_VIEW_TYPE, type PanelAction, type ProblemsMessage } from '../shared/protocol';

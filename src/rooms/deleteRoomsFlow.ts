@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
-import { onServer, shownServer, type ConnectionSnapshot, type ServerConnection } from '../session/serverConnection';
-import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import { onServer, shownServer, type ConnectionSnapshot, type ServerConnection } from '../core/serverConnection';
+import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { RoomsModel } from './roomsModel';

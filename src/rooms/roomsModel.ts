@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { isSessionExpired, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
 import { isCancellation } from '../core/cancellation';
-import type { ServerConnection } from '../session/serverConnection';
-import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
+import type { ServerConnection } from '../core/serverConnection';
+import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from '../core/rooms/roomsQuery';
 import { visibleId } from '../shared/inertText';
 
 export const ROOMS_PAGE_SIZE = 200;

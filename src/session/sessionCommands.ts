@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
-import type { RequestLog } from '../log/requestLog';
+import type { RequestLog } from '../core/requestLog';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import { certificateChecksOffWarning, shownServer, type ServerConnection } from './serverConnection';
+import { certificateChecksOffWarning, shownServer, type ServerConnection } from '../core/serverConnection';
 import { buildConnectionReport, formatReport } from './connectionReport';
 import { copyRequestAsCurl } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
 import { writeServerUrlWhereItTakesEffect } from './serverUrlTarget';
-import type { SessionStore } from './sessionStore';
+import type { SessionStore } from '../core/sessionStore';
 import type { SignInFlow } from './signInFlow';
 import { errorMessage } from '../api/errors';
 

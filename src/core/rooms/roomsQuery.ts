@@ -1,5 +1,5 @@
-import type { RoomSummary } from '../api/types';
-import type { RoomSortKey } from '../core/settings';
+import type { RoomSummary } from '../../api/types';
+import type { RoomSortKey } from '../settings';
 
 // Defined with the setting it reads (core imports no feature); re-exported for the rooms code.
 export type { RoomSortKey };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { breakingRoomId } from '../sandbox/contractBreakingSeed';
-import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms, renderChildren } from './support/tree';
+import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
+import { waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms, renderChildren } from '../support/tree';
 
 /**
  * The Rooms view hands VS Code its first rows before anything else, and what the view showed

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms } from './support/tree';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms } from '../support/tree';
 
 const writes = (sandbox: Sandbox): string[] =>
   sandbox.requests

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { RoomSummary } from '../api/types';
-import type { ConnectionSnapshot } from '../session/serverConnection';
-import type { Ui } from '../core/prompts';
-import { withCancellableProgress } from '../core/cancellation';
+import type { RoomSummary } from '../../api/types';
+import type { ConnectionSnapshot } from '../serverConnection';
+import type { Ui } from '../prompts';
+import { withCancellableProgress } from '../cancellation';
 import { roomIdsFromArguments } from './roomArgument';
 import { isActive } from './roomsQuery';
-import { inertPickId } from '../shared/inertText';
+import { inertPickId } from '../../shared/inertText';
 
 interface RoomPick extends vscode.QuickPickItem {
   roomId: string;

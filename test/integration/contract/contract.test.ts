@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { breakingRoomId } from '../sandbox/contractBreakingSeed';
-import { setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms, renderChildren } from './support/tree';
+import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
+import { setSetting, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms, renderChildren } from '../support/tree';
 
 const SCHEME = 'worldclient-rtc';
 

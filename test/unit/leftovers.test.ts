@@ -9,7 +9,7 @@ import {
   removeOldCodeCache,
   scheduleOldCodeCacheRemoval,
   type Scheduler,
-} from '../../../src/leftovers';
+} from '../../src/leftovers';
 
 describe('the old code cache in global storage', () => {
   let storage: string;

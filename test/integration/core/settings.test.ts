@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorldClientRtcApi } from '../../src/extension';
-import { activateExtension, EXTENSION_ID, readLogs, setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms, renderChildren } from './support/tree';
+import type { WorldClientRtcApi } from '../../../src/extension';
+import { activateExtension, EXTENSION_ID, readLogs, setSetting, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms, renderChildren } from '../support/tree';
 
 /**
  * Settings as users, older versions and repositories write them. The extension is already

@@ -6,8 +6,8 @@ import { ReplyBudget } from '../api/replyBudget';
 import { parseBaseUrl } from '../api/urls';
 import { errorMessage, WorldClientError } from '../api/errors';
 import type { ClientHooks, Credentials, ServerConfig, UrlStyle } from '../api/types';
-import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from '../core/settings';
-import type { RequestLog } from '../log/requestLog';
+import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from './settings';
+import type { RequestLog } from './requestLog';
 import type { SessionStore } from './sessionStore';
 
 export type ConnectionState = 'noServer' | 'signedOut' | 'signedIn';

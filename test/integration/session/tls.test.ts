@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { makeCertificates, startTlsFront, type RawServer } from '../support/rawServers';
-import { activateExtension, setSetting, waitFor } from './support/fixtures';
-import { ScriptedUi } from './support/scriptedUi';
-import { refreshRooms } from './support/tree';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { makeCertificates, startTlsFront, type RawServer } from '../../support/rawServers';
+import { activateExtension, setSetting, waitFor } from '../support/fixtures';
+import { ScriptedUi } from '../support/scriptedUi';
+import { refreshRooms } from '../support/tree';
 
 describe('TLS with a self-signed certificate', function () {
   this.timeout(60_000);

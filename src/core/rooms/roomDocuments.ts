@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { ServerConnection } from '../session/serverConnection';
-import { errorMessage } from '../api/errors';
-import { toAbortSignal } from '../core/cancellation';
-import { sentValue } from '../api/shapes';
-import type { Room } from '../api/types';
-import { layoutRoomDocument, type RoomDocument } from '../shared/roomDocument';
+import type { ServerConnection } from '../serverConnection';
+import { errorMessage } from '../../api/errors';
+import { toAbortSignal } from '../cancellation';
+import { sentValue } from '../../api/shapes';
+import type { Room } from '../../api/types';
+import { layoutRoomDocument, type RoomDocument } from '../../shared/roomDocument';
 
 export const ROOM_DOCUMENT_SCHEME = 'worldclient-rtc';
 

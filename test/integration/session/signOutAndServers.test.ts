@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { EXTENSION_ID, setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms, renderChildren } from './support/tree';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { EXTENSION_ID, setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms, renderChildren } from '../support/tree';
 
 const requestsFor = (sandbox: Sandbox, roomId: string): number => sandbox.requests.filter((request) => decodeURIComponent(request.path).includes(roomId) || request.query.room_id === roomId || request.query.id === roomId).length;
 

@@ -1,4 +1,4 @@
-import type { RoomSummary } from '../api/types';
+import type { RoomSummary } from '../../api/types';
 
 /**
  * Commands receive a room in several shapes: a tree item (or several, on multi-select), a

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { activateExtension, readLogs, setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { ScriptedUi } from './support/scriptedUi';
-import { refreshRooms } from './support/tree';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { activateExtension, readLogs, setSetting, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { ScriptedUi } from '../support/scriptedUi';
+import { refreshRooms } from '../support/tree';
 
 describe('Signing in and sessions', function () {
   this.timeout(120_000);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { isEmailAddress, parseIso8601 } from '../../../src/shared/contract/formats';
-import { checkRoomReply, RoomReplyCheck } from '../../../src/shared/contract/replyChecks';
-import { checkRoomList } from '../../../src/shared/contract/roomChecks';
-import { RULES, RULE_IDS } from '../../../src/shared/contract/rules';
+import { isEmailAddress, parseIso8601 } from '../../../../src/shared/contract/formats';
+import { checkRoomReply, RoomReplyCheck } from '../../../../src/shared/contract/replyChecks';
+import { checkRoomList } from '../../../../src/shared/contract/roomChecks';
+import { RULES, RULE_IDS } from '../../../../src/shared/contract/rules';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const SALT = 'c2FsdHNhbHRzYWx0c2FsdA==';

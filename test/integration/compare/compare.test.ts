@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms } from './support/tree';
+import { setSetting, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms } from '../support/tree';
 
 interface RoomJson { id: string; messages: { id: string }[] }
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Room } from '../../../src/api/types';
 import {
   LEFTOVER_GRACE_MS, MAX_INFO_FILE_BYTES, MAX_ROOM_FILE_BYTES, SNAPSHOT_RETENTION_MS, SnapshotStore,
-} from '../../../src/snapshots/snapshotStore';
+} from '../../../src/core/snapshotStore';
 
 const ROOM: Room = { id: '../../etc/passwd', started: '', ended: '', members: '', hasMessages: true, messages: [{ id: 'm', salt: 's', data: 'd' }] };
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { sentValue } from '../../../src/api/shapes';
-import type { RoomSummary } from '../../../src/api/types';
-import { checkRoomList, roomIdOf } from '../../../src/shared/contract/roomChecks';
-import { checkRoomReply } from '../../../src/shared/contract/replyChecks';
-import { RULE_IDS, type Problem } from '../../../src/shared/contract/rules';
-import { breakingRoomId, CONTRACT_BREAKS } from '../../sandbox/contractBreakingSeed';
-import { Harness } from '../api/harness';
+import { sentValue } from '../../../../src/api/shapes';
+import type { RoomSummary } from '../../../../src/api/types';
+import { checkRoomList, roomIdOf } from '../../../../src/shared/contract/roomChecks';
+import { checkRoomReply } from '../../../../src/shared/contract/replyChecks';
+import { RULE_IDS, type Problem } from '../../../../src/shared/contract/rules';
+import { breakingRoomId, CONTRACT_BREAKS } from '../../../sandbox/contractBreakingSeed';
+import { Harness } from '../../api/harness';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 

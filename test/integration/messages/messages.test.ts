@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RtcMessage } from '../sandbox/server';
-import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import type { RtcMessage } from '../../sandbox/server';
+import { waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
 
 function newMessages(count: number, prefix: string): RtcMessage[] {
   return Array.from({ length: count }, (_, i) => ({

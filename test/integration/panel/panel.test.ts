@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RoomPanelDescription } from '../../src/panel/roomPanelsSeam';
-import { setSetting, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import type { RoomPanelDescription } from '../../../src/panel/roomPanelsSeam';
+import { setSetting, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
 
 const ROOM_VIEW_TYPE = 'worldclientRtc.room';
 

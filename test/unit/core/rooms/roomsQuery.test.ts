@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { RoomSummary } from '../../../src/api/types';
-import { arrangeRooms, isActive, matchesFilter, memberList } from '../../../src/rooms/roomsQuery';
+import type { RoomSummary } from '../../../../src/api/types';
+import { arrangeRooms, isActive, matchesFilter, memberList } from '../../../../src/core/rooms/roomsQuery';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const room = (id: string, started: string, ended = '', members = 'a@x.com'): RoomSummary => ({ id, started, ended, members, hasMessages: false });
