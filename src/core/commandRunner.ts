@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { WorldClientError, errorMessage, isSessionExpired } from '../api/errors';
 import { isCancellation } from './cancellation';
-import { CommandIds } from './commandIds';
 import type { Ui } from './prompts';
 
 // Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
@@ -29,17 +28,22 @@ function followUpsFor(error: unknown): string[] {
  */
 export class CommandRunner {
   /**
-   * @param signInAgain asks the user to sign in again (once, however many actions wait) and
-   * says whether they did.
+   * @param session `signInAgain` asks the user to sign in again (once, however many actions wait)
+   * and says whether they did; `signIn` is the sign-in a failure's "Sign In" button starts.
    */
   constructor(
     private readonly ui: Ui,
     private readonly log: vscode.LogOutputChannel,
-    private readonly signInAgain: () => Promise<boolean>,
+    private readonly session: { signInAgain(): Promise<boolean>; signIn(): Promise<unknown> },
   ) {}
 
   register(commandId: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...args)));
+    return vscode.commands.registerCommand(commandId, this.wrap(commandId, handler));
+  }
+
+  /** An action that runs like a command (Undo, Retry, a refresh after a write), for whoever needs to start it. */
+  wrap<A extends unknown[], T>(label: string, handler: (...args: A) => T | Promise<T>): (...args: A) => Promise<T | undefined> {
+    return (...args: A) => this.run(label, () => handler(...args));
   }
 
   /**
@@ -49,7 +53,12 @@ export class CommandRunner {
    * so it continues with the rest instead of starting over.
    */
   registerResumable(commandId: string, start: (...args: unknown[]) => () => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, start(...args)));
+    return vscode.commands.registerCommand(commandId, this.resumable(commandId, start));
+  }
+
+  /** registerResumable's action as a function, for a feature that offers the same command to another (a panel button). */
+  resumable(label: string, start: (...args: unknown[]) => () => unknown): (...args: unknown[]) => Promise<unknown> {
+    return (...args: unknown[]) => this.run(label, start(...args));
   }
 
   async run<T>(label: string, action: () => T | Promise<T>, retriedAfterSignIn = false): Promise<T | undefined> {
@@ -62,7 +71,7 @@ export class CommandRunner {
       }
       if (isSessionExpired(error) && !retriedAfterSignIn) {
         this.log.warn(`${label}: ${error.message}`);
-        return (await this.signInAgain()) ? this.run(label, action, true) : undefined;
+        return (await this.session.signInAgain()) ? this.run(label, action, true) : undefined;
       }
       this.report(label, error);
       return undefined;
@@ -70,14 +79,14 @@ export class CommandRunner {
   }
 
   /** Shows a failure without waiting for the user, so the command itself completes. */
-  report(label: string, error: unknown): void {
+  private report(label: string, error: unknown): void {
     const message = errorMessage(error);
     this.log.error(`${label}: ${message}`);
     void this.ui.showMessage('error', message, {}, ...followUpsFor(error)).then(async (choice) => {
       if (choice === showLog()) {
         this.log.show(true);
       } else if (choice === signIn()) {
-        await vscode.commands.executeCommand(CommandIds.signIn);
+        await this.session.signIn();
       } else if (choice === trustCertificate()) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'worldclientRtc.trustedCertificates');
       }
