@@ -6,7 +6,8 @@ import type { CommandRunner } from '../core/commandRunner';
 import type { FeatureLinks } from '../core/featureLinks';
 import { ROOM_VIEW_TYPE, type PanelAction, type ProblemsMessage } from '../shared/protocol';
 import { runPanelAction } from './panelActions';
-import { RoomPanel, type RoomPanelHost } from './roomPanel';
+import { RoomPanel } from './roomPanel';
+import type { RoomPanelHost } from './roomPanelHost';
 import { roomWebviewOptions } from './webviewSetup';
 import { visibleId } from '../shared/inertText';
 
