@@ -14,6 +14,3 @@ export function panelProblems(problems: readonly PlacedProblem[]): ProblemsMessa
   }
   return { type: 'problems', room, messages };
 }
-
-// THROWAWAY: a feature importing another feature's file.
-export { ROOMS_PAGE_SIZE } from '../rooms/roomsModel';
