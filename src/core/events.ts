@@ -40,6 +40,3 @@ export class Emitter<T> implements Disposable {
     this.listeners = [];
   }
 }
-
-// THROWAWAY: core imports a feature, rooms imports core: a folder cycle.
-export { ROOMS_PAGE_SIZE } from '../rooms/roomsModel';
