@@ -16,6 +16,3 @@ export function cookieHeaderFrom(setCookies: readonly string[]): string | undefi
   }
   return pairs.length > 0 ? pairs.join('; ') : undefined;
 }
-
-// THROWAWAY: the API client importing VS Code.
-export type { Uri } from 'vscode';
