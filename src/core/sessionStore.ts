@@ -1,5 +1,13 @@
-import * as vscode from 'vscode';
 import type { Credentials } from '../api/types';
+import { Emitter, type Disposable, type Event } from './events';
+
+/** The part of VS Code's SecretStorage the store uses; unit tests pass one in memory. */
+export interface SecretStore {
+  get(key: string): PromiseLike<string | undefined>;
+  store(key: string, value: string): PromiseLike<void>;
+  delete(key: string): PromiseLike<void>;
+  readonly onDidChange: Event<{ readonly key: string }>;
+}
 
 const KEY_PREFIX = 'worldclientRtc.session:';
 
@@ -8,15 +16,15 @@ const KEY_PREFIX = 'worldclientRtc.session:';
  * their own. A synchronous cache lets the API client read credentials on every request;
  * SecretStorage's change event keeps the cache (and other windows) in step.
  */
-export class SessionStore implements vscode.Disposable {
+export class SessionStore implements Disposable {
   private readonly cache = new Map<string, Credentials | undefined>();
-  private readonly changed = new vscode.EventEmitter<string>();
-  private readonly subscription: vscode.Disposable;
+  private readonly changed = new Emitter<string>();
+  private readonly subscription: Disposable;
   /** Secret operations run one after another, so a re-read for an old change never overtakes a newer write. */
   private queue: Promise<unknown> = Promise.resolve();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  constructor(private readonly secrets: SecretStore) {
     this.subscription = secrets.onDidChange(async (event) => {
       if (!event.key.startsWith(KEY_PREFIX)) {
         return;
@@ -63,7 +71,7 @@ export class SessionStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private enqueue<T>(operation: () => Thenable<T>): Promise<T> {
+  private enqueue<T>(operation: () => PromiseLike<T>): Promise<T> {
     const result = this.queue.then(operation, operation);
     this.queue = result.catch(() => undefined);
     return result;
