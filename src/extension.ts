@@ -5,6 +5,7 @@ import { CommandRunner } from './core/commandRunner';
 import { FeatureLinks } from './core/featureLinks';
 import { SwitchableUi } from './core/prompts';
 import { RequestLog } from './core/requestLog';
+import { windowRunnerHost } from './core/runnerHost';
 import { ServerConnection } from './core/serverConnection';
 import { SessionStore } from './core/sessionStore';
 import { SettingsProblemLog } from './core/settings';
@@ -13,7 +14,7 @@ import { scheduleOldCodeCacheRemoval } from './leftovers';
 import * as messages from './messages';
 import * as panel from './panel';
 import * as rooms from './rooms';
-import * as session from './session';
+import * as sessionFeature from './session';
 import { testSeams, type WorldClientRtcApi } from './testSeams';
 
 /**
@@ -28,14 +29,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const requestLog = new RequestLog(log);
   const sessions = new SessionStore(context.secrets);
   const connection = new ServerConnection(sessions, requestLog, log);
-  const runner = new CommandRunner(ui, log, { signInAgain: () => links.run('signInAgain'), signIn: () => links.run('signIn') });
+  const session = { signInAgain: () => links.run('signInAgain'), signIn: () => links.run('signIn') };
+  const runner = new CommandRunner(ui, log, session, windowRunnerHost());
   const deletedFolder = vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath;
   const snapshots = new SnapshotStore(deletedFolder, Date.now, SNAPSHOT_RETENTION_MS, (message) => log.warn(message));
   context.subscriptions.push(log, links, sessions, connection, new SettingsProblemLog(log));
   await connection.initialize();
 
   const core = { runner, ui, connection, log, links };
-  session.register(context, { ...core, sessions, requestLog });
+  sessionFeature.register(context, { ...core, sessions, requestLog });
   messages.register(context, { ...core, snapshots });
   const roomsOffer = rooms.register(context, { ...core, snapshots });
   const panelOffer = panel.register(context, { ...core, extensionUri: context.extensionUri, listedRoom: roomsOffer.listedRoom });

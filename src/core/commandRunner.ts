@@ -1,23 +1,28 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { WorldClientError, errorMessage, isSessionExpired } from '../api/errors';
-import { isCancellation } from './cancellation';
+import { isCancellation } from './cancelled';
+import type { Disposable } from './events';
 import type { Ui } from './prompts';
 
-// Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
-// compared against the same lookup.
-const showLog = (): string => vscode.l10n.t('Show Log');
-const signIn = (): string => vscode.l10n.t('Sign In');
-const trustCertificate = (): string => vscode.l10n.t('Trust a Certificate…');
+/** What the runner needs from the window (runnerHost.ts gives VS Code's), so its logic is unit-tested without it. */
+export interface RunnerHost {
+  registerCommand(commandId: string, handler: (...args: unknown[]) => unknown): Disposable;
+  /** The labels of a failure's buttons, in the user's language. */
+  labels(): { showLog: string; signIn: string; trustCertificate: string };
+  openCertificateSettings(): PromiseLike<unknown>;
+}
+
+type RunnerLog = Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error' | 'show'>;
 
 /** The follow-up a failure offers besides the log: the fix for its kind, where there is one. */
-function followUpsFor(error: unknown): string[] {
+function followUpsFor(error: unknown, labels: ReturnType<RunnerHost['labels']>): string[] {
   if (error instanceof WorldClientError && error.kind === 'notSignedIn') {
-    return [signIn(), showLog()];
+    return [labels.signIn, labels.showLog];
   }
   if (error instanceof WorldClientError && error.kind === 'tls') {
-    return [trustCertificate(), showLog()];
+    return [labels.trustCertificate, labels.showLog];
   }
-  return [showLog()];
+  return [labels.showLog];
 }
 
 /**
@@ -33,12 +38,13 @@ export class CommandRunner {
    */
   constructor(
     private readonly ui: Ui,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: RunnerLog,
     private readonly session: { signInAgain(): Promise<boolean>; signIn(): Promise<unknown> },
+    private readonly host: RunnerHost,
   ) {}
 
-  register(commandId: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, this.wrap(commandId, handler));
+  register(commandId: string, handler: (...args: unknown[]) => unknown): Disposable {
+    return this.host.registerCommand(commandId, this.wrap(commandId, handler));
   }
 
   /** An action that runs like a command (Undo, Retry, a refresh after a write), for whoever needs to start it. */
@@ -52,8 +58,8 @@ export class CommandRunner {
    * in its closure. After "Session expired → Sign In" the runner calls that same action again,
    * so it continues with the rest instead of starting over.
    */
-  registerResumable(commandId: string, start: (...args: unknown[]) => () => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, this.resumable(commandId, start));
+  registerResumable(commandId: string, start: (...args: unknown[]) => () => unknown): Disposable {
+    return this.host.registerCommand(commandId, this.resumable(commandId, start));
   }
 
   /** registerResumable's action as a function, for a feature that offers the same command to another (a panel button). */
@@ -82,13 +88,14 @@ export class CommandRunner {
   private report(label: string, error: unknown): void {
     const message = errorMessage(error);
     this.log.error(`${label}: ${message}`);
-    void this.ui.showMessage('error', message, {}, ...followUpsFor(error)).then(async (choice) => {
-      if (choice === showLog()) {
+    const labels = this.host.labels();
+    void this.ui.showMessage('error', message, {}, ...followUpsFor(error, labels)).then(async (choice) => {
+      if (choice === labels.showLog) {
         this.log.show(true);
-      } else if (choice === signIn()) {
+      } else if (choice === labels.signIn) {
         await this.session.signIn();
-      } else if (choice === trustCertificate()) {
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'worldclientRtc.trustedCertificates');
+      } else if (choice === labels.trustCertificate) {
+        await this.host.openCertificateSettings();
       }
     });
   }
