@@ -125,14 +125,16 @@ export class WorldClientApi {
   /** Checks the session without extending it (where the server honours X-No-Keep-Alive): a check is not activity. */
   ping(signal?: AbortSignal): Promise<void> {
     return this.core.run({ what: 'check the session (ping)', secrets: [] }, async (scope) => {
-      const request = { method: 'GET', path: apiPath(this.core.connected().prefix, 'ping'), retryable: true, headers: { 'X-No-Keep-Alive': 'true' } } as const;
+      const path = apiPath(this.core.connected().prefix, 'ping');
+      const request = { method: 'GET', path, retryable: true, headers: { 'X-No-Keep-Alive': 'true' } } as const;
       checkPong(interpretReply(await this.core.exchange(request, scope, true, signal), { what: scope.what }));
     });
   }
 
   serverVersion(signal?: AbortSignal): Promise<string> {
     return this.core.run({ what: 'read the server version', secrets: [] }, async (scope) => {
-      const request = { method: 'GET', path: apiPath(this.core.connected().prefix, 'settings', { logon_settings: 'version' }), retryable: true } as const;
+      const path = apiPath(this.core.connected().prefix, 'settings', { logon_settings: 'version' });
+      const request = { method: 'GET', path, retryable: true } as const;
       return parseVersion(interpretReply(await this.core.exchange(request, scope, false, signal), { what: scope.what }));
     });
   }
@@ -166,7 +168,8 @@ export class WorldClientApi {
     const data = randomUUID();
     scope.secrets.push(data);
     // Not retried: each attempt would register another one-use token.
-    const request = { method: 'GET', path: apiPath(this.core.connected().prefix, 'settings', { logon_settings: 'login_token', data }), retryable: false } as const;
+    const path = apiPath(this.core.connected().prefix, 'settings', { logon_settings: 'login_token', data });
+    const request = { method: 'GET', path, retryable: false } as const;
     const reply = await this.core.exchange(request, scope, false, signal);
     if (reply.status < 200 || reply.status > 299 || reply.errorName !== undefined) {
       return undefined;

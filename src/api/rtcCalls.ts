@@ -12,7 +12,9 @@ export class RtcCalls {
   constructor(private readonly core: ApiRequestCore) {}
 
   listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
-    return this.core.run({ what: 'list the rooms', secrets: [] }, async (scope) => parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)));
+    return this.core.run({ what: 'list the rooms', secrets: [] }, async (scope) =>
+      parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)),
+    );
   }
 
   /**
@@ -47,9 +49,8 @@ export class RtcCalls {
   /** "Does this id exist?" before adding a room: a 404 is the ordinary answer, not a failure, and is logged as info. */
   async roomExists(id: string, signal?: AbortSignal): Promise<boolean> {
     try {
-      await this.core.run({ what: `check whether the room ${quoteId(id)} exists`, roomId: id, secrets: [], expectedStatuses: [404] }, async (scope) =>
-        parseRoom(await this.rtc('getRoom', scope, id, undefined, signal)),
-      );
+      const scope = { what: `check whether the room ${quoteId(id)} exists`, roomId: id, secrets: [], expectedStatuses: [404] };
+      await this.core.run(scope, async (callScope) => parseRoom(await this.rtc('getRoom', callScope, id, undefined, signal)));
       return true;
     } catch (error) {
       if (error instanceof WorldClientError && error.kind === 'notFound') {

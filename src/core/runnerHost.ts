@@ -7,7 +7,11 @@ export function windowRunnerHost(): RunnerHost {
     registerCommand: (commandId, handler) => vscode.commands.registerCommand(commandId, handler),
     // Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
     // compared against the same lookup.
-    labels: () => ({ showLog: vscode.l10n.t('Show Log'), signIn: vscode.l10n.t('Sign In'), trustCertificate: vscode.l10n.t('Trust a Certificate…') }),
+    labels: () => ({
+      showLog: vscode.l10n.t('Show Log'),
+      signIn: vscode.l10n.t('Sign In'),
+      trustCertificate: vscode.l10n.t('Trust a Certificate…'),
+    }),
     openCertificateSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', 'worldclientRtc.trustedCertificates'),
   };
 }

@@ -148,7 +148,11 @@ export class DeleteRoomsFlow {
     const undo = vscode.l10n.t('Undo');
     const undoDelete = this.runner.wrap('Undo delete', async () => {
       const restored = await this.restore(deleted);
-      void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0])) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
+      const done =
+        restored.length === 1
+          ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0]))
+          : vscode.l10n.t('Restored {0} rooms.', restored.length);
+      void this.ui.showMessage('info', done, {});
       await this.refreshView();
     });
     void this.ui.showMessage('info', message, {}, undo).then((choice) => (choice === undo ? undoDelete() : undefined));

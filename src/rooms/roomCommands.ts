@@ -4,7 +4,7 @@ import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
 import type { ServerConnection } from '../core/serverConnection';
 import type { FeatureLinks } from '../core/featureLinks';
-import type { SnapshotStore } from '../core/snapshotStore';
+import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { AddRoomFlow } from './addRoomFlow';
@@ -70,7 +70,10 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
         return ids.length ? deleteFlow.run(ids, progress) : undefined;
       };
     }),
-    runner.register(CommandIds.restoreDeletedRoom, () => restoreDeleted({ ui, connection, snapshots, deleteFlow, restoreMessages: (snapshot) => links.run('restoreMessages', snapshot), refreshView })),
+    runner.register(CommandIds.restoreDeletedRoom, () => {
+      const restoreMessages = (snapshot: SnapshotInfo): Promise<void> => links.run('restoreMessages', snapshot);
+      return restoreDeleted({ ui, connection, snapshots, deleteFlow, restoreMessages, refreshView });
+    }),
     runner.register(CommandIds.copyRoomId, async (first, selection) => {
       const ids = await roomsFor(vscode.l10n.t('Copy room id'), first, selection);
       if (ids.length) {
