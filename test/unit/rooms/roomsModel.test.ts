@@ -26,6 +26,13 @@ function model(connection: FakeConnection, warnings: string[] = []): RoomsModel 
   return new RoomsModel(connection, { filter: '', sortBy: 'id', groupByState: false }, () => NOW, (message) => warnings.push(message));
 }
 
+/** One refresh, answered with `list`. */
+async function refreshWith(rooms: RoomsModel, connection: FakeConnection, list: RoomSummary[]): Promise<void> {
+  const refreshing = rooms.refresh();
+  connection.requests[connection.requests.length - 1].resolve(list);
+  await refreshing;
+}
+
 const ids = (rooms: RoomsModel): string[] => rooms.visibleGroups().flatMap((group) => group.rooms.map((entry) => entry.id));
 
 describe('RoomsModel', () => {
@@ -38,18 +45,14 @@ describe('RoomsModel', () => {
     await refreshing;
     assert.equal(rooms.state, 'ready');
     assert.deepEqual(ids(rooms), ['a', 'b']);
-    const again = rooms.refresh();
-    connection.requests[1].resolve([]);
-    await again;
+    await refreshWith(rooms, connection, []);
     assert.equal(rooms.state, 'empty');
   });
 
   it('keeps the last good list, marked stale, when a refresh fails', async () => {
     const connection = new FakeConnection();
     const rooms = model(connection);
-    const first = rooms.refresh();
-    connection.requests[0].resolve([room('a')]);
-    await first;
+    await refreshWith(rooms, connection, [room('a')]);
     const second = rooms.refresh();
     connection.requests[1].reject(new Error('HTTP 500'));
     await second;
@@ -70,9 +73,7 @@ describe('RoomsModel', () => {
   it('drops the list at once when signed out or pointed at another server', async () => {
     const connection = new FakeConnection();
     const rooms = model(connection);
-    const first = rooms.refresh();
-    connection.requests[0].resolve([room('a')]);
-    await first;
+    await refreshWith(rooms, connection, [room('a')]);
     connection.state = 'signedOut';
     await rooms.refresh();
     assert.equal(rooms.state, 'signedOut');
@@ -97,9 +98,7 @@ describe('RoomsModel', () => {
     const connection = new FakeConnection();
     const warnings: string[] = [];
     const rooms = model(connection, warnings);
-    const refreshing = rooms.refresh();
-    connection.requests[0].resolve([room('twice'), room('twice'), room('once')]);
-    await refreshing;
+    await refreshWith(rooms, connection, [room('twice'), room('twice'), room('once')]);
     const listed = rooms.visibleGroups()[0].rooms;
     assert.deepEqual(listed.map((entry) => [entry.id, rooms.occurrenceOf(entry)]), [['once', 1], ['twice', 1], ['twice', 2]]);
     assert.equal(warnings.length, 1);
