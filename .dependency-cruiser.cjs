@@ -3,11 +3,17 @@
  * ESLint sees one file at a time; these rules need the whole import graph: cycles between
  * folders, and which folder may import which.
  *
- * - core/ holds what every feature uses (prompts, cancellation, the command runner, command
- *   ids, settings); it imports no feature folder, so features depend on it and never the
- *   other way round.
+ * - core/ holds what every feature uses (the server connection, sessions, snapshots, the request
+ *   log, prompts, cancellation, the command runner and its ids, settings, the links between
+ *   features, and core/rooms/: the room vocabulary several features share); it imports no
+ *   feature folder, so features depend on it and never the other way round.
+ * - The features (session, rooms, messages, panel, contract, compare) sit side by side: none
+ *   imports another's files. What one offers another is its register()'s result, handed on by
+ *   extension.ts; its type is the one thing another feature may import, from its index.ts.
  * - api/ (the WorldClient client) and shared/ (the webview protocol) know nothing of VS Code.
  */
+const FEATURES = '(session|rooms|messages|panel|contract|compare)';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -28,10 +34,25 @@ module.exports = {
     },
     {
       name: 'core-imports-no-feature',
-      comment: 'core/ is what every feature builds on: it may use api/, shared/ and log/, never a feature folder.',
+      comment: 'core/ is what every feature builds on: it may use api/ and shared/, never a feature folder.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { path: '^src/', pathNot: '^src/(core|api|shared|log)/' },
+      to: { path: '^src/', pathNot: '^src/(core|api|shared)/' },
+    },
+    {
+      name: 'features-import-no-feature',
+      comment:
+        'A feature never imports another feature\'s files: move what both need into core/, or have the other feature offer it from register() (the root hands it on).',
+      severity: 'error',
+      from: { path: `^src/${FEATURES}/` },
+      to: { path: `^src/${FEATURES}/`, pathNot: ['^src/$1/', `^src/${FEATURES}/index\\.ts$`] },
+    },
+    {
+      name: 'features-import-only-types-of-a-feature',
+      comment: 'Another feature\'s index.ts may be imported for its types only (`import type`): its values come from the root.',
+      severity: 'error',
+      from: { path: `^src/${FEATURES}/` },
+      to: { path: `^src/${FEATURES}/index\\.ts$`, pathNot: '^src/$1/', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {

@@ -1,4 +1,9 @@
-import type { ExtensionMode } from 'vscode';
+import type { ExtensionContext, ExtensionMode, Memento, SecretStorage } from 'vscode';
+import type { SwitchableUi } from './core/prompts';
+import type { ServerConnection } from './core/serverConnection';
+import type { PanelOffer } from './panel';
+import type { RoomPanelsSeam } from './panel/roomPanelsSeam';
+import type { RoomsOffer } from './rooms';
 
 /** vscode.ExtensionMode.Test (an API value), so this module loads without VS Code in unit tests. */
 const TEST_MODE = 3 as ExtensionMode;
@@ -12,4 +17,46 @@ const TEST_MODE = 3 as ExtensionMode;
  */
 export function testSeamsEnabled(extensionMode: ExtensionMode): boolean {
   return extensionMode === TEST_MODE;
+}
+
+/**
+ * The seams the integration tests drive. They reach the session (connection) and can replace
+ * the prompts (ui.use), so activate() returns them only to our tests (see testSeamsEnabled); to
+ * any other caller, in production, activate() returns undefined.
+ */
+export interface WorldClientRtcApi {
+  readonly ui: SwitchableUi;
+  readonly connection: ServerConnection;
+  readonly rooms: Pick<RoomsOffer, 'model' | 'provider' | 'view'>;
+  /**
+   * Where our log files, state and global storage (deleted rooms) live, so tests
+   * can prove no secret reaches them and find what we keep; and the SecretStorage, so a test can
+   * change a stored session as another window would.
+   */
+  readonly storage: {
+    readonly logDirectory: string;
+    readonly globalStorageDirectory: string;
+    readonly globalState: Memento;
+    readonly secrets: SecretStorage;
+  };
+  /** Open room panels: what they show, and a way to talk to them as their webview would. */
+  readonly panels: RoomPanelsSeam;
+}
+
+/** The seams of one activation, or undefined outside VS Code's Test mode. */
+export function testSeams(
+  context: ExtensionContext,
+  parts: { ui: SwitchableUi; connection: ServerConnection; rooms: RoomsOffer; panel: PanelOffer },
+): WorldClientRtcApi | undefined {
+  if (!testSeamsEnabled(context.extensionMode)) {
+    return undefined;
+  }
+  const { ui, connection, rooms, panel } = parts;
+  const storage = {
+    logDirectory: context.logUri.fsPath,
+    globalStorageDirectory: context.globalStorageUri.fsPath,
+    globalState: context.globalState,
+    secrets: context.secrets,
+  };
+  return { ui, connection, rooms: { model: rooms.model, provider: rooms.provider, view: rooms.view }, storage, panels: panel.seam() };
 }

@@ -3,11 +3,13 @@ import { cookieHeaderFrom } from './cookies';
 import { isSessionExpired } from './errors';
 import { redactJsonFields } from './redact';
 import { interpretReply, type ParsedReply } from './replies';
-import type { CallScope } from './requestCore';
+import { ApiRequestCore, type CallScope, type ClientTuning } from './requestCore';
+import type { ReplyBudget } from './replyBudget';
 import { RtcCalls } from './rtcCalls';
 import { checkPong, checkSuccess, parseVersion } from './shapes';
 import { parseSignInReply } from './signInReply';
-import type { SignInOptions, SignInResult } from './types';
+import type { ClientHooks, NewRoom, Room, RoomSummary, RtcMessage, ServerConfig, SignInOptions, SignInResult } from './types';
+import type { RoomPreview } from './roomPreview';
 import { apiPath } from './urls';
 
 export type { ClientTuning } from './requestCore';
@@ -16,9 +18,59 @@ export type { ClientTuning } from './requestCore';
  * The WorldClient API for one server: the seven rtc calls (rtcCalls.ts), and here the
  * sign-in and session calls. Stateless apart from the connection pool and one learned fact
  * (whether the server refuses %2F in paths); credentials are asked from the hooks on every
- * call. The request core (requestCore.ts) sends every request.
+ * call. The request core (requestCore.ts) it holds sends every request; the rtc calls share it.
  */
-export class WorldClientApi extends RtcCalls {
+export class WorldClientApi {
+  private readonly core: ApiRequestCore;
+  private readonly rtc: RtcCalls;
+
+  constructor(config: ServerConfig, hooks: ClientHooks, tuning: ClientTuning = {}, budget?: ReplyBudget) {
+    this.core = new ApiRequestCore(config, hooks, tuning, budget);
+    this.rtc = new RtcCalls(this.core);
+  }
+
+  /** Closes the connection pool; calls made afterwards fail as cancelled. */
+  dispose(): Promise<void> {
+    return this.core.dispose();
+  }
+
+  listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
+    return this.rtc.listRooms(signal);
+  }
+
+  /** See RtcCalls.getRoom: `preview` receives the first messages of a big room while the rest arrives. */
+  getRoom(id: string, signal?: AbortSignal, preview?: { size: number; onPreview(preview: RoomPreview): void }): Promise<Room> {
+    return this.rtc.getRoom(id, signal, preview);
+  }
+
+  saveRoomReply(id: string, write: (chunk: Uint8Array) => Promise<void>, signal?: AbortSignal): Promise<number> {
+    return this.rtc.saveRoomReply(id, write, signal);
+  }
+
+  roomExists(id: string, signal?: AbortSignal): Promise<boolean> {
+    return this.rtc.roomExists(id, signal);
+  }
+
+  getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
+    return this.rtc.getRoomMessages(roomId, signal);
+  }
+
+  addRoom(room: NewRoom, signal?: AbortSignal): Promise<void> {
+    return this.rtc.addRoom(room, signal);
+  }
+
+  addMessages(roomId: string, messages: RtcMessage[], signal?: AbortSignal): Promise<void> {
+    return this.rtc.addMessages(roomId, messages, signal);
+  }
+
+  deleteRoom(id: string, signal?: AbortSignal): Promise<void> {
+    return this.rtc.deleteRoom(id, signal);
+  }
+
+  deleteRoomMessages(roomId: string, signal?: AbortSignal): Promise<void> {
+    return this.rtc.deleteRoomMessages(roomId, signal);
+  }
+
   signInBasic(user: string, password: string, signal?: AbortSignal, options: SignInOptions = {}): Promise<SignInResult> {
     const fields: Record<string, unknown> = { user, password };
     if (options.rememberUser) {
@@ -27,7 +79,7 @@ export class WorldClientApi extends RtcCalls {
     if (options.acceptTermsOfUse) {
       fields.terms_of_use_acknowledged = true;
     }
-    return this.run({ what: 'sign in', secrets: [password] }, async (scope) => {
+    return this.core.run({ what: 'sign in', secrets: [password] }, async (scope) => {
       const loginToken = await this.loginToken(scope, signal);
       if (loginToken) {
         fields.data = loginToken.data;
@@ -42,25 +94,25 @@ export class WorldClientApi extends RtcCalls {
 
   signInTwoFactor(user: string, token: string, oneTimePassword: string, signal?: AbortSignal): Promise<SignInResult> {
     const fields = { user, token, one_time_password: oneTimePassword };
-    return this.run({ what: 'check the one-time password', secrets: [token, oneTimePassword] }, async (scope) =>
+    return this.core.run({ what: 'check the one-time password', secrets: [token, oneTimePassword] }, async (scope) =>
       this.signInResult(await this.signInRequest('authenticate/2fa', fields, ['token', 'one_time_password'], scope, signal), user, scope),
     );
   }
 
   sendTwoFactorCode(user: string, token: string, signal?: AbortSignal): Promise<void> {
-    return this.run({ what: 'send a one-time password', secrets: [token] }, async (scope) => {
-      const { prefix } = this.connected();
+    return this.core.run({ what: 'send a one-time password', secrets: [token] }, async (scope) => {
+      const { prefix } = this.core.connected();
       // Not retried although a GET: each attempt mails the user another code.
       const request = { method: 'GET', path: apiPath(prefix, 'authenticate/2fa', { user, token, send_code: '1' }), retryable: false } as const;
-      checkSuccess(interpretReply(await this.exchange(request, scope, false, signal), { what: scope.what, signIn: true }));
+      checkSuccess(interpretReply(await this.core.exchange(request, scope, false, signal), { what: scope.what, signIn: true }));
     });
   }
 
   logout(signal?: AbortSignal): Promise<void> {
-    return this.run({ what: 'sign out', secrets: [] }, async (scope) => {
-      const request = { method: 'POST', path: apiPath(this.connected().prefix, 'authenticate/logout'), retryable: false } as const;
+    return this.core.run({ what: 'sign out', secrets: [] }, async (scope) => {
+      const request = { method: 'POST', path: apiPath(this.core.connected().prefix, 'authenticate/logout'), retryable: false } as const;
       try {
-        checkSuccess(interpretReply(await this.exchange(request, scope, true, signal), { what: scope.what }));
+        checkSuccess(interpretReply(await this.core.exchange(request, scope, true, signal), { what: scope.what }));
       } catch (error) {
         // The goal of signing out is a dead session; one that already expired needs nothing more.
         if (!isSessionExpired(error)) {
@@ -72,16 +124,18 @@ export class WorldClientApi extends RtcCalls {
 
   /** Checks the session without extending it (where the server honours X-No-Keep-Alive): a check is not activity. */
   ping(signal?: AbortSignal): Promise<void> {
-    return this.run({ what: 'check the session (ping)', secrets: [] }, async (scope) => {
-      const request = { method: 'GET', path: apiPath(this.connected().prefix, 'ping'), retryable: true, headers: { 'X-No-Keep-Alive': 'true' } } as const;
-      checkPong(interpretReply(await this.exchange(request, scope, true, signal), { what: scope.what }));
+    return this.core.run({ what: 'check the session (ping)', secrets: [] }, async (scope) => {
+      const path = apiPath(this.core.connected().prefix, 'ping');
+      const request = { method: 'GET', path, retryable: true, headers: { 'X-No-Keep-Alive': 'true' } } as const;
+      checkPong(interpretReply(await this.core.exchange(request, scope, true, signal), { what: scope.what }));
     });
   }
 
   serverVersion(signal?: AbortSignal): Promise<string> {
-    return this.run({ what: 'read the server version', secrets: [] }, async (scope) => {
-      const request = { method: 'GET', path: apiPath(this.connected().prefix, 'settings', { logon_settings: 'version' }), retryable: true } as const;
-      return parseVersion(interpretReply(await this.exchange(request, scope, false, signal), { what: scope.what }));
+    return this.core.run({ what: 'read the server version', secrets: [] }, async (scope) => {
+      const path = apiPath(this.core.connected().prefix, 'settings', { logon_settings: 'version' });
+      const request = { method: 'GET', path, retryable: true } as const;
+      return parseVersion(interpretReply(await this.core.exchange(request, scope, false, signal), { what: scope.what }));
     });
   }
 
@@ -95,13 +149,13 @@ export class WorldClientApi extends RtcCalls {
   ): Promise<ParsedReply> {
     const request = {
       method: 'POST',
-      path: apiPath(this.connected().prefix, endpoint),
+      path: apiPath(this.core.connected().prefix, endpoint),
       body: JSON.stringify(fields),
       logBody: redactJsonFields(fields, secretFields),
       retryable: false,
       headers,
     } as const;
-    return this.exchange(request, scope, false, signal);
+    return this.core.exchange(request, scope, false, signal);
   }
 
   /**
@@ -114,8 +168,9 @@ export class WorldClientApi extends RtcCalls {
     const data = randomUUID();
     scope.secrets.push(data);
     // Not retried: each attempt would register another one-use token.
-    const request = { method: 'GET', path: apiPath(this.connected().prefix, 'settings', { logon_settings: 'login_token', data }), retryable: false } as const;
-    const reply = await this.exchange(request, scope, false, signal);
+    const path = apiPath(this.core.connected().prefix, 'settings', { logon_settings: 'login_token', data });
+    const request = { method: 'GET', path, retryable: false } as const;
+    const reply = await this.core.exchange(request, scope, false, signal);
     if (reply.status < 200 || reply.status > 299 || reply.errorName !== undefined) {
       return undefined;
     }

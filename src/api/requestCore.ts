@@ -27,13 +27,13 @@ export interface CallScope {
 /** Where requests go (the parsed server and its transport), or why they cannot go anywhere. */
 type RequestTarget = { server: ParsedBaseUrl; transport: HttpTransport } | { configError: string };
 
-/** Sends the API's requests for one server; the calls build on it. */
+/** Sends the API's requests for one server; the calls (client.ts, rtcCalls.ts) hold one and use it. */
 export class ApiRequestCore {
   private readonly target: RequestTarget;
 
   constructor(
-    protected readonly config: ServerConfig,
-    protected readonly hooks: ClientHooks,
+    readonly config: ServerConfig,
+    private readonly hooks: ClientHooks,
     tuning: ClientTuning = {},
     /** Shared by every client the extension builds (see replyBudget.ts); a client on its own gets one of its own. */
     budget: ReplyBudget = new ReplyBudget(),
@@ -58,7 +58,7 @@ export class ApiRequestCore {
   }
 
   /** Sends a request once (with retries for GETs inside the transport), and again with renewed credentials if the server hands them out. */
-  protected async exchange(
+  async exchange(
     request: Omit<OutgoingRequest, 'credentials' | 'what'>,
     scope: CallScope,
     needsSession: boolean,
@@ -86,7 +86,7 @@ export class ApiRequestCore {
     return parsed(again, renewedSecrets);
   }
 
-  protected requireCredentials(scope: CallScope): Credentials {
+  requireCredentials(scope: CallScope): Credentials {
     const credentials = this.hooks.getCredentials();
     if (!credentials?.session) {
       throw new WorldClientError('notSignedIn', `Could not ${scope.what}: not signed in to ${this.config.baseUrl}. Sign in first.`);
@@ -95,14 +95,14 @@ export class ApiRequestCore {
     return credentials;
   }
 
-  protected connected(): { prefix: string; transport: HttpTransport } {
+  connected(): { prefix: string; transport: HttpTransport } {
     if ('configError' in this.target) {
       throw new WorldClientError('badRequest', `${this.target.configError}. Fix the server URL setting.`);
     }
     return { prefix: this.target.server.prefix, transport: this.target.transport };
   }
 
-  protected info(message: string): void {
+  info(message: string): void {
     try {
       this.hooks.onInfo?.(message);
     } catch {
@@ -111,7 +111,7 @@ export class ApiRequestCore {
   }
 
   /** Runs one public call and makes sure whatever it throws is a WorldClientError free of secrets. */
-  protected async run<T>(scope: CallScope, action: (scope: CallScope) => Promise<T>): Promise<T> {
+  async run<T>(scope: CallScope, action: (scope: CallScope) => Promise<T>): Promise<T> {
     try {
       return await action(scope);
     } catch (error) {

@@ -1,17 +1,20 @@
 import { WorldClientError } from './errors';
 import type { BodyPeek, OutgoingRequest } from './http';
 import { interpretReply, quoteId, type ReplyContext } from './replies';
-import { ApiRequestCore, type CallScope } from './requestCore';
+import type { ApiRequestCore, CallScope } from './requestCore';
 import { RoomPreviewReader, type RoomPreview } from './roomPreview';
 import { checkSuccess, parseMessagesReply, parseRoom, parseRoomList } from './shapes';
 import type { NewRoom, Room, RoomSummary, RtcMessage } from './types';
 import { RTC_ROUTES, rtcPath, type RtcCall } from './urls';
 
-/** The seven calls of the rtc route. */
-export class RtcCalls extends ApiRequestCore {
+/** The seven calls of the rtc route, sent through the client's request core. */
+export class RtcCalls {
+  constructor(private readonly core: ApiRequestCore) {}
 
   listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
-    return this.run({ what: 'list the rooms', secrets: [] }, async (scope) => parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)));
+    return this.core.run({ what: 'list the rooms', secrets: [] }, async (scope) =>
+      parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)),
+    );
   }
 
   /**
@@ -21,7 +24,7 @@ export class RtcCalls extends ApiRequestCore {
    */
   getRoom(id: string, signal?: AbortSignal, preview?: { size: number; onPreview(preview: RoomPreview): void }): Promise<Room> {
     const peekBody = preview && previewPeek(preview.size, preview.onPreview);
-    return this.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
+    return this.core.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
       parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)),
     );
   }
@@ -37,7 +40,7 @@ export class RtcCalls extends ApiRequestCore {
       await write(chunk);
       written += chunk.length;
     };
-    return this.run({ what: `save the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) => {
+    return this.core.run({ what: `save the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) => {
       await this.rtc('getRoom', scope, id, undefined, signal, undefined, sink);
       return written;
     });
@@ -46,9 +49,8 @@ export class RtcCalls extends ApiRequestCore {
   /** "Does this id exist?" before adding a room: a 404 is the ordinary answer, not a failure, and is logged as info. */
   async roomExists(id: string, signal?: AbortSignal): Promise<boolean> {
     try {
-      await this.run({ what: `check whether the room ${quoteId(id)} exists`, roomId: id, secrets: [], expectedStatuses: [404] }, async (scope) =>
-        parseRoom(await this.rtc('getRoom', scope, id, undefined, signal)),
-      );
+      const scope = { what: `check whether the room ${quoteId(id)} exists`, roomId: id, secrets: [], expectedStatuses: [404] };
+      await this.core.run(scope, async (callScope) => parseRoom(await this.rtc('getRoom', callScope, id, undefined, signal)));
       return true;
     } catch (error) {
       if (error instanceof WorldClientError && error.kind === 'notFound') {
@@ -59,7 +61,7 @@ export class RtcCalls extends ApiRequestCore {
   }
 
   getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
-    return this.run({ what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+    return this.core.run({ what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
       parseMessagesReply(await this.rtc('getRoomMessages', scope, roomId, undefined, signal)),
     );
   }
@@ -67,26 +69,26 @@ export class RtcCalls extends ApiRequestCore {
   addRoom(room: NewRoom, signal?: AbortSignal): Promise<void> {
     // Exactly the fields the spec lists, so extra fields a caller's objects carry are never sent.
     const body = { id: room.id, started: room.started, ended: room.ended, members: room.members, messages: room.messages.map(exactMessage) };
-    return this.run({ what: `add the room ${quoteId(room.id)}`, roomId: room.id, secrets: [] }, async (scope) =>
+    return this.core.run({ what: `add the room ${quoteId(room.id)}`, roomId: room.id, secrets: [] }, async (scope) =>
       checkSuccess(await this.rtc('addRoom', scope, undefined, JSON.stringify(body), signal)),
     );
   }
 
   addMessages(roomId: string, messages: RtcMessage[], signal?: AbortSignal): Promise<void> {
     const body = JSON.stringify({ data: messages.map(exactMessage) });
-    return this.run({ what: `add messages to the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+    return this.core.run({ what: `add messages to the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
       checkSuccess(await this.rtc('addMessages', scope, roomId, body, signal)),
     );
   }
 
   deleteRoom(id: string, signal?: AbortSignal): Promise<void> {
-    return this.run({ what: `delete the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
+    return this.core.run({ what: `delete the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
       checkSuccess(await this.rtc('deleteRoom', scope, id, undefined, signal)),
     );
   }
 
   deleteRoomMessages(roomId: string, signal?: AbortSignal): Promise<void> {
-    return this.run({ what: `delete the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
+    return this.core.run({ what: `delete the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
       checkSuccess(await this.rtc('deleteRoomMessages', scope, roomId, undefined, signal)),
     );
   }
@@ -111,17 +113,17 @@ export class RtcCalls extends ApiRequestCore {
     if (idInUrl === '') {
       throw new WorldClientError('badRequest', `Could not ${scope.what}: the room id is empty. Pick a room from the list.`);
     }
-    const { prefix } = this.connected();
+    const { prefix } = this.core.connected();
     // rtcPath sends ids that a proxy could rewrite in query style, whatever the setting.
     const request: Omit<OutgoingRequest, 'credentials' | 'what'> = {
       method: RTC_ROUTES[call].method,
-      path: rtcPath(prefix, call, this.config.urlStyle, idInUrl),
+      path: rtcPath(prefix, call, this.core.config.urlStyle, idInUrl),
       body,
       retryable: RTC_ROUTES[call].method === 'GET' && sink === undefined,
       peekBody,
       sink,
     };
-    const reply = await this.exchange(request, scope, true, signal);
+    const reply = await this.core.exchange(request, scope, true, signal);
     return interpretReply(reply, { what: scope.what, roomId: scope.roomId } satisfies ReplyContext);
   }
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
-import { roomIdsOrPick } from '../rooms/roomPicker';
-import type { RoomsModel } from '../rooms/roomsModel';
-import type { ServerConnection } from '../session/serverConnection';
-import type { SnapshotStore } from '../snapshots/snapshotStore';
+import { roomIdsOrPick } from '../core/rooms/roomPicker';
+import type { RoomsOffer } from '../rooms';
+import type { ServerConnection } from '../core/serverConnection';
+import type { SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import type { ComparisonDocuments } from './comparisonDocuments';
 import { idOf, roomText, roomsInJson, type PanelBaselines } from './roomStates';
@@ -14,7 +14,7 @@ import { inertPickId, visible, visibleId } from '../shared/inertText';
 export interface CompareDeps {
   ui: Ui;
   connection: ServerConnection;
-  model: RoomsModel;
+  rooms: Pick<RoomsOffer, 'model'>;
   snapshots: SnapshotStore;
   documents: ComparisonDocuments;
   baselines: PanelBaselines;
@@ -134,7 +134,7 @@ async function pickSource(deps: CompareDeps, roomId: string): Promise<Side | und
 }
 
 async function otherRoom(deps: CompareDeps, roomId: string): Promise<Side | undefined> {
-  const ids = [...new Set(deps.model.listed.map((room) => room.id))].filter((id) => id !== roomId);
+  const ids = [...new Set(deps.rooms.model.listed.map((room) => room.id))].filter((id) => id !== roomId);
   const picks = ids.map((id) => ({ label: inertPickId(id), id }));
   const chosen = await deps.ui.showQuickPick(picks, { title: vscode.l10n.t('Compare room "{0}" with which room?', inertPickId(roomId)) });
   return chosen && { label: visibleId(chosen.id), text: roomText(await deps.connection.api().getRoom(chosen.id)) };

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
-import type { RoomPanels } from '../panel/roomPanels';
-import type { RoomsModel } from '../rooms/roomsModel';
-import type { ServerConnection } from '../session/serverConnection';
-import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { FeatureLinks } from '../core/featureLinks';
+import type { PanelOffer } from '../panel';
+import type { RoomsOffer } from '../rooms';
+import type { ServerConnection } from '../core/serverConnection';
+import type { SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { compareFileWithServer, compareRoom, type CompareDeps } from './compareCommands';
 import { COMPARISON_SCHEME, ComparisonDocuments } from './comparisonDocuments';
@@ -14,15 +15,17 @@ export interface CompareServices {
   runner: CommandRunner;
   ui: Ui;
   connection: ServerConnection;
-  model: RoomsModel;
+  /** The rooms feature's list: the other rooms "Compare with…" offers. */
+  rooms: Pick<RoomsOffer, 'model'>;
   snapshots: SnapshotStore;
   /** The open room panels: which are open, when one loads its room, and showing problems in one. */
-  panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'showProblems'>;
+  panels: PanelOffer['panels'];
+  links: FeatureLinks;
 }
 
 /** "Compare with…" on a room and "Compare with Server" on an exported file, in VS Code's diff editor. */
 export function register(context: vscode.ExtensionContext, services: CompareServices): void {
-  const { runner, panels } = services;
+  const { runner, panels, links } = services;
   const documents = new ComparisonDocuments();
   const baselines = new PanelBaselines();
   const deps: CompareDeps = { ...services, documents, baselines };
@@ -33,6 +36,7 @@ export function register(context: vscode.ExtensionContext, services: CompareServ
       baselines.record(roomId, room);
     }),
     runner.register(CommandIds.compareRoom, (argument, selection) => compareRoom(deps, argument, selection)),
+    links.provide('compareRoom', runner.wrap(CommandIds.compareRoom, (roomId: string) => compareRoom(deps, roomId, undefined))),
     runner.register(CommandIds.compareWithServer, (uri) => compareFileWithServer(deps, uri)),
   );
 }

@@ -1,5 +1,5 @@
 import { layoutRoomDocument } from '../shared/roomDocument';
-import { layoutRoom } from '../rooms/roomDocuments';
+import { layoutRoom } from '../core/rooms/roomDocuments';
 import type { Room } from '../api/types';
 
 /** A room's JSON text in the document layout, from a client reply or from plain JSON (a file, a snapshot). */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { errorMessage, WorldClientError } from '../api/errors';
 import { quoteId } from '../api/replies';
-import { layoutRoom } from '../rooms/roomDocuments';
-import type { RoomsModel } from '../rooms/roomsModel';
-import type { ServerConnection } from '../session/serverConnection';
+import { layoutRoom } from '../core/rooms/roomDocuments';
+import type { RoomsOffer } from '../rooms';
+import type { ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { isCancellation, toAbortSignal } from '../core/cancellation';
 import type { ContractProblems } from './contractProblems';
@@ -33,7 +33,7 @@ const ROOMS_IN_DETAILS = 100;
  */
 export async function checkAllRooms(deps: {
   connection: ServerConnection;
-  model: RoomsModel;
+  model: RoomsOffer['model'];
   problems: ContractProblems;
   ui: Ui;
   log: vscode.LogOutputChannel;

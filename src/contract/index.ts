@@ -2,11 +2,10 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
-import type { RoomPanels } from '../panel/roomPanels';
-import { layoutRoom, type RoomDocumentProvider } from '../rooms/roomDocuments';
-import type { RoomsModel } from '../rooms/roomsModel';
-import type { RoomsTreeProvider } from '../rooms/roomsTreeProvider';
-import type { ServerConnection } from '../session/serverConnection';
+import type { PanelOffer } from '../panel';
+import { layoutRoom } from '../core/rooms/roomDocuments';
+import type { RoomsOffer } from '../rooms';
+import type { ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { readDisabledContractRules } from '../core/settings';
 import { checkAllRooms, reportSummary } from './checkRoomsCommand';
@@ -20,11 +19,10 @@ export interface ContractServices {
   ui: Ui;
   log: vscode.LogOutputChannel;
   connection: ServerConnection;
-  model: RoomsModel;
-  provider: RoomsTreeProvider;
-  roomDocuments: RoomDocumentProvider;
+  /** The rooms feature's list, tree and room documents. */
+  rooms: Pick<RoomsOffer, 'model' | 'provider' | 'documents'>;
   /** The open room panels: which are open, when one loads its room, and showing problems in one. */
-  panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'showProblems'>;
+  panels: PanelOffer['panels'];
 }
 
 const DISABLED_RULES_SETTING = 'worldclientRtc.contract.disabledRules';
@@ -38,7 +36,8 @@ const LIST_CHECK_AT_LATEST_MS = 500;
  * Rooms view, and as a filter "Only Rooms with Problems".
  */
 export function register(context: vscode.ExtensionContext, services: ContractServices): void {
-  const { runner, ui, log, connection, model, provider, roomDocuments, panels } = services;
+  const { runner, ui, log, connection, panels } = services;
+  const { model, provider, documents } = services.rooms;
   const problems = new ContractProblems(readDisabledContractRules());
   // The reply checks run in slices after the event that started them: a failure is logged, never left unhandled.
   const checkReply = (...args: Parameters<ContractProblems['setReply']>): void => {
@@ -83,7 +82,7 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     provider.onDidHandOutRows(startListCheckNow),
     { dispose: () => clearTimeout(pendingListCheck) },
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
-    roomDocuments.onDidLoad(({ askedId, room, document }) => {
+    documents.onDidLoad(({ askedId, room, document }) => {
       startListCheckNow();
       checkReply(askedId, room, document);
     }),

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { TooltipPart } from '../rooms/roomPresentation';
-import type { RoomItemAnnotator } from '../rooms/roomsTreeProvider';
+import type { RoomItemAnnotator, TooltipPart } from '../rooms';
 import type { ContractProblems } from './contractProblems';
 
 /**

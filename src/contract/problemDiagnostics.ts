@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { roomDocumentUri } from '../rooms/roomDocuments';
+import { roomDocumentUri } from '../core/rooms/roomDocuments';
 import type { ContractProblems, PlacedProblem } from './contractProblems';
 
 const SEVERITIES = {

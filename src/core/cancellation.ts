@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { WorldClientError } from '../api/errors';
 import { inertForNotification, visible } from '../shared/inertText';
+
+export { isCancellation } from './cancelled';
 
 /** Bridges VS Code's cancellation to the AbortSignal the API client understands. */
 export function toAbortSignal(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
@@ -31,13 +32,4 @@ export async function withCancellableProgress<T>(
       abort.dispose();
     }
   });
-}
-
-/** True for every way an action ends because the user (or a newer action) cancelled it: such an end is silent. */
-export function isCancellation(error: unknown): boolean {
-  return (
-    error instanceof vscode.CancellationError ||
-    (error instanceof WorldClientError && error.kind === 'cancelled') ||
-    (error instanceof Error && error.name === 'AbortError')
-  );
 }

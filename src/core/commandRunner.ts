@@ -1,24 +1,28 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { WorldClientError, errorMessage, isSessionExpired } from '../api/errors';
-import { isCancellation } from './cancellation';
-import { CommandIds } from './commandIds';
+import { isCancellation } from './cancelled';
+import type { Disposable } from './events';
 import type { Ui } from './prompts';
 
-// Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
-// compared against the same lookup.
-const showLog = (): string => vscode.l10n.t('Show Log');
-const signIn = (): string => vscode.l10n.t('Sign In');
-const trustCertificate = (): string => vscode.l10n.t('Trust a Certificate…');
+/** What the runner needs from the window (runnerHost.ts gives VS Code's), so its logic is unit-tested without it. */
+export interface RunnerHost {
+  registerCommand(commandId: string, handler: (...args: unknown[]) => unknown): Disposable;
+  /** The labels of a failure's buttons, in the user's language. */
+  labels(): { showLog: string; signIn: string; trustCertificate: string };
+  openCertificateSettings(): PromiseLike<unknown>;
+}
+
+type RunnerLog = Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error' | 'show'>;
 
 /** The follow-up a failure offers besides the log: the fix for its kind, where there is one. */
-function followUpsFor(error: unknown): string[] {
+function followUpsFor(error: unknown, labels: ReturnType<RunnerHost['labels']>): string[] {
   if (error instanceof WorldClientError && error.kind === 'notSignedIn') {
-    return [signIn(), showLog()];
+    return [labels.signIn, labels.showLog];
   }
   if (error instanceof WorldClientError && error.kind === 'tls') {
-    return [trustCertificate(), showLog()];
+    return [labels.trustCertificate, labels.showLog];
   }
-  return [showLog()];
+  return [labels.showLog];
 }
 
 /**
@@ -29,17 +33,23 @@ function followUpsFor(error: unknown): string[] {
  */
 export class CommandRunner {
   /**
-   * @param signInAgain asks the user to sign in again (once, however many actions wait) and
-   * says whether they did.
+   * @param session `signInAgain` asks the user to sign in again (once, however many actions wait)
+   * and says whether they did; `signIn` is the sign-in a failure's "Sign In" button starts.
    */
   constructor(
     private readonly ui: Ui,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly signInAgain: () => Promise<boolean>,
+    private readonly log: RunnerLog,
+    private readonly session: { signInAgain(): Promise<boolean>; signIn(): Promise<unknown> },
+    private readonly host: RunnerHost,
   ) {}
 
-  register(commandId: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...args)));
+  register(commandId: string, handler: (...args: unknown[]) => unknown): Disposable {
+    return this.host.registerCommand(commandId, this.wrap(commandId, handler));
+  }
+
+  /** An action that runs like a command (Undo, Retry, a refresh after a write), for whoever needs to start it. */
+  wrap<A extends unknown[], T>(label: string, handler: (...args: A) => T | Promise<T>): (...args: A) => Promise<T | undefined> {
+    return (...args: A) => this.run(label, () => handler(...args));
   }
 
   /**
@@ -48,8 +58,13 @@ export class CommandRunner {
    * in its closure. After "Session expired → Sign In" the runner calls that same action again,
    * so it continues with the rest instead of starting over.
    */
-  registerResumable(commandId: string, start: (...args: unknown[]) => () => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, start(...args)));
+  registerResumable(commandId: string, start: (...args: unknown[]) => () => unknown): Disposable {
+    return this.host.registerCommand(commandId, this.resumable(commandId, start));
+  }
+
+  /** registerResumable's action as a function, for a feature that offers the same command to another (a panel button). */
+  resumable(label: string, start: (...args: unknown[]) => () => unknown): (...args: unknown[]) => Promise<unknown> {
+    return (...args: unknown[]) => this.run(label, start(...args));
   }
 
   async run<T>(label: string, action: () => T | Promise<T>, retriedAfterSignIn = false): Promise<T | undefined> {
@@ -62,7 +77,7 @@ export class CommandRunner {
       }
       if (isSessionExpired(error) && !retriedAfterSignIn) {
         this.log.warn(`${label}: ${error.message}`);
-        return (await this.signInAgain()) ? this.run(label, action, true) : undefined;
+        return (await this.session.signInAgain()) ? this.run(label, action, true) : undefined;
       }
       this.report(label, error);
       return undefined;
@@ -70,16 +85,17 @@ export class CommandRunner {
   }
 
   /** Shows a failure without waiting for the user, so the command itself completes. */
-  report(label: string, error: unknown): void {
+  private report(label: string, error: unknown): void {
     const message = errorMessage(error);
     this.log.error(`${label}: ${message}`);
-    void this.ui.showMessage('error', message, {}, ...followUpsFor(error)).then(async (choice) => {
-      if (choice === showLog()) {
+    const labels = this.host.labels();
+    void this.ui.showMessage('error', message, {}, ...followUpsFor(error, labels)).then(async (choice) => {
+      if (choice === labels.showLog) {
         this.log.show(true);
-      } else if (choice === signIn()) {
-        await vscode.commands.executeCommand(CommandIds.signIn);
-      } else if (choice === trustCertificate()) {
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'worldclientRtc.trustedCertificates');
+      } else if (choice === labels.signIn) {
+        await this.session.signIn();
+      } else if (choice === labels.trustCertificate) {
+        await this.host.openCertificateSettings();
       }
     });
   }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { RtcMessage } from '../api/types';
-import { shownServer, type ServerConnection } from '../session/serverConnection';
+import { shownServer, type ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
-import { roomIdsFromArguments } from '../rooms/roomArgument';
-import { pickRoom } from '../rooms/roomPicker';
+import { roomIdsFromArguments } from '../core/rooms/roomArgument';
+import { pickRoom } from '../core/rooms/roomPicker';
 import { describeBatchProblems } from './messageBatch';
 import { loadFromClipboard, loadFromFile, typeOneMessage } from './messageSources';
 import type { UnsentMessages } from './unsentMessages';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
-import { roomIdsFromArguments } from '../rooms/roomArgument';
-import { pickRoom } from '../rooms/roomPicker';
-import { onServer, shownServer, type ServerConnection } from '../session/serverConnection';
-import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import { roomIdsFromArguments } from '../core/rooms/roomArgument';
+import { pickRoom } from '../core/rooms/roomPicker';
+import { onServer, shownServer, type ServerConnection } from '../core/serverConnection';
+import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { UploadFlow, UploadRequest } from './uploadFlow';

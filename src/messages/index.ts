@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
+import type { FeatureLinks } from '../core/featureLinks';
 import type { Ui } from '../core/prompts';
-import type { ServerConnection } from '../session/serverConnection';
-import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import type { ServerConnection } from '../core/serverConnection';
+import type { SnapshotStore } from '../core/snapshotStore';
 import { addMessages } from './addMessagesCommand';
 import { deleteAllMessages, restoreMessagesSnapshot, type DeleteMessagesChoice } from './deleteMessagesCommand';
 import { UnsentMessages } from './unsentMessages';
@@ -16,35 +17,32 @@ export interface MessagesServices {
   connection: ServerConnection;
   snapshots: SnapshotStore;
   log: vscode.LogOutputChannel;
-  /** Shows a room's new contents wherever it is open (the room panel), after messages went in or out. */
-  refreshRoom(roomId: string): void;
-  /**
-   * Where this feature hands over how to put a messages snapshot back, for "Restore Deleted
-   * Room…" (the rooms feature), which cannot import this folder without a loop.
-   */
-  messageRestore: MessageRestore;
+  links: FeatureLinks;
 }
 
-/** Filled in by the messages feature's register(); called by the rooms feature's restore command. */
-export interface MessageRestore {
-  restore(snapshot: SnapshotInfo): Promise<void>;
-}
-
-/** `addMessages` and `deleteMessages`, the uploads behind them and Undo, and the messages not sent yet. */
+/**
+ * `addMessages` and `deleteMessages`, the uploads behind them and Undo, and the messages not sent
+ * yet. Offers both commands on one room (the panel's buttons) and the restore of a messages
+ * snapshot ("Restore Deleted Room…"); says through the links when a room's messages changed.
+ */
 export function register(context: vscode.ExtensionContext, services: MessagesServices): void {
-  const { runner, ui, connection, snapshots, log } = services;
-  const onRoomChanged = (roomId: string): void => services.refreshRoom(roomId);
+  const { runner, ui, connection, snapshots, log, links } = services;
+  const onRoomChanged = (roomId: string): void => links.changedRoom(roomId);
   const unsent = new UnsentMessages();
-  const uploads = new UploadFlow({ ui, connection, runner, unsent, onRoomChanged });
-  services.messageRestore.restore = (snapshot) => restoreMessagesSnapshot({ connection, snapshots, uploads }, snapshot);
+  const uploads = new UploadFlow({ ui, connection, runner, unsent, onRoomChanged, signIn: () => links.run('signIn') });
+  const add = runner.resumable(CommandIds.addMessages, (argument, selection) => {
+    const progress = {};
+    return () => addMessages({ ui, connection, unsent, uploads, log }, argument, selection, progress);
+  });
+  const deleteAll = runner.resumable(CommandIds.deleteMessages, (argument, selection) => {
+    const choice: DeleteMessagesChoice = {};
+    return () => deleteAllMessages({ ui, connection, runner, snapshots, uploads, log, onRoomChanged }, argument, selection, choice);
+  });
   context.subscriptions.push(
-    runner.registerResumable(CommandIds.addMessages, (argument, selection) => {
-      const progress = {};
-      return () => addMessages({ ui, connection, unsent, uploads, log }, argument, selection, progress);
-    }),
-    runner.registerResumable(CommandIds.deleteMessages, (argument, selection) => {
-      const choice: DeleteMessagesChoice = {};
-      return () => deleteAllMessages({ ui, connection, runner, snapshots, uploads, log, onRoomChanged }, argument, selection, choice);
-    }),
+    vscode.commands.registerCommand(CommandIds.addMessages, add),
+    vscode.commands.registerCommand(CommandIds.deleteMessages, deleteAll),
+    links.provide('addMessages', (roomId) => add(roomId)),
+    links.provide('deleteMessages', (roomId) => deleteAll(roomId)),
+    links.provide('restoreMessages', (snapshot) => restoreMessagesSnapshot({ connection, snapshots, uploads }, snapshot)),
   );
 }

@@ -3,12 +3,11 @@ import { isSessionExpired, WorldClientError } from '../api/errors';
 import type { RtcMessage } from '../api/types';
 import type { WorldClientApi } from '../api/client';
 import type { CommandRunner } from '../core/commandRunner';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { DEFAULT_CHUNK_SIZE, uploadInChunks, type UploadOutcome } from './chunkedUpload';
 import type { UnsentMessages } from './unsentMessages';
 import { describeUpload } from './uploadReport';
-import { CommandIds } from '../core/commandIds';
 import { inertForNotification, visibleId } from '../shared/inertText';
 
 export interface UploadFlowDeps {
@@ -17,6 +16,8 @@ export interface UploadFlowDeps {
   runner: CommandRunner;
   unsent: UnsentMessages;
   onRoomChanged(roomId: string): void;
+  /** The session feature's sign-in, for "Sign In and Retry"; true once signed in. */
+  signIn(): Promise<boolean | undefined>;
   chunkSize?: number;
 }
 
@@ -102,7 +103,7 @@ export class UploadFlow {
     void this.deps.ui.showMessage(severity, message, {}, retryLabel, saveUnsent).then((choice) => {
       if (choice === retryLabel) {
         return this.deps.runner.run(`${retry.verb} messages (retry)`, async () => {
-          if (expired && !(await vscode.commands.executeCommand<boolean>(CommandIds.signIn))) {
+          if (expired && !(await this.deps.signIn())) {
             return;
           }
           await this.run(retry);

@@ -1,32 +1,17 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
-import type { Room, RoomSummary } from '../api/types';
-import { checkWebviewMessage, summarizeForLog, type PanelAction, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
+import type { Room } from '../api/types';
+import { checkWebviewMessage, summarizeForLog, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { describePanelFailure } from './panelFailure';
 import { RoomWatch } from './roomWatch';
 import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
 import { clipForPanel } from './protocolGuard';
 import { RoomPanelData } from './roomPanelData';
-import type { ServerConnection } from '../session/serverConnection';
+import type { RoomPanelHost } from './roomPanelHost';
 import { setUpRoomWebview } from './webviewSetup';
 import { errorMessage } from '../api/errors';
 import { SHOWN_ID_MAX_CHARS, visibleId } from '../shared/inertText';
-
-/** What a panel needs from the manager that owns it. */
-export interface RoomPanelHost {
-  readonly connection: ServerConnection;
-  readonly log: vscode.LogOutputChannel;
-  readonly extensionUri: vscode.Uri;
-  watchIntervalMs(): number;
-  runAction(panel: RoomPanel, action: PanelAction): Promise<void>;
-  copy(text: string): Promise<void>;
-  panelDisposed(panel: RoomPanel): void;
-  /** A full load (open, Refresh) is in: the state "Compare with…" offers as "when the panel was opened". */
-  roomLoaded(roomId: string, room: Room): void;
-  /** The room as the room list last showed it (its fields, without messages), if listed. */
-  listedRoom(roomId: string): RoomSummary | undefined;
-}
 
 export type { RenderedReport } from './panelPage';
 

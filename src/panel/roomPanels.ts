@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { readWatchIntervalMs } from '../core/settings';
 import type { Room, RoomSummary } from '../api/types';
-import type { ServerConnection } from '../session/serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 import type { CommandRunner } from '../core/commandRunner';
-import type { Ui } from '../core/prompts';
+import type { FeatureLinks } from '../core/featureLinks';
 import { ROOM_VIEW_TYPE, type PanelAction, type ProblemsMessage } from '../shared/protocol';
 import { runPanelAction } from './panelActions';
-import { RoomPanel, type RoomPanelHost } from './roomPanel';
+import { RoomPanel } from './roomPanel';
+import type { RoomPanelHost } from './roomPanelHost';
 import { roomWebviewOptions } from './webviewSetup';
 import { visibleId } from '../shared/inertText';
 
@@ -15,7 +16,7 @@ export interface RoomPanelsOptions {
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
   runner: CommandRunner;
-  ui: Ui;
+  links: FeatureLinks;
   /** The room as the room list shows it, for the header of a room too big to load. */
   listedRoom(roomId: string): RoomSummary | undefined;
 }
@@ -111,7 +112,7 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   }
 
   runAction(panel: RoomPanel, action: PanelAction): Promise<void> {
-    return runPanelAction(panel, action, this.options.runner, this.options.ui, this.connection);
+    return runPanelAction(panel, action, this.options.runner, this.options.links);
   }
 
   async copy(text: string): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorldClientError } from '../api/errors';
 import type { NewRoom } from '../api/types';
-import { shownServer, type ConnectionSnapshot, type ServerConnection } from '../session/serverConnection';
+import { shownServer, type ConnectionSnapshot, type ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from './roomFields';

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { endsBatch, errorMessage } from '../api/errors';
-import { onServer, shownServer, type ConnectionSnapshot, type ServerConnection } from '../session/serverConnection';
-import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import { onServer, shownServer, type ConnectionSnapshot, type ServerConnection } from '../core/serverConnection';
+import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
+import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { RoomsModel } from './roomsModel';
@@ -39,7 +40,8 @@ export class DeleteRoomsFlow {
     private readonly connection: ServerConnection,
     private readonly model: RoomsModel,
     private readonly snapshots: SnapshotStore,
-    private readonly reportFailure: (label: string, error: unknown) => void,
+    /** Undo runs through it like any command: its failures read the same, an expired session asks to sign in. */
+    private readonly runner: Pick<CommandRunner, 'wrap'>,
     private readonly refreshView: () => Thenable<unknown>,
   ) {}
 
@@ -144,18 +146,16 @@ export class DeleteRoomsFlow {
     }
     const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
     const undo = vscode.l10n.t('Undo');
-    void this.ui.showMessage('info', message, {}, undo).then(async (choice) => {
-      if (choice !== undo) {
-        return;
-      }
-      try {
-        const restored = await this.restore(deleted);
-        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0])) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
-        await this.refreshView();
-      } catch (error) {
-        this.reportFailure('Undo delete', error);
-      }
+    const undoDelete = this.runner.wrap('Undo delete', async () => {
+      const restored = await this.restore(deleted);
+      const done =
+        restored.length === 1
+          ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0]))
+          : vscode.l10n.t('Restored {0} rooms.', restored.length);
+      void this.ui.showMessage('info', done, {});
+      await this.refreshView();
     });
+    void this.ui.showMessage('info', message, {}, undo).then((choice) => (choice === undo ? undoDelete() : undefined));
   }
 }
 

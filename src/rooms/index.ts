@@ -1,14 +1,22 @@
 import * as vscode from 'vscode';
+import type { RoomSummary } from '../api/types';
+import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
+import type { FeatureLinks } from '../core/featureLinks';
 import type { Ui } from '../core/prompts';
+import { ROOM_DOCUMENT_SCHEME } from '../core/rooms/roomDocuments';
+import type { ServerConnection } from '../core/serverConnection';
 import { readRoomsViewSettings } from '../core/settings';
-import type { ServerConnection } from '../session/serverConnection';
-import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import type { SnapshotStore } from '../core/snapshotStore';
 import { roomCommands } from './roomCommands';
-import { ROOM_DOCUMENT_SCHEME, type RoomDocumentProvider } from './roomDocuments';
-import type { RoomsModel } from './roomsModel';
-import type { RoomsTreeProvider } from './roomsTreeProvider';
-import type { RoomsView } from './roomsView';
+import { RoomDocumentProvider } from './roomDocumentProvider';
+import { RoomsModel } from './roomsModel';
+import { RoomsTreeProvider } from './roomsTreeProvider';
+import { RoomsView } from './roomsView';
+
+// What other features may know of this one's parts: types only, through this file.
+export type { RoomItemAnnotator } from './roomsTreeProvider';
+export type { TooltipPart } from './roomPresentation';
 
 /** What the rooms feature needs from the composition root. */
 export interface RoomsServices {
@@ -16,37 +24,46 @@ export interface RoomsServices {
   ui: Ui;
   connection: ServerConnection;
   snapshots: SnapshotStore;
-  /** The Rooms view's parts (built by the root, which also hands them to the tests). */
-  model: RoomsModel;
-  provider: RoomsTreeProvider;
-  view: RoomsView;
-  /** The read-only room JSON documents (`worldclient-rtc:`), shared with the contract checks. */
-  roomDocuments: RoomDocumentProvider;
-  /** Puts the messages of a Delete All Messages snapshot back (the messages feature owns the upload). */
-  restoreMessages(snapshot: SnapshotInfo): Promise<void>;
+  log: vscode.LogOutputChannel;
+  links: FeatureLinks;
+}
+
+/** What the rooms feature offers: the list and the tree (the contract checks annotate them), the room documents' loads. */
+export interface RoomsOffer {
+  readonly model: RoomsModel;
+  readonly provider: RoomsTreeProvider;
+  readonly view: RoomsView;
+  readonly documents: Pick<RoomDocumentProvider, 'onDidLoad'>;
+  /** The room as the list shows it (the first entry with that id), e.g. for a panel's header. */
+  listedRoom(roomId: string): RoomSummary | undefined;
 }
 
 /**
  * The Rooms view and the room commands, the read-only room JSON documents, and the refreshes
  * a sign-in, a server switch or a changed rooms setting cause. Starts the first refresh.
  */
-export function register(context: vscode.ExtensionContext, services: RoomsServices): void {
-  const { runner, connection, model, provider, view } = services;
-  // Every refresh goes through the runner: the one place that asks about an expired session.
-  const refreshRooms = (): Promise<void | undefined> => runner.run('Refresh rooms', () => view.refresh());
+export function register(context: vscode.ExtensionContext, services: RoomsServices): RoomsOffer {
+  const { runner, connection, log } = services;
+  const model = new RoomsModel(connection, { filter: '', ...readRoomsViewSettings() }, Date.now, (message) => log.warn(message));
+  const provider = new RoomsTreeProvider(model);
+  // The one refresh: the command, the timer, a sign-in and every action after a write run it; the
+  // runner is the one place that asks about an expired session.
+  const refresh: () => Promise<void | undefined> = runner.wrap(CommandIds.refresh, () => view.refresh());
+  const view = new RoomsView(model, provider, refresh);
+  const roomDocuments = new RoomDocumentProvider(connection);
   context.subscriptions.push(
     model,
     provider,
     view,
-    ...roomCommands(services),
-    services.roomDocuments,
-    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, services.roomDocuments),
+    ...roomCommands({ ...services, model, view, roomDocuments, refresh }),
+    roomDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, roomDocuments),
     connection.onDidChange(() => {
-      void refreshRooms();
+      void refresh();
       // After a sign-in or a switch, the room documents on screen are fetched from the server now
       // in use; signed out, they keep the last copy, as the room panels do.
       if (connection.state === 'signedIn') {
-        services.roomDocuments.reloadShown();
+        roomDocuments.reloadShown();
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -55,5 +72,6 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
       }
     }),
   );
-  void refreshRooms();
+  void refresh();
+  return { model, provider, view, documents: roomDocuments, listedRoom: (roomId) => model.find(roomId) };
 }

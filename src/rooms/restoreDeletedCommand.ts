@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { cutForLabel, inertPickText } from '../shared/inertText';
-import type { ServerConnection } from '../session/serverConnection';
-import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import type { ServerConnection } from '../core/serverConnection';
+import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { refuseOtherServer, type DeleteRoomsFlow } from './deleteRoomsFlow';
 import { relativeTime } from './roomPresentation';

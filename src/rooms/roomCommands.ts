@@ -1,19 +1,22 @@
 import * as vscode from 'vscode';
+import type { Room } from '../api/types';
 import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
-import type { ServerConnection } from '../session/serverConnection';
-import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
+import type { ServerConnection } from '../core/serverConnection';
+import type { FeatureLinks } from '../core/featureLinks';
+import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { AddRoomFlow } from './addRoomFlow';
 import { DeleteRoomsFlow, newDeleteProgress } from './deleteRoomsFlow';
-import { roomDocumentUri, type RoomDocumentProvider } from './roomDocuments';
+import { roomDocumentUri } from '../core/rooms/roomDocuments';
+import type { RoomDocumentProvider } from './roomDocumentProvider';
 import { restoreDeleted } from './restoreDeletedCommand';
 import { serverRoomJson } from './roomFile';
-import { roomIdsOrPick } from './roomPicker';
+import { roomIdsOrPick } from '../core/rooms/roomPicker';
 import type { RoomsModel } from './roomsModel';
-import type { RoomGroupKey } from './roomsQuery';
-import { exportRooms, importRooms } from './roomTransfer';
+import type { RoomGroupKey } from '../core/rooms/roomsQuery';
+import { exportLoadedRoom, exportRoomAsReceived, exportRooms, importRooms } from './roomTransfer';
 import type { RoomsView } from './roomsView';
 import { visibleId } from '../shared/inertText';
 
@@ -26,19 +29,19 @@ export interface RoomCommandDeps {
   snapshots: SnapshotStore;
   /** The read-only room JSON documents (Open Room JSON shows them). */
   roomDocuments: RoomDocumentProvider;
-  /** Puts the messages of a Delete All Messages snapshot back (the message commands own the upload). */
-  restoreMessages(snapshot: SnapshotInfo): Promise<void>;
+  /** The messages feature's restore of a Delete All Messages snapshot; this feature's Open JSON and Export, for the panel. */
+  links: FeatureLinks;
+  /** The one refresh of the Rooms view, already wrapped by the runner, for after an action. */
+  refresh(): Promise<unknown>;
 }
 
 /** The room commands, registered through the runner; the disposables to keep. */
 export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
-  const { runner, ui, connection, model, view, snapshots } = deps;
-  // Through the command, so a refresh after an action never makes the runner repeat that action.
-  const refreshView = async (): Promise<void> => {
-    await vscode.commands.executeCommand(CommandIds.refresh);
-  };
+  const { runner, ui, connection, model, view, snapshots, links } = deps;
+  // Its own run of the runner, so a refresh after an action never makes the runner repeat that action.
+  const refreshView = async (): Promise<void> => void (await deps.refresh());
   const addRoom = new AddRoomFlow(ui, connection, refreshView);
-  const deleteFlow = new DeleteRoomsFlow(ui, connection, model, snapshots, (label, error) => runner.report(label, error), refreshView);
+  const deleteFlow = new DeleteRoomsFlow(ui, connection, model, snapshots, runner, refreshView);
 
   /** The rooms a command acts on: the tree selection, an id argument, or one picked from a list. */
   const roomsFor = async (title: string, first: unknown, selection: unknown): Promise<string[]> => {
@@ -48,7 +51,7 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
   };
 
   return [
-    runner.register(CommandIds.refresh, () => view.refresh()),
+    vscode.commands.registerCommand(CommandIds.refresh, () => deps.refresh()),
     runner.register(CommandIds.filterRooms, async () => {
       const filter = await ui.showInputBox({ title: vscode.l10n.t('Filter rooms'), prompt: vscode.l10n.t('Show rooms whose id or members contain this text. Leave empty to show all.'), value: model.filter });
       if (filter !== undefined) {
@@ -67,7 +70,10 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
         return ids.length ? deleteFlow.run(ids, progress) : undefined;
       };
     }),
-    runner.register(CommandIds.restoreDeletedRoom, () => restoreDeleted({ ui, connection, snapshots, deleteFlow, restoreMessages: deps.restoreMessages, refreshView })),
+    runner.register(CommandIds.restoreDeletedRoom, () => {
+      const restoreMessages = (snapshot: SnapshotInfo): Promise<void> => links.run('restoreMessages', snapshot);
+      return restoreDeleted({ ui, connection, snapshots, deleteFlow, restoreMessages, refreshView });
+    }),
     runner.register(CommandIds.copyRoomId, async (first, selection) => {
       const ids = await roomsFor(vscode.l10n.t('Copy room id'), first, selection);
       if (ids.length) {
@@ -86,16 +92,15 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
     }),
     runner.register(CommandIds.openRoomJson, async (first) => {
       const [roomId] = await roomsFor(vscode.l10n.t('Open room JSON'), first, undefined);
-      if (roomId !== undefined) {
-        // Already open, the document would show the room as it was then: it is fetched anew, and
-        // the editor takes the new text a moment after it shows.
-        deps.roomDocuments.reload(roomDocumentUri(roomId));
-        const document = await vscode.workspace.openTextDocument(roomDocumentUri(roomId));
-        await vscode.window.showTextDocument(document, { preview: true });
-        return document;
-      }
-      return undefined;
+      return roomId === undefined ? undefined : openRoomJson(deps.roomDocuments, roomId);
     }),
+    links.provide('openRoomJson', runner.wrap(CommandIds.openRoomJson, (roomId: string) => openRoomJson(deps.roomDocuments, roomId))),
+    links.provide(
+      'exportRoom',
+      runner.wrap('Export room JSON', (roomId: string, loaded: Room | undefined) =>
+        loaded ? exportLoadedRoom(ui, loaded) : exportRoomAsReceived(ui, connection, roomId),
+      ),
+    ),
     runner.register(CommandIds.exportRooms, async (first, selection) => {
       const ids = await roomsFor(vscode.l10n.t('Export room'), first, selection);
       return ids.length ? exportRooms(ui, connection, ids) : undefined;
@@ -108,6 +113,15 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       return report;
     }),
   ];
+}
+
+/** Shows a room's JSON document, fetched anew: an open one would show the room as it was then. */
+async function openRoomJson(roomDocuments: RoomDocumentProvider, roomId: string): Promise<vscode.TextDocument> {
+  // The editor takes the new text a moment after it shows.
+  roomDocuments.reload(roomDocumentUri(roomId));
+  const document = await vscode.workspace.openTextDocument(roomDocumentUri(roomId));
+  await vscode.window.showTextDocument(document, { preview: true });
+  return document;
 }
 
 function isSelectionRequest(value: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { RoomSummary } from '../api/types';
-import { isActive, memberList } from './roomsQuery';
+import { isActive, memberList } from '../core/rooms/roomsQuery';
 
 export type RoomIcon = 'active-with-messages' | 'active-empty' | 'ended-with-messages' | 'ended-empty';
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { megabytes } from '../api/replyBudget';
 import { endsBatch, errorMessage } from '../api/errors';
 import type { Room } from '../api/types';
-import { shownServer, type ServerConnection } from '../session/serverConnection';
+import { shownServer, type ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';

@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
 import { isSessionExpired, errorMessage } from '../api/errors';
 import type { RoomSummary } from '../api/types';
-import { isCancellation } from '../core/cancellation';
-import type { ServerConnection } from '../session/serverConnection';
-import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
+import { isCancellation } from '../core/cancelled';
+import { Emitter, type Disposable } from '../core/events';
+import type { ServerConnection } from '../core/serverConnection';
+import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from '../core/rooms/roomsQuery';
 import { visibleId } from '../shared/inertText';
 
 export const ROOMS_PAGE_SIZE = 200;
@@ -22,7 +22,7 @@ export interface VisibleGroup {
  * The rooms as the explorer knows them, apart from how they are drawn. A failed refresh keeps
  * the last good list (marked stale) so a flaky server never blanks the tree.
  */
-export class RoomsModel implements vscode.Disposable {
+export class RoomsModel implements Disposable {
   private rooms: RoomSummary[] = [];
   private arranged: RoomGroup[] | undefined;
   private readonly pageSizes = new Map<RoomGroupKey, number>();
@@ -37,11 +37,11 @@ export class RoomsModel implements vscode.Disposable {
   private lastError: string | undefined;
   private roomFilter: ((room: RoomSummary) => boolean) | undefined;
   private contentVersion = 0;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly connection: ServerConnection,
+    private readonly connection: Pick<ServerConnection, 'serverUrl' | 'state' | 'api'>,
     private query: RoomsQuery,
     private readonly now: () => number = Date.now,
     private readonly warn: (message: string) => void = () => undefined,

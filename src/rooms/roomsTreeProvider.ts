@@ -3,7 +3,7 @@ import type { RoomSummary } from '../api/types';
 import { roomDescription, roomIcon, roomTooltip, type RoomIcon, type TooltipPart } from './roomPresentation';
 import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel, VisibleGroup } from './roomsModel';
-import type { RoomGroupKey } from './roomsQuery';
+import type { RoomGroupKey } from '../core/rooms/roomsQuery';
 import { CommandIds } from '../core/commandIds';
 import { cutForLabel, visible, visibleId } from '../shared/inertText';
 

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { readAutoRefreshSeconds, readSettings } from '../core/settings';
 import type { ServerUrlProblem } from '../core/settingValues';
-import { CommandIds } from '../core/commandIds';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 import { roomsViewMessage } from './roomsViewMessage';
@@ -23,9 +22,11 @@ export class RoomsView implements vscode.Disposable {
   private shownServerUrlProblem: ServerUrlProblem | undefined;
   private readonly contextValues = new Map<string, string | boolean>();
 
+  /** @param autoRefresh the view's one refresh, wrapped by the runner (an expired session is handled like any other's). */
   constructor(
     private readonly model: RoomsModel,
     provider: RoomsTreeProvider,
+    private readonly autoRefresh: () => unknown,
   ) {
     this.treeView = vscode.window.createTreeView(ROOMS_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: false });
     this.disposables.push(
@@ -128,8 +129,7 @@ export class RoomsView implements vscode.Disposable {
     if (seconds > 0 && this.treeView.visible) {
       this.autoRefreshTimer = setInterval(() => {
         if (!this.model.loading) {
-          // Through the command, so an expired session is handled like any other refresh's.
-          void vscode.commands.executeCommand(CommandIds.refresh);
+          void this.autoRefresh();
         }
       }, seconds * 1000);
     }

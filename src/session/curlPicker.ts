@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toCurl } from '../api/curl';
 import type { Credentials, RequestLogEntry } from '../api/types';
-import type { LoggedRequest } from '../log/requestLog';
+import type { LoggedRequest } from '../core/requestLog';
 import type { Ui } from '../core/prompts';
 import { inertPickText } from '../shared/inertText';
 

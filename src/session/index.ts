@@ -1,11 +1,26 @@
 import type * as vscode from 'vscode';
+import { CommandIds } from '../core/commandIds';
+import type { FeatureLinks } from '../core/featureLinks';
 import { sessionCommands, type SessionCommandDeps } from './sessionCommands';
+import { SessionExpiredPrompt } from './sessionExpiredPrompt';
+import { SignInFlow } from './signInFlow';
 import { ConnectionStatusBar } from './statusBar';
 
-/** What the session feature needs from the composition root (the session commands' own list). */
-export type SessionServices = SessionCommandDeps;
+/** What the session feature needs from the composition root. */
+export type SessionServices = Omit<SessionCommandDeps, 'signIn'> & { links: FeatureLinks };
 
-/** Sign in and out, Switch Server, Test Connection, the log and curl commands, and the status bar item. */
+/**
+ * Sign in and out, Switch Server, Test Connection, the log and curl commands, and the status bar
+ * item; offers the sign-in (and the "session expired" question) to the runner and other features.
+ */
 export function register(context: vscode.ExtensionContext, services: SessionServices): void {
-  context.subscriptions.push(...sessionCommands(services), new ConnectionStatusBar(services.connection));
+  const { runner, ui, connection, sessions, links } = services;
+  const signIn = new SignInFlow(ui, connection, sessions);
+  const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
+  context.subscriptions.push(
+    ...sessionCommands({ ...services, signIn }),
+    new ConnectionStatusBar(connection),
+    links.provide('signIn', runner.wrap(CommandIds.signIn, () => signIn.run())),
+    links.provide('signInAgain', () => sessionExpired.ask()),
+  );
 }

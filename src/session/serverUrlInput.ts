@@ -4,7 +4,7 @@ import { normalizeServerUrl } from '../core/settings';
 import { parseServerUrl } from '../core/settingValues';
 import { isLoopback } from './loopback';
 import { mixedScriptLabel } from './hostScripts';
-import { shownServer } from './serverConnection';
+import { shownServer } from '../core/serverConnection';
 
 export { isLoopback };
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { normalizeServerUrl } from '../core/settings';
 import type { Ui } from '../core/prompts';
-import { shownServer } from './serverConnection';
+import { shownServer } from '../core/serverConnection';
 
 /** The most specific settings scope that holds `worldclientRtc.serverUrl`, i.e. the one in effect. */
 export interface ServerUrlScope {

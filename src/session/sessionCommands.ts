@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { CommandRunner } from '../core/commandRunner';
 import { CommandIds } from '../core/commandIds';
-import type { RequestLog } from '../log/requestLog';
+import type { RequestLog } from '../core/requestLog';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import { certificateChecksOffWarning, shownServer, type ServerConnection } from './serverConnection';
-import { buildConnectionReport, formatReport } from './connectionReport';
+import { certificateChecksOffWarning, shownServer, type ServerConnection } from '../core/serverConnection';
+import { buildConnectionReport, formatReport, type ReportLine } from './connectionReport';
 import { copyRequestAsCurl } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
 import { writeServerUrlWhereItTakesEffect } from './serverUrlTarget';
-import type { SessionStore } from './sessionStore';
+import type { SessionStore } from '../core/sessionStore';
 import type { SignInFlow } from './signInFlow';
 import { errorMessage } from '../api/errors';
 
@@ -30,32 +30,35 @@ export function sessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
     runner.register(CommandIds.signIn, () => deps.signIn.run()),
     runner.register(CommandIds.signOut, () => signOut(deps)),
     runner.register(CommandIds.showLog, () => log.show()),
-    runner.register(CommandIds.testConnection, async () => {
-      // One snapshot: the report, its title and the log name the server that was tested.
-      const tested = connection.current();
-      const api = tested.api();
-      const shown = shownServer(tested.serverUrl);
-      // One client per style, whatever the setting: each RTC line tests the style it names.
-      const byStyle = { path: connection.withUrlStyle('path'), query: connection.withUrlStyle('query') };
-      try {
-        const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', shown), (signal) =>
-          buildConnectionReport(api, byStyle, tested.state === 'signedIn', signal),
-        );
-        if (connection.certificateChecksOff) {
-          lines.unshift({ check: vscode.l10n.t('TLS'), ok: false, detail: certificateChecksOffWarning() });
-        }
-        const allGood = lines.every((line) => line.ok);
-        const report = formatReport(lines);
-        log.info(`Connection report for ${shown}:\n${report}`);
-        void ui.showMessage(allGood ? 'info' : 'warning', vscode.l10n.t('Connection to {0}', shown), { modal: true, detail: report });
-        return lines;
-      } finally {
-        await Promise.all([byStyle.path.dispose(), byStyle.query.dispose()]);
-      }
-    }),
+    runner.register(CommandIds.testConnection, () => testConnection(deps)),
     runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAsCurl(ui, deps.requestLog.recent(), connection.credentials())),
     runner.register(CommandIds.switchServer, () => switchServer(deps)),
   ];
+}
+
+/** Test Connection: one snapshot, so the report, its title and the log name the server that was tested. */
+async function testConnection(deps: SessionCommandDeps): Promise<ReportLine[]> {
+  const { ui, connection, log } = deps;
+  const tested = connection.current();
+  const api = tested.api();
+  const shown = shownServer(tested.serverUrl);
+  // One client per style, whatever the setting: each RTC line tests the style it names.
+  const byStyle = { path: connection.withUrlStyle('path'), query: connection.withUrlStyle('query') };
+  try {
+    const lines = await withCancellableProgress(vscode.l10n.t('Testing {0}…', shown), (signal) =>
+      buildConnectionReport(api, byStyle, tested.state === 'signedIn', signal),
+    );
+    if (connection.certificateChecksOff) {
+      lines.unshift({ check: vscode.l10n.t('TLS'), ok: false, detail: certificateChecksOffWarning() });
+    }
+    const allGood = lines.every((line) => line.ok);
+    const report = formatReport(lines);
+    log.info(`Connection report for ${shown}:\n${report}`);
+    void ui.showMessage(allGood ? 'info' : 'warning', vscode.l10n.t('Connection to {0}', shown), { modal: true, detail: report });
+    return lines;
+  } finally {
+    await Promise.all([byStyle.path.dispose(), byStyle.query.dispose()]);
+  }
 }
 
 async function switchServer(deps: SessionCommandDeps): Promise<void> {
@@ -69,7 +72,7 @@ async function switchServer(deps: SessionCommandDeps): Promise<void> {
     { title: vscode.l10n.t('WorldClient RTC — {0}', connection.serverUrl) },
   );
   if (choice?.action === 'test') {
-    await vscode.commands.executeCommand(CommandIds.testConnection);
+    await testConnection(deps);
   } else if (choice?.action === 'signOut') {
     await signOut(deps);
   } else if (choice?.action === 'switch') {

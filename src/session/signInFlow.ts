@@ -4,8 +4,8 @@ import type { Credentials, SignInResult } from '../api/types';
 import { serverUrlComesFromWorkspace } from '../core/settings';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import { shownServer, type ConnectionSnapshot, type ServerConnection } from './serverConnection';
-import type { SessionStore } from './sessionStore';
+import { shownServer, type ConnectionSnapshot, type ServerConnection } from '../core/serverConnection';
+import type { SessionStore } from '../core/sessionStore';
 import { askServerUrl, confirmInsecureServer, confirmLookAlikeHost } from './serverUrlInput';
 
 type Method = 'password' | 'passwordRemembered' | 'token';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import { describeServerUrlProblem, readSettings } from '../core/settings';
-import type { ServerConnection } from './serverConnection';
+import type { ServerConnection } from '../core/serverConnection';
 
 /** Shows which server the extension talks to and whether it is signed in; a click offers the next step. */
 export class ConnectionStatusBar implements vscode.Disposable {

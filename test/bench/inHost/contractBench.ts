@@ -6,7 +6,7 @@ import { setSetting, waitFor, withSandbox } from '../../integration/support/fixt
 import type { RoomsNode } from '../../../src/rooms/roomsTreeProvider';
 import { formatMs, median, printTable } from '../stats';
 import { sentValue } from '../../../src/api/shapes';
-import { layoutRoom } from '../../../src/rooms/roomDocuments';
+import { layoutRoom } from '../../../src/core/rooms/roomDocuments';
 import { layoutRoomDocument } from '../../../src/shared/roomDocument';
 import { foldUnchangedMessages } from '../../../src/shared/foldUnchangedMessages';
 import { checkRoomList } from '../../../src/shared/contract/roomChecks';

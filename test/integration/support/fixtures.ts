@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorldClientRtcApi } from '../../../src/extension';
+import type { WorldClientRtcApi } from '../../../src/testSeams';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { ScriptedUi } from './scriptedUi';
 

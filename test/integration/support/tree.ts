@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WorldClientRtcApi } from '../../../src/extension';
+import type { WorldClientRtcApi } from '../../../src/testSeams';
 import type { RoomsNode } from '../../../src/rooms/roomsTreeProvider';
 import { waitFor } from './fixtures';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Room } from '../../../src/api/types';
 import { checkRoom, parseRoomFile, serializeRoomFile } from '../../../src/rooms/roomFile';
 import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from '../../../src/rooms/roomFields';
-import { roomIdsFromArguments } from '../../../src/rooms/roomArgument';
+import { roomIdsFromArguments } from '../../../src/core/rooms/roomArgument';
 
 const ROOM: Room = { id: 'a/b <x>', started: '2026-01-01T00:00:00Z', ended: '', members: 'a@x.com', hasMessages: true, messages: [{ id: 'm1', salt: 'c2FsdA==', data: '\u0000\u00ff<script>' }] };
 

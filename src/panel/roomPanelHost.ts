@@ -1,0 +1,20 @@
+import type * as vscode from 'vscode';
+import type { Room, RoomSummary } from '../api/types';
+import type { ServerConnection } from '../core/serverConnection';
+import type { PanelAction } from '../shared/protocol';
+import type { RoomPanel } from './roomPanel';
+
+/** What a panel needs from the manager that owns it. */
+export interface RoomPanelHost {
+  readonly connection: ServerConnection;
+  readonly log: vscode.LogOutputChannel;
+  readonly extensionUri: vscode.Uri;
+  watchIntervalMs(): number;
+  runAction(panel: RoomPanel, action: PanelAction): Promise<void>;
+  copy(text: string): Promise<void>;
+  panelDisposed(panel: RoomPanel): void;
+  /** A full load (open, Refresh) is in: the state "Compare with…" offers as "when the panel was opened". */
+  roomLoaded(roomId: string, room: Room): void;
+  /** The room as the room list last showed it (its fields, without messages), if listed. */
+  listedRoom(roomId: string): RoomSummary | undefined;
+}
