@@ -40,7 +40,11 @@ async function timeCheck(page: Page, checker: Checker): Promise<number> {
 /** In the page: the palette row's mousedown, then the first notification toast whose text starts with `done`. */
 function watchForNotification(done: string): void {
   const page = globalThis as unknown as {
-    document: { body: unknown; addEventListener(type: string, listener: () => void, options: object): void; querySelectorAll(s: string): Iterable<{ textContent: string | null }> };
+    document: {
+      body: unknown;
+      addEventListener(type: string, listener: () => void, options: object): void;
+      querySelectorAll(s: string): Iterable<{ textContent: string | null }>;
+    };
     performance: { now(): number };
     MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
     wcrtcCheckDone?: Promise<number>;
@@ -80,7 +84,8 @@ export async function benchCheckRooms(vsixPath: string, version = '1.100.3'): Pr
     await ui.close();
   }
   const row = (times: readonly number[]) =>
-    `median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)} (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`;
+    `median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}` +
+    ` (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`;
   printTable(`Check Rooms, ${ROOMS.toLocaleString('en-US')} rooms of ${MESSAGES} messages, VS Code ${version}, ${RUNS} runs each`, [
     ['WorldClient RTC (production VSIX)', row(figures.ours)],
     ['floor: the same GETs, 4 at a time + JSON.parse', row(figures.floor)],

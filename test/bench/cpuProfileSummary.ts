@@ -15,7 +15,12 @@ const TOP = 14;
  * Busy time per 25 ms after `window.from`, and the functions with the most self and total time in
  * the window (epoch milliseconds; `toEpoch` maps the profile's microsecond clock onto them).
  */
-export function summarizeProfile(profile: CpuProfile, window: { from: number; to: number }, toEpoch: (us: number) => number, label: string): string {
+export function summarizeProfile(
+  profile: CpuProfile,
+  window: { from: number; to: number },
+  toEpoch: (us: number) => number,
+  label: string,
+): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) {
@@ -75,7 +80,9 @@ export function summarizeProfile(profile: CpuProfile, window: { from: number; to
   buckets.forEach((bucket, index) => {
     if (bucket && bucket.busy >= 1) {
       const [name] = top(bucket.top, 1)[0];
-      lines.push(`    +${String(index * BUCKET_MS).padStart(4)} ms: busy ${ms(bucket.busy).padStart(8)}, mostly under ${name.slice(0, 90)}`);
+      lines.push(
+        `    +${String(index * BUCKET_MS).padStart(4)} ms: busy ${ms(bucket.busy).padStart(8)}, mostly under ${name.slice(0, 90)}`,
+      );
     }
   });
   lines.push('    self time:');

@@ -114,8 +114,14 @@ async function main(): Promise<void> {
       fs.writeFileSync(path.join(out, `${name}-page.cpuprofile`), JSON.stringify(pageProfile));
       const click = pageOrigin + start.clickAt;
       const window = { from: click, to: pageOrigin + start.painted };
-      console.log(`\n${name}: click → rows in the DOM ${(start.inDom - start.clickAt).toFixed(0)} ms, painted ${(start.painted - start.clickAt).toFixed(0)} ms`);
-      for (const [label, profile] of [['extension host', hostProfile], ['workbench page', pageProfile]] as const) {
+      console.log(
+        `\n${name}: click → rows in the DOM ${(start.inDom - start.clickAt).toFixed(0)} ms,` +
+          ` painted ${(start.painted - start.clickAt).toFixed(0)} ms`,
+      );
+      for (const [label, profile] of [
+        ['extension host', hostProfile],
+        ['workbench page', pageProfile],
+      ] as const) {
         console.log(summarizeProfile(profile, window, epochOfMonotonicUs, label));
       }
     }

@@ -3,7 +3,22 @@ import { formatCount } from '../../../src/core/counts';
 
 describe('formatCount', () => {
   it('groups digits as toLocaleString("en-US") does', () => {
-    for (const n of [0, 1, 12, 999, 1_000, 9_999, 10_000, 123_456, 1_000_000, 1_234_567_890, -1, -1_000, -987_654, Number.MAX_SAFE_INTEGER]) {
+    for (const n of [
+      0,
+      1,
+      12,
+      999,
+      1_000,
+      9_999,
+      10_000,
+      123_456,
+      1_000_000,
+      1_234_567_890,
+      -1,
+      -1_000,
+      -987_654,
+      Number.MAX_SAFE_INTEGER,
+    ]) {
       assert.equal(formatCount(n), n.toLocaleString('en-US'), String(n));
     }
   });
