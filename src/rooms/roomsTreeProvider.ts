@@ -5,6 +5,7 @@ import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel, VisibleGroup } from './roomsModel';
 import type { RoomGroupKey } from '../core/rooms/roomsQuery';
 import { CommandIds } from '../core/commandIds';
+import { formatCount } from '../core/counts';
 import { cutForLabel, visible, visibleId } from '../shared/inertText';
 
 export type RoomsNode =
@@ -44,6 +45,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   private firedVersion: number;
   private pendingRows: { rows: Promise<RoomsNode[]>; answer(rows: RoomsNode[]): void } | undefined;
   private handedOutVersion: number | undefined;
+  /** Whether VS Code (or anyone) has asked for the rows: until then there is nothing on screen to redraw. */
+  private asked = false;
   private readonly rowsHandedOut = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   /** After VS Code has taken the first rows of a new list: work they need not wait for can start. */
@@ -65,9 +68,20 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
         answer(this.rows());
       } else if (model.version !== this.firedVersion) {
         this.firedVersion = model.version;
-        this.changed.fire();
+        this.announce();
       }
     });
+  }
+
+  /**
+   * Tells VS Code the rows changed, once it has asked for them and has its answer. News while its
+   * question is open, or queued by its 200 ms debounce before it asked, makes the extension host
+   * drop the answer and VS Code ask again a round trip later; an answer is built from what is current.
+   */
+  private announce(): void {
+    if (this.asked && !this.pendingRows) {
+      this.changed.fire();
+    }
   }
 
   /**
@@ -75,6 +89,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
    * fetches in getChildren would: VS Code then draws the rows as soon as they are in.
    */
   getChildren(parent?: RoomsNode): RoomsNode[] | Promise<RoomsNode[]> {
+    this.asked = true;
     if (!parent && this.awaitingFirstList()) {
       this.pendingRows ??= (() => {
         let answer: (rows: RoomsNode[]) => void = () => undefined;
@@ -117,14 +132,14 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
       case 'group': {
         const item = new vscode.TreeItem(GROUP_LABELS[node.key](), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.key}`;
-        item.description = `${node.total.toLocaleString('en-US')}`;
+        item.description = formatCount(node.total);
         item.contextValue = 'roomGroup';
         return item;
       }
       case 'loadMore': {
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
         item.id = `loadMore:${node.group}`;
-        item.description = vscode.l10n.t('{0} more', node.remaining.toLocaleString('en-US'));
+        item.description = vscode.l10n.t('{0} more', formatCount(node.remaining));
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: CommandIds.loadMoreRooms, title: 'Load more rooms', arguments: [node.group] };
         item.contextValue = 'loadMore';
@@ -159,8 +174,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
 
   annotate(annotator: RoomItemAnnotator): vscode.Disposable {
     this.annotator = annotator;
-    const subscription = annotator.onDidChange(() => this.changed.fire());
-    this.changed.fire();
+    const subscription = annotator.onDidChange(() => this.announce());
+    this.announce();
     return new vscode.Disposable(() => {
       subscription.dispose();
       this.annotator = undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readAutoRefreshSeconds, readSettings } from '../core/settings';
 import type { ServerUrlProblem } from '../core/settingValues';
+import { formatCount } from '../core/counts';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 import { roomsViewMessage } from './roomsViewMessage';
@@ -87,9 +88,8 @@ export class RoomsView implements vscode.Disposable {
     this.setContext('worldclientRtc.filterActive', model.filter.length > 0);
     let description: string | undefined;
     if (state === 'ready' || state === 'empty') {
-      // Formatted only here: the first toLocaleString loads ICU's data (10-17 ms on a 2-core machine), which activation need not pay.
-      const total = model.total.toLocaleString('en-US');
-      const shown = model.visibleGroups().reduce((sum, group) => sum + group.total, 0).toLocaleString('en-US');
+      const total = formatCount(model.total);
+      const shown = formatCount(model.visibleGroups().reduce((sum, group) => sum + group.total, 0));
       description = model.filter
         ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, total)
         : model.total === 1

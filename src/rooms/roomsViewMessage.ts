@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatCount } from '../core/counts';
 import type { RoomsState } from './roomsModel';
 
 /** What the Rooms view's message line needs to know about the list. */
@@ -33,10 +34,9 @@ export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
     case 'ready':
       break;
   }
-  // Counts are formatted only for a list that is shown: the first toLocaleString loads ICU's data, which activation need not pay.
-  const count = (n: number): string => (n === 1 ? vscode.l10n.t('{0} room', n.toLocaleString('en-US')) : vscode.l10n.t('{0} rooms', n.toLocaleString('en-US')));
+  const count = (n: number): string => (n === 1 ? vscode.l10n.t('{0} room', formatCount(n)) : vscode.l10n.t('{0} rooms', formatCount(n)));
   const listed = facts.filter
-    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, facts.shown.toLocaleString('en-US'), count(facts.total))
+    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, formatCount(facts.shown), count(facts.total))
     : count(facts.total);
   if (facts.stale) {
     return vscode.l10n.t('⚠ Stale — {0}. Showing the list from before the last refresh failed: {1}', listed, facts.error ?? '');

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchOfflineWorkbench } from '../runner/offlineWorkbench';
+import { launchOfflineWorkbench, type OfflineWorkbench } from '../runner/offlineWorkbench';
 import { offlineVersionsFromEnv } from '../runner/options';
 import { runAllCleanups } from '../runner/processes';
 import { repoRoot, vsixStubExtension } from '../runner/workspace';
@@ -24,7 +24,7 @@ const SETTLE_MS = Number(process.env.BENCH_FIRST_ROWS_SETTLE_MS ?? 8_000);
 const ROOMS = 10_000;
 const STATUS_BAR = '.monaco-workbench .part.statusbar';
 
-interface Measured {
+export interface Measured {
   readonly name: string;
   /** The activity-bar icon's label (its view container's title). */
   readonly icon: string;
@@ -32,11 +32,11 @@ interface Measured {
   readonly pane: string;
 }
 
-const ours: Measured = { name: 'WorldClient RTC', icon: 'WorldClient RTC', pane: 'Rooms' };
-const floor: Measured = { name: 'floor (one fetch)', icon: 'Activation Floor', pane: 'Floor Items' };
+export const ours: Measured = { name: 'WorldClient RTC', icon: 'WorldClient RTC', pane: 'Rooms' };
+export const floor: Measured = { name: 'floor (one fetch)', icon: 'Activation Floor', pane: 'Floor Items' };
 
 /** Page times (performance.now) of one start: the click's mousedown, the first row in the DOM, the next frame after it. */
-interface Start {
+export interface Start {
   readonly clickAt: number;
   readonly inDom: number;
   readonly painted: number;
@@ -49,13 +49,46 @@ export interface FirstRowsFigures {
 }
 
 /**
- * One workbench with our VSIX and the floor installed, the sandbox's 10,000 rooms, signed in once
- * through our prompts (the session stays in SecretStorage). Then, per run, a fresh window load
+ * In the workbench of openFirstRowsWorkbench, per run, a fresh window load
  * (Developer: Reload Window: a new extension host, neither extension active), a click on one
  * extension's activity-bar icon, and the time in the page from that click to the first room row
  * painted in its view; ours and the floor alternate, one per load.
  */
 export async function benchFirstRows(vsixPath: string, version = '1.100.3'): Promise<FirstRowsFigures> {
+  const opened = await openFirstRowsWorkbench(vsixPath, version);
+  const figures: FirstRowsFigures = { version, ours: [], floor: [] };
+  try {
+    for (let run = 0; run < 2 * RUNS; run++) {
+      // ABBA order, so neither extension always follows the other.
+      const measured = run % 4 === 0 || run % 4 === 3 ? ours : floor;
+      const start = await measureStart(opened.page, measured);
+      (measured === ours ? figures.ours : figures.floor).push(start.painted - start.clickAt);
+      const ms = (at: number) => `${(at - start.clickAt).toFixed(0)} ms`;
+      console.log(`  ${measured.name}: click → rows in the DOM ${ms(start.inDom)}, painted ${ms(start.painted)}`);
+    }
+  } catch (error) {
+    console.error(`First-rows bench in VS Code ${version} failed; screenshot: ${await opened.workbench.screenshot('first-rows-bench')}`);
+    throw error;
+  } finally {
+    await opened.close();
+  }
+  printFirstRows(figures);
+  return figures;
+}
+
+export interface FirstRowsWorkbench {
+  readonly page: Page;
+  readonly workbench: OfflineWorkbench;
+  /** The sandbox's address, also in the extension host's environment (the floor reads it there). */
+  readonly serverUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * One workbench with our VSIX and the floor installed, the sandbox's 10,000 rooms, signed in once
+ * through our prompts (the session stays in SecretStorage).
+ */
+export async function openFirstRowsWorkbench(vsixPath: string, version: string): Promise<FirstRowsWorkbench> {
   const floorVsix = await packageFloorExtension();
   const sandbox = await startSandbox({ seed: { rooms: ROOMS } });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-first-rows-'));
@@ -67,43 +100,36 @@ export async function benchFirstRows(vsixPath: string, version = '1.100.3'): Pro
     'git.openRepositoryInParentFolders': 'never',
   };
   fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
-  const workbench = await launchOfflineWorkbench({
-    version,
-    workspaceFolder: folder,
-    extensionDevelopmentPath: vsixStubExtension,
-    installVsix: [vsixPath, floorVsix],
-    env: { WORLDCLIENT_RTC_FLOOR_SERVER_URL: sandbox.url, WORLDCLIENT_RTC_FLOOR_SESSION: sandbox.session },
-    onLog: () => undefined,
-  });
-  const figures: FirstRowsFigures = { version, ours: [], floor: [] };
+  const close = async (): Promise<void> => {
+    await workbench?.close();
+    await sandbox.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  };
+  let workbench: OfflineWorkbench | undefined;
   try {
+    workbench = await launchOfflineWorkbench({
+      version,
+      workspaceFolder: folder,
+      extensionDevelopmentPath: vsixStubExtension,
+      installVsix: [vsixPath, floorVsix],
+      env: { WORLDCLIENT_RTC_FLOOR_SERVER_URL: sandbox.url, WORLDCLIENT_RTC_FLOOR_SESSION: sandbox.session },
+      onLog: () => undefined,
+    });
     const page = workbench.page;
     if (!page) {
       throw new Error('no browser page');
     }
     await page.locator(STATUS_BAR).waitFor({ timeout: 120_000 });
     await signIn({ page });
-    for (let run = 0; run < 2 * RUNS; run++) {
-      // ABBA order, so neither extension always follows the other.
-      const measured = run % 4 === 0 || run % 4 === 3 ? ours : floor;
-      const start = await measureStart(page, measured);
-      (measured === ours ? figures.ours : figures.floor).push(start.painted - start.clickAt);
-      const ms = (at: number) => `${(at - start.clickAt).toFixed(0)} ms`;
-      console.log(`  ${measured.name}: click → rows in the DOM ${ms(start.inDom)}, painted ${ms(start.painted)}`);
-    }
+    return { page, workbench, serverUrl: sandbox.url, close };
   } catch (error) {
-    console.error(`First-rows bench in VS Code ${version} failed; screenshot: ${await workbench.screenshot('first-rows-bench')}`);
+    await close();
     throw error;
-  } finally {
-    await workbench.close();
-    await sandbox.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
   }
-  printFirstRows(figures);
-  return figures;
 }
 
-async function measureStart(page: Page, measured: Measured): Promise<Start> {
+/** A fresh window (a new extension host, neither extension active), settled, with neither view on screen. */
+export async function reloadWindow(page: Page): Promise<void> {
   // Neither view may be on screen when the window comes back, or it would activate during the workbench's start.
   await runCommand(page, 'View: Show Explorer');
   await runCommand(page, 'View: Close All Editors');
@@ -112,9 +138,18 @@ async function measureStart(page: Page, measured: Measured): Promise<Start> {
   await loaded;
   await page.locator(STATUS_BAR).waitFor({ timeout: 120_000 });
   await page.waitForTimeout(SETTLE_MS);
+}
+
+/** Clicks the extension's activity-bar icon and resolves with the page times of the click and its first rows. */
+export async function clickForRows(page: Page, measured: Measured): Promise<Start> {
   await page.evaluate(watchForRows, { pane: measured.pane, rowLabel: '^room-\\d+$' });
   await page.locator(`.part.activitybar .action-item [aria-label^="${measured.icon}"]`).first().click();
   return page.evaluate<Start>('window.wcrtcFirstRows');
+}
+
+async function measureStart(page: Page, measured: Measured): Promise<Start> {
+  await reloadWindow(page);
+  return clickForRows(page, measured);
 }
 
 /**

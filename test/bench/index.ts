@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { runAllCleanups } from '../runner/processes';
 import { repoRoot } from '../runner/workspace';
 import { benchActivation } from './activationBench';
+import { benchCheckRooms } from './checkRoomsBench';
 import { benchClient } from './clientBench';
 import { benchFirstRows } from './firstRowsBench';
 import { benchModuleLoad } from './moduleLoadBench';
@@ -15,8 +16,9 @@ const VSIX = path.join(repoRoot, '.vscode-test', 'worldclient-rtc.vsix');
 
 /**
  * `npm run bench`: every figure in one run against the sandbox server. Sizes and the client
- * are measured here; activation, the tree and the panel inside a real (offline) VS Code
- * (the tree from inside the extension host, the panel through Chromium).
+ * are measured here; activation, the tree, the panel and Check Rooms inside a real (offline) VS Code
+ * (the tree from inside the extension host, the rest through Chromium), the moments a user waits
+ * for beside their floors (test/bench/floor) on the production VSIX.
  */
 async function main(): Promise<void> {
   console.log(`Benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
   const runner = path.join(__dirname, '..', 'runner', 'runTests.js');
   const suite = path.join(__dirname, 'inHost', 'index.js');
   const result = spawnSync(process.execPath, [runner, '--host', 'offline', '--suite', suite], { stdio: 'inherit' });
-  await benchPanel();
+  await benchPanel(VSIX);
+  await benchCheckRooms(VSIX);
   process.exitCode = result.status ?? 1;
 }
 

@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
+import { checkRoomsFloor } from './floorCheck';
+import { fetchJson, openFloorPanel, type FloorServer } from './floorPanel';
 
-/** Where the first-rows benchmark points the floor (test/bench/firstRowsBench.ts); unset, it lists one item. */
+/** Where the benchmarks point the floor (firstRowsBench.ts, panelBench.ts, checkRoomsBench.ts); unset, it lists one item. */
 const SERVER_URL = process.env.WORLDCLIENT_RTC_FLOOR_SERVER_URL;
 const SESSION = process.env.WORLDCLIENT_RTC_FLOOR_SESSION;
+const server: FloorServer | undefined = SERVER_URL && SESSION ? { url: SERVER_URL, session: SESSION } : undefined;
 
 /**
- * The floor: one tree view and one command, nothing else. The benchmarks bundle, package and
+ * The floor: one tree view and three commands, nothing else. The benchmarks bundle, package and
  * install it the way they do WorldClient RTC, so the difference between the two figures is what
  * our own code costs: activation (test/bench/activationBench.ts), and, given a server, the rooms
- * listed with one `fetch`, `JSON.parse` and the first 200 ids as items (firstRowsBench.ts).
+ * listed with one `fetch`, `JSON.parse` and the first 200 ids as items (firstRowsBench.ts), a room's
+ * first 35 messages in a webview (panelBench.ts) and every room loaded (checkRoomsBench.ts).
  */
 class FloorItems implements vscode.TreeDataProvider<string> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -19,13 +23,11 @@ class FloorItems implements vscode.TreeDataProvider<string> {
   }
 
   async getChildren(): Promise<string[]> {
-    if (!SERVER_URL || !SESSION) {
+    if (!server) {
       return ['one item'];
     }
-    // The same request our client sends for the room list (path style, session in the header).
-    const headers = { Accept: 'application/json', Authorization: `Bearer ${SESSION}` };
-    const reply = await fetch(`${SERVER_URL}/WorldClientAPI/rtc/rooms`, { headers });
-    const list = JSON.parse(await reply.text()) as { rooms: { id: string }[] };
+    // The same request our client sends for the room list.
+    const list = await fetchJson<{ rooms: { id: string }[] }>(server, 'rooms');
     return list.rooms.slice(0, 200).map((room) => room.id);
   }
 
@@ -44,5 +46,13 @@ export function activate(context: vscode.ExtensionContext): void {
     items,
     vscode.window.createTreeView('activationFloor.items', { treeDataProvider: items }),
     vscode.commands.registerCommand('activationFloor.refresh', () => items.refresh()),
+    // The other moments' floors (panelBench.ts, checkRoomsBench.ts); they need the benchmark's server.
+    vscode.commands.registerCommand('activationFloor.openRoom', async () => {
+      const roomId = await vscode.window.showInputBox({ title: 'Floor: open which room?' });
+      if (server && roomId) {
+        await openFloorPanel(server, roomId);
+      }
+    }),
+    vscode.commands.registerCommand('activationFloor.checkRooms', () => (server ? checkRoomsFloor(server) : undefined)),
   );
 }

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RoomSummary } from '../../../src/api/types';
+import type { RoomsModel } from '../../../src/rooms/roomsModel';
+import { RoomsTreeProvider } from '../../../src/rooms/roomsTreeProvider';
 import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
 import { waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
 import { refreshRooms, renderChildren } from '../support/tree';
@@ -18,6 +22,8 @@ describe('Rooms view: the first rows first, then the rest', function () {
   it('tells VS Code of a new list once per refresh: every announcement makes it ask for each row again', async () => {
     session = await withSandbox({ seed: { sample: true } });
     await refreshRooms(session.api);
+    // The view is on screen: VS Code has asked for its rows, so it is told when they change.
+    renderChildren(session.api);
     let announced = 0;
     const listener = session.api.rooms.provider.onDidChangeTreeData(() => announced++);
     try {
@@ -33,6 +39,8 @@ describe('Rooms view: the first rows first, then the rest', function () {
 
   it('the count, the badge and the tooltip follow the first rows within a second', async () => {
     session = await withSandbox({ seed: { sample: true, contractBreaking: true } });
+    // The view is on screen: VS Code has asked for its rows, so it is told when they change.
+    renderChildren(session.api);
     const firstRows = new Promise<number>((resolve) => {
       const listener = session.api.rooms.provider.onDidChangeTreeData(() => {
         if (renderChildren(session.api).length > 0) {
@@ -57,5 +65,66 @@ describe('Rooms view: the first rows first, then the rest', function () {
     assert.ok(clean);
     assert.equal(provider.getTreeItem(clean.node).resourceUri, undefined, 'a room without problems asks VS Code for no decoration');
     assert.match(session.api.rooms.view.treeView.message ?? '', /^\d+ rooms$/, 'the count');
+  });
+
+  it("gives VS Code's open question for the first rows its answer, with no news before it that would have it dropped", async () => {
+    // VS Code's extension host drops an open question for the rows when the view announces a
+    // change (VS Code then asks again, a round trip later), and one announced before it asked is
+    // held back by a 200 ms debounce and can land while the question is open.
+    const listChanged = new vscode.EventEmitter<void>();
+    const badgesChanged = new vscode.EventEmitter<void>();
+    const room: RoomSummary = { id: 'room-1', started: '2025-06-02T08:30:00.000Z', ended: '', members: 'alice', hasMessages: true };
+    let listed = false;
+    let version = 0;
+    const model = {
+      get state() {
+        return listed ? 'ready' : 'loading';
+      },
+      get loading() {
+        return !listed;
+      },
+      get version() {
+        return version;
+      },
+      onDidChange: listChanged.event,
+      visibleGroups: () => (listed ? [{ key: 'all', total: 1, rooms: [room], remaining: 0 }] : []),
+      occurrenceOf: () => 1,
+      isDeleting: () => false,
+    } as unknown as RoomsModel;
+    const provider = new RoomsTreeProvider(model);
+    let announced = 0;
+    const listener = provider.onDidChangeTreeData(() => announced++);
+    const annotator = {
+      resourceUri: (roomId: string) => vscode.Uri.from({ scheme: 'worldclient-rtc-room', path: `/${roomId}` }),
+      tooltip: () => [],
+      decoration: () => undefined,
+      onDidChange: badgesChanged.event,
+    };
+    try {
+      // At activation, before the view is shown: the badges are hooked up, the list starts loading.
+      const annotation = provider.annotate(annotator);
+      version++;
+      listChanged.fire();
+      const question = provider.getChildren();
+      assert.ok(question instanceof Promise, 'the first question waits for the list');
+      badgesChanged.fire();
+      listed = true;
+      version++;
+      listChanged.fire();
+      assert.deepEqual(
+        (await question).map((node) => node.kind === 'room' && node.room.id),
+        ['room-1'],
+        'the rows come in the answer to the first question',
+      );
+      assert.equal(announced, 0, 'no announcement while VS Code had not asked or its question was open');
+      badgesChanged.fire();
+      assert.equal(announced, 1, 'once the rows are on screen, a change of badges redraws them');
+      annotation.dispose();
+    } finally {
+      listener.dispose();
+      provider.dispose();
+      listChanged.dispose();
+      badgesChanged.dispose();
+    }
   });
 });

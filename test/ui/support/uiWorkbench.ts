@@ -38,11 +38,11 @@ export interface UiWorkbenchOptions {
   /** Replace or add folder settings (e.g. an unusable `worldclientRtc.serverUrl` already set at startup). */
   settings?: Record<string, unknown>;
   /** Install this VSIX (then our extension runs as a user's does, in Production mode)… */
-  installVsix?: string;
+  installVsix?: string | readonly string[];
   /** …and load this folder in development mode instead of the repository (the web workbench loads only one). */
   extensionDevelopmentPath?: string;
-  /** Added to the extension host's environment. */
-  env?: Record<string, string>;
+  /** Added to the extension host's environment (a function: given the sandbox, e.g. its URL for a benchmark's floor). */
+  env?: Record<string, string> | ((sandbox: Sandbox) => Record<string, string>);
 }
 
 export async function startUiWorkbench(seed: SeedOptions, version = offlineVersionsFromEnv()[0], options: UiWorkbenchOptions = {}): Promise<UiWorkbench> {
@@ -69,7 +69,7 @@ export async function startUiWorkbench(seed: SeedOptions, version = offlineVersi
       workspaceFolder: folder,
       extensionDevelopmentPath: options.extensionDevelopmentPath ?? repoRoot,
       installVsix: options.installVsix,
-      env: options.env,
+      env: typeof options.env === 'function' ? options.env(sandbox) : options.env,
       onLog: () => undefined,
     });
     const page = workbench.page;
