@@ -1,3 +1,4 @@
+import { cutText } from '../shared/cutText';
 import { visible } from '../shared/inertText';
 import { WorldClientError, type WorldClientErrorKind } from './errors';
 import { redactedHead } from './redact';
@@ -98,7 +99,7 @@ function errorNameOf(json: unknown, secrets: readonly (string | undefined)[]): s
   const error = (json as { error: unknown }).error;
   const text = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
   // Newlines and bidi controls shown rather than flattened: the name is one of the server's values.
-  return shorten(visible(redactedHead(text, secrets, QUOTABLE_CHARS)), 80) || '(empty)';
+  return cutText(visible(redactedHead(text, secrets, QUOTABLE_CHARS)), 80) || '(empty)';
 }
 
 /** The new credentials in a remembered user's `{"error":"InvalidSession","new_session":...}` reply, if any. */
@@ -270,15 +271,11 @@ function pageKind(reply: RawReply): string {
  */
 export function sanitiseSnippet(text: string, max: number): string {
   const head = visible(text.slice(0, max * 2).replace(/[\t\n\r\u2028\u2029]+/g, ' ')).replace(/\s+/g, ' ').trim();
-  return shorten(head, max);
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return cutText(head, max);
 }
 
 /** A room id in a message: bidi controls and newlines shown, quoted, long ids shortened. */
 export function quoteId(id: string): string {
   // Cut before `visible`, which only lengthens: a 1 MB id costs no more than a short one.
-  return `"${shorten(visible(id.slice(0, 61)), 60).replace(/["\\]/g, '\\$&')}"`;
+  return `"${cutText(visible(id.slice(0, 61)), 60).replace(/["\\]/g, '\\$&')}"`;
 }

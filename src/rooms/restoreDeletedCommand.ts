@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { cutForLabel, inertPickText } from '../shared/inertText';
+import { cutText } from '../shared/cutText';
+import { inertPickText } from '../shared/inertText';
 import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import type { Ui } from '../core/prompts';
@@ -53,7 +54,7 @@ export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]
 }
 
 function describeSnapshot(info: SnapshotInfo, now: number): { label: string; description: string } {
-  const roomId = cutForLabel(info.roomId, LABEL_MAX_CHARS);
+  const roomId = cutText(info.roomId, LABEL_MAX_CHARS);
   const savedAt = Date.parse(info.savedAt);
   const when = Number.isFinite(savedAt) ? relativeTime(savedAt, now) : info.savedAt;
   const count = info.messageCount.toLocaleString('en-US');

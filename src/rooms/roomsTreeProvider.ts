@@ -5,7 +5,8 @@ import { escapeMarkdownText } from './markdownText';
 import type { RoomsModel, VisibleGroup } from './roomsModel';
 import type { RoomGroupKey } from './roomsQuery';
 import { CommandIds } from '../core/commandIds';
-import { cutForLabel, visible, visibleId } from '../shared/inertText';
+import { cutText } from '../shared/cutText';
+import { visible, visibleId } from '../shared/inertText';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }
@@ -219,7 +220,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
 /** Labels are one line; a huge id is cut for display (Copy Room Id still copies all of it). */
 const LABEL_MAX_CHARS = 200;
 function displayId(id: string): string {
-  return cutForLabel(id, LABEL_MAX_CHARS);
+  return cutText(id, LABEL_MAX_CHARS);
 }
 
 function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownString {
