@@ -1,5 +1,5 @@
 import type { RtcMessage } from '../api/types';
-import { PollTimer } from './pollTimer';
+import { PollTimer } from '../core/pollTimer';
 
 /** What Watch needs from its panel. */
 export interface WatchedRoom {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PollTimer, type Scheduler } from '../../../src/panel/pollTimer';
+import { PollTimer, type Scheduler } from '../../../src/core/pollTimer';
 
 /** A clock that moves only when told to, so the test knows exactly which waits have ended. */
 class FakeClock implements Scheduler {
