@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readAutoRefreshSeconds, readSettings } from '../core/settings';
 import type { ServerUrlProblem } from '../core/settingValues';
 import { CommandIds } from '../core/commandIds';
+import { PollTimer } from '../core/pollTimer';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 import { roomsViewMessage } from './roomsViewMessage';
@@ -17,7 +18,16 @@ export class RoomsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<RoomsNode>;
   /** Refreshes whose progress is showing in the view. */
   refreshesInProgress = 0;
-  private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
+  /** The same timer as a panel's Watch: the next wait starts when a refresh has ended, so refreshes never overlap. */
+  private readonly autoRefreshTimer = new PollTimer(
+    () => readAutoRefreshSeconds() * 1000,
+    async () => {
+      if (!this.model.loading) {
+        // Through the command, so an expired session is handled like any other refresh's.
+        await vscode.commands.executeCommand(CommandIds.refresh);
+      }
+    },
+  );
   private readonly disposables: vscode.Disposable[] = [];
   private shownState: RoomsState | 'badServerUrl' = 'noServer';
   private shownServerUrlProblem: ServerUrlProblem | undefined;
@@ -70,7 +80,7 @@ export class RoomsView implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearInterval(this.autoRefreshTimer);
+    this.autoRefreshTimer.dispose();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
@@ -122,16 +132,8 @@ export class RoomsView implements vscode.Disposable {
   }
 
   private scheduleAutoRefresh(): void {
-    clearInterval(this.autoRefreshTimer);
-    this.autoRefreshTimer = undefined;
-    const seconds = readAutoRefreshSeconds();
-    if (seconds > 0 && this.treeView.visible) {
-      this.autoRefreshTimer = setInterval(() => {
-        if (!this.model.loading) {
-          // Through the command, so an expired session is handled like any other refresh's.
-          void vscode.commands.executeCommand(CommandIds.refresh);
-        }
-      }, seconds * 1000);
-    }
+    this.autoRefreshTimer.setActive(readAutoRefreshSeconds() > 0 && this.treeView.visible);
+    // A new interval or a view shown again waits a full interval from now.
+    this.autoRefreshTimer.restart();
   }
 }
