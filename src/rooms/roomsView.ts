@@ -6,6 +6,7 @@ import { PollTimer } from '../core/pollTimer';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 import { roomsViewMessage } from './roomsViewMessage';
+import { userRoomWords } from './roomPhrases';
 
 export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
 
@@ -32,6 +33,7 @@ export class RoomsView implements vscode.Disposable {
   private shownState: RoomsState | 'badServerUrl' = 'noServer';
   private shownServerUrlProblem: ServerUrlProblem | undefined;
   private readonly contextValues = new Map<string, string | boolean>();
+  private readonly words = userRoomWords();
 
   constructor(
     private readonly model: RoomsModel,
@@ -96,14 +98,11 @@ export class RoomsView implements vscode.Disposable {
     this.setContext('worldclientRtc.filterActive', model.filter.length > 0);
     let description: string | undefined;
     if (state === 'ready' || state === 'empty') {
-      // Formatted only here: the first toLocaleString loads ICU's data (10-17 ms on a 2-core machine), which activation need not pay.
-      const total = model.total.toLocaleString('en-US');
-      const shown = model.visibleGroups().reduce((sum, group) => sum + group.total, 0).toLocaleString('en-US');
+      // Formatted only here: the first number format loads ICU's data, which activation need not pay.
+      const shown = this.words.number(model.visibleGroups().reduce((sum, group) => sum + group.total, 0));
       description = model.filter
-        ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, total)
-        : model.total === 1
-          ? vscode.l10n.t('{0} room', total)
-          : vscode.l10n.t('{0} rooms', total);
+        ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, this.words.number(model.total))
+        : this.words.rooms(model.total);
     }
     // Only what changed: each message set makes VS Code's tree wait 200 ms longer before it asks
     // for the items of a pending refresh, and each title or context key is a round trip to the window.
@@ -118,7 +117,7 @@ export class RoomsView implements vscode.Disposable {
       filter: model.filter,
       shown: model.visibleGroups().reduce((sum, group) => sum + group.total, 0),
       total: model.total,
-    });
+    }, this.words);
     if (message !== this.treeView.message) {
       this.treeView.message = message;
     }
