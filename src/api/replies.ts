@@ -135,7 +135,8 @@ export function interpretReply(reply: ParsedReply, context: ReplyContext): unkno
     const where = reply.location ? ` to ${sanitiseSnippet(reply.location, 120)}` : '';
     throw new WorldClientError(
       'notJson',
-      `Could not ${context.what}: the server redirected the request${where} (HTTP ${status}) instead of answering. Set the server URL to the address it redirects to (for example https:// instead of http://).`,
+      `Could not ${context.what}: the server redirected the request${where} (HTTP ${status}) instead of answering. ` +
+        'Set the server URL to the address it redirects to (for example https:// instead of http://).',
       { status },
     );
   }
@@ -147,7 +148,8 @@ export function interpretReply(reply: ParsedReply, context: ReplyContext): unkno
 
 function failedAnswer(reply: ParsedReply, context: ReplyContext): WorldClientError {
   const { status, errorName } = reply;
-  const label = `${status}${errorName ? ` ${errorName}` : ''}${errorName === undefined && reply.parseError !== undefined ? `, ${pageKind(reply)}` : ''}`;
+  const page = errorName === undefined && reply.parseError !== undefined ? `, ${pageKind(reply)}` : '';
+  const label = `${status}${errorName ? ` ${errorName}` : ''}${page}`;
   const details = { status, serverError: errorName };
   if (context.signIn) {
     const refusal = signInRefusal(status, errorName);
@@ -184,7 +186,10 @@ function explain(kind: WorldClientErrorKind, context: ReplyContext, reply: Parse
     case 'sessionExpired':
       return 'the session has expired or is no longer valid';
     case 'forbidden':
-      return 'the server refused the request as forbidden; for a change this usually means the CSRF token is missing or does not belong to the session';
+      return (
+        'the server refused the request as forbidden; ' +
+        'for a change this usually means the CSRF token is missing or does not belong to the session'
+      );
     case 'notFound':
       return reply.errorName === 'RoomNotFound' || (context.roomId !== undefined && reply.errorName?.endsWith('NotFound'))
         ? `${room} does not exist on the server`
@@ -250,13 +255,16 @@ function notJsonAnswer(reply: ParsedReply, context: ReplyContext): WorldClientEr
   if (/json/i.test(reply.contentType)) {
     return new WorldClientError(
       'notJson',
-      `Could not ${context.what}: the reply says it is JSON (${type}) but is not valid JSON (${reply.bytes} bytes; ${reply.parseError}); it was probably cut off on the way. Try again; if it keeps happening, check the proxy or the server.`,
+      `Could not ${context.what}: the reply says it is JSON (${type}) but is not valid JSON (${reply.bytes} bytes; ${reply.parseError}); ` +
+        'it was probably cut off on the way. Try again; if it keeps happening, check the proxy or the server.',
       { status: reply.status },
     );
   }
   return new WorldClientError(
     'notJson',
-    `Could not ${context.what}: the server answered with ${pageKind(reply)} (${type}) instead of JSON, starting "${start}". This is usually a login or error page from a proxy or web server, or the server URL points at the webmail rather than its API: check the server URL.`,
+    `Could not ${context.what}: the server answered with ${pageKind(reply)} (${type}) instead of JSON, starting "${start}". ` +
+      'This is usually a login or error page from a proxy or web server, ' +
+      'or the server URL points at the webmail rather than its API: check the server URL.',
     { status: reply.status },
   );
 }
