@@ -39,7 +39,8 @@ const TLS_PROBLEMS: Readonly<Record<string, string>> = {
 const TOTAL_LIMIT_RULE = `${TOTAL_DEADLINE_FACTOR} × the request timeout`;
 
 const TLS_ADVICE =
-  'If this is your own server with a self-signed or private-CA certificate, trust that certificate (PEM) for this server; do not turn certificate checks off.';
+  'If this is your own server with a self-signed or private-CA certificate, trust that certificate (PEM) for this server; ' +
+  'do not turn certificate checks off.';
 
 /**
  * Turns whatever undici or Node threw into a WorldClientError. `cancelled` and `timedOut`
@@ -62,7 +63,9 @@ export function classifyFailure(error: unknown, context: FailedRequestContext, s
     const seconds = Math.round(context.totalTimeoutMs / 100) / 10;
     return new WorldClientError(
       'timeout',
-      `Could not ${what}: the reply from ${context.host} did not finish within ${seconds} s (the limit for a whole request is ${TOTAL_LIMIT_RULE}); it was still trickling in. Try again; if the server is just slow, raise the request timeout setting.`,
+      `Could not ${what}: the reply from ${context.host} did not finish within ${seconds} s ` +
+        `(the limit for a whole request is ${TOTAL_LIMIT_RULE}); it was still trickling in. ` +
+        'Try again; if the server is just slow, raise the request timeout setting.',
       { cause: error },
     );
   }
@@ -96,14 +99,23 @@ function networkProblem(error: unknown, code: string | undefined, context: Faile
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return `${proxyHost ? `the proxy ${proxyHost} or ${host}` : host} refused the connection (ECONNREFUSED). Check the server URL and port, and that the server is running.`;
+      return (
+        `${proxyHost ? `the proxy ${proxyHost} or ${host}` : host} refused the connection (ECONNREFUSED). ` +
+        'Check the server URL and port, and that the server is running.'
+      );
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
-      return `the connection to ${where} was closed before the reply was complete (${code}). Try again; if it keeps happening, check the proxy or firewall between you and the server.`;
+      return (
+        `the connection to ${where} was closed before the reply was complete (${code}). ` +
+        'Try again; if it keeps happening, check the proxy or firewall between you and the server.'
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `the host name of ${proxyHost ? `${host} or of the proxy ${proxyHost}` : host} could not be resolved (${code}). Check the server URL and your network connection.`;
+      return (
+        `the host name of ${proxyHost ? `${host} or of the proxy ${proxyHost}` : host} could not be resolved (${code}). ` +
+        'Check the server URL and your network connection.'
+      );
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return `${where} cannot be reached from this network (${code}). Check your network connection or VPN.`;
@@ -112,9 +124,13 @@ function networkProblem(error: unknown, code: string | undefined, context: Faile
       return `the connection to ${host} was closed because the server settings changed (${code}). Try again.`;
     default:
       if (code?.startsWith('HPE_')) {
-        return `the reply from ${where} is not valid HTTP (${code}). Check the server URL, in particular the port and http:// versus https://.`;
+        return (
+          `the reply from ${where} is not valid HTTP (${code}). ` +
+          'Check the server URL, in particular the port and http:// versus https://.'
+        );
       }
-      return `the request to ${where} failed (${code ?? describeError(error, context.secrets ?? [])}). Check your network connection and try again.`;
+      const cause = code ?? describeError(error, context.secrets ?? []);
+      return `the request to ${where} failed (${cause}). Check your network connection and try again.`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { cutText } from '../shared/cutText';
 import { visible } from '../shared/inertText';
 import { WorldClientError, type WorldClientErrorKind } from './errors';
 import { redactedHead } from './redact';
@@ -98,7 +99,7 @@ function errorNameOf(json: unknown, secrets: readonly (string | undefined)[]): s
   const error = (json as { error: unknown }).error;
   const text = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
   // Newlines and bidi controls shown rather than flattened: the name is one of the server's values.
-  return shorten(visible(redactedHead(text, secrets, QUOTABLE_CHARS)), 80) || '(empty)';
+  return cutText(visible(redactedHead(text, secrets, QUOTABLE_CHARS)), 80) || '(empty)';
 }
 
 /** The new credentials in a remembered user's `{"error":"InvalidSession","new_session":...}` reply, if any. */
@@ -134,7 +135,8 @@ export function interpretReply(reply: ParsedReply, context: ReplyContext): unkno
     const where = reply.location ? ` to ${sanitiseSnippet(reply.location, 120)}` : '';
     throw new WorldClientError(
       'notJson',
-      `Could not ${context.what}: the server redirected the request${where} (HTTP ${status}) instead of answering. Set the server URL to the address it redirects to (for example https:// instead of http://).`,
+      `Could not ${context.what}: the server redirected the request${where} (HTTP ${status}) instead of answering. ` +
+        'Set the server URL to the address it redirects to (for example https:// instead of http://).',
       { status },
     );
   }
@@ -146,7 +148,8 @@ export function interpretReply(reply: ParsedReply, context: ReplyContext): unkno
 
 function failedAnswer(reply: ParsedReply, context: ReplyContext): WorldClientError {
   const { status, errorName } = reply;
-  const label = `${status}${errorName ? ` ${errorName}` : ''}${errorName === undefined && reply.parseError !== undefined ? `, ${pageKind(reply)}` : ''}`;
+  const page = errorName === undefined && reply.parseError !== undefined ? `, ${pageKind(reply)}` : '';
+  const label = `${status}${errorName ? ` ${errorName}` : ''}${page}`;
   const details = { status, serverError: errorName };
   if (context.signIn) {
     const refusal = signInRefusal(status, errorName);
@@ -183,7 +186,10 @@ function explain(kind: WorldClientErrorKind, context: ReplyContext, reply: Parse
     case 'sessionExpired':
       return 'the session has expired or is no longer valid';
     case 'forbidden':
-      return 'the server refused the request as forbidden; for a change this usually means the CSRF token is missing or does not belong to the session';
+      return (
+        'the server refused the request as forbidden; ' +
+        'for a change this usually means the CSRF token is missing or does not belong to the session'
+      );
     case 'notFound':
       return reply.errorName === 'RoomNotFound' || (context.roomId !== undefined && reply.errorName?.endsWith('NotFound'))
         ? `${room} does not exist on the server`
@@ -249,13 +255,16 @@ function notJsonAnswer(reply: ParsedReply, context: ReplyContext): WorldClientEr
   if (/json/i.test(reply.contentType)) {
     return new WorldClientError(
       'notJson',
-      `Could not ${context.what}: the reply says it is JSON (${type}) but is not valid JSON (${reply.bytes} bytes; ${reply.parseError}); it was probably cut off on the way. Try again; if it keeps happening, check the proxy or the server.`,
+      `Could not ${context.what}: the reply says it is JSON (${type}) but is not valid JSON (${reply.bytes} bytes; ${reply.parseError}); ` +
+        'it was probably cut off on the way. Try again; if it keeps happening, check the proxy or the server.',
       { status: reply.status },
     );
   }
   return new WorldClientError(
     'notJson',
-    `Could not ${context.what}: the server answered with ${pageKind(reply)} (${type}) instead of JSON, starting "${start}". This is usually a login or error page from a proxy or web server, or the server URL points at the webmail rather than its API: check the server URL.`,
+    `Could not ${context.what}: the server answered with ${pageKind(reply)} (${type}) instead of JSON, starting "${start}". ` +
+      'This is usually a login or error page from a proxy or web server, ' +
+      'or the server URL points at the webmail rather than its API: check the server URL.',
     { status: reply.status },
   );
 }
@@ -270,15 +279,11 @@ function pageKind(reply: RawReply): string {
  */
 export function sanitiseSnippet(text: string, max: number): string {
   const head = visible(text.slice(0, max * 2).replace(/[\t\n\r\u2028\u2029]+/g, ' ')).replace(/\s+/g, ' ').trim();
-  return shorten(head, max);
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return cutText(head, max);
 }
 
 /** A room id in a message: bidi controls and newlines shown, quoted, long ids shortened. */
 export function quoteId(id: string): string {
   // Cut before `visible`, which only lengthens: a 1 MB id costs no more than a short one.
-  return `"${shorten(visible(id.slice(0, 61)), 60).replace(/["\\]/g, '\\$&')}"`;
+  return `"${cutText(visible(id.slice(0, 61)), 60).replace(/["\\]/g, '\\$&')}"`;
 }

@@ -136,7 +136,8 @@ function toPublicError(error: unknown, scope: CallScope, current: Credentials | 
   } else if (error instanceof ShapeError) {
     publicError = new WorldClientError(
       'badShape',
-      `Could not ${scope.what}: the server's reply does not have the expected shape at ${error.fieldPath || 'the top level'}: ${error.problem}. ` +
+      `Could not ${scope.what}: the server's reply does not have the expected shape ` +
+        `at ${error.fieldPath || 'the top level'}: ${error.problem}. ` +
         'The server may run an API version this extension does not know; report it with the request log.',
     );
   } else if (error instanceof TypeError) {

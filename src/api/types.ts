@@ -87,7 +87,10 @@ export type SignInResult =
   | { kind: 'signedIn'; credentials: Credentials; user: string; twoFactorSetupPending: boolean }
   | { kind: 'twoFactorRequired'; user: string; token: string }
   | { kind: 'passwordExpired' }
-  /** Not in the original contract: the server answered MustAcceptTermsOfUse; sign in again with `acceptTermsOfUse: true` once the user agrees. */
+  /**
+   * Not in the original contract: the server answered MustAcceptTermsOfUse; sign in again with
+   * `acceptTermsOfUse: true` once the user agrees.
+   */
   | { kind: 'termsOfUseRequired' };
 
 /** Optional sign-in flags; not part of the original contract, added as a trailing optional parameter. */

@@ -38,7 +38,13 @@ function foldForDiff(left: string, right: string): { left: string; right: string
   return foldUnchangedMessages(left, right, {
     context: FOLD_CONTEXT,
     describeFold: ({ lines, leftLine, rightLine }) =>
-      `    // ${vscode.l10n.t('… {0} unchanged messages folded (from line {1} on the left, line {2} on the right; setting worldclientRtc.compare.foldUnchangedAbove) …', lines.toLocaleString(), leftLine.toLocaleString(), rightLine.toLocaleString())}`,
+      `    // ${vscode.l10n.t(
+        '… {0} unchanged messages folded (from line {1} on the left, line {2} on the right; setting {3}) …',
+        lines.toLocaleString(),
+        leftLine.toLocaleString(),
+        rightLine.toLocaleString(),
+        'worldclientRtc.compare.foldUnchangedAbove',
+      )}`,
   });
 }
 

@@ -1,7 +1,6 @@
 /**
  * A whole number with en-US digit grouping ("10,000"), as `toLocaleString('en-US')` writes it, without
- * Intl: the first toLocaleString loads ICU's data (10-17 ms on a 2-core machine), and the Rooms view's
- * counts are on the way to its first rows.
+ * Intl: the first toLocaleString loads ICU's data, and the Rooms view's counts are on the way to its first rows.
  */
 export function formatCount(n: number): string {
   if (!Number.isSafeInteger(n)) {

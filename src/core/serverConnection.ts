@@ -40,7 +40,10 @@ export class ServerConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** One for every client built here, so the replies all of them are reading stay bounded together. */
   private readonly replyBudget = new ReplyBudget();
-  /** Rebuilds run one at a time: a settings event and useServer() may ask at once, and two interleaved rebuilds would both replace the same client. */
+  /**
+   * Rebuilds run one at a time: a settings event and useServer() may ask at once, and two
+   * interleaved rebuilds would both replace the same client.
+   */
   private rebuilding: Promise<void> = Promise.resolve();
   readonly onDidChange = this.changed.event;
 
@@ -209,9 +212,10 @@ export class ServerConnection implements vscode.Disposable {
 
 /** Said in the log and in Test Connection's report when the proxy setting turns certificate checks off. */
 export function certificateChecksOffWarning(): string {
-  return vscode.l10n.t(
-    'Certificate checks are off because http.proxyStrictSSL is false: the certificate of the WorldClient server is not verified either, so a machine between you and the server could read your session. Prefer trusting your proxy\'s CA in worldclientRtc.trustedCertificates and setting http.proxyStrictSSL back to true.',
-  );
+  const off = vscode.l10n.t('Certificate checks are off because http.proxyStrictSSL is false:');
+  const risk = vscode.l10n.t('the certificate of the WorldClient server is not verified either, so a machine between you and the server could read your session.');
+  const advice = vscode.l10n.t('Prefer trusting your proxy\'s CA in worldclientRtc.trustedCertificates and setting http.proxyStrictSSL back to true.');
+  return `${off} ${risk} ${advice}`;
 }
 
 /** Thrown when the server changed after a flow confirmed one: nothing was sent, and what the flow holds is kept. */

@@ -6,6 +6,7 @@
  */
 
 import { withoutTrailingSlashes } from '../api/urls';
+import { cutText } from '../shared/cutText';
 
 /** Why a server URL from the settings cannot be used. */
 export type ServerUrlProblem = 'notUrl' | 'scheme' | 'credentials' | 'queryOrFragment';
@@ -141,5 +142,5 @@ export function checkStringList(key: string, raw: unknown, what: string): Checke
 function describe(raw: unknown): string {
   const text = JSON.stringify(raw) ?? String(raw);
   const oneLine = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
+  return cutText(oneLine, 60);
 }

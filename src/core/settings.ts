@@ -219,7 +219,8 @@ export class SettingsProblemLog implements vscode.Disposable {
     const settings = readSettings();
     const problems = currentSettingsProblems();
     if (settings.serverUrlProblem) {
-      problems.unshift(`${SECTION}.serverUrl ${JSON.stringify(settings.serverUrlProblem.shown)} cannot be used: ${describeServerUrlProblem(settings.serverUrlProblem.problem)}`);
+      const { shown, problem } = settings.serverUrlProblem;
+      problems.unshift(`${SECTION}.serverUrl ${JSON.stringify(shown)} cannot be used: ${describeServerUrlProblem(problem)}`);
     }
     for (const problem of problems) {
       if (!this.logged.has(problem)) {

@@ -78,13 +78,16 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
   if (!messages) {
     return undefined;
   }
-  const refusal = (now: string): string =>
-    vscode.l10n.t(
-      'These messages were meant for room "{0}" on {1}, but the extension now points at {2}. Nothing was sent; they are kept: switch back to {1}, then "Add Messages…" offers them again.',
+  const refusal = (now: string): string => {
+    const where = vscode.l10n.t(
+      'These messages were meant for room "{0}" on {1}, but the extension now points at {2}.',
       inertPickText(roomId),
       shownServer(serverUrl),
       now,
     );
+    const kept = vscode.l10n.t('Nothing was sent; they are kept: switch back to {0}, then "Add Messages…" offers them again.', shownServer(serverUrl));
+    return `${where} ${kept}`;
+  };
   return { request: { serverUrl, refusal, roomId, messages, verb: 'Added', activity: 'Adding' }, source: picked.source, serverUrl };
 }
 

@@ -136,12 +136,14 @@ async function restoreRequest(deps: RestoreDeps, snapshot: SnapshotInfo): Promis
   }
   return {
     serverUrl: snapshot.serverUrl,
-    refusal: (now) =>
-      vscode.l10n.t(
-        'The messages were deleted on {0}, but the extension now points at {1}. Nothing was restored and the snapshot is kept: switch back to {0}, then Undo again (or use "Restore Deleted Room…").',
+    refusal: (now) => {
+      const where = vscode.l10n.t('The messages were deleted on {0}, but the extension now points at {1}.', shownServer(snapshot.serverUrl), now);
+      const kept = vscode.l10n.t(
+        'Nothing was restored and the snapshot is kept: switch back to {0}, then Undo again (or use "Restore Deleted Room…").',
         shownServer(snapshot.serverUrl),
-        now,
-      ),
+      );
+      return `${where} ${kept}`;
+    },
     roomId: room.id,
     messages: room.messages,
     verb: 'Restored',

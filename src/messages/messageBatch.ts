@@ -1,5 +1,6 @@
 import type { RtcMessage } from '../api/types';
 import { checkMessage } from './messageValidation';
+import { cutText } from '../shared/cutText';
 
 /**
  * Reads a batch of messages from text a developer loaded (a JSON file or the clipboard).
@@ -68,17 +69,13 @@ function checkItems(items: unknown[]): BatchResult {
     }
     const earlier = firstSeen.get(checked.message.id);
     if (earlier !== undefined) {
-      problems.push(`${where}: the id "${clip(checked.message.id)}" is already used by item ${earlier + 1}.`);
+      problems.push(`${where}: the id "${cutText(checked.message.id, 60)}" is already used by item ${earlier + 1}.`);
       continue;
     }
     firstSeen.set(checked.message.id, index);
     messages.push(checked.message);
   }
   return problems.length > 0 ? { ok: false, problems, total: items.length } : { ok: true, messages };
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 /** The problems as one readable block, listing the first few. */

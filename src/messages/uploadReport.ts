@@ -38,7 +38,9 @@ export function describeUpload(outcome: UploadOutcome, roomId: string, verb: str
   if (outcome.end === 'cancelled') {
     return {
       severity: 'warning',
-      message: `Stopped: ${verb.toLowerCase()} ${outcome.sent.length.toLocaleString('en-US')} of ${count(total)} in ${room}. ${capitalize(sentPart)}; ${unsentPart}. The ${count(outcome.unsent.length)} not sent are kept: Retry sends them.`,
+      message:
+        `Stopped: ${verb.toLowerCase()} ${outcome.sent.length.toLocaleString('en-US')} of ${count(total)} in ${room}. ` +
+        `${capitalize(sentPart)}; ${unsentPart}. The ${count(outcome.unsent.length)} not sent are kept: Retry sends them.`,
     };
   }
   const lines = [
@@ -48,7 +50,8 @@ export function describeUpload(outcome: UploadOutcome, roomId: string, verb: str
   ];
   if (outcomeUnknown(outcome.error)) {
     lines.push(
-      `The failed request ended without an answer, so the server may have stored chunk ${outcome.failedChunk} anyway: check the room (Refresh) before retrying to avoid duplicates.`,
+      `The failed request ended without an answer, so the server may have stored chunk ${outcome.failedChunk} anyway: ` +
+        'check the room (Refresh) before retrying to avoid duplicates.',
     );
   }
   return { severity: 'error', message: lines.join(' ') };

@@ -1,4 +1,5 @@
 import { HEADER_MAX_CHARS, MAX_QUERY_CHARS, checkHostMessage, type HostMessage, type StateMessage } from '../shared/protocol';
+import { cutText } from '../shared/cutText';
 
 /**
  * The host's check on its own messages before they go to the webview. The webview drops a
@@ -15,7 +16,7 @@ export interface FittedMessage {
 
 /** Cuts a display text to the protocol's limit for status and header strings; the "…" shows the cut. */
 export function clipForPanel(text: string, maxChars = HEADER_MAX_CHARS): string {
-  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+  return cutText(text, maxChars);
 }
 
 export function fitForWebview(message: HostMessage): FittedMessage {

@@ -137,7 +137,9 @@ export class RoomPanel implements vscode.Disposable {
     this.watch.stop();
     this.setStatus(
       'error',
-      vscode.l10n.t('Signed out: this is the last copy loaded and it no longer updates. Sign in again to reload this panel (Watch stays off until you turn it on).'),
+      `${vscode.l10n.t('Signed out: this is the last copy loaded and it no longer updates.')} ${vscode.l10n.t(
+        'Sign in again to reload this panel (Watch stays off until you turn it on).',
+      )}`,
     );
     this.sendState();
   }

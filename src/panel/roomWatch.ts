@@ -1,5 +1,5 @@
 import type { RtcMessage } from '../api/types';
-import { PollTimer } from './pollTimer';
+import { PollTimer, realScheduler, type Scheduler } from '../core/pollTimer';
 
 /** What Watch needs from its panel. */
 export interface WatchedRoom {
@@ -26,8 +26,9 @@ export class RoomWatch {
   constructor(
     intervalMs: () => number,
     private readonly room: WatchedRoom,
+    scheduler: Scheduler = realScheduler,
   ) {
-    this.timer = new PollTimer(intervalMs, () => this.poll());
+    this.timer = new PollTimer(intervalMs, () => this.poll(), scheduler);
   }
 
   /** Polls while enabled and `canRun` (the panel is visible and open). */

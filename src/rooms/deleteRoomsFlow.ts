@@ -120,7 +120,8 @@ export class DeleteRoomsFlow {
   private async confirm(roomIds: readonly string[], serverUrl: string): Promise<boolean> {
     const single = roomIds.length === 1;
     const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
-    const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
+    const more = roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : '';
+    const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${more}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
     const kept = vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".');
     const detail = `${onServer(serverUrl)}\n\n${listed}${kept}`;
@@ -179,12 +180,15 @@ export function refuseOtherServer(snapshots: readonly SnapshotInfo[], currentSer
   const elsewhere = snapshots.find((info) => info.serverUrl !== currentServerUrl);
   if (elsewhere) {
     throw new Error(
-      vscode.l10n.t(
-        '“{0}” was deleted on {1}, but the extension now points at {2}. Nothing was restored; switch back to {1} ("WorldClient RTC: Switch Server…"), then restore it from "Restore Deleted Room…" (the copy is kept for 7 days).',
+      `${vscode.l10n.t(
+        '“{0}” was deleted on {1}, but the extension now points at {2}.',
         visibleId(elsewhere.roomId),
         shownServer(elsewhere.serverUrl),
         currentServerUrl ? shownServer(currentServerUrl) : vscode.l10n.t('no server'),
-      ),
+      )} ${vscode.l10n.t(
+        'Nothing was restored; switch back to {0}, then restore it from "Restore Deleted Room…" (the copy is kept for 7 days).',
+        shownServer(elsewhere.serverUrl),
+      )}`,
     );
   }
 }

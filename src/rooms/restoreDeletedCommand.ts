@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { cutForLabel, inertPickText } from '../shared/inertText';
+import { cutText } from '../shared/cutText';
+import { inertPickText } from '../shared/inertText';
 import type { ServerConnection } from '../core/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import { refuseOtherServer, type DeleteRoomsFlow } from './deleteRoomsFlow';
 import { relativeTime } from './roomPresentation';
+import { userRoomWords } from './roomPhrases';
+import type { RoomWords } from './roomWords';
 
 export interface RestoreDeletedDeps {
   ui: Ui;
@@ -32,8 +35,9 @@ export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]
     return [];
   }
   const now = Date.now();
+  const words = userRoomWords();
   const picked = await ui.showQuickPickMany(
-    saved.map((info) => ({ ...describeSnapshot(info, now), info })),
+    saved.map((info) => ({ ...describeSnapshot(info, now, words), info })),
     { title: vscode.l10n.t('Restore deleted rooms and messages') },
   );
   if (!picked?.length) {
@@ -52,11 +56,11 @@ export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]
   return restored;
 }
 
-function describeSnapshot(info: SnapshotInfo, now: number): { label: string; description: string } {
-  const roomId = cutForLabel(info.roomId, LABEL_MAX_CHARS);
+function describeSnapshot(info: SnapshotInfo, now: number, words: RoomWords): { label: string; description: string } {
+  const roomId = cutText(info.roomId, LABEL_MAX_CHARS);
   const savedAt = Date.parse(info.savedAt);
-  const when = Number.isFinite(savedAt) ? relativeTime(savedAt, now) : info.savedAt;
-  const count = info.messageCount.toLocaleString('en-US');
+  const when = Number.isFinite(savedAt) ? relativeTime(savedAt, now, words) : info.savedAt;
+  const count = words.number(info.messageCount);
   // Quick pick labels render `$(icon)`; bidi controls are shown by code point.
   const safeId = inertPickText(roomId);
   if (info.reason === 'deleteMessages') {

@@ -1,5 +1,6 @@
 import type { RoomSummary } from '../api/types';
 import { isActive, memberList } from '../core/rooms/roomsQuery';
+import type { RoomWords, TimeUnit } from './roomWords';
 
 export type RoomIcon = 'active-with-messages' | 'active-empty' | 'ended-with-messages' | 'ended-empty';
 
@@ -11,21 +12,21 @@ export function roomIcon(room: RoomSummary, now: number): RoomIcon {
   return `${state}-${room.hasMessages ? 'with-messages' : 'empty'}`;
 }
 
-/** "3 members · 2 h ago": what a user scans the list by. */
-export function roomDescription(room: RoomSummary, now: number): string {
-  const count = memberList(room).length;
-  const members = `${count} member${count === 1 ? '' : 's'}`;
+/** "3 members · 2 h ago": what a user scans the list by, in the user's language. */
+export function roomDescription(room: RoomSummary, now: number, words: RoomWords): string {
+  const members = words.members(memberList(room).length);
   const started = Date.parse(room.started);
-  return Number.isFinite(started) ? `${members} · ${relativeTime(started, now)}` : `${members} · start unknown`;
+  return `${members} · ${Number.isFinite(started) ? relativeTime(started, now, words) : words.phrases.startUnknown()}`;
 }
 
-export function relativeTime(time: number, now: number): string {
+export function relativeTime(time: number, now: number, words: RoomWords): string {
   const seconds = Math.round((now - time) / 1000);
   const future = seconds < 0;
   const span = Math.abs(seconds);
-  const phrase = (amount: number, unit: string) => (future ? `in ${amount} ${unit}` : `${amount} ${unit} ago`);
+  const phrase = (amount: number, unit: TimeUnit) =>
+    future ? words.phrases.inFuture(words.number(amount), unit) : words.phrases.ago(words.number(amount), unit);
   if (span < 45) {
-    return future ? 'in a moment' : 'just now';
+    return future ? words.phrases.inAMoment() : words.phrases.justNow();
   }
   if (span < 3600) {
     return phrase(Math.round(span / 60), 'min');

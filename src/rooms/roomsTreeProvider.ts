@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
 import { roomDescription, roomIcon, roomTooltip, type RoomIcon, type TooltipPart } from './roomPresentation';
 import { escapeMarkdownText } from './markdownText';
+import { userRoomWords } from './roomPhrases';
 import type { RoomsModel, VisibleGroup } from './roomsModel';
 import type { RoomGroupKey } from '../core/rooms/roomsQuery';
 import { CommandIds } from '../core/commandIds';
-import { formatCount } from '../core/counts';
-import { cutForLabel, visible, visibleId } from '../shared/inertText';
+import { cutText } from '../shared/cutText';
+import { visible, visibleId } from '../shared/inertText';
 
 export type RoomsNode =
   | { kind: 'group'; key: RoomGroupKey; total: number }
@@ -48,6 +49,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   /** Whether VS Code (or anyone) has asked for the rows: until then there is nothing on screen to redraw. */
   private asked = false;
   private readonly rowsHandedOut = new vscode.EventEmitter<void>();
+  private readonly words = userRoomWords();
   readonly onDidChangeTreeData = this.changed.event;
   /** After VS Code has taken the first rows of a new list: work they need not wait for can start. */
   readonly onDidHandOutRows = this.rowsHandedOut.event;
@@ -132,14 +134,14 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
       case 'group': {
         const item = new vscode.TreeItem(GROUP_LABELS[node.key](), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.key}`;
-        item.description = formatCount(node.total);
+        item.description = this.words.number(node.total);
         item.contextValue = 'roomGroup';
         return item;
       }
       case 'loadMore': {
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
         item.id = `loadMore:${node.group}`;
-        item.description = vscode.l10n.t('{0} more', formatCount(node.remaining));
+        item.description = vscode.l10n.t('{0} more', this.words.number(node.remaining));
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: CommandIds.loadMoreRooms, title: 'Load more rooms', arguments: [node.group] };
         item.contextValue = 'loadMore';
@@ -219,7 +221,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
       item.contextValue = 'room;deleting';
       return item;
     }
-    item.description = occurrence === 1 ? roomDescription(room, now) : vscode.l10n.t('⚠ listed again (#{0}) · {1}', occurrence, roomDescription(room, now));
+    const description = roomDescription(room, now, this.words);
+    item.description = occurrence === 1 ? description : vscode.l10n.t('⚠ listed again (#{0}) · {1}', this.words.number(occurrence), description);
     item.iconPath = ICONS[icon];
     // Only on a room with a badge: VS Code asks the decoration provider about every resourceUri it draws.
     item.resourceUri = this.annotator?.decoration(room.id) ? this.annotator.resourceUri(room.id) : undefined;
@@ -234,7 +237,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
 /** Labels are one line; a huge id is cut for display (Copy Room Id still copies all of it). */
 const LABEL_MAX_CHARS = 200;
 function displayId(id: string): string {
-  return cutForLabel(id, LABEL_MAX_CHARS);
+  return cutText(id, LABEL_MAX_CHARS);
 }
 
 function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownString {

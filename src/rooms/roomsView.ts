@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { readAutoRefreshSeconds, readSettings } from '../core/settings';
 import type { ServerUrlProblem } from '../core/settingValues';
-import { formatCount } from '../core/counts';
+import { PollTimer } from '../core/pollTimer';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
 import { roomsViewMessage } from './roomsViewMessage';
+import { userRoomWords } from './roomPhrases';
 
 export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
 
@@ -17,11 +18,20 @@ export class RoomsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<RoomsNode>;
   /** Refreshes whose progress is showing in the view. */
   refreshesInProgress = 0;
-  private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
+  /** The same timer as a panel's Watch: the next wait starts when a refresh has ended, so refreshes never overlap. */
+  private readonly autoRefreshTimer = new PollTimer(
+    () => readAutoRefreshSeconds() * 1000,
+    async () => {
+      if (!this.model.loading) {
+        await this.autoRefresh();
+      }
+    },
+  );
   private readonly disposables: vscode.Disposable[] = [];
   private shownState: RoomsState | 'badServerUrl' = 'noServer';
   private shownServerUrlProblem: ServerUrlProblem | undefined;
   private readonly contextValues = new Map<string, string | boolean>();
+  private readonly words = userRoomWords();
 
   /** @param autoRefresh the view's one refresh, wrapped by the runner (an expired session is handled like any other's). */
   constructor(
@@ -72,7 +82,7 @@ export class RoomsView implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearInterval(this.autoRefreshTimer);
+    this.autoRefreshTimer.dispose();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
@@ -88,13 +98,11 @@ export class RoomsView implements vscode.Disposable {
     this.setContext('worldclientRtc.filterActive', model.filter.length > 0);
     let description: string | undefined;
     if (state === 'ready' || state === 'empty') {
-      const total = formatCount(model.total);
-      const shown = formatCount(model.visibleGroups().reduce((sum, group) => sum + group.total, 0));
+      // Formatted only here: the first number format loads ICU's data, which activation need not pay.
+      const shown = this.words.number(model.visibleGroups().reduce((sum, group) => sum + group.total, 0));
       description = model.filter
-        ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, total)
-        : model.total === 1
-          ? vscode.l10n.t('{0} room', total)
-          : vscode.l10n.t('{0} rooms', total);
+        ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, this.words.number(model.total))
+        : this.words.rooms(model.total);
     }
     // Only what changed: each message set makes VS Code's tree wait 200 ms longer before it asks
     // for the items of a pending refresh, and each title or context key is a round trip to the window.
@@ -109,7 +117,7 @@ export class RoomsView implements vscode.Disposable {
       filter: model.filter,
       shown: model.visibleGroups().reduce((sum, group) => sum + group.total, 0),
       total: model.total,
-    });
+    }, this.words);
     if (message !== this.treeView.message) {
       this.treeView.message = message;
     }
@@ -123,15 +131,8 @@ export class RoomsView implements vscode.Disposable {
   }
 
   private scheduleAutoRefresh(): void {
-    clearInterval(this.autoRefreshTimer);
-    this.autoRefreshTimer = undefined;
-    const seconds = readAutoRefreshSeconds();
-    if (seconds > 0 && this.treeView.visible) {
-      this.autoRefreshTimer = setInterval(() => {
-        if (!this.model.loading) {
-          void this.autoRefresh();
-        }
-      }, seconds * 1000);
-    }
+    this.autoRefreshTimer.setActive(readAutoRefreshSeconds() > 0 && this.treeView.visible);
+    // A new interval or a view shown again waits a full interval from now.
+    this.autoRefreshTimer.restart();
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { formatCount } from '../core/counts';
 import type { RoomsState } from './roomsModel';
+import type { RoomWords } from './roomWords';
 
 /** What the Rooms view's message line needs to know about the list. */
 export interface RoomsViewFacts {
@@ -22,7 +22,7 @@ export interface RoomsViewFacts {
  * welcome content speaks (no server, signed out, loading, no rooms): VS Code hides the welcome
  * content, buttons included, while a view has a message.
  */
-export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
+export function roomsViewMessage(facts: RoomsViewFacts, words: RoomWords): string | undefined {
   switch (facts.state) {
     case 'noServer':
     case 'signedOut':
@@ -34,9 +34,10 @@ export function roomsViewMessage(facts: RoomsViewFacts): string | undefined {
     case 'ready':
       break;
   }
-  const count = (n: number): string => (n === 1 ? vscode.l10n.t('{0} room', formatCount(n)) : vscode.l10n.t('{0} rooms', formatCount(n)));
+  // Counts are formatted only for a list that is shown: the first number format loads ICU's data, which activation need not pay.
+  const count = (n: number): string => words.rooms(n);
   const listed = facts.filter
-    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, formatCount(facts.shown), count(facts.total))
+    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, words.number(facts.shown), count(facts.total))
     : count(facts.total);
   if (facts.stale) {
     return vscode.l10n.t('⚠ Stale — {0}. Showing the list from before the last refresh failed: {1}', listed, facts.error ?? '');

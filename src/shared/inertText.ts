@@ -26,6 +26,7 @@
  */
 
 import { isSpaceCode } from './contract/formats';
+import { cutText } from './cutText';
 
 /** Joins without a visible mark or a line-break opportunity; breaks link syntax without changing how the text reads. */
 export const WORD_JOINER = '\u2060';
@@ -129,20 +130,15 @@ export function inertPickText(text: string): string {
   return inertForCodicons(visible(text));
 }
 
-/** A one-line label cut after `maxChars` characters, "…" marking the cut (copy commands still use the whole value). */
-export function cutForLabel(text: string, maxChars: number): string {
-  return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
-}
-
 /** How much of a server id a title, a pick item, a message or a log line shows (copy commands use the whole id). */
 export const SHOWN_ID_MAX_CHARS = 200;
 
 /** A server id for a title, a message or a log line: cut first (so a 1 MB id costs no more than a short one), then `visible`. */
 export function visibleId(id: string): string {
-  return visible(cutForLabel(id, SHOWN_ID_MAX_CHARS));
+  return visible(cutText(id, SHOWN_ID_MAX_CHARS));
 }
 
 /** A server id inside a QuickPick item or title: cut, visible, and no icons. */
 export function inertPickId(id: string): string {
-  return inertPickText(cutForLabel(id, SHOWN_ID_MAX_CHARS));
+  return inertPickText(cutText(id, SHOWN_ID_MAX_CHARS));
 }

@@ -14,6 +14,7 @@
  * older version are dropped.
  */
 import { array, bool, int, nullable, object, oneOf, str, tagged, validate, type Checked, type Infer } from './schema';
+import { cutText } from './cutText';
 
 export const ROOM_VIEW_TYPE = 'worldclientRtc.room';
 
@@ -131,7 +132,7 @@ export function checkPanelState(value: unknown): Checked<PanelState> {
 
 /** Cuts a header value for display; the "…" makes the cut visible. */
 export function clipHeaderValue(value: string): string {
-  return value.length > HEADER_MAX_CHARS ? `${value.slice(0, HEADER_MAX_CHARS)}…` : value;
+  return cutText(value, HEADER_MAX_CHARS);
 }
 
 /** For log lines about rejected messages: enough to recognise it, never a whole payload. */
@@ -142,5 +143,5 @@ export function summarizeForLog(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return cutText(text, 200);
 }

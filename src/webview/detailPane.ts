@@ -118,7 +118,8 @@ export class DetailPane {
         notes.push(`Cannot decode: ${shown.note}.`);
       }
       if (limit < fullLength) {
-        notes.push(`Showing the first ${limit.toLocaleString('en-US')} of ${fullLength.toLocaleString('en-US')} characters; Copy copies the whole value.`);
+        const shownChars = `${limit.toLocaleString('en-US')} of ${fullLength.toLocaleString('en-US')}`;
+        notes.push(`Showing the first ${shownChars} characters; Copy copies the whole value.`);
       }
       setText(view.note, notes.join(' '));
       view.note.hidden = notes.length === 0;

@@ -28,7 +28,8 @@ export class HostBridge {
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
       const checked = checkHostMessage(event.data);
       if (!checked.ok) {
-        const text = `Ignored a message from the extension that does not fit the protocol (${checked.problem}): ${summarizeForLog(event.data)}`;
+        const text =
+          `Ignored a message from the extension that does not fit the protocol (${checked.problem}): ` + summarizeForLog(event.data);
         console.warn(text);
         this.post({ type: 'log', level: 'warn', message: text.slice(0, MAX_LOG_CHARS) });
         return;

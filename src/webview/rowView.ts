@@ -1,3 +1,4 @@
+import { cutText } from '../shared/cutText';
 import type { MessageField, MessageRow } from '../shared/protocol';
 import { formatBytes, present, type ViewMode } from './decoders';
 import { h, setText } from './dom';
@@ -106,7 +107,7 @@ export function renderRow(element: HTMLElement, row: MessageRow | undefined, mod
   const dataSize = formatBytes(row.dataBytes, row.dataLength);
   setText(cell(element, 'size'), `${saltSize} · ${dataSize}`);
   cell(element, 'size').title = `salt ${saltSize} · data ${dataSize}`;
-  const id = row.id.length > 60 ? `${row.id.slice(0, 60)}…` : row.id;
+  const id = cutText(row.id, 60);
   element.setAttribute(
     'aria-label',
     `Message ${row.index + 1}${row.isNew ? ', new' : ''}: id ${id}, data ${formatBytes(row.dataBytes, row.dataLength)}`,

@@ -165,7 +165,8 @@ function printActivation(figures: ActivationFigures, runs: number): void {
     [`WorldClient RTC, cold start (first in a fresh profile), target ≤ ${TARGET_MS} ms`, judged(figures.cold.ours.reported)],
     ['floor, same cold starts', row(figures.cold.floor.reported)],
   ]);
-  printTable(`The whole of activation, until activate()'s promise resolved (Developer: Startup Performance, load + call + finish, VS Code ${figures.version}), median of ${runs}`, [
+  const source = `Developer: Startup Performance, load + call + finish, VS Code ${figures.version}`;
+  printTable(`The whole of activation, until activate()'s promise resolved (${source}), median of ${runs}`, [
     ['WorldClient RTC, warm start', row(figures.warm.ours.whole)],
     ['floor, same warm starts', row(figures.warm.floor.whole)],
     ['WorldClient RTC, cold start', row(figures.cold.ours.whole)],

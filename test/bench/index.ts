@@ -21,7 +21,8 @@ const VSIX = path.join(repoRoot, '.vscode-test', 'worldclient-rtc.vsix');
  * for beside their floors (test/bench/floor) on the production VSIX.
  */
 async function main(): Promise<void> {
-  console.log(`Benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  console.log(`Benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${memory}, Node ${process.version}`);
   const size = (file: string) => `${(fs.statSync(path.join(repoRoot, file)).size / 1024).toFixed(1)} KiB`;
   printTable('Sizes (production build)', [
     ['dist/extension.js (the extension, loaded at activation)', `${size('dist/extension.js')} (target ≤ 150 KB)`],

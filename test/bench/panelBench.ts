@@ -86,7 +86,8 @@ async function openTimed(ui: UiWorkbench, roomId: string, from: OpenedFrom): Pro
   await frame.waitForFunction(() => document.documentElement.dataset.firstRowsAt !== undefined, undefined, { timeout: 60_000 });
   const stamps = await frame.evaluate(() => ({ ...document.documentElement.dataset }));
   const since = (stamp: string | undefined): number => Number(stamp) - started;
-  console.log(`${roomId} (from the ${from}): webview script started +${since(stamps.scriptStartAt)} ms, first state +${since(stamps.firstStateAt)} ms, first rows +${since(stamps.firstRowsAt)} ms`);
+  const script = `webview script started +${since(stamps.scriptStartAt)} ms`;
+  console.log(`${roomId} (from the ${from}): ${script}, first state +${since(stamps.firstStateAt)} ms, first rows +${since(stamps.firstRowsAt)} ms`);
   return { frame, firstRowsMs: since(stamps.firstRowsAt) };
 }
 

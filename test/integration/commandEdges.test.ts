@@ -12,7 +12,8 @@ const ODD_ROOM = 'a/b';
 const errorsShown = (s: SandboxSession, from = 0): string[] =>
   s.ui.shown
     .slice(from)
-    .filter((shown) => shown.severity === 'error' || (shown.severity === 'warning' && !shown.message.trimEnd().endsWith('?'))) // not confirmations
+    // A warning that ends in "?" is a confirmation, not a failure.
+    .filter((shown) => shown.severity === 'error' || (shown.severity === 'warning' && !shown.message.trimEnd().endsWith('?')))
     .map((shown) => `${shown.message}\n${shown.detail ?? ''}`);
 
 /** Starts the command and resolves once its first request is at the server (held there by a delay fault). */

@@ -48,7 +48,7 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
     proxy = undefined;
   });
 
-  it('with the session in the query, no part of it reaches messages, logs or the Test Connection report: HTML echoing the URL, redirects', async () => {
+  it('with the session in the query, none of it reaches messages, logs or Test Connection: HTML echoing the URL, redirects', async () => {
     session = await withSandbox({ signedIn: false, csrf: true });
     const { ui, api, sandbox } = session;
     await afterRebuild(session, () => setSetting('sessionTransport', 'query'));
@@ -125,7 +125,7 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
     assert.equal(warnings, 1, 'one warning per client build, not per request');
   });
 
-  it('a room reply that never ends shows an error in the panel instead of "Loading…", Refresh retries it, and Watch keeps ticking', async () => {
+  it('a room reply that never ends shows an error in the panel, not "Loading…"; Refresh retries it, and Watch keeps ticking', async () => {
     session = await withSandbox({ seed: { sample: true } });
     const { api, sandbox } = session;
     await afterRebuild(session, () => setSetting('requestTimeoutSeconds', 1));

@@ -36,7 +36,7 @@ describe('Server text in notifications and dialogs', function () {
     session = undefined;
   });
 
-  it('a 12,000-character room id (as long as a request line may carry) is shown cut in the delete confirmation and its result', async () => {
+  it('a 12,000-character room id (as long as a request line may carry) is cut in the delete confirmation and its result', async () => {
     session = await withSandbox({ seed: {} });
     const { sandbox, ui } = session;
     const longId = `room-${'x'.repeat(12_000)}`;

@@ -9,7 +9,8 @@ const TARGET = 'worldclient-rtc.worldclient-rtc';
  * shared process environment, activates WorldClient RTC through the public extensions API,
  * walks whatever it returns and writes what it got to the file named by
  * WORLDCLIENT_RTC_PROBE_REPORT (set by the UI test). "Use Sandbox Server" writes the server URL
- * (read from the file WORLDCLIENT_RTC_PROBE_SERVER_URL_FILE names) into the folder's settings, as a repository's .vscode/settings.json would.
+ * (read from the file WORLDCLIENT_RTC_PROBE_SERVER_URL_FILE names) into the folder's settings,
+ * as a repository's .vscode/settings.json would.
  */
 function activate(context) {
   context.subscriptions.push(

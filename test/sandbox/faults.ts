@@ -153,7 +153,8 @@ export async function writeHugeBody(res: ServerResponse, bytes: number): Promise
   const prefix = '{"rooms":[';
   const suffix = ']}';
   const entry = (i: number): string =>
-    `{"id":"huge-${String(i).padStart(9, '0')}","started":"2025-01-01T00:00:00.000Z","ended":"","members":"alice@example.com,bob@example.com","hasMessages":false}`;
+    `{"id":"huge-${String(i).padStart(9, '0')}","started":"2025-01-01T00:00:00.000Z","ended":"",` +
+    '"members":"alice@example.com,bob@example.com","hasMessages":false}';
   const entryLength = entry(0).length;
   const count = Math.max(1, Math.floor((bytes - prefix.length - suffix.length + 1) / (entryLength + 1)));
   const total = prefix.length + count * entryLength + (count - 1) + suffix.length;

@@ -37,7 +37,10 @@ export interface SeedOptions {
   contractBreaking?: boolean;
 }
 
-/** 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its first two rooms listed again at the end. */
+/**
+ * 'duplicateIds' (rooms list only; other requests are answered normally): the real list with its
+ * first two rooms listed again at the end.
+ */
 /** 'hugeRoom': the asked-for room with about `hugeBodyBytes` of `{}` messages, streamed, never built in memory. */
 export type FaultKind =
   | 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape'
@@ -54,7 +57,10 @@ export interface Fault {
   kind: FaultKind;
   /** For 'delay' (then the normal reply, or the next matching fault); for 'slowBody', the pause mid-body (default 2000). */
   delayMs?: number;
-  /** For 'slowBody': the normal reply, of which this many bytes come at once and the rest after `delayMs` (default 16 KiB), as a big reply over a slow link. */
+  /**
+   * For 'slowBody': the normal reply, of which this many bytes come at once and the rest after
+   * `delayMs` (default 16 KiB), as a big reply over a slow link.
+   */
   firstBytes?: number;
   /** For 'status' (e.g. 500, 502, 503, 429); body {"error":"ServerError"}. */
   status?: number;

@@ -38,7 +38,8 @@ export function makeCertificates(): TestCertificates {
     openssl('req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=WorldClient Test CA');
     openssl('req', '-new', ...EC_KEY, '-keyout', 'old.key', '-out', 'old.csr', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1');
     // `openssl ca` is the one OpenSSL 3.0 command that takes a start date in the past.
-    fs.writeFileSync(file('ca.cnf'), '[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\npolicy=p\ncopy_extensions=copy\n[p]\ncommonName=supplied\n');
+    fs.writeFileSync(file('ca.cnf'), ['[ca]', 'default_ca=d', '[d]', 'database=index.txt', 'new_certs_dir=.', 'serial=serial', 'default_md=sha256', 'policy=p',
+      'copy_extensions=copy', '[p]', 'commonName=supplied', ''].join('\n'));
     fs.writeFileSync(file('index.txt'), '');
     fs.writeFileSync(file('serial'), '01\n');
     openssl('ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', 'old.csr', '-out', 'old.pem', '-startdate', '20200101000000Z', '-enddate', '20200102000000Z', '-notext');

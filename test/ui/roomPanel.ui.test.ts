@@ -17,7 +17,8 @@ function domProbe(frame: Frame): Promise<{ images: number; scripts: string[]; li
     images: document.querySelectorAll('img').length,
     // Describes each script: where it comes from, whether it carries a nonce, how it starts.
     scripts: [...document.querySelectorAll('script')].map((script) =>
-      `${script.getAttribute('src') ? 'src' : 'inline'} nonce=${script.getAttribute('nonce') !== null} ${(script.textContent ?? '').slice(0, 40)}`,
+      `${script.getAttribute('src') ? 'src' : 'inline'} nonce=${script.getAttribute('nonce') !== null} ` +
+      (script.textContent ?? '').slice(0, 40),
     ),
     links: document.querySelectorAll('a').length,
     handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on'))).length,

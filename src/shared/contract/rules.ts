@@ -5,6 +5,7 @@
  */
 
 import { visible } from '../inertText';
+import { cutText } from '../cutText';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -90,7 +91,7 @@ export function quote(value: unknown): string {
   }
   const shown = typeof value === 'string' ? value.slice(0, QUOTE_MAX_CHARS) : value;
   const text = visible(jsonOrString(shown));
-  return text.length > QUOTE_MAX_CHARS ? `${text.slice(0, QUOTE_MAX_CHARS - 3)}…` : text;
+  return cutText(text, QUOTE_MAX_CHARS);
 }
 
 function jsonOrString(value: unknown): string {

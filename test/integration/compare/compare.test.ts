@@ -122,7 +122,9 @@ describe('Compare with…', function () {
     assert.ok(folded.right.split('\n').length < 60, `the server side has ${folded.right.split('\n').length} lines`);
     assert.deepEqual(linesOnlyIn(folded.left, folded.right), [messageLine(changed)]);
     assert.deepEqual(linesOnlyIn(folded.right, folded.left), [messageLine(server.messages[100]), messageLine(removed)]);
-    assert.match(folded.right, /^ {4}\/\/ … 12,238 unchanged messages folded \(from line 112 on the left, line 112 on the right; setting worldclientRtc\.compare\.foldUnchangedAbove\) …$/m);
+    const foldLine = '    // … 12,238 unchanged messages folded (from line 112 on the left, line 112 on the right; ' +
+      'setting worldclientRtc.compare.foldUnchangedAbove) …';
+    assert.ok(folded.right.split('\n').includes(foldLine), 'the fold line, word for word');
     assert.match(folded.right, /^ {2}"id": "big",$/m, 'the room\'s fields show');
     assert.equal((await vscode.workspace.openTextDocument(folded.modified)).languageId, 'jsonc', 'fold lines are comments, not JSON errors');
 

@@ -15,6 +15,7 @@ describe('Rooms explorer', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setSetting('rooms.sortBy', undefined);
     await setSetting('rooms.groupByState', undefined);
+    await setSetting('autoRefreshSeconds', undefined);
     session?.api.rooms.model.setQuery({ filter: '' });
     await session?.dispose();
   });
@@ -197,6 +198,19 @@ describe('Rooms explorer', function () {
     assert.deepEqual(report.imported, ['a/b', 'with space']);
     assert.deepEqual(report.skipped, [{ id: 'incident-4711', reason: 'a room with this id already exists' }]);
     assert.deepEqual(ids.map((id) => session.sandbox.store.get(id)), before);
+  });
+
+  it('auto-refreshes the list while the view is visible, with the timer Watch uses', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await refreshRooms(session.api);
+    await vscode.commands.executeCommand('workbench.view.extension.worldclientRtc');
+    await waitFor(() => session.api.rooms.view.treeView.visible, 'the Rooms view on screen');
+    const lists = () => session.sandbox.requests.filter((request) => /\/rtc\/rooms$/.test(request.path)).length;
+    const before = lists();
+    session.sandbox.store.put({ id: 'arrived-meanwhile', started: new Date().toISOString(), ended: '', members: 'a@x.org', messages: [] });
+    await setSetting('autoRefreshSeconds', 1);
+    await waitFor(() => renderChildren(session.api).some((item) => item.label === 'arrived-meanwhile'), 'the new room, without a Refresh');
+    await waitFor(() => lists() >= before + 2, 'a second automatic refresh', 15_000);
   });
 
   it('acts on the tree selection from the keyboard (Delete key)', async () => {

@@ -83,7 +83,10 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
   }
 }
 
-/** Points the extension at `target` and, unless already signed in there, signs in with a pasted token, as a user switching servers would. */
+/**
+ * Points the extension at `target` and, unless already signed in there, signs in with a pasted
+ * token, as a user switching servers would.
+ */
 export async function switchServer(session: SandboxSession, target: Sandbox): Promise<void> {
   session.otherServers.add(session.sandbox.url);
   session.otherServers.add(target.url);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { FAST_RETRIES, Harness, newRoom, rejectsWith } from './harness';
+import { FAST_RETRIES, Harness, newRoom, rejectsWith, until } from './harness';
 
 describe('api client: faults, timeouts, cancellation and retries', () => {
   const h = new Harness();
@@ -73,6 +73,7 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
             return; // never finishes
           }
           res.write(chunk);
+          // The server's pace, not a wait for a result: the client's deadlines run on the real clock.
           await new Promise((resolve) => setTimeout(resolve, 120));
         }
         res.end();
@@ -90,9 +91,11 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
     it('the caller\'s signal cancels a request in flight', async () => {
       h.sandbox.addFault({ kind: 'delay', delayMs: 2000 });
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 50);
       const started = Date.now();
-      await rejectsWith(h.client().api.getRoom('weekly-standup', controller.signal), 'cancelled', /Cancelled: did not open the room "weekly-standup"/);
+      const call = h.client().api.getRoom('weekly-standup', controller.signal);
+      await until(() => h.requestsTo('rtc').length === 1, 'the request to reach the server');
+      controller.abort();
+      await rejectsWith(call, 'cancelled', /Cancelled: did not open the room "weekly-standup"/);
       assert.ok(Date.now() - started < 1000);
     });
 
@@ -103,9 +106,11 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
     it('cancelling during a retry wait ends the call at once', async () => {
       h.sandbox.addFault({ kind: 'status', status: 503 });
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 100);
       const started = Date.now();
-      await rejectsWith(h.client({}, { tuning: { baseDelayMs: 10_000, maxDelayMs: 10_000 } }).api.listRooms(controller.signal), 'cancelled');
+      const call = h.client({}, { tuning: { baseDelayMs: 10_000, maxDelayMs: 10_000 } }).api.listRooms(controller.signal);
+      await until(() => h.requestsTo('rtc')[0]?.status === 503, 'the first reply, after which the client waits 10 s to retry');
+      controller.abort();
+      await rejectsWith(call, 'cancelled');
       assert.ok(Date.now() - started < 2000);
       assert.equal(h.requestsTo('rtc').length, 1);
     });

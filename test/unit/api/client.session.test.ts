@@ -204,7 +204,7 @@ describe('api client: signing in, sessions, ping and version', () => {
     const CODE = '987654';
 
     for (const sessionTransport of ['header', 'query'] as const) {
-      it(`no log entry, curl command, error or info line contains a session, CSRF token, password or code (session in the ${sessionTransport})`, async function () {
+      it(`no log entry, curl command, error or info line holds a secret (session in the ${sessionTransport})`, async function () {
         this.timeout(30_000);
         await h.start({
           csrf: true, twoFactor: true, renewRememberedSessions: true, rejectEncodedSlashInPath: true,

@@ -89,3 +89,12 @@ export const sampleMessages = [
 export function newRoom(id: string): { id: string; started: string; ended: string; members: string; messages: typeof sampleMessages } {
   return { id, started: '2025-06-01T10:00:00.000Z', ended: '', members: 'alice@example.com,bob@example.com', messages: sampleMessages.map((m) => ({ ...m })) };
 }
+
+/** Waits for a condition the test cannot be told about by an event (e.g. the sandbox has seen a request), checking every 5 ms. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -38,13 +38,15 @@ describe('RoomPreviewReader', () => {
     }
   });
 
-  it('accepts messages before the fields, room_id for id, and odd but valid JSON (spaces, escapes, nesting, multi-byte text split across chunks)', () => {
+  it('accepts messages before the fields, room_id for id, and odd but valid JSON (spaces, escapes, nesting, split multi-byte text)', () => {
     const tricky: RtcMessage[] = [
       { id: 'quote " and \\ backslash \\', salt: '', data: '}]{["' },
       { id: 'ünïcödé 😀 across chunks', salt: 'x', data: '\u2028' },
       ...messages(3),
     ];
-    const json = `\uFEFF {\n "extra": {"nested": [1, {"a": "]}"}], "n": -1.5e3, "t": true, "z": null},\r\n\t"messages" : [ ${tricky.map((m) => JSON.stringify(m)).join(' ,\n')} , {"id":"late"`;
+    const listed = tricky.map((m) => JSON.stringify(m)).join(' ,\n');
+    const json =
+      '\uFEFF {\n "extra": {"nested": [1, {"a": "]}"}], "n": -1.5e3, "t": true, "z": null},' + `\r\n\t"messages" : [ ${listed} , {"id":"late"`;
     const { preview } = read(json, 5, 3);
     assert.ok(preview);
     assert.deepEqual(preview.messages, tricky);

@@ -9,7 +9,9 @@ describe('panel failure texts', () => {
     const gone = new WorldClientError('notFound', 'Room not found.', { status: 404 });
     assert.deepEqual(describePanelFailure(gone, { ...context, during: 'watch', hasCopy: true }), {
       status: 'deleted',
-      text: 'Room "r1" no longer exists on the server (it was deleted, possibly elsewhere). The messages shown are the last copy loaded; Export JSON still saves them.',
+      text:
+        'Room "r1" no longer exists on the server (it was deleted, possibly elsewhere). ' +
+        'The messages shown are the last copy loaded; Export JSON still saves them.',
       stopWatching: true,
     });
     assert.match(describePanelFailure(gone, context).text, /Check the id, or close this panel\.$/);

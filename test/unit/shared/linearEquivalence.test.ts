@@ -69,7 +69,7 @@ describe('hand scans answer as the regular expressions they replaced', () => {
     assert.equal(quote('a@b.c'), '"a@b.c"');
     assert.equal(quote(undefined), 'nothing');
     assert.equal(quote(42), '42');
-    assert.equal(quote('x'.repeat(100)), `"${'x'.repeat(56)}…`);
+    assert.equal(quote('x'.repeat(100)), `"${'x'.repeat(58)}…`);
     assert.equal(quote('evil\u202Etxt.exe'), '"evil⟨U+202E⟩txt.exe"');
     const deep: unknown = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
     assert.equal(quote(deep), '[…]', 'nesting too deep to quote does not throw');
