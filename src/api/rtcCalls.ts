@@ -122,7 +122,9 @@ export class RtcCalls extends ApiRequestCore {
       sink,
     };
     const reply = await this.exchange(request, scope, true, signal);
-    return interpretReply(reply, { what: scope.what, roomId: scope.roomId } satisfies ReplyContext);
+    // Read after the exchange, so a session the server renewed with its CSRF token counts.
+    const withoutCsrf = request.method !== 'GET' && !this.hooks.getCredentials()?.csrfToken;
+    return interpretReply(reply, { what: scope.what, roomId: scope.roomId, withoutCsrf } satisfies ReplyContext);
   }
 }
 
