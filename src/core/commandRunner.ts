@@ -3,6 +3,7 @@ import { WorldClientError, errorMessage, isSessionExpired } from '../api/errors'
 import { isCancellation } from './cancellation';
 import { CommandIds } from './commandIds';
 import type { Ui } from './prompts';
+import { reportRoomFailures, type RoomFailure } from './bulkFailures';
 
 // Looked up per use rather than at load, so the labels follow the l10n bundle; a choice is
 // compared against the same lookup.
@@ -21,13 +22,19 @@ function followUpsFor(error: unknown): string[] {
   return [showLog()];
 }
 
+/** How flows report what failed without knowing the window: one failure, or the rooms a bulk action could not handle. */
+export interface FailureReporter {
+  report(label: string, error: unknown): void;
+  reportRoomFailures(summary: string, failures: readonly RoomFailure[]): void;
+}
+
 /**
  * The one place command failures are handled, so every command behaves alike: a cancelled
  * action is silent, an expired session asks to sign in and then runs the action again, and
  * anything else becomes one error notification that says what to do next. Nothing else in the
  * extension asks about an expired session: models and flows just throw it.
  */
-export class CommandRunner {
+export class CommandRunner implements FailureReporter {
   /**
    * @param signInAgain asks the user to sign in again (once, however many actions wait) and
    * says whether they did.
@@ -67,6 +74,11 @@ export class CommandRunner {
       this.report(label, error);
       return undefined;
     }
+  }
+
+  /** Ends a bulk action that failed for some rooms: a short summary, each room's reason in Show Details and the log. */
+  reportRoomFailures(summary: string, failures: readonly RoomFailure[]): void {
+    reportRoomFailures(this.ui, this.log, summary, failures);
   }
 
   /** Shows a failure without waiting for the user, so the command itself completes. */

@@ -12,6 +12,7 @@ import type { ServerConnection } from '../session/serverConnection';
 import { setUpRoomWebview } from './webviewSetup';
 import { errorMessage } from '../api/errors';
 import { SHOWN_ID_MAX_CHARS, visibleId } from '../shared/inertText';
+import { counted } from '../core/numbers';
 
 /** What a panel needs from the manager that owns it. */
 export interface RoomPanelHost {
@@ -118,7 +119,7 @@ export class RoomPanel implements vscode.Disposable {
       }
       this.timings.noteLoaded();
       this.host.log.info(
-        `Room panel "${visibleId(this.roomId)}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
+        `Room panel "${visibleId(this.roomId)}": loaded ${counted(room.messages.length, 'message', 'messages')} in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
       this.host.roomLoaded(this.roomId, room);
       this.setStatus('ready', '');
@@ -237,7 +238,7 @@ export class RoomPanel implements vscode.Disposable {
   private polled(messages: Room['messages']): void {
     const { arrived } = this.model.updateMessages(messages);
     if (arrived > 0) {
-      this.host.log.info(`Room panel "${visibleId(this.roomId)}": Watch found ${arrived} new message(s).`);
+      this.host.log.info(`Room panel "${visibleId(this.roomId)}": Watch found ${counted(arrived, 'new message', 'new messages')}.`);
     }
     this.setStatus('ready', '');
     this.updatedAt = new Date().toISOString();
@@ -249,7 +250,7 @@ export class RoomPanel implements vscode.Disposable {
       return;
     }
     this.host.log.info(
-      `Room panel "${visibleId(this.roomId)}": showing the first ${preview.messages.length} message(s) ` +
+      `Room panel "${visibleId(this.roomId)}": showing the first ${counted(preview.messages.length, 'message', 'messages')} ` +
         `${afterMs} ms into the load, while the rest arrives.`,
     );
     this.model.setPreview(this.roomId, preview);

@@ -6,6 +6,8 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { RoomsModel } from './roomsModel';
 import { visibleId } from '../shared/inertText';
+import type { FailureReporter } from '../core/commandRunner';
+import { formatCount } from '../core/numbers';
 
 export interface DeleteOutcome {
   deleted: SnapshotInfo[];
@@ -39,7 +41,7 @@ export class DeleteRoomsFlow {
     private readonly connection: ServerConnection,
     private readonly model: RoomsModel,
     private readonly snapshots: SnapshotStore,
-    private readonly reportFailure: (label: string, error: unknown) => void,
+    private readonly failures: FailureReporter,
     private readonly refreshView: () => Thenable<unknown>,
   ) {}
 
@@ -50,7 +52,7 @@ export class DeleteRoomsFlow {
       confirming.api(); // fails early, with advice, when no server is set
       if (!(await this.confirm(roomIds, confirming.serverUrl))) {
         // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
-        void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visibleId(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', roomIds.length), {});
+        void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visibleId(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', formatCount(roomIds.length)), {});
         return undefined;
       }
       progress.confirmedFor = confirming.serverUrl;
@@ -63,7 +65,7 @@ export class DeleteRoomsFlow {
     const failed: DeleteOutcome['failed'] = [];
     this.model.setDeleting(pending, true);
     try {
-      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', visibleId(pending[0])) : vscode.l10n.t('Deleting {0} rooms…', pending.length), async (signal, bar) => {
+      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', visibleId(pending[0])) : vscode.l10n.t('Deleting {0} rooms…', formatCount(pending.length)), async (signal, bar) => {
         for (const roomId of pending) {
           if (signal.aborted) {
             break;
@@ -85,13 +87,13 @@ export class DeleteRoomsFlow {
       });
     } catch (error) {
       // What was deleted is announced now (with Undo): the user may not sign in again.
-      this.announce(progress, []);
+      this.announce(progress, [], roomIds.length);
       throw error;
     } finally {
       this.model.setDeleting(pending, false);
       this.model.removeRooms([...progress.done.keys()]);
     }
-    this.announce(progress, failed);
+    this.announce(progress, failed, roomIds.length);
     return { deleted: [...progress.done.values()], failed };
   }
 
@@ -117,8 +119,8 @@ export class DeleteRoomsFlow {
 
   private async confirm(roomIds: readonly string[], serverUrl: string): Promise<boolean> {
     const single = roomIds.length === 1;
-    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
-    const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : ''}\n\n`;
+    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', formatCount(roomIds.length));
+    const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', formatCount(roomIds.length - 10))}` : ''}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
     const kept = vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".');
     const detail = `${onServer(serverUrl)}\n\n${listed}${kept}`;
@@ -127,22 +129,21 @@ export class DeleteRoomsFlow {
   }
 
   /** Reports the failures and the deletions not announced yet. */
-  private announce(progress: DeleteProgress, failed: DeleteOutcome['failed']): void {
+  private announce(progress: DeleteProgress, failed: DeleteOutcome['failed'], asked: number): void {
     const deleted = [...progress.done.values()].slice(progress.announced);
     progress.announced = progress.done.size;
-    this.report({ deleted, failed });
+    this.report({ deleted, failed }, asked);
   }
 
-  private report(outcome: DeleteOutcome): void {
+  private report(outcome: DeleteOutcome, asked: number): void {
     const { deleted, failed } = outcome;
     if (failed.length > 0) {
-      const lines = failed.map((failure) => `“${visibleId(failure.roomId)}”: ${failure.reason}`).join('\n');
-      void this.ui.showMessage('error', vscode.l10n.t('{0} room(s) could not be deleted; they are unchanged.', failed.length), { detail: lines });
+      this.failures.reportRoomFailures(notDeletedSummary(failed.length, asked), failed);
     }
     if (deleted.length === 0) {
       return;
     }
-    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
+    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', formatCount(deleted.length));
     const undo = vscode.l10n.t('Undo');
     void this.ui.showMessage('info', message, {}, undo).then(async (choice) => {
       if (choice !== undo) {
@@ -150,13 +151,23 @@ export class DeleteRoomsFlow {
       }
       try {
         const restored = await this.restore(deleted);
-        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0])) : vscode.l10n.t('Restored {0} rooms.', restored.length), {});
+        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0])) : vscode.l10n.t('Restored {0} rooms.', formatCount(restored.length)), {});
         await this.refreshView();
       } catch (error) {
-        this.reportFailure('Undo delete', error);
+        this.failures.report('Undo delete', error);
       }
     });
   }
+}
+
+/** "1 of 3 rooms could not be deleted; it is unchanged." (the reasons follow, per room). */
+function notDeletedSummary(failed: number, asked: number): string {
+  if (asked === 1) {
+    return vscode.l10n.t('The room could not be deleted; it is unchanged.');
+  }
+  return failed === 1
+    ? vscode.l10n.t('1 of {0} rooms could not be deleted; it is unchanged.', formatCount(asked))
+    : vscode.l10n.t('{0} of {1} rooms could not be deleted; they are unchanged.', formatCount(failed), formatCount(asked));
 }
 
 /** Why a confirmed Delete stops: the extension points at another server than the one named in the dialog. */

@@ -16,6 +16,7 @@ import type { RoomGroupKey } from './roomsQuery';
 import { exportRooms, importRooms } from './roomTransfer';
 import type { RoomsView } from './roomsView';
 import { visibleId } from '../shared/inertText';
+import { formatCount } from '../core/numbers';
 
 export interface RoomCommandDeps {
   runner: CommandRunner;
@@ -38,7 +39,7 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
     await vscode.commands.executeCommand(CommandIds.refresh);
   };
   const addRoom = new AddRoomFlow(ui, connection, refreshView);
-  const deleteFlow = new DeleteRoomsFlow(ui, connection, model, snapshots, (label, error) => runner.report(label, error), refreshView);
+  const deleteFlow = new DeleteRoomsFlow(ui, connection, model, snapshots, runner, refreshView);
 
   /** The rooms a command acts on: the tree selection, an id argument, or one picked from a list. */
   const roomsFor = async (title: string, first: unknown, selection: unknown): Promise<string[]> => {
@@ -80,7 +81,10 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
         const room = await withCancellableProgress(
           vscode.l10n.t('Loading “{0}”…', visibleId(roomId)), (signal) => connection.api().getRoom(roomId, signal));
         await vscode.env.clipboard.writeText(serverRoomJson(room));
-        const copied = vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', visibleId(roomId), room.messages.length);
+        const copied =
+          room.messages.length === 1
+            ? vscode.l10n.t('Copied the JSON of “{0}” (1 message).', visibleId(roomId))
+            : vscode.l10n.t('Copied the JSON of “{0}” ({1} messages).', visibleId(roomId), formatCount(room.messages.length));
         void ui.showMessage('info', copied, {});
       }
     }),

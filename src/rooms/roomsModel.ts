@@ -5,6 +5,7 @@ import { isCancellation } from '../core/cancellation';
 import type { ServerConnection } from '../session/serverConnection';
 import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from './roomsQuery';
 import { visibleId } from '../shared/inertText';
+import { counted } from '../core/numbers';
 
 export const ROOMS_PAGE_SIZE = 200;
 
@@ -224,7 +225,7 @@ export class RoomsModel implements vscode.Disposable {
     const duplicates = [...seen].filter(([, count]) => count > 1);
     if (duplicates.length > 0) {
       this.warn(
-        `The server's room list names ${duplicates.length} id(s) more than once; every entry is shown, the repeats marked: ${duplicates
+        `The server's room list names ${counted(duplicates.length, 'id', 'ids')} more than once; every entry is shown, the repeats marked: ${duplicates
           .slice(0, 20)
           .map(([id, count]) => `${JSON.stringify(visibleId(id))} ×${count}`)
           .join(', ')}`,

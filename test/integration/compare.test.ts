@@ -89,8 +89,31 @@ describe('Compare with…', function () {
     session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
     const diff = await onlyDiff();
     assert.match(diff.label, /^weekly-standup: panel opened .* ↔ server now$/);
-    assert.deepEqual(linesOnlyIn(diff.right, diff.left), arrived.map((message) => `    {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`));
+    assert.deepEqual(linesOnlyIn(diff.right, diff.left), arrived.map((message) => `  , {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`));
     assert.deepEqual(linesOnlyIn(diff.left, diff.right), [], 'nothing else differs');
+  });
+
+  it('a new message is one added line, the line before it unchanged; identical sides say there are no differences', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
+    await waitFor(() => session.api.panels.describe('weekly-standup')?.status === 'ready', 'the panel to load');
+    session.ui.pick((label) => label.startsWith('When the panel was opened'));
+    session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
+    const same = await session.ui.waitForMessage(/no differences/);
+    assert.match(same.message, /^“weekly-standup”: panel opened .* and server now are the same — no differences\.$/);
+    assert.deepEqual(await openDiffs(), [], 'no empty diff is opened');
+
+    session.sandbox.store.addMessages('weekly-standup', [{ id: 'new-1', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
+    session.ui.pick((label) => label.startsWith('When the panel was opened'));
+    session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
+    const diff = await onlyDiff();
+    const leftLines = diff.left.split('\n');
+    const rightLines = diff.right.split('\n');
+    const at = rightLines.indexOf('  , {"id": "new-1", "salt": "c2FsdA==", "data": "ZGF0YQ=="}');
+    assert.ok(at > 0, diff.right);
+    assert.deepEqual([...rightLines.slice(0, at), ...rightLines.slice(at + 1)], leftLines, 'every other line, the one before included, is the same');
+    // Strict JSON on both sides, so neither JSON nor JSON with Comments can report a problem (a trailing comma would be one).
+    assert.equal((JSON.parse(diff.right) as RoomJson).messages.length, (JSON.parse(diff.left) as RoomJson).messages.length + 1);
   });
 
   it('with another room', async () => {
@@ -113,7 +136,7 @@ describe('Compare with…', function () {
     const exported = { ...server, messages: [...server.messages.slice(0, 100), changed, ...server.messages.slice(101, 12_345), ...server.messages.slice(12_346)] };
     const file = path.join(folder, 'big.json');
     fs.writeFileSync(file, JSON.stringify(exported));
-    const messageLine = (message: { id: string }) => `    ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`;
+    const messageLine = (message: { id: string }) => `  , ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`;
 
     session.ui.pick((label) => label.startsWith('A JSON file'));
     session.ui.nextUri.push(vscode.Uri.file(file));
