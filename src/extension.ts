@@ -77,7 +77,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   // Shared: rooms serves the documents, the contract checks place their diagnostics in them.
   const roomDocuments = new RoomDocumentProvider(connection);
   rooms.register(context, { runner, ui, connection, snapshots, model, provider, view, roomDocuments, restoreMessages: (snapshot) => messageRestore.restore(snapshot) });
-  messages.register(context, { runner, ui, connection, snapshots, log, refreshRoom: (roomId) => void panels.refresh(roomId), messageRestore });
+  // The tree's icon and tooltip follow a write at once; an open panel fetches the room again.
+  const refreshRoom = (roomId: string, hasMessages: boolean): void => {
+    model.setHasMessages(roomId, hasMessages);
+    void panels.refresh(roomId);
+  };
+  messages.register(context, { runner, ui, connection, snapshots, log, refreshRoom, messageRestore });
   panel.register(context, { runner, ui, connection, panels });
   contract.register(context, { runner, ui, log, connection, model, provider, roomDocuments, panels });
   compare.register(context, { runner, ui, connection, model, snapshots, panels });

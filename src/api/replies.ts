@@ -187,7 +187,8 @@ function explain(kind: WorldClientErrorKind, context: ReplyContext, reply: Parse
     case 'forbidden':
       return context.withoutCsrf
         ? 'the server refused the change as forbidden: the CSRF token is missing (the session was pasted without one)'
-        : 'the server refused the request as forbidden; for a change this usually means the CSRF token is missing or does not belong to the session';
+        : 'the server refused the request as forbidden; ' +
+          'for a change this usually means the CSRF token is missing or does not belong to the session';
     case 'notFound':
       return reply.errorName === 'RoomNotFound' || (context.roomId !== undefined && reply.errorName?.endsWith('NotFound'))
         ? `${room} does not exist on the server`

@@ -157,8 +157,8 @@ async function fileRoom(deps: CompareDeps, roomId: string): Promise<Side | undef
 async function openDiff(deps: CompareDeps, roomId: string, left: Side, right: Side): Promise<void> {
   if (left.text === right.text) {
     // An empty diff reads as "nothing loaded"; saying it is the answer.
-    const same = vscode.l10n.t('“{0}”: {1} and {2} are the same — no differences.', visibleId(roomId), visible(left.label), visible(right.label));
-    void deps.ui.showMessage('info', same, {});
+    const sides = [visibleId(roomId), visible(left.label), visible(right.label)];
+    void deps.ui.showMessage('info', vscode.l10n.t('“{0}”: {1} and {2} are the same — no differences.', ...sides), {});
     return;
   }
   const documents = deps.documents;

@@ -12,17 +12,25 @@ export interface RoomFailure {
 const LISTED_IN_DETAILS = 20;
 
 /**
- * Ends a bulk action that failed for some rooms: a short notification (the reason itself when
- * one room failed) with Show Details, a dialog that lists each room with its own reason, and
+ * Ends an action on `asked` rooms that failed for some: a short notification (the reason itself
+ * when it was about one room) with Show Details, a dialog that lists each room with its own reason, and
  * Show Log. Every failure is written to the log, so a long list is never a wall of text.
  */
-export function reportRoomFailures(ui: Ui, log: vscode.LogOutputChannel, summary: string, failures: readonly RoomFailure[]): void {
+export function reportRoomFailures(
+  ui: Ui,
+  log: vscode.LogOutputChannel,
+  summary: string,
+  failures: readonly RoomFailure[],
+  asked: number,
+): void {
   const lines = failures.map((failure) => `“${visibleId(failure.roomId)}”: ${failure.reason}`);
   lines.forEach((line) => log.error(`${summary} ${line}`));
   const showDetails = vscode.l10n.t('Show Details');
   const showLog = vscode.l10n.t('Show Log');
-  const message = failures.length === 1 ? `${summary} ${lines[0]}` : summary;
-  const actions = failures.length === 1 ? [showLog] : [showDetails, showLog];
+  // An action on one room says why at once; a bulk action keeps its notification short.
+  const single = asked === 1 && failures.length === 1;
+  const message = single ? `${summary} ${lines[0]}` : summary;
+  const actions = single ? [showLog] : [showDetails, showLog];
   void ui.showMessage('error', message, {}, ...actions).then((choice) => {
     if (choice === showLog) {
       log.show(true);

@@ -25,7 +25,7 @@ function followUpsFor(error: unknown): string[] {
 /** How flows report what failed without knowing the window: one failure, or the rooms a bulk action could not handle. */
 export interface FailureReporter {
   report(label: string, error: unknown): void;
-  reportRoomFailures(summary: string, failures: readonly RoomFailure[]): void;
+  reportRoomFailures(summary: string, failures: readonly RoomFailure[], asked: number): void;
 }
 
 /**
@@ -77,8 +77,8 @@ export class CommandRunner implements FailureReporter {
   }
 
   /** Ends a bulk action that failed for some rooms: a short summary, each room's reason in Show Details and the log. */
-  reportRoomFailures(summary: string, failures: readonly RoomFailure[]): void {
-    reportRoomFailures(this.ui, this.log, summary, failures);
+  reportRoomFailures(summary: string, failures: readonly RoomFailure[], asked: number): void {
+    reportRoomFailures(this.ui, this.log, summary, failures, asked);
   }
 
   /** Shows a failure without waiting for the user, so the command itself completes. */

@@ -17,7 +17,7 @@ export interface DeleteMessagesDeps {
   snapshots: SnapshotStore;
   uploads: UploadFlow;
   log: vscode.LogOutputChannel;
-  onRoomChanged(roomId: string): void;
+  onRoomChanged(roomId: string, hasMessages: boolean): void;
 }
 
 /**
@@ -75,7 +75,11 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     );
     if (answer !== deleteAction) {
       // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
-      void deps.ui.showMessage('info', total === 1 ? vscode.l10n.t('Nothing was deleted: room “{0}” keeps its message.', shownId) : vscode.l10n.t('Nothing was deleted: room “{0}” keeps its {1} messages.', shownId, formatCount(total)), {});
+      const kept =
+        total === 1
+          ? vscode.l10n.t('Nothing was deleted: room “{0}” keeps its message.', shownId)
+          : vscode.l10n.t('Nothing was deleted: room “{0}” keeps its {1} messages.', shownId, formatCount(total));
+      void deps.ui.showMessage('info', kept, {});
       return undefined;
     }
     choice.confirmedFor = serverUrl;
@@ -100,7 +104,7 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     },
   );
   deps.log.info(`Deleted ${counted(deletedCount, 'message', 'messages')} of room "${shownId}"; snapshot ${snapshot.snapshotId}.`);
-  deps.onRoomChanged(roomId);
+  deps.onRoomChanged(roomId, false);
   const undoAction = vscode.l10n.t('Undo');
   const deleted = deletedCount === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', deletedN, shownId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', deletedN, shownId);
   void deps.ui.showMessage('info', deleted, {}, undoAction).then((choice) => {

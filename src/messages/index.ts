@@ -16,8 +16,8 @@ export interface MessagesServices {
   connection: ServerConnection;
   snapshots: SnapshotStore;
   log: vscode.LogOutputChannel;
-  /** Shows a room's new contents wherever it is open (the room panel), after messages went in or out. */
-  refreshRoom(roomId: string): void;
+  /** Shows a room's new contents wherever it is shown (its tree entry, its panel), after messages went in or out. */
+  refreshRoom(roomId: string, hasMessages: boolean): void;
   /**
    * Where this feature hands over how to put a messages snapshot back, for "Restore Deleted
    * Room…" (the rooms feature), which cannot import this folder without a loop.
@@ -33,7 +33,7 @@ export interface MessageRestore {
 /** `addMessages` and `deleteMessages`, the uploads behind them and Undo, and the messages not sent yet. */
 export function register(context: vscode.ExtensionContext, services: MessagesServices): void {
   const { runner, ui, connection, snapshots, log } = services;
-  const onRoomChanged = (roomId: string): void => services.refreshRoom(roomId);
+  const onRoomChanged = (roomId: string, hasMessages: boolean): void => services.refreshRoom(roomId, hasMessages);
   const unsent = new UnsentMessages();
   const uploads = new UploadFlow({ ui, connection, runner, unsent, onRoomChanged });
   services.messageRestore.restore = (snapshot) => restoreMessagesSnapshot({ connection, snapshots, uploads }, snapshot);

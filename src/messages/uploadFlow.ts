@@ -16,7 +16,7 @@ export interface UploadFlowDeps {
   connection: ServerConnection;
   runner: CommandRunner;
   unsent: UnsentMessages;
-  onRoomChanged(roomId: string): void;
+  onRoomChanged(roomId: string, hasMessages: boolean): void;
   chunkSize?: number;
 }
 
@@ -78,7 +78,7 @@ export class UploadFlow {
         }),
     );
     if (outcome.sent.length > 0) {
-      this.deps.onRoomChanged(request.roomId);
+      this.deps.onRoomChanged(request.roomId, true);
     }
     unsent.keepRemainder(serverUrl, request.roomId, outcome.unsent);
     if (outcome.end === 'failed' && isSessionExpired(outcome.error)) {

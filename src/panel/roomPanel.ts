@@ -119,7 +119,8 @@ export class RoomPanel implements vscode.Disposable {
       }
       this.timings.noteLoaded();
       this.host.log.info(
-        `Room panel "${visibleId(this.roomId)}": loaded ${counted(room.messages.length, 'message', 'messages')} in ${Date.now() - started} ms.`);
+        `Room panel "${visibleId(this.roomId)}": loaded ${counted(room.messages.length, 'message', 'messages')} ` +
+          `in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
       this.host.roomLoaded(this.roomId, room);
       this.setStatus('ready', '');

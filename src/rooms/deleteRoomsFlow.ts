@@ -52,7 +52,11 @@ export class DeleteRoomsFlow {
       confirming.api(); // fails early, with advice, when no server is set
       if (!(await this.confirm(roomIds, confirming.serverUrl))) {
         // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
-        void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visibleId(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', formatCount(roomIds.length)), {});
+        const unchanged =
+          roomIds.length === 1
+            ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visibleId(roomIds[0]))
+            : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', formatCount(roomIds.length));
+        void this.ui.showMessage('info', unchanged, {});
         return undefined;
       }
       progress.confirmedFor = confirming.serverUrl;
@@ -65,7 +69,11 @@ export class DeleteRoomsFlow {
     const failed: DeleteOutcome['failed'] = [];
     this.model.setDeleting(pending, true);
     try {
-      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', visibleId(pending[0])) : vscode.l10n.t('Deleting {0} rooms…', formatCount(pending.length)), async (signal, bar) => {
+      const title =
+        pending.length === 1
+          ? vscode.l10n.t('Deleting “{0}”…', visibleId(pending[0]))
+          : vscode.l10n.t('Deleting {0} rooms…', formatCount(pending.length));
+      await withCancellableProgress(title, async (signal, bar) => {
         for (const roomId of pending) {
           if (signal.aborted) {
             break;
@@ -119,8 +127,11 @@ export class DeleteRoomsFlow {
 
   private async confirm(roomIds: readonly string[], serverUrl: string): Promise<boolean> {
     const single = roomIds.length === 1;
-    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', formatCount(roomIds.length));
-    const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', formatCount(roomIds.length - 10))}` : ''}\n\n`;
+    const message = single
+      ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0]))
+      : vscode.l10n.t('Delete {0} rooms and all their messages?', formatCount(roomIds.length));
+    const more = roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', formatCount(roomIds.length - 10))}` : '';
+    const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${more}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
     const kept = vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".');
     const detail = `${onServer(serverUrl)}\n\n${listed}${kept}`;
@@ -138,12 +149,15 @@ export class DeleteRoomsFlow {
   private report(outcome: DeleteOutcome, asked: number): void {
     const { deleted, failed } = outcome;
     if (failed.length > 0) {
-      this.failures.reportRoomFailures(notDeletedSummary(failed.length, asked), failed);
+      this.failures.reportRoomFailures(notDeletedSummary(failed.length, asked), failed, asked);
     }
     if (deleted.length === 0) {
       return;
     }
-    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', formatCount(deleted.length));
+    const message =
+      deleted.length === 1
+        ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId))
+        : vscode.l10n.t('Deleted {0} rooms.', formatCount(deleted.length));
     const undo = vscode.l10n.t('Undo');
     void this.ui.showMessage('info', message, {}, undo).then(async (choice) => {
       if (choice !== undo) {
@@ -151,7 +165,11 @@ export class DeleteRoomsFlow {
       }
       try {
         const restored = await this.restore(deleted);
-        void this.ui.showMessage('info', restored.length === 1 ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0])) : vscode.l10n.t('Restored {0} rooms.', formatCount(restored.length)), {});
+        const done =
+          restored.length === 1
+            ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0]))
+            : vscode.l10n.t('Restored {0} rooms.', formatCount(restored.length));
+        void this.ui.showMessage('info', done, {});
         await this.refreshView();
       } catch (error) {
         this.failures.report('Undo delete', error);

@@ -188,6 +188,15 @@ export class RoomsModel implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Applies a write's effect on a room's messages at once (its icon and tooltip), without waiting for the next refresh. */
+  setHasMessages(roomId: string, hasMessages: boolean): void {
+    const changed = this.rooms.filter((room) => room.id === roomId && room.hasMessages !== hasMessages);
+    if (changed.length > 0) {
+      changed.forEach((room) => (room.hasMessages = hasMessages));
+      this.invalidate();
+    }
+  }
+
   /** Applies a deletion locally at once, so the tree does not wait for the next refresh. */
   removeRooms(roomIds: readonly string[]): void {
     const gone = new Set(roomIds);
@@ -225,7 +234,8 @@ export class RoomsModel implements vscode.Disposable {
     const duplicates = [...seen].filter(([, count]) => count > 1);
     if (duplicates.length > 0) {
       this.warn(
-        `The server's room list names ${counted(duplicates.length, 'id', 'ids')} more than once; every entry is shown, the repeats marked: ${duplicates
+        `The server's room list names ${counted(duplicates.length, 'id', 'ids')} more than once; ` +
+          `every entry is shown, the repeats marked: ${duplicates
           .slice(0, 20)
           .map(([id, count]) => `${JSON.stringify(visibleId(id))} ×${count}`)
           .join(', ')}`,

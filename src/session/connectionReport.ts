@@ -51,7 +51,7 @@ export async function buildConnectionReport(
     const rooms = await attempt(() => byStyle[style].listRooms(signal));
     lines.push(
       rooms.ok
-        ? { check: vscode.l10n.t('RTC ({0} style)', style), ok: true, detail: rooms.value.length === 1 ? vscode.l10n.t('works — 1 room') : vscode.l10n.t('works — {0} rooms', formatCount(rooms.value.length)) }
+        ? { check: vscode.l10n.t('RTC ({0} style)', style), ok: true, detail: worksWith(rooms.value.length) }
         : { check: vscode.l10n.t('RTC ({0} style)', style), ok: false, detail: rooms.message },
     );
   }
@@ -77,4 +77,9 @@ async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
       kind: error instanceof WorldClientError ? error.kind : undefined,
     };
   }
+}
+
+/** "works — 3 rooms": what the RTC check found, in the user's numbers. */
+function worksWith(rooms: number): string {
+  return rooms === 1 ? vscode.l10n.t('works — 1 room') : vscode.l10n.t('works — {0} rooms', formatCount(rooms));
 }

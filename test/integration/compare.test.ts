@@ -38,9 +38,12 @@ function storedRoom(s: SandboxSession, roomId: string): RoomJson & Record<string
   return { id: room.id, started: room.started, ended: room.ended, members: room.members, hasMessages: room.messages.length > 0, messages: room.messages };
 }
 
+/** A message line without its comma, which leads on every message after the first. */
+const withoutComma = (line: string): string => line.replace(/,$/, '').replace(/^ {2}, /, '    ');
+
 function linesOnlyIn(text: string, other: string): string[] {
-  const otherLines = new Set(other.split('\n').map((line) => line.replace(/,$/, '')));
-  return text.split('\n').map((line) => line.replace(/,$/, '')).filter((line) => !otherLines.has(line));
+  const otherLines = new Set(other.split('\n').map(withoutComma));
+  return text.split('\n').map(withoutComma).filter((line) => !otherLines.has(line));
 }
 
 describe('Compare with…', function () {
@@ -89,7 +92,7 @@ describe('Compare with…', function () {
     session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
     const diff = await onlyDiff();
     assert.match(diff.label, /^weekly-standup: panel opened .* ↔ server now$/);
-    assert.deepEqual(linesOnlyIn(diff.right, diff.left), arrived.map((message) => `  , {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`));
+    assert.deepEqual(linesOnlyIn(diff.right, diff.left), arrived.map((message) => `    {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`));
     assert.deepEqual(linesOnlyIn(diff.left, diff.right), [], 'nothing else differs');
   });
 
@@ -111,7 +114,8 @@ describe('Compare with…', function () {
     const rightLines = diff.right.split('\n');
     const at = rightLines.indexOf('  , {"id": "new-1", "salt": "c2FsdA==", "data": "ZGF0YQ=="}');
     assert.ok(at > 0, diff.right);
-    assert.deepEqual([...rightLines.slice(0, at), ...rightLines.slice(at + 1)], leftLines, 'every other line, the one before included, is the same');
+    const others = [...rightLines.slice(0, at), ...rightLines.slice(at + 1)];
+    assert.deepEqual(others, leftLines, 'every other line, the one before included, is the same');
     // Strict JSON on both sides, so neither JSON nor JSON with Comments can report a problem (a trailing comma would be one).
     assert.equal((JSON.parse(diff.right) as RoomJson).messages.length, (JSON.parse(diff.left) as RoomJson).messages.length + 1);
   });
@@ -136,7 +140,7 @@ describe('Compare with…', function () {
     const exported = { ...server, messages: [...server.messages.slice(0, 100), changed, ...server.messages.slice(101, 12_345), ...server.messages.slice(12_346)] };
     const file = path.join(folder, 'big.json');
     fs.writeFileSync(file, JSON.stringify(exported));
-    const messageLine = (message: { id: string }) => `  , ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`;
+    const messageLine = (message: { id: string }) => `    ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`;
 
     session.ui.pick((label) => label.startsWith('A JSON file'));
     session.ui.nextUri.push(vscode.Uri.file(file));

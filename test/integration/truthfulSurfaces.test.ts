@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { switchServer, waitFor, withSandbox, type SandboxSession } from './support/fixtures';
+import { refreshRooms, renderChildren, type RenderedItem } from './support/tree';
 
 const HOSTILE_ID = '<img src=x onerror=alert(1)>';
 
@@ -57,9 +58,24 @@ describe('Every surface tells the truth and says why', function () {
     s.ui.respond(/^Delete the room “weekly-standup”/, 'Delete');
     await vscode.commands.executeCommand('worldclientRtc.deleteRoom', 'weekly-standup');
     const refused = await s.ui.waitForMessage(/could not be deleted/);
-    assert.match(refused.message, /\(403 Forbidden\)\. Paste the CSRF token with the session, or sign in with the password, which gets one\.$/);
+    assert.match(refused.message, /\(403 Forbidden\)\. Paste the CSRF token with the session, or sign in with the password/);
     assert.match(refused.message, /the CSRF token is missing/);
     assert.deepEqual(refused.actions, ['Show Log']);
+  });
+
+  it('after Add Messages the room\'s tree entry says it has messages at once, without a refresh', async () => {
+    const s = (session = await withSandbox({ seed: { sample: true } }));
+    await refreshRooms(s.api);
+    const acme = (): RenderedItem | undefined => renderChildren(s.api).find((item) => item.label === 'customer-call-acme');
+    assert.equal(acme()?.icon, 'circle-slash');
+    assert.match(acme()?.tooltip ?? '', /no messages/);
+    const listings = (): number => s.sandbox.requests.filter((request) => request.method === 'GET' && /\/rooms$/.test(request.path)).length;
+    const listedBefore = listings();
+    s.ui.pick('One message').typeInputs('first-message', 'c2FsdA==', 'ZGF0YQ==');
+    await vscode.commands.executeCommand('worldclientRtc.addMessages', 'customer-call-acme');
+    assert.equal(acme()?.icon, 'archive', 'an ended room with messages');
+    assert.match(acme()?.tooltip ?? '', /has messages/);
+    assert.equal(listings(), listedBefore, 'no refresh of the list was needed');
   });
 
   it('the Delete dialog names the server URL exactly as configured, nothing invisible in it', async () => {

@@ -62,7 +62,8 @@ describe('Server text in notifications, in the browser', function () {
     const item = await notification('Could not open the room');
     await assertNoServerLinks(item);
     const text = (await item.innerText()).split(WORD_JOINER).join('');
-    assert.ok(text.includes(asNotified(LINK_ID)) && text.includes(asNotified(LINK_ERROR)), `the room id and error name read as the server sent them: ${text}`);
+    const readsAsSent = text.includes(asNotified(LINK_ID)) && text.includes(asNotified(LINK_ERROR));
+    assert.ok(readsAsSent, `the room id and error name read as the server sent them: ${text}`);
     await screenshot(ui.page, 'server-text-load-failed');
   });
 
