@@ -83,6 +83,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
     void panels.refresh(roomId);
   };
   messages.register(context, { runner, ui, connection, snapshots, log, refreshRoom, messageRestore });
+  // Panels follow their rooms: a deletion here is said as such; a room listed again (Undo, Import) reloads.
+  context.subscriptions.push(
+    model.onDidRemoveRooms((roomIds) => panels.roomsDeleted(roomIds)),
+    model.onDidChange(() => panels.reloadReturned((roomId) => model.find(roomId) !== undefined)),
+  );
   panel.register(context, { runner, ui, connection, panels });
   contract.register(context, { runner, ui, log, connection, model, provider, roomDocuments, panels });
   compare.register(context, { runner, ui, connection, model, snapshots, panels });

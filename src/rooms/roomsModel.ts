@@ -40,6 +40,9 @@ export class RoomsModel implements vscode.Disposable {
   private contentVersion = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly removed = new vscode.EventEmitter<readonly string[]>();
+  /** Rooms deleted in this window, as soon as they are gone from the server. */
+  readonly onDidRemoveRooms = this.removed.event;
 
   constructor(
     private readonly connection: ServerConnection,
@@ -206,11 +209,15 @@ export class RoomsModel implements vscode.Disposable {
     this.rooms = this.rooms.filter((room) => !gone.has(room.id));
     roomIds.forEach((id) => this.deletingIds.delete(id));
     this.invalidate();
+    if (roomIds.length > 0) {
+      this.removed.fire(roomIds);
+    }
   }
 
   dispose(): void {
     this.inFlight?.abort();
     this.changed.dispose();
+    this.removed.dispose();
   }
 
   private finish(controller: AbortController): void {

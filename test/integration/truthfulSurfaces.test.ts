@@ -78,6 +78,31 @@ describe('Every surface tells the truth and says why', function () {
     assert.equal(listings(), listedBefore, 'no refresh of the list was needed');
   });
 
+  it('an open panel follows its room: deleted here (with Undo), back after Undo, not on the server switched to', async () => {
+    const s = (session = await withSandbox({ seed: { sample: true } }));
+    const panel = () => s.api.panels.describe('weekly-standup');
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
+    await waitFor(() => panel()?.status === 'ready', 'the panel to load');
+    s.ui.respond(/^Delete the room “weekly-standup”/, 'Delete');
+    const deletedNote = s.ui.hold(/^Deleted room “weekly-standup”/);
+    await vscode.commands.executeCommand('worldclientRtc.deleteRoom', 'weekly-standup');
+    await waitFor(() => panel()?.status === 'deleted', 'the panel to say the room was deleted');
+    assert.match(panel()?.statusText ?? '', new RegExp(`^Room "weekly-standup" was deleted from ${s.sandbox.url}\\. Undo, or "Restore Deleted Room…"`));
+
+    deletedNote.release('Undo');
+    await waitFor(() => panel()?.status === 'ready', 'the panel to reload the restored room', 15_000);
+    assert.equal(panel()?.header?.messageCount, 12);
+
+    const b = (other = await startSandbox({ seed: {} }));
+    await switchServer(s, b);
+    await waitFor(() => panel()?.status === 'deleted', 'the panel to find the room missing on the other server', 15_000);
+    assert.equal(
+      panel()?.statusText,
+      `Room "weekly-standup" is not on ${b.url}, the server set now. The messages shown are the copy loaded from ${s.sandbox.url}; ` +
+        `Export JSON still saves them. Switch back to ${s.sandbox.url} to see it there.`,
+    );
+  });
+
   it('the Delete dialog names the server URL exactly as configured, nothing invisible in it', async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     s.ui.respond(/^Delete the room “weekly-standup”/, undefined);
