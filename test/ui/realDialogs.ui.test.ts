@@ -61,6 +61,20 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await roomsViewRow(ui.page, 'incident-4711').waitFor({ timeout: 30_000 });
   });
 
+  it('a refused delete names the server URL as configured, then the server\'s answer and the next step, with Show Log', async () => {
+    ui.sandbox.addFault({ kind: 'status', status: 403, errorName: 'Forbidden', method: 'DELETE', roomId: 'weekly-standup', times: 1 });
+    await contextMenuAction(ui.page, roomsViewRow(ui.page, 'weekly-standup'), 'Delete Room…');
+    const confirmation = await readDialog(ui.page, /Delete the room “weekly-standup”/);
+    assert.match(confirmation.detail, /^Server: http:\/\/127\.0\.0\.1:\d+\n/, 'the URL reads, and copies, as configured');
+    await clickDialogButton(ui.page, 'Delete');
+    const refused = await findNotification(ui.page, /could not be deleted/);
+    const text = await refused.locator('.notification-list-item-message').innerText();
+    assert.match(text, /\(403 Forbidden\)\. Sign in again to get a fresh CSRF token/);
+    await refused.locator('.monaco-button', { hasText: 'Show Log' }).waitFor();
+    await screenshot(ui.page, 'refused-write');
+    assert.ok(ui.sandbox.store.get('weekly-standup'), 'the room is unchanged');
+  });
+
   it('shows the Test Connection report in a dialog', async () => {
     await runCommand(ui.page, 'WorldClient RTC: Test Connection');
     const report = await readDialog(ui.page, /^Connection to http:\/\/127\.0\.0\.1:/);
