@@ -27,9 +27,9 @@ export function reportRoomFailures(
   lines.forEach((line) => log.error(`${summary} ${line}`));
   const showDetails = vscode.l10n.t('Show Details');
   const showLog = vscode.l10n.t('Show Log');
-  // An action on one room says why at once; a bulk action keeps its notification short.
+  // An action on one room says why at once (the reason names the room); a bulk action keeps its notification short.
   const single = asked === 1 && failures.length === 1;
-  const message = single ? `${summary} ${lines[0]}` : summary;
+  const message = single ? `${summary} ${failures[0].reason}` : summary;
   const actions = single ? [showLog] : [showDetails, showLog];
   void ui.showMessage('error', message, {}, ...actions).then((choice) => {
     if (choice === showLog) {
