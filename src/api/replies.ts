@@ -120,6 +120,8 @@ export interface ReplyContext {
   /** The room concerned, for "room ... does not exist" wording. */
   roomId?: string;
   signIn?: boolean;
+  /** A write sent without a CSRF token (a session pasted without one): a 403 then says so. */
+  withoutCsrf?: boolean;
 }
 
 /**
@@ -186,10 +188,10 @@ function explain(kind: WorldClientErrorKind, context: ReplyContext, reply: Parse
     case 'sessionExpired':
       return 'the session has expired or is no longer valid';
     case 'forbidden':
-      return (
-        'the server refused the request as forbidden; ' +
-        'for a change this usually means the CSRF token is missing or does not belong to the session'
-      );
+      return context.withoutCsrf
+        ? 'the server refused the change as forbidden: the CSRF token is missing (the session was pasted without one)'
+        : 'the server refused the request as forbidden; ' +
+          'for a change this usually means the CSRF token is missing or does not belong to the session';
     case 'notFound':
       return reply.errorName === 'RoomNotFound' || (context.roomId !== undefined && reply.errorName?.endsWith('NotFound'))
         ? `${room} does not exist on the server`
@@ -208,7 +210,9 @@ function advice(kind: WorldClientErrorKind, context: ReplyContext, reply: Parsed
     case 'sessionExpired':
       return 'Sign in again.';
     case 'forbidden':
-      return 'Sign in again to get a fresh CSRF token; if it still fails, your account may not be allowed to do this.';
+      return context.withoutCsrf
+        ? 'Paste the CSRF token with the session, or sign in with the password, which gets one.'
+        : 'Sign in again to get a fresh CSRF token; if it still fails, your account may not be allowed to do this.';
     case 'notFound':
       return reply.errorName?.endsWith('NotFound') && context.roomId !== undefined
         ? 'It may have been deleted; refresh the room list.'

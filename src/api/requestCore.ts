@@ -86,6 +86,11 @@ export class ApiRequestCore {
     return parsed(again, renewedSecrets);
   }
 
+  /** Whether the session in use carries a CSRF token (a session pasted without one does not). */
+  hasCsrfToken(): boolean {
+    return Boolean(this.hooks.getCredentials()?.csrfToken);
+  }
+
   requireCredentials(scope: CallScope): Credentials {
     const credentials = this.hooks.getCredentials();
     if (!credentials?.session) {

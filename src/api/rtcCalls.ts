@@ -124,7 +124,9 @@ export class RtcCalls {
       sink,
     };
     const reply = await this.core.exchange(request, scope, true, signal);
-    return interpretReply(reply, { what: scope.what, roomId: scope.roomId } satisfies ReplyContext);
+    // Read after the exchange, so a session the server renewed with its CSRF token counts.
+    const withoutCsrf = request.method !== 'GET' && !this.core.hasCsrfToken();
+    return interpretReply(reply, { what: scope.what, roomId: scope.roomId, withoutCsrf } satisfies ReplyContext);
   }
 }
 

@@ -71,7 +71,7 @@ export async function compareRoom(deps: CompareDeps, argument: unknown, selectio
     return;
   }
   const server = await deps.connection.api().getRoom(roomId);
-  await openDiff(deps.documents, roomId, source, { label: vscode.l10n.t('server now'), text: roomText(server) });
+  await openDiff(deps, roomId, source, { label: vscode.l10n.t('server now'), text: roomText(server) });
 }
 
 /** "Compare with Server" on an export file (or any room JSON) open in an editor: one diff per room in it. */
@@ -107,7 +107,7 @@ export async function compareFileWithServer(deps: CompareDeps, uri: unknown): Pr
     } catch (error) {
       server = { label: vscode.l10n.t('server now'), text: `// ${vscode.l10n.t('The server could not give this room: {0}', errorMessage(error))}\n` };
     }
-    await openDiff(deps.documents, roomId, { label: fileLabel, text: roomText(room) }, server);
+    await openDiff(deps, roomId, { label: fileLabel, text: roomText(room) }, server);
   }
 }
 
@@ -160,7 +160,14 @@ async function fileRoom(deps: CompareDeps, roomId: string): Promise<Side | undef
   return { label: vscode.workspace.asRelativePath(uri, false), text: roomText(room) };
 }
 
-async function openDiff(documents: ComparisonDocuments, roomId: string, left: Side, right: Side): Promise<void> {
+async function openDiff(deps: CompareDeps, roomId: string, left: Side, right: Side): Promise<void> {
+  if (left.text === right.text) {
+    // An empty diff reads as "nothing loaded"; saying it is the answer.
+    const sides = [visibleId(roomId), visible(left.label), visible(right.label)];
+    void deps.ui.showMessage('info', vscode.l10n.t('“{0}”: {1} and {2} are the same — no differences.', ...sides), {});
+    return;
+  }
+  const documents = deps.documents;
   const { left: leftText, right: rightText } = foldForDiff(left.text, right.text);
   const leftUri = documents.add(left.label, roomId, leftText);
   const rightUri = documents.add(right.label, roomId, rightText);

@@ -1,14 +1,15 @@
-import { layoutRoomDocument } from '../shared/roomDocument';
+import { layoutRoomDocument, withLeadingCommas } from '../shared/roomDocument';
 import { layoutRoom } from '../core/rooms/roomDocuments';
 import type { Room } from '../api/types';
 
-/** A room's JSON text in the document layout, from a client reply or from plain JSON (a file, a snapshot). */
+/** A room's JSON text in the comparison layout, from a client reply or from plain JSON (a file, a snapshot). */
 export function roomText(room: Room | Record<string, unknown>): string {
   if (Array.isArray((room as Room).messages) && typeof (room as Room).id === 'string') {
-    return layoutRoom(room as Room).text;
+    return withLeadingCommas(layoutRoom(room as Room).text);
   }
   const plain = room as Record<string, unknown>;
-  return layoutRoomDocument(plain, (field) => plain[field], Array.isArray(plain.messages) ? (plain.messages as Room['messages']) : undefined).text;
+  const messages = Array.isArray(plain.messages) ? (plain.messages as Room['messages']) : undefined;
+  return withLeadingCommas(layoutRoomDocument(plain, (field) => plain[field], messages).text);
 }
 
 /** The rooms a JSON file holds: our export format ({rooms: [...]}), a bare array, or one room object. */

@@ -3,13 +3,23 @@ import { WorldClientError, errorMessage, isSessionExpired } from '../api/errors'
 import { isCancellation } from './cancelled';
 import type { Disposable } from './events';
 import type { Ui } from './prompts';
+import { reportRoomFailures, type RoomFailure } from './bulkFailures';
 
 /** What the runner needs from the window (runnerHost.ts gives VS Code's), so its logic is unit-tested without it. */
 export interface RunnerHost {
   registerCommand(commandId: string, handler: (...args: unknown[]) => unknown): Disposable;
   /** The labels of a failure's buttons, in the user's language. */
-  labels(): { showLog: string; signIn: string; trustCertificate: string };
+  labels(): RunnerLabels;
   openCertificateSettings(): PromiseLike<unknown>;
+}
+
+export interface RunnerLabels {
+  showLog: string;
+  signIn: string;
+  trustCertificate: string;
+  showDetails: string;
+  /** "…and N more, listed in the log." under a bulk failure's details. */
+  moreInLog(count: number): string;
 }
 
 type RunnerLog = Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error' | 'show'>;
@@ -82,6 +92,11 @@ export class CommandRunner {
       this.report(label, error);
       return undefined;
     }
+  }
+
+  /** Ends a bulk action that failed for some rooms: a short summary, each room's reason in Show Details and the log. */
+  reportRoomFailures(summary: string, failures: readonly RoomFailure[], asked: number): void {
+    reportRoomFailures(this.ui, this.log, this.host.labels(), { summary, failures, asked });
   }
 
   /** Shows a failure without waiting for the user, so the command itself completes. */

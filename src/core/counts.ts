@@ -2,7 +2,7 @@
  * A whole number with en-US digit grouping ("10,000"), as `toLocaleString('en-US')` writes it, without
  * Intl: the first toLocaleString loads ICU's data, and the Rooms view's counts are on the way to its first rows.
  */
-export function formatCount(n: number): string {
+export function formatEnglishCount(n: number): string {
   if (!Number.isSafeInteger(n)) {
     return n.toLocaleString('en-US');
   }
@@ -12,4 +12,9 @@ export function formatCount(n: number): string {
     grouped += `,${digits.slice(at, at + 3)}`;
   }
   return n < 0 ? `-${grouped}` : grouped;
+}
+
+/** "1 message", "3 messages" for log lines, which are English and not translated. */
+export function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -23,6 +23,12 @@ export interface LinkedActions {
   compareRoom(roomId: string): Promise<unknown>;
 }
 
+/** A room one of our writes changed, and whether it has messages now (its tree entry follows at once). */
+export interface ChangedRoom {
+  readonly roomId: string;
+  readonly hasMessages: boolean;
+}
+
 /**
  * The one place features reach each other at run time, built by the composition root and
  * handed to every feature: no feature imports another, and the order of the register() calls
@@ -30,7 +36,7 @@ export interface LinkedActions {
  */
 export class FeatureLinks implements Disposable {
   private readonly provided = new Map<keyof LinkedActions, unknown>();
-  private readonly roomChanged = new Emitter<string>();
+  private readonly roomChanged = new Emitter<ChangedRoom>();
   /** A room's contents changed on the server through one of our writes (messages added, deleted, restored). */
   readonly onDidChangeRoom = this.roomChanged.event;
 
@@ -50,8 +56,8 @@ export class FeatureLinks implements Disposable {
     return action(...args);
   }
 
-  changedRoom(roomId: string): void {
-    this.roomChanged.fire(roomId);
+  changedRoom(roomId: string, hasMessages: boolean): void {
+    this.roomChanged.fire({ roomId, hasMessages });
   }
 
   dispose(): void {

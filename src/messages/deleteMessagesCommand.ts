@@ -8,6 +8,8 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { UploadFlow, UploadRequest } from './uploadFlow';
 import { visibleId } from '../shared/inertText';
+import { counted } from '../core/counts';
+import { formatCount } from '../core/numbers';
 
 export interface DeleteMessagesDeps {
   ui: Ui;
@@ -16,7 +18,7 @@ export interface DeleteMessagesDeps {
   snapshots: SnapshotStore;
   uploads: UploadFlow;
   log: vscode.LogOutputChannel;
-  onRoomChanged(roomId: string): void;
+  onRoomChanged(roomId: string, hasMessages: boolean): void;
 }
 
 /**
@@ -74,7 +76,11 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     );
     if (answer !== deleteAction) {
       // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
-      void deps.ui.showMessage('info', vscode.l10n.t('Nothing was deleted: room "{0}" keeps its {1} message(s).', shownId, n), {});
+      const kept =
+        total === 1
+          ? vscode.l10n.t('Nothing was deleted: room “{0}” keeps its message.', shownId)
+          : vscode.l10n.t('Nothing was deleted: room “{0}” keeps its {1} messages.', shownId, formatCount(total));
+      void deps.ui.showMessage('info', kept, {});
       return undefined;
     }
     choice.confirmedFor = serverUrl;
@@ -90,7 +96,7 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', shownId, (error as Error).message));
   }
   const deletedCount = current.messages.length;
-  const deletedN = deletedCount.toLocaleString('en-US');
+  const deletedN = formatCount(deletedCount);
   await withCancellableProgress(
     deletedCount === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', deletedN, shownId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', deletedN, shownId),
     (signal) => {
@@ -98,8 +104,8 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
       return api.deleteRoomMessages(roomId, signal);
     },
   );
-  deps.log.info(`Deleted ${deletedCount} message(s) of room "${shownId}"; snapshot ${snapshot.snapshotId}.`);
-  deps.onRoomChanged(roomId);
+  deps.log.info(`Deleted ${counted(deletedCount, 'message', 'messages')} of room "${shownId}"; snapshot ${snapshot.snapshotId}.`);
+  deps.onRoomChanged(roomId, false);
   const undoAction = vscode.l10n.t('Undo');
   const deleted = deletedCount === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', deletedN, shownId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', deletedN, shownId);
   void deps.ui.showMessage('info', deleted, {}, undoAction).then((choice) => {

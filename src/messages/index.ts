@@ -27,7 +27,7 @@ export interface MessagesServices {
  */
 export function register(context: vscode.ExtensionContext, services: MessagesServices): void {
   const { runner, ui, connection, snapshots, log, links } = services;
-  const onRoomChanged = (roomId: string): void => links.changedRoom(roomId);
+  const onRoomChanged = (roomId: string, hasMessages: boolean): void => links.changedRoom(roomId, hasMessages);
   const unsent = new UnsentMessages();
   const uploads = new UploadFlow({ ui, connection, runner, unsent, onRoomChanged, signIn: () => links.run('signIn') });
   const add = runner.resumable(CommandIds.addMessages, (argument, selection) => {

@@ -15,7 +15,7 @@ export interface UploadFlowDeps {
   connection: ServerConnection;
   runner: CommandRunner;
   unsent: UnsentMessages;
-  onRoomChanged(roomId: string): void;
+  onRoomChanged(roomId: string, hasMessages: boolean): void;
   /** The session feature's sign-in, for "Sign In and Retry"; true once signed in. */
   signIn(): Promise<boolean | undefined>;
   chunkSize?: number;
@@ -79,7 +79,7 @@ export class UploadFlow {
         }),
     );
     if (outcome.sent.length > 0) {
-      this.deps.onRoomChanged(request.roomId);
+      this.deps.onRoomChanged(request.roomId, true);
     }
     unsent.keepRemainder(serverUrl, request.roomId, outcome.unsent);
     if (outcome.end === 'failed' && isSessionExpired(outcome.error)) {

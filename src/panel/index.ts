@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { RoomSummary } from '../api/types';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
 import type { FeatureLinks } from '../core/featureLinks';
 import type { Ui } from '../core/prompts';
 import { roomIdsOrPick } from '../core/rooms/roomPicker';
 import type { ServerConnection } from '../core/serverConnection';
+import type { RoomsOffer } from '../rooms';
 import { ROOM_VIEW_TYPE } from '../shared/protocol';
 import { RoomPanelRestorer } from './roomPanelRestorer';
 import { RoomPanels } from './roomPanels';
@@ -19,8 +19,8 @@ export interface PanelServices {
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
   links: FeatureLinks;
-  /** The room as the room list shows it (the rooms feature's), for the header of a room too big to load. */
-  listedRoom(roomId: string): RoomSummary | undefined;
+  /** The rooms feature's list: a room's listed fields (the header of a room too big to load), deletions, returns. */
+  rooms: Pick<RoomsOffer, 'listedRoom' | 'onDidRemoveRooms' | 'onDidChangeList'>;
 }
 
 /** What the panel feature offers: the open panels for the contract checks and Compare, and the tests' seam. */
@@ -35,7 +35,8 @@ export interface PanelOffer {
  */
 export function register(context: vscode.ExtensionContext, services: PanelServices): PanelOffer {
   const { runner, ui, connection, links } = services;
-  const panels = new RoomPanels(services);
+  const { rooms } = services;
+  const panels = new RoomPanels({ ...services, listedRoom: (roomId) => rooms.listedRoom(roomId) });
   const openRoom = async (argument: unknown, selection: unknown): Promise<void> => {
     for (const roomId of await roomIdsOrPick(ui, connection, vscode.l10n.t('Open which room?'), argument, selection)) {
       await panels.open(roomId);
@@ -46,7 +47,10 @@ export function register(context: vscode.ExtensionContext, services: PanelServic
     vscode.window.registerWebviewPanelSerializer(ROOM_VIEW_TYPE, new RoomPanelRestorer(panels)),
     runner.register(CommandIds.openRoom, openRoom),
     connection.onDidChange(() => panels.reloadAll()),
-    links.onDidChangeRoom((roomId) => void panels.refresh(roomId)),
+    links.onDidChangeRoom(({ roomId }) => void panels.refresh(roomId)),
+    // Panels follow their rooms: a deletion here is said as such; a room listed again (Undo, Import) reloads.
+    rooms.onDidRemoveRooms((roomIds) => panels.roomsDeleted(roomIds)),
+    rooms.onDidChangeList(() => panels.reloadReturned((roomId) => rooms.listedRoom(roomId) !== undefined)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('worldclientRtc.watchIntervalSeconds')) {
         panels.restartWatches();

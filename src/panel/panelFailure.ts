@@ -19,14 +19,19 @@ export interface PanelFailureContext {
   /** A copy of the room is on screen (so a deletion leaves something to export). */
   hasCopy: boolean;
   watchIntervalSeconds: number;
+  /** The server the panel asked, as shown to the user. */
+  server: string;
+  /** The server the copy on screen came from, when that is another one (a server switch). */
+  copyFrom?: string;
+  /** This window deleted the room (Delete Room), so it can say so and point at Undo. */
+  deletedHere?: boolean;
 }
 
 export function describePanelFailure(error: unknown, context: PanelFailureContext): PanelFailure {
   const reason = errorMessage(error);
   const kind = (error as { kind?: unknown } | undefined)?.kind;
   if (kind === 'notFound') {
-    const next = context.hasCopy ? ' The messages shown are the last copy loaded; Export JSON still saves them.' : ' Check the id, or close this panel.';
-    return { status: 'deleted', text: `Room "${context.roomId}" no longer exists on the server (it was deleted, possibly elsewhere).${next}`, stopWatching: true };
+    return { status: 'deleted', text: notFoundText(context), stopWatching: true };
   }
   if (kind === 'sessionExpired' || kind === 'notSignedIn') {
     return { status: 'error', text: `${reason} The panel reloads by itself after you sign in.`, stopWatching: true };
@@ -45,4 +50,18 @@ export function describePanelFailure(error: unknown, context: PanelFailureContex
     return { status: 'error', text: `Watch: the last check failed. ${reason} Watch tries again every ${context.watchIntervalSeconds} s.`, stopWatching: false };
   }
   return { status: 'error', text: `${reason} Then use Refresh to try again.`, stopWatching: false };
+}
+
+/** Why the room is not there, as far as this window knows: another server, deleted here, or gone. */
+function notFoundText(context: PanelFailureContext): string {
+  const room = `Room "${context.roomId}"`;
+  if (context.copyFrom !== undefined) {
+    const copy = context.hasCopy ? ` The messages shown are the copy loaded from ${context.copyFrom}; Export JSON still saves them.` : '';
+    return `${room} is not on ${context.server}, the server set now.${copy} Switch back to ${context.copyFrom} to see it there.`;
+  }
+  const next = context.hasCopy ? ' The messages shown are the last copy loaded; Export JSON still saves them.' : ' Check the id, or close this panel.';
+  if (context.deletedHere) {
+    return `${room} was deleted from ${context.server}. Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel.${next}`;
+  }
+  return `${room} no longer exists on ${context.server} (it was deleted, possibly elsewhere).${next}`;
 }

@@ -9,9 +9,11 @@ import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
 import { clipForPanel } from './protocolGuard';
 import { RoomPanelData } from './roomPanelData';
 import type { RoomPanelHost } from './roomPanelHost';
+import { shownServer } from '../core/serverConnection';
 import { setUpRoomWebview } from './webviewSetup';
 import { errorMessage } from '../api/errors';
 import { SHOWN_ID_MAX_CHARS, visibleId } from '../shared/inertText';
+import { counted } from '../core/counts';
 
 export type { RenderedReport } from './panelPage';
 
@@ -31,6 +33,10 @@ export class RoomPanel implements vscode.Disposable {
   /** The last load failed because the room is too big to hold: Export JSON then streams it to a file. */
   tooBig = false;
   private loading: AbortController | undefined;
+  /** The server the copy on screen came from, so a switch can say the room is not on the new one. */
+  private loadedFrom: string | undefined;
+  /** Delete Room in this window removed the room: the panel says so, and points at Undo. */
+  private deletedHere = false;
   private disposed = false;
   private readonly watch: RoomWatch;
   private readonly disposables: vscode.Disposable[] = [];
@@ -92,6 +98,7 @@ export class RoomPanel implements vscode.Disposable {
     this.loading = controller;
     this.status = 'loading';
     this.sendState();
+    const serverUrl = this.host.connection.serverUrl;
     try {
       const started = Date.now();
       const room = await this.host.connection.api().getRoom(this.roomId, controller.signal, {
@@ -103,8 +110,11 @@ export class RoomPanel implements vscode.Disposable {
       }
       this.timings.noteLoaded();
       this.host.log.info(
-        `Room panel "${visibleId(this.roomId)}": loaded ${room.messages.length} message(s) in ${Date.now() - started} ms.`);
+        `Room panel "${visibleId(this.roomId)}": loaded ${counted(room.messages.length, 'message', 'messages')} ` +
+          `in ${Date.now() - started} ms.`);
       this.model.setRoom(room);
+      this.loadedFrom = serverUrl;
+      this.deletedHere = false;
       this.host.roomLoaded(this.roomId, room);
       this.setStatus('ready', '');
       this.updatedAt = new Date().toISOString();
@@ -115,7 +125,7 @@ export class RoomPanel implements vscode.Disposable {
       }
       this.model.dropPreview();
       this.tooBig = this.model.showListedIfTooBig(error, this.roomId, this.host.listedRoom(this.roomId));
-      this.showFailure(error, 'load');
+      this.showFailure(error, 'load', serverUrl);
       throw error;
     } finally {
       if (this.loading === controller) {
@@ -224,7 +234,7 @@ export class RoomPanel implements vscode.Disposable {
   private polled(messages: Room['messages']): void {
     const { arrived } = this.model.updateMessages(messages);
     if (arrived > 0) {
-      this.host.log.info(`Room panel "${visibleId(this.roomId)}": Watch found ${arrived} new message(s).`);
+      this.host.log.info(`Room panel "${visibleId(this.roomId)}": Watch found ${counted(arrived, 'new message', 'new messages')}.`);
     }
     this.setStatus('ready', '');
     this.updatedAt = new Date().toISOString();
@@ -236,20 +246,29 @@ export class RoomPanel implements vscode.Disposable {
       return;
     }
     this.host.log.info(
-      `Room panel "${visibleId(this.roomId)}": showing the first ${preview.messages.length} message(s) ` +
+      `Room panel "${visibleId(this.roomId)}": showing the first ${counted(preview.messages.length, 'message', 'messages')} ` +
         `${afterMs} ms into the load, while the rest arrives.`,
     );
     this.model.setPreview(this.roomId, preview);
     this.sendState();
   }
 
-  private showFailure(error: unknown, during: 'load' | 'watch'): void {
+  /** Delete Room removed this room here: load again, so the panel says it was deleted (and how to undo it). */
+  roomDeleted(): Promise<void> {
+    this.deletedHere = true;
+    return this.load();
+  }
+
+  private showFailure(error: unknown, during: 'load' | 'watch', serverUrl = this.host.connection.serverUrl): void {
     this.host.log.warn(`Room panel "${visibleId(this.roomId)}": ${during} failed: ${errorMessage(error)}`);
     const failure = describePanelFailure(error, {
       roomId: clipForPanel(this.roomId, SHOWN_ID_MAX_CHARS),
       during,
       hasCopy: this.model.loaded !== undefined,
       watchIntervalSeconds: Math.round(this.host.watchIntervalMs() / 1000),
+      server: serverUrl ? shownServer(serverUrl) : 'no server',
+      copyFrom: this.loadedFrom !== undefined && this.loadedFrom !== serverUrl ? shownServer(this.loadedFrom) : undefined,
+      deletedHere: this.deletedHere,
     });
     this.setStatus(failure.status, failure.text);
     if (failure.stopWatching) {

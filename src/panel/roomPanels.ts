@@ -95,6 +95,22 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     }
   }
 
+  /** Rooms Delete Room removed in this window: their panels say they were deleted. */
+  roomsDeleted(roomIds: readonly string[]): void {
+    for (const roomId of roomIds) {
+      void this.panels.get(roomId)?.roomDeleted().catch(() => undefined);
+    }
+  }
+
+  /** A room that was gone is listed again (Undo, Restore, Import): its panel loads it. */
+  reloadReturned(isListed: (roomId: string) => boolean): void {
+    for (const panel of this.panels.values()) {
+      if (panel.status === 'deleted' && isListed(panel.roomId)) {
+        void panel.load().catch(() => undefined);
+      }
+    }
+  }
+
   restartWatches(): void {
     this.panels.forEach((panel) => panel.restartWatch());
   }

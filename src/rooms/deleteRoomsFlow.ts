@@ -7,6 +7,7 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import type { RoomsModel } from './roomsModel';
 import { visibleId } from '../shared/inertText';
+import { formatCount } from '../core/numbers';
 
 export interface DeleteOutcome {
   deleted: SnapshotInfo[];
@@ -40,8 +41,8 @@ export class DeleteRoomsFlow {
     private readonly connection: ServerConnection,
     private readonly model: RoomsModel,
     private readonly snapshots: SnapshotStore,
-    /** Undo runs through it like any command: its failures read the same, an expired session asks to sign in. */
-    private readonly runner: Pick<CommandRunner, 'wrap'>,
+    /** Undo runs through it like any command; a bulk failure is summarised by it too. */
+    private readonly runner: Pick<CommandRunner, 'wrap' | 'reportRoomFailures'>,
     private readonly refreshView: () => Thenable<unknown>,
   ) {}
 
@@ -52,7 +53,11 @@ export class DeleteRoomsFlow {
       confirming.api(); // fails early, with advice, when no server is set
       if (!(await this.confirm(roomIds, confirming.serverUrl))) {
         // A dismissed (or, in some hosts, refused) dialog must not look like a delete that happened.
-        void this.ui.showMessage('info', roomIds.length === 1 ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visibleId(roomIds[0])) : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', roomIds.length), {});
+        const unchanged =
+          roomIds.length === 1
+            ? vscode.l10n.t('Nothing was deleted: “{0}” is unchanged.', visibleId(roomIds[0]))
+            : vscode.l10n.t('Nothing was deleted: the {0} rooms are unchanged.', formatCount(roomIds.length));
+        void this.ui.showMessage('info', unchanged, {});
         return undefined;
       }
       progress.confirmedFor = confirming.serverUrl;
@@ -65,7 +70,11 @@ export class DeleteRoomsFlow {
     const failed: DeleteOutcome['failed'] = [];
     this.model.setDeleting(pending, true);
     try {
-      await withCancellableProgress(pending.length === 1 ? vscode.l10n.t('Deleting “{0}”…', visibleId(pending[0])) : vscode.l10n.t('Deleting {0} rooms…', pending.length), async (signal, bar) => {
+      const title =
+        pending.length === 1
+          ? vscode.l10n.t('Deleting “{0}”…', visibleId(pending[0]))
+          : vscode.l10n.t('Deleting {0} rooms…', formatCount(pending.length));
+      await withCancellableProgress(title, async (signal, bar) => {
         for (const roomId of pending) {
           if (signal.aborted) {
             break;
@@ -87,13 +96,13 @@ export class DeleteRoomsFlow {
       });
     } catch (error) {
       // What was deleted is announced now (with Undo): the user may not sign in again.
-      this.announce(progress, []);
+      this.announce(progress, [], roomIds.length);
       throw error;
     } finally {
       this.model.setDeleting(pending, false);
       this.model.removeRooms([...progress.done.keys()]);
     }
-    this.announce(progress, failed);
+    this.announce(progress, failed, roomIds.length);
     return { deleted: [...progress.done.values()], failed };
   }
 
@@ -119,8 +128,10 @@ export class DeleteRoomsFlow {
 
   private async confirm(roomIds: readonly string[], serverUrl: string): Promise<boolean> {
     const single = roomIds.length === 1;
-    const message = single ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0])) : vscode.l10n.t('Delete {0} rooms and all their messages?', roomIds.length);
-    const more = roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', roomIds.length - 10)}` : '';
+    const message = single
+      ? vscode.l10n.t('Delete the room “{0}” and all its messages?', visibleId(roomIds[0]))
+      : vscode.l10n.t('Delete {0} rooms and all their messages?', formatCount(roomIds.length));
+    const more = roomIds.length > 10 ? `\n${vscode.l10n.t('…and {0} more', formatCount(roomIds.length - 10))}` : '';
     const listed = single ? '' : `${roomIds.slice(0, 10).map(visibleId).join('\n')}${more}\n\n`;
     const deleteAction = vscode.l10n.t('Delete');
     const kept = vscode.l10n.t('A copy is kept for 7 days: use Undo, or "Restore Deleted Room…".');
@@ -130,34 +141,46 @@ export class DeleteRoomsFlow {
   }
 
   /** Reports the failures and the deletions not announced yet. */
-  private announce(progress: DeleteProgress, failed: DeleteOutcome['failed']): void {
+  private announce(progress: DeleteProgress, failed: DeleteOutcome['failed'], asked: number): void {
     const deleted = [...progress.done.values()].slice(progress.announced);
     progress.announced = progress.done.size;
-    this.report({ deleted, failed });
+    this.report({ deleted, failed }, asked);
   }
 
-  private report(outcome: DeleteOutcome): void {
+  private report(outcome: DeleteOutcome, asked: number): void {
     const { deleted, failed } = outcome;
     if (failed.length > 0) {
-      const lines = failed.map((failure) => `“${visibleId(failure.roomId)}”: ${failure.reason}`).join('\n');
-      void this.ui.showMessage('error', vscode.l10n.t('{0} room(s) could not be deleted; they are unchanged.', failed.length), { detail: lines });
+      this.runner.reportRoomFailures(notDeletedSummary(failed.length, asked), failed, asked);
     }
     if (deleted.length === 0) {
       return;
     }
-    const message = deleted.length === 1 ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId)) : vscode.l10n.t('Deleted {0} rooms.', deleted.length);
+    const message =
+      deleted.length === 1
+        ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId))
+        : vscode.l10n.t('Deleted {0} rooms.', formatCount(deleted.length));
     const undo = vscode.l10n.t('Undo');
     const undoDelete = this.runner.wrap('Undo delete', async () => {
       const restored = await this.restore(deleted);
       const done =
         restored.length === 1
           ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0]))
-          : vscode.l10n.t('Restored {0} rooms.', restored.length);
+          : vscode.l10n.t('Restored {0} rooms.', formatCount(restored.length));
       void this.ui.showMessage('info', done, {});
       await this.refreshView();
     });
     void this.ui.showMessage('info', message, {}, undo).then((choice) => (choice === undo ? undoDelete() : undefined));
   }
+}
+
+/** "1 of 3 rooms could not be deleted; it is unchanged." (the reasons follow, per room). */
+function notDeletedSummary(failed: number, asked: number): string {
+  if (asked === 1) {
+    return vscode.l10n.t('The room could not be deleted; it is unchanged.');
+  }
+  return failed === 1
+    ? vscode.l10n.t('1 of {0} rooms could not be deleted; it is unchanged.', formatCount(asked))
+    : vscode.l10n.t('{0} of {1} rooms could not be deleted; they are unchanged.', formatCount(failed), formatCount(asked));
 }
 
 /** Why a confirmed Delete stops: the extension points at another server than the one named in the dialog. */

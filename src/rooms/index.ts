@@ -36,6 +36,9 @@ export interface RoomsOffer {
   readonly documents: Pick<RoomDocumentProvider, 'onDidLoad'>;
   /** The room as the list shows it (the first entry with that id), e.g. for a panel's header. */
   listedRoom(roomId: string): RoomSummary | undefined;
+  /** Rooms deleted through this extension (a panel says so), and any change of the list (a room listed again). */
+  readonly onDidRemoveRooms: vscode.Event<readonly string[]>;
+  readonly onDidChangeList: vscode.Event<unknown>;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface RoomsOffer {
  * a sign-in, a server switch or a changed rooms setting cause. Starts the first refresh.
  */
 export function register(context: vscode.ExtensionContext, services: RoomsServices): RoomsOffer {
-  const { runner, connection, log } = services;
+  const { runner, connection, log, links } = services;
   const model = new RoomsModel(connection, { filter: '', ...readRoomsViewSettings() }, Date.now, (message) => log.warn(message));
   const provider = new RoomsTreeProvider(model);
   // The one refresh: the command, the timer, a sign-in and every action after a write run it; the
@@ -58,6 +61,8 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
     ...roomCommands({ ...services, model, view, roomDocuments, refresh }),
     roomDocuments,
     vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, roomDocuments),
+    // One of our writes changed a room's messages: its icon and tooltip follow at once.
+    links.onDidChangeRoom(({ roomId, hasMessages }) => model.setHasMessages(roomId, hasMessages)),
     connection.onDidChange(() => {
       void refresh();
       // After a sign-in or a switch, the room documents on screen are fetched from the server now
@@ -73,5 +78,6 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
     }),
   );
   void refresh();
-  return { model, provider, view, documents: roomDocuments, listedRoom: (roomId) => model.find(roomId) };
+  const listedRoom = (roomId: string): RoomSummary | undefined => model.find(roomId);
+  return { model, provider, view, documents: roomDocuments, listedRoom, onDidRemoveRooms: model.onDidRemoveRooms, onDidChangeList: model.onDidChange };
 }

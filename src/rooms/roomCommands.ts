@@ -19,6 +19,7 @@ import type { RoomGroupKey } from '../core/rooms/roomsQuery';
 import { exportLoadedRoom, exportRoomAsReceived, exportRooms, importRooms } from './roomTransfer';
 import type { RoomsView } from './roomsView';
 import { visibleId } from '../shared/inertText';
+import { formatCount } from '../core/numbers';
 
 export interface RoomCommandDeps {
   runner: CommandRunner;
@@ -86,7 +87,10 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
         const room = await withCancellableProgress(
           vscode.l10n.t('Loading “{0}”…', visibleId(roomId)), (signal) => connection.api().getRoom(roomId, signal));
         await vscode.env.clipboard.writeText(serverRoomJson(room));
-        const copied = vscode.l10n.t('Copied the JSON of “{0}” ({1} message(s)).', visibleId(roomId), room.messages.length);
+        const copied =
+          room.messages.length === 1
+            ? vscode.l10n.t('Copied the JSON of “{0}” (1 message).', visibleId(roomId))
+            : vscode.l10n.t('Copied the JSON of “{0}” ({1} messages).', visibleId(roomId), formatCount(room.messages.length));
         void ui.showMessage('info', copied, {});
       }
     }),

@@ -9,6 +9,7 @@ import { withCancellableProgress } from '../core/cancellation';
 import { roomExists } from './addRoomFlow';
 import { defaultExportFolder, exportFileName, parseRoomFile, serializeRoomFile, singleRoomFile } from './roomFile';
 import { visibleId } from '../shared/inertText';
+import { formatCount } from '../core/numbers';
 
 /** The largest file Import reads (it is parsed in memory): 200 MiB, several 100,000-message rooms. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
@@ -28,7 +29,11 @@ export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds:
     return undefined;
   }
   const api = source.api();
-  const rooms = await withCancellableProgress(vscode.l10n.t('Exporting {0} room(s)…', roomIds.length), async (signal, progress) => {
+  const title =
+    roomIds.length === 1
+      ? vscode.l10n.t('Exporting 1 room…')
+      : vscode.l10n.t('Exporting {0} rooms…', formatCount(roomIds.length));
+  const rooms = await withCancellableProgress(title, async (signal, progress) => {
     const fetched: Room[] = [];
     for (const roomId of roomIds) {
       progress.report({ message: roomId, increment: 100 / roomIds.length });
@@ -37,7 +42,11 @@ export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds:
     return fetched;
   });
   await writeWhole(target, serializeRoomFile(source.serverUrl, rooms, new Date()));
-  void ui.showMessage('info', vscode.l10n.t('Exported {0} room(s) to {1}.', rooms.length, target.fsPath), {});
+  const exported =
+    rooms.length === 1
+      ? vscode.l10n.t('Exported 1 room to {0}.', target.fsPath)
+      : vscode.l10n.t('Exported {0} rooms to {1}.', formatCount(rooms.length), target.fsPath);
+  void ui.showMessage('info', exported, {});
   return target;
 }
 
@@ -67,7 +76,11 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
   const refusal = (now: string): string =>
     vscode.l10n.t('Import began on {0}, but the extension now points at {1}. Nothing was imported.', shownServer(serverUrl), now);
   const api = connection.still(serverUrl, refusal).api();
-  await withCancellableProgress(vscode.l10n.t('Importing {0} room(s)…', parsed.rooms.length), async (signal, progress) => {
+  const title =
+    parsed.rooms.length === 1
+      ? vscode.l10n.t('Importing 1 room…')
+      : vscode.l10n.t('Importing {0} rooms…', formatCount(parsed.rooms.length));
+  await withCancellableProgress(title, async (signal, progress) => {
     for (const room of parsed.rooms) {
       if (signal.aborted) {
         report.skipped.push({ id: room.id, reason: vscode.l10n.t('import cancelled before this room') });
@@ -90,8 +103,23 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
     }
   });
   const detail = report.skipped.map((skip) => `${visibleId(skip.id ?? '')}: ${skip.reason}`).join('\n');
-  void ui.showMessage(report.skipped.length ? 'warning' : 'info', vscode.l10n.t('Imported {0} room(s), skipped {1}.', report.imported.length, report.skipped.length), { detail: detail || undefined, modal: report.skipped.length > 0 });
+  const options = { detail: detail || undefined, modal: report.skipped.length > 0 };
+  void ui.showMessage(report.skipped.length ? 'warning' : 'info', importedSummary(report), options);
   return report;
+}
+
+/** "Imported 1 room, skipped 2." in the user's numbers, each count with its own plural. */
+function importedSummary(report: ImportReport): string {
+  const imported = formatCount(report.imported.length);
+  const skipped = formatCount(report.skipped.length);
+  if (report.imported.length === 1) {
+    return report.skipped.length === 1
+      ? vscode.l10n.t('Imported 1 room, skipped 1.')
+      : vscode.l10n.t('Imported 1 room, skipped {0}.', skipped);
+  }
+  return report.skipped.length === 1
+    ? vscode.l10n.t('Imported {0} rooms, skipped 1.', imported)
+    : vscode.l10n.t('Imported {0} rooms, skipped {1}.', imported, skipped);
 }
 
 /**

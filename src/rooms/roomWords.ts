@@ -1,4 +1,4 @@
-import { formatCount } from '../core/counts';
+import { formatEnglishCount } from '../core/counts';
 
 /** A unit of a relative time: "2 h ago", "in 3 d". */
 export type TimeUnit = 'min' | 'h' | 'd' | 'mo' | 'y';
@@ -33,7 +33,7 @@ export class RoomWords {
 
   number(value: number): string {
     if (this.english) {
-      return formatCount(value);
+      return formatEnglishCount(value);
     }
     this.numbers ??= new Intl.NumberFormat(safeLocale(this.locale));
     return this.numbers.format(value);

@@ -5,6 +5,7 @@ import { Emitter, type Disposable } from '../core/events';
 import type { ServerConnection } from '../core/serverConnection';
 import { arrangeRooms, type RoomGroup, type RoomGroupKey, type RoomsQuery } from '../core/rooms/roomsQuery';
 import { visibleId } from '../shared/inertText';
+import { counted } from '../core/counts';
 
 export const ROOMS_PAGE_SIZE = 200;
 
@@ -39,6 +40,9 @@ export class RoomsModel implements Disposable {
   private contentVersion = 0;
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly removed = new Emitter<readonly string[]>();
+  /** Rooms deleted in this window, as soon as they are gone from the server. */
+  readonly onDidRemoveRooms = this.removed.event;
 
   constructor(
     private readonly connection: Pick<ServerConnection, 'serverUrl' | 'state' | 'api'>,
@@ -187,6 +191,15 @@ export class RoomsModel implements Disposable {
     this.changed.fire();
   }
 
+  /** Applies a write's effect on a room's messages at once (its icon and tooltip), without waiting for the next refresh. */
+  setHasMessages(roomId: string, hasMessages: boolean): void {
+    const changed = this.rooms.filter((room) => room.id === roomId && room.hasMessages !== hasMessages);
+    if (changed.length > 0) {
+      changed.forEach((room) => (room.hasMessages = hasMessages));
+      this.invalidate();
+    }
+  }
+
   /** Applies a deletion locally at once, so the tree does not wait for the next refresh. */
   removeRooms(roomIds: readonly string[]): void {
     const gone = new Set(roomIds);
@@ -196,11 +209,15 @@ export class RoomsModel implements Disposable {
     this.rooms = this.rooms.filter((room) => !gone.has(room.id));
     roomIds.forEach((id) => this.deletingIds.delete(id));
     this.invalidate();
+    if (roomIds.length > 0) {
+      this.removed.fire(roomIds);
+    }
   }
 
   dispose(): void {
     this.inFlight?.abort();
     this.changed.dispose();
+    this.removed.dispose();
   }
 
   private finish(controller: AbortController): void {
@@ -224,7 +241,8 @@ export class RoomsModel implements Disposable {
     const duplicates = [...seen].filter(([, count]) => count > 1);
     if (duplicates.length > 0) {
       this.warn(
-        `The server's room list names ${duplicates.length} id(s) more than once; every entry is shown, the repeats marked: ${duplicates
+        `The server's room list names ${counted(duplicates.length, 'id', 'ids')} more than once; ` +
+          `every entry is shown, the repeats marked: ${duplicates
           .slice(0, 20)
           .map(([id, count]) => `${JSON.stringify(visibleId(id))} ×${count}`)
           .join(', ')}`,

@@ -3,6 +3,7 @@ import type { WorldClientApi } from '../api/client';
 import { WorldClientError, errorMessage } from '../api/errors';
 import type { UrlStyle } from '../api/types';
 import { visibleId } from '../shared/inertText';
+import { formatCount } from '../core/numbers';
 
 export interface ReportLine {
   check: string;
@@ -50,7 +51,7 @@ export async function buildConnectionReport(
     const rooms = await attempt(() => byStyle[style].listRooms(signal));
     lines.push(
       rooms.ok
-        ? { check: vscode.l10n.t('RTC ({0} style)', style), ok: true, detail: vscode.l10n.t('works — {0} room(s)', rooms.value.length) }
+        ? { check: vscode.l10n.t('RTC ({0} style)', style), ok: true, detail: worksWith(rooms.value.length) }
         : { check: vscode.l10n.t('RTC ({0} style)', style), ok: false, detail: rooms.message },
     );
   }
@@ -76,4 +77,9 @@ async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
       kind: error instanceof WorldClientError ? error.kind : undefined,
     };
   }
+}
+
+/** "works — 3 rooms": what the RTC check found, in the user's numbers. */
+function worksWith(rooms: number): string {
+  return rooms === 1 ? vscode.l10n.t('works — 1 room') : vscode.l10n.t('works — {0} rooms', formatCount(rooms));
 }

@@ -7,8 +7,9 @@
  * - Notifications (showInformation/Warning/ErrorMessage, non-modal) and notification progress
  *   titles/messages: parsed by `parseLinkedText` (vs/base/common/linkedText.ts), which turns
  *   `[label](https://…|http://…|command:…|file:…)` into a clickable link; a `command:` link runs
- *   the command with its arguments. Bare URLs are not linked there, but we break them as well
- *   (defence in depth, and other surfaces may linkify them): `inertForNotification`.
+ *   the command with its arguments. Bare URLs are not linked there. `inertForNotification` puts a
+ *   visible space in every `](`: nothing invisible is added, so what is copied is what is shown,
+ *   and our own text (the server URL) passes unchanged.
  * - Modal dialogs (message and detail): rendered with `innerText` by the workbench's Dialog
  *   (vs/base/browser/ui/dialog/dialog.ts); the native dialog on desktop is plain text too. No
  *   links, but the same wrapper runs over them, so a message may move between the two freely.
@@ -25,10 +26,9 @@
  *   another (or hide a part of it): `visible` shows them as `⟨U+202E⟩` / `⏎`.
  */
 
-import { isSpaceCode } from './contract/formats';
 import { cutText } from './cutText';
 
-/** Joins without a visible mark or a line-break opportunity; breaks link syntax without changing how the text reads. */
+/** Joins without a visible mark or a line-break opportunity; keeps `$(` from becoming an icon in a quick pick. */
 export const WORD_JOINER = '\u2060';
 
 /**
@@ -38,7 +38,7 @@ export const WORD_JOINER = '\u2060';
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** The same set minus newline and tab, which our own multi-line texts (dialog details) use. */
-const INVISIBLE_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2061-\u206f\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** The code points INVISIBLE matches, as ranges (a unit test keeps the two in step). */
 export const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
@@ -64,10 +64,7 @@ export function visible(text: string): string {
   return text.replace(INVISIBLE, (char) => (char === '\n' ? '⏎' : codePoint(char)));
 }
 
-/**
- * `visible` for whole messages that we composed: keeps our own newlines and tabs (a dialog's
- * detail lists one room per line) and the word joiners this module inserts.
- */
+/** `visible` for whole messages that we composed: keeps our own newlines and tabs (a dialog's detail lists one room per line). */
 export function visibleExceptLayout(text: string): string {
   return text.replace(INVISIBLE_EXCEPT_LAYOUT, codePoint);
 }
@@ -76,48 +73,13 @@ export function visibleExceptLayout(text: string): string {
 const LINK_TARGET = /\]\(/g;
 
 /**
- * Text for a notification (message or detail) or a notification progress title: reads the
- * same, but no `[label](target)` and no `scheme:` URL in it is a link any more. Bidi and other
- * invisible characters (except newlines and tabs) are shown visibly too.
+ * Text for a notification (message or detail), a dialog or a notification progress title: no
+ * `[label](target)` in it is a link any more, because `](` gets a visible space. Bidi and other
+ * invisible characters (except newlines and tabs) are shown by code point. Nothing invisible is
+ * added, so copying the text gives what is shown, and a URL of ours is left as it is.
  */
 export function inertForNotification(text: string): string {
-  return breakSchemes(visibleExceptLayout(text).replace(LINK_TARGET, `]${WORD_JOINER}(`));
-}
-
-const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
-const isWordCode = (code: number): boolean => isLetter(code) || isDigit(code) || code === 0x5f;
-const isSchemeCode = (code: number): boolean => isLetter(code) || isDigit(code) || code === 0x2b || code === 0x2d || code === 0x2e;
-const COLON = 0x3a;
-
-/**
- * A word joiner before the `:` of every `scheme:` followed by a non-space, where the scheme starts
- * a word with a letter (what `/\b([a-z][a-z0-9+.-]*):(?=\S)/gi` finds). One scan: that pattern
- * retried every start in a long id, which took quadratic time.
- */
-function breakSchemes(text: string): string {
-  const parts: string[] = [];
-  let copied = 0;
-  let index = 0;
-  while (index < text.length) {
-    const startsScheme = isLetter(text.charCodeAt(index)) && (index === 0 || !isWordCode(text.charCodeAt(index - 1)));
-    if (!startsScheme) {
-      index++;
-      continue;
-    }
-    // Every later start inside this run ends at the same character, so the run is decided once.
-    let end = index + 1;
-    while (end < text.length && isSchemeCode(text.charCodeAt(end))) {
-      end++;
-    }
-    if (text.charCodeAt(end) === COLON && end + 1 < text.length && !isSpaceCode(text.charCodeAt(end + 1))) {
-      parts.push(text.slice(copied, end), WORD_JOINER);
-      copied = end;
-    }
-    index = end + 1;
-  }
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return visibleExceptLayout(text).replace(LINK_TARGET, '] (');
 }
 
 /** Text for a QuickPick label/description/detail or status bar text: `$(name)` stays literal, not an icon. */

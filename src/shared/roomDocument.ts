@@ -76,9 +76,31 @@ export function layoutRoomDocument(
   };
 }
 
-/** True for a line that holds one message in a room document's layout. */
+/** How a message after the first starts in a comparison: the comma leads, as wide as the indent, so ranges stay put. */
+const LEADING_COMMA = '  , ';
+
+/** True for a line that holds one message in a room document's layout (or a comparison's). */
 export function isMessageLine(line: string): boolean {
-  return line.startsWith(`${MESSAGE_INDENT}{"id": `);
+  return line.startsWith(`${MESSAGE_INDENT}{"id": `) || line.startsWith(`${LEADING_COMMA}{"id": `);
+}
+
+/**
+ * The layout for Compare: each message after the first starts with its comma, so a message added
+ * at the end is one added line and the line before it does not change. A trailing comma would do
+ * the same, but VS Code's JSON with Comments reports it as a problem; this is valid JSON.
+ */
+export function withLeadingCommas(text: string): string {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    if (!lines[index].startsWith(`${MESSAGE_INDENT}{"id": `)) {
+      continue;
+    }
+    lines[index] = lines[index].replace(/,$/, '');
+    if (index > 0 && isMessageLine(lines[index - 1])) {
+      lines[index] = LEADING_COMMA + lines[index].slice(MESSAGE_INDENT.length);
+    }
+  }
+  return lines.join('\n');
 }
 
 /** `{"id": "…", "salt": "…", "data": "…"}`: key order fixed, so a diff lines messages up. */

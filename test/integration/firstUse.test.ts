@@ -72,7 +72,7 @@ describe('First use', function () {
     const messages = session.sandbox.store.get('incident-4711')?.messages.length ?? 0;
     session.ui.respond(/^Delete all .* messages of room/, undefined);
     await vscode.commands.executeCommand('worldclientRtc.deleteMessages', 'incident-4711');
-    await session.ui.waitForMessage(/^Nothing was deleted: room "incident-4711" keeps its/);
+    await session.ui.waitForMessage(/^Nothing was deleted: room “incident-4711” keeps its/);
     assert.equal(session.sandbox.store.get('incident-4711')?.messages.length, messages);
   });
 

@@ -38,9 +38,12 @@ function storedRoom(s: SandboxSession, roomId: string): RoomJson & Record<string
   return { id: room.id, started: room.started, ended: room.ended, members: room.members, hasMessages: room.messages.length > 0, messages: room.messages };
 }
 
+/** A message line without its comma, which leads on every message after the first. */
+const withoutComma = (line: string): string => line.replace(/,$/, '').replace(/^ {2}, /, '    ');
+
 function linesOnlyIn(text: string, other: string): string[] {
-  const otherLines = new Set(other.split('\n').map((line) => line.replace(/,$/, '')));
-  return text.split('\n').map((line) => line.replace(/,$/, '')).filter((line) => !otherLines.has(line));
+  const otherLines = new Set(other.split('\n').map(withoutComma));
+  return text.split('\n').map(withoutComma).filter((line) => !otherLines.has(line));
 }
 
 describe('Compare with…', function () {
@@ -91,6 +94,30 @@ describe('Compare with…', function () {
     assert.match(diff.label, /^weekly-standup: panel opened .* ↔ server now$/);
     assert.deepEqual(linesOnlyIn(diff.right, diff.left), arrived.map((message) => `    {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`));
     assert.deepEqual(linesOnlyIn(diff.left, diff.right), [], 'nothing else differs');
+  });
+
+  it('a new message is one added line, the line before it unchanged; identical sides say there are no differences', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
+    await waitFor(() => session.api.panels.describe('weekly-standup')?.status === 'ready', 'the panel to load');
+    session.ui.pick((label) => label.startsWith('When the panel was opened'));
+    session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
+    const same = await session.ui.waitForMessage(/no differences/);
+    assert.match(same.message, /^“weekly-standup”: panel opened .* and server now are the same — no differences\.$/);
+    assert.deepEqual(await openDiffs(), [], 'no empty diff is opened');
+
+    session.sandbox.store.addMessages('weekly-standup', [{ id: 'new-1', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
+    session.ui.pick((label) => label.startsWith('When the panel was opened'));
+    session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
+    const diff = await onlyDiff();
+    const leftLines = diff.left.split('\n');
+    const rightLines = diff.right.split('\n');
+    const at = rightLines.indexOf('  , {"id": "new-1", "salt": "c2FsdA==", "data": "ZGF0YQ=="}');
+    assert.ok(at > 0, diff.right);
+    const others = [...rightLines.slice(0, at), ...rightLines.slice(at + 1)];
+    assert.deepEqual(others, leftLines, 'every other line, the one before included, is the same');
+    // Strict JSON on both sides, so neither JSON nor JSON with Comments can report a problem (a trailing comma would be one).
+    assert.equal((JSON.parse(diff.right) as RoomJson).messages.length, (JSON.parse(diff.left) as RoomJson).messages.length + 1);
   });
 
   it('with another room', async () => {
@@ -168,10 +195,9 @@ describe('Compare with…', function () {
 
     await vscode.window.showTextDocument(vscode.Uri.file(file));
     await vscode.commands.executeCommand('worldclientRtc.compareWithServer');
-    await waitFor(async () => (await openDiffs()).length === 2, 'one diff editor per room in the file');
-    const diffs = await openDiffs();
-    assert.deepEqual(diffs.map((each) => each.label.split(':')[0]).sort(), ['one-on-one', 'weekly-standup']);
-    const sameRoom = diffs.find((each) => each.label.startsWith('one-on-one'));
-    assert.equal(sameRoom?.left, sameRoom?.right, 'an unchanged room shows no difference');
+    await waitFor(async () => (await openDiffs()).length === 1, 'a diff editor for the changed room');
+    assert.deepEqual((await openDiffs()).map((each) => each.label.split(':')[0]), ['weekly-standup']);
+    // The unchanged room opens no empty diff: a notification says so.
+    await session.ui.waitForMessage(/^“one-on-one”: .*export\.json and server now are the same — no differences\.$/);
   });
 });

@@ -86,7 +86,7 @@ describe('Room panel', function () {
     await waitFor(() => (session as SandboxSession).ui.shown.some((shown) => shown.severity === 'error'), 'the error notification');
     const panel = describePanel(session, 'no-such-room');
     assert.equal(panel.status, 'deleted');
-    assert.match(panel.statusText, /no longer exists on the server.*Check the id, or close this panel/);
+    assert.match(panel.statusText, /no longer exists on http:\/\/127\.0\.0\.1:\d+ .*Check the id, or close this panel/);
   });
 
   it('watches the room while visible: new messages are marked, and a deletion elsewhere is reported', async () => {
@@ -106,7 +106,7 @@ describe('Room panel', function () {
     session.sandbox.store.delete('weekly-standup');
     await waitFor(() => describePanel(session as SandboxSession, 'weekly-standup').status === 'deleted', 'Watch to notice the deletion', 15_000);
     const deleted = describePanel(session, 'weekly-standup');
-    assert.match(deleted.statusText, /no longer exists on the server.*Export JSON still saves them/);
+    assert.match(deleted.statusText, /no longer exists on http:\/\/127\.0\.0\.1:\d+ .*Export JSON still saves them/);
     assert.equal(deleted.watching, false);
     assert.equal(deleted.header?.messageCount, 13, 'the last copy stays visible');
   });

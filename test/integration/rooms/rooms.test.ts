@@ -193,7 +193,7 @@ describe('Rooms explorer', function () {
     assert.ok(!exported.includes(session.sandbox.session), 'no session in exported files');
     ids.slice(1).forEach((id) => session.sandbox.store.delete(id));
     session.ui.nextUri.push(vscode.Uri.file(file));
-    session.ui.respond(/^Imported 2 room\(s\), skipped 1\.$/, undefined);
+    session.ui.respond(/^Imported 2 rooms, skipped 1\.$/, undefined);
     const report = (await vscode.commands.executeCommand('worldclientRtc.importRooms')) as { imported: string[]; skipped: { id: string; reason: string }[] };
     assert.deepEqual(report.imported, ['a/b', 'with space']);
     assert.deepEqual(report.skipped, [{ id: 'incident-4711', reason: 'a room with this id already exists' }]);

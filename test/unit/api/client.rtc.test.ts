@@ -160,6 +160,17 @@ describe('api client: the seven rtc calls against the sandbox', () => {
       await client.api.deleteRoom('weekly-standup');
       assert.equal(h.sandbox.store.get('weekly-standup'), undefined);
     });
+
+    it('says the token is missing, and what to do, when a pasted session has none', async () => {
+      const client = h.client({}, { credentials: { session: h.sandbox.session } });
+      const error = await rejectsWith(client.api.deleteRoom('weekly-standup'), 'forbidden');
+      assert.match(error.message, /: the server refused the change as forbidden: the CSRF token is missing \(the session was pasted/);
+      assert.match(error.message, /\(403 Forbidden\)\./);
+      assert.match(error.message, /Paste the CSRF token with the session, or sign in with the password, which gets one\.$/);
+      const wrong = h.client({}, { credentials: { session: h.sandbox.session, csrfToken: 'not-the-token' } });
+      const other = await rejectsWith(wrong.api.deleteRoom('weekly-standup'), 'forbidden');
+      assert.match(other.message, /does not belong to the session \(403 Forbidden\)\. Sign in again/, 'a wrong token reads as before');
+    });
   });
 
   describe('errors answered with HTTP 200 (errorStyle ok200)', () => {

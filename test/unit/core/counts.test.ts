@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { formatCount } from '../../../src/core/counts';
+import { formatEnglishCount } from '../../../src/core/counts';
 
-describe('formatCount', () => {
+describe('formatEnglishCount', () => {
   it('groups digits as toLocaleString("en-US") does', () => {
     for (const n of [
       0,
@@ -19,13 +19,13 @@ describe('formatCount', () => {
       -987_654,
       Number.MAX_SAFE_INTEGER,
     ]) {
-      assert.equal(formatCount(n), n.toLocaleString('en-US'), String(n));
+      assert.equal(formatEnglishCount(n), n.toLocaleString('en-US'), String(n));
     }
   });
 
   it('leaves anything but a safe whole number to toLocaleString', () => {
     for (const n of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) {
-      assert.equal(formatCount(n), n.toLocaleString('en-US'));
+      assert.equal(formatEnglishCount(n), n.toLocaleString('en-US'));
     }
   });
 });

@@ -21,10 +21,10 @@ describe('FeatureLinks', () => {
   it('tells every listener which room changed, until disposed', () => {
     const links = new FeatureLinks();
     const heard: string[] = [];
-    const listening = links.onDidChangeRoom((roomId) => heard.push(roomId));
-    links.changedRoom('a');
+    const listening = links.onDidChangeRoom(({ roomId, hasMessages }) => heard.push(`${roomId}:${hasMessages}`));
+    links.changedRoom('a', true);
     listening.dispose();
-    links.changedRoom('b');
-    assert.deepEqual(heard, ['a']);
+    links.changedRoom('b', false);
+    assert.deepEqual(heard, ['a:true']);
   });
 });

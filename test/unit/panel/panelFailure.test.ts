@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { WorldClientError } from '../../../src/api/errors';
 import { describePanelFailure } from '../../../src/panel/panelFailure';
 
-const context = { roomId: 'r1', during: 'load' as const, hasCopy: false, watchIntervalSeconds: 5 };
+const context = { roomId: 'r1', during: 'load' as const, hasCopy: false, watchIntervalSeconds: 5, server: 'http://a.example' };
 
 describe('panel failure texts', () => {
   it('reports a room deleted elsewhere and stops watching', () => {
@@ -10,11 +10,29 @@ describe('panel failure texts', () => {
     assert.deepEqual(describePanelFailure(gone, { ...context, during: 'watch', hasCopy: true }), {
       status: 'deleted',
       text:
-        'Room "r1" no longer exists on the server (it was deleted, possibly elsewhere). ' +
+        'Room "r1" no longer exists on http://a.example (it was deleted, possibly elsewhere). ' +
         'The messages shown are the last copy loaded; Export JSON still saves them.',
       stopWatching: true,
     });
     assert.match(describePanelFailure(gone, context).text, /Check the id, or close this panel\.$/);
+  });
+
+  it('says a room deleted in this window was deleted, and how to undo it', () => {
+    const gone = new WorldClientError('notFound', 'Room not found.', { status: 404 });
+    assert.equal(
+      describePanelFailure(gone, { ...context, hasCopy: true, deletedHere: true }).text,
+      'Room "r1" was deleted from http://a.example. Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel. ' +
+        'The messages shown are the last copy loaded; Export JSON still saves them.',
+    );
+  });
+
+  it('after a server switch, says the room is not on the server set now, and which server its copy is from', () => {
+    const gone = new WorldClientError('notFound', 'Room not found.', { status: 404 });
+    assert.equal(
+      describePanelFailure(gone, { ...context, hasCopy: true, copyFrom: 'http://b.example' }).text,
+      'Room "r1" is not on http://a.example, the server set now. The messages shown are the copy loaded from http://b.example; ' +
+        'Export JSON still saves them. Switch back to http://b.example to see it there.',
+    );
   });
 
   it('a room too big to load says so, shows the listed fields, and offers Export JSON; Watch stops', () => {

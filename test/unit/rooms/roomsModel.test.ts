@@ -102,6 +102,6 @@ describe('RoomsModel', () => {
     const listed = rooms.visibleGroups()[0].rooms;
     assert.deepEqual(listed.map((entry) => [entry.id, rooms.occurrenceOf(entry)]), [['once', 1], ['twice', 1], ['twice', 2]]);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /1 id\(s\) more than once.*"twice" ×2/);
+    assert.match(warnings[0], /1 id more than once.*"twice" ×2/);
   });
 });

@@ -5,24 +5,27 @@ import { inertForCodicons, inertForNotification, inertPickText, visible, WORD_JO
 const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
 
 describe('shared/inertText', () => {
-  it('leaves no link VS Code would build in a notification, and reads the same without the joiners', () => {
+  it('leaves no link VS Code would build in a notification, and adds nothing invisible', () => {
     const hostile = [
       '[Details](command:workbench.action.reloadWindow)',
       'Deleted room “[x](https://evil.example/?a=1 "title")”.',
       '[a](file:///etc/passwd) and [b](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D)',
-      'see http://evil.example and command:workbench.action.quit',
     ];
     for (const text of hostile) {
       const inert = inertForNotification(text);
       assert.equal(inert.match(VSCODE_NOTIFICATION_LINK), null, inert);
-      assert.equal(inert.split(WORD_JOINER).join(''), text, 'only invisible joiners were added');
+      assert.equal(inert, text.replaceAll('](', '] ('), 'only a visible space was added');
     }
   });
 
-  it('breaks every bare scheme: URL, but not "word: text" prose or times', () => {
-    const inert = inertForNotification('Could not list rooms: see https://x.example or vscode:extension/x at 12:30.');
-    assert.ok(!/https:\/\//.test(inert) && !/vscode:e/.test(inert), inert);
-    assert.ok(inert.includes('rooms: see') && inert.includes('12:30'), inert);
+  it('leaves our own text as it is, so a server URL copied from a dialog works', () => {
+    const ours = 'Server: http://127.0.0.1:8080/api\n\nA copy is kept for 7 days, until 12:30.';
+    assert.equal(inertForNotification(ours), ours);
+    assert.ok(!inertForNotification('see https://x.example').includes(WORD_JOINER));
+  });
+
+  it('shows a word joiner the server sent by its code point', () => {
+    assert.equal(inertForNotification('a\u2060b'), 'a⟨U+2060⟩b');
   });
 
   it('shows bidi controls, zero-width characters and newlines by code point', () => {
