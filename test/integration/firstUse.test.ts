@@ -103,7 +103,8 @@ describe('First use', function () {
     session.api.ui.use(ui);
     ui.pick('email and password').typeInputs('dev@example.com', 'not-the-password', 'dev@example.com', 'sandbox');
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true);
-    assert.deepEqual(ui.prefilled, ['', '', 'dev@example.com', ''], 'the retry starts from the typed address');
+    // The first prompt may hold the address an earlier test signed in with: the window remembers it per activation.
+    assert.deepEqual(ui.prefilled.slice(1), ['', 'dev@example.com', ''], 'the retry starts from the typed address');
     assert.match(ui.prompts[3], /the user name or password is wrong.*Try again, or press Escape to stop\./);
     assert.deepEqual(ui.shown.filter((shown) => shown.severity === 'error'), [], 'no error notification stays on screen');
     await ui.waitForMessage(/^Signed in to /);
