@@ -58,7 +58,7 @@ describe('Room panel readability in the browser', function () {
 
   it('labels the columns, sizes included', async () => {
     const headings = await frame.locator('.list-header .column').allTextContents();
-    assert.deepEqual(headings, ['#', '', 'Id', 'Salt', 'Data', 'Size (salt · data)', 'Copy · details']);
+    assert.deepEqual(headings, ['#', '', 'Id', 'Salt', 'Data', 'Size', '']);
     assert.equal(await frame.locator('.row:not(.loading)').first().locator('.cell.size').getAttribute('title'), 'salt 16 B · data 21 B');
   });
 
@@ -70,8 +70,9 @@ describe('Room panel readability in the browser', function () {
     assert.equal(await rows.nth(0).locator('.cell.data .cell-note').textContent(), '', 'a decoded value carries no note');
   });
 
-  it('opens the detail view of a message with its visible "details" button', async () => {
-    await frame.locator('.row:not(.loading)').nth(1).locator('button.open-detail').click();
+  it('opens the detail view of a message from its row menu', async () => {
+    await frame.locator('.row:not(.loading)').nth(1).locator('button.row-menu').click();
+    await frame.locator('.row-menu-popup [role="menuitem"]', { hasText: 'Show details' }).click();
     await frame.locator('.detail:not([hidden]) .field-id .field-value', { hasText: 'msg-binary' }).waitFor({ timeout: 10_000 });
   });
 
