@@ -5,6 +5,7 @@ import { readRoomsViewSettings } from '../core/settings';
 import type { ServerConnection } from '../session/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../snapshots/snapshotStore';
 import { roomCommands } from './roomCommands';
+import { roomsOrderCommands } from './roomsOrderCommands';
 import { ROOM_DOCUMENT_SCHEME, type RoomDocumentProvider } from './roomDocuments';
 import type { RoomsModel } from './roomsModel';
 import type { RoomsTreeProvider } from './roomsTreeProvider';
@@ -39,6 +40,7 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
     provider,
     view,
     ...roomCommands(services),
+    ...roomsOrderCommands(runner),
     services.roomDocuments,
     vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, services.roomDocuments),
     connection.onDidChange(() => {
