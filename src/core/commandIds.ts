@@ -35,6 +35,7 @@ export const CommandIds = {
   sortRoomsByMembers: 'worldclientRtc.sortRoomsByMembers',
   toggleGroupByState: 'worldclientRtc.toggleGroupByState',
   exportAllRooms: 'worldclientRtc.exportAllRooms',
+  copyRequestAs: 'worldclientRtc.copyRequestAs',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -50,5 +50,8 @@ export async function runPanelAction(
     case 'compare':
       await vscode.commands.executeCommand(CommandIds.compareRoom, panel.roomId);
       return;
+    case 'copyRequest':
+      await vscode.commands.executeCommand(CommandIds.copyRequestAs, { roomId: panel.roomId });
+      return;
   }
 }

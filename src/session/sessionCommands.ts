@@ -6,7 +6,7 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { certificateChecksOffWarning, shownServer, type ServerConnection } from './serverConnection';
 import { buildConnectionReport, formatReport } from './connectionReport';
-import { copyRequestAsCurl } from './curlPicker';
+import { copyRequestAs } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
 import { writeServerUrlWhereItTakesEffect } from './serverUrlTarget';
 import type { SessionStore } from './sessionStore';
@@ -53,7 +53,10 @@ export function sessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
         await Promise.all([byStyle.path.dispose(), byStyle.query.dispose()]);
       }
     }),
-    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAsCurl(ui, deps.requestLog.recent(), connection.credentials())),
+    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAs(ui, deps.requestLog.recent(), connection.credentials(), { language: 'curl' })),
+    // From a room panel the argument is { roomId }: only that room's requests are offered.
+    runner.register(CommandIds.copyRequestAs, (argument) =>
+      copyRequestAs(ui, deps.requestLog.recent(), connection.credentials(), { roomId: roomIdArgument(argument) })),
     runner.register(CommandIds.switchServer, () => switchServer(deps)),
   ];
 }
@@ -99,4 +102,9 @@ async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): P
   }
   await sessions.remove(serverUrl);
   void ui.showMessage('info', vscode.l10n.t('Signed out of {0}.', shownServer(serverUrl)), {});
+}
+
+function roomIdArgument(argument: unknown): string | undefined {
+  const roomId = typeof argument === 'object' && argument !== null ? (argument as { roomId?: unknown }).roomId : undefined;
+  return typeof roomId === 'string' ? roomId : undefined;
 }

@@ -30,13 +30,13 @@ export const MAX_LOG_CHARS = 2_000;
 /** Most contract problems a panel lists (room and messages each); the Problems panel has them all. */
 export const MAX_PANEL_PROBLEMS = 200;
 
-export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson' | 'compare';
+export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson' | 'compare' | 'copyRequest';
 export type MessageField = 'id' | 'salt' | 'data';
 export type PanelStatus = 'loading' | 'ready' | 'error' | 'deleted';
 /** Why the room's actions that need the server are unavailable: 'none' when they are available. */
 export type BlockedKind = 'none' | 'signedOut' | 'gone';
 
-const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson', 'compare');
+const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson', 'compare', 'copyRequest');
 const messageField = oneOf<MessageField>('id', 'salt', 'data');
 
 const roomHeader = object({

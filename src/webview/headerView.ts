@@ -58,6 +58,7 @@ export class HeaderView {
       panelAction('Export JSON…', 'exportJson', 'Save the room with all messages as a JSON file'),
       panelAction('Open JSON', 'openJson', 'Open the room as a read-only JSON document'),
       panelAction('Compare with…', 'compare', 'This room against how the panel first loaded it, a snapshot, another room or a file'),
+      panelAction('Copy request as…', 'copyRequest', "This room's recent requests as curl, TypeScript fetch, Python, C# or PowerShell"),
       this.watchButton,
     );
     this.unavailable = h('p', { className: 'unavailable', attrs: { id: 'actions-unavailable', role: 'status' } });
@@ -127,8 +128,8 @@ export class HeaderView {
 
 /** What stays usable without the server: the copy on screen can be exported; a deleted room may be found again by Refresh. */
 const ALWAYS_AVAILABLE: Record<Exclude<BlockedKind, 'none'>, readonly (PanelAction | 'watch')[]> = {
-  signedOut: ['exportJson'],
-  gone: ['exportJson', 'refresh'],
+  signedOut: ['exportJson', 'copyRequest'],
+  gone: ['exportJson', 'refresh', 'copyRequest'],
 };
 
 const ISO_START = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;

@@ -158,6 +158,16 @@ describe('Room panel layout in the browser', function () {
     assert.deepEqual([Math.round(idBack), Math.round(saltBack)], [Math.round(idAfter), Math.round(saltAfter)]);
   });
 
+  it('says what Watch does in its tooltip, and how to stop it on the button', async () => {
+    const watch = frame.locator('button.action-watch');
+    assert.match((await watch.getAttribute('title')) ?? '', /^Check the room for new messages every \d+ s/);
+    await watch.click();
+    await frame.locator('button.action-watch', { hasText: /^Stop watching \(every \d+ s\)$/ }).waitFor({ timeout: 10_000 });
+    assert.match((await watch.getAttribute('title')) ?? '', /Click to stop\.$/);
+    await watch.click();
+    await frame.locator('button.action-watch', { hasText: /^Watch$/ }).waitFor({ timeout: 10_000 });
+  });
+
   it('disables the room actions with the reason when signed out', async () => {
     await runCommand(ui.page, 'WorldClient RTC: Sign Out');
     const add = frame.locator('button.action-addMessages');
