@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { contrastRatio } from './support/contrast';
-import { openRoom, screenshot, signIn, startUiWorkbench, type ThemeName, type UiWorkbench } from './support/uiWorkbench';
+import { screenshot, startWithRoomPanel, waitForPanelTheme, type ThemeName, type UiWorkbench } from './support/uiWorkbench';
 
 interface StyledElement {
   readonly textContent: string | null;
@@ -48,11 +48,7 @@ describe('Room panel readability in the browser', function () {
   let frame: Frame;
 
   before(async () => {
-    ui = await startUiWorkbench({});
-    ui.sandbox.store.put(structuredClone(ROOM));
-    await signIn(ui);
-    frame = await openRoom(ui, ROOM.id);
-    await frame.locator('.row:not(.loading)').nth(1).waitFor();
+    ({ ui, frame } = await startWithRoomPanel(ROOM, 2));
   });
   after(async () => ui?.close());
 
@@ -79,15 +75,7 @@ describe('Room panel readability in the browser', function () {
   it('keeps every text of the selected row at 4.5:1 contrast or more in light, dark and high contrast', async () => {
     for (const theme of ['light', 'dark', 'highContrast'] as ThemeName[]) {
       await ui.setTheme(theme);
-      // The webview receives the new theme variables a moment after the workbench switches.
-      await frame.waitForFunction(
-        (dark) => {
-          const [r, g, b] = (getComputedStyle(document.querySelector('body') as StyledElement).backgroundColor.match(/\d+/g) ?? []).map(Number);
-          return dark ? r + g + b < 150 : r + g + b > 600;
-        },
-        theme !== 'light',
-        { timeout: 15_000 },
-      );
+      await waitForPanelTheme(frame, theme);
       await frame.locator('.row:not(.loading)').nth(1).locator('.cell.index').click();
       await frame.locator('.row.active .cell.index', { hasText: '#2' }).waitFor();
       const colours = await selectedRowColours(frame);
