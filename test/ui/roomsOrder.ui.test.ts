@@ -24,9 +24,9 @@ describe('Rooms view order and filter in the browser', function () {
 
   /** The "Sort and Group" menu of the view's title bar, opened; its items with their check state. */
   async function openOrderMenu(): Promise<{ label: string; checked: boolean }[]> {
-    const pane = roomsViewPane(ui.page);
-    await pane.hover();
-    await pane.locator('.pane-header .action-label[aria-label="Sort and Group"]').click();
+    // The only view of its container: its title actions sit in the side bar's title, not in a pane header.
+    await roomsViewPane(ui.page).hover();
+    await ui.page.locator('.action-label[aria-label="Sort and Group"]:visible').first().click();
     const menu = ui.page.locator('.context-view .monaco-menu');
     await menu.waitFor({ timeout: 10_000 });
     return menu.locator('.action-item:not(.disabled) .action-menu-item').evaluateAll((items) =>
