@@ -17,37 +17,63 @@ export interface CurlOptions {
  *   WORLDCLIENT_SESSION=... curl ...
  */
 export function toCurl(entry: RequestLogEntry, options: CurlOptions = {}): string {
-  const secrets = options.includeSecrets;
-  const session = secrets ? literal(secrets.session) : variable(SESSION_PLACEHOLDER);
-  const csrf = secrets?.csrfToken !== undefined ? literal(secrets.csrfToken) : variable(CSRF_PLACEHOLDER);
-  const urlSession = secrets ? literal(encodeURIComponent(secrets.session)) : variable(SESSION_PLACEHOLDER);
-
+  const request = requestParts(entry, options, (name) => ({ variable: name }));
   const parts = ['curl'];
   if (/[[\]{}]/.test(entry.url)) {
     parts.push('--globoff'); // IPv6 hosts and braces are curl glob syntax otherwise
   }
-  if (entry.method !== 'GET') {
-    parts.push('-X', shellWord([literal(entry.method)]));
+  if (request.method !== 'GET') {
+    parts.push('-X', shellWord([literal(request.method)]));
   }
-  parts.push(shellWord(substituteSessionParam(entry.url, urlSession)));
-  for (const [name, value] of Object.entries(entry.headers)) {
-    parts.push('-H', shellWord(headerWords(name, value, session, csrf)));
+  parts.push(shellWord(request.url));
+  for (const [, value] of request.headers) {
+    parts.push('-H', shellWord(value));
   }
-  if (entry.requestBody !== undefined) {
-    parts.push('--data-raw', shellWord([literal(entry.requestBody)]));
+  if (request.body !== undefined) {
+    parts.push('--data-raw', shellWord([literal(request.body)]));
   }
   return parts.join(' ');
 }
 
-/** A piece of one shell word: literal text, or a variable the shell expands. */
-type Piece = { literal: string } | { variable: string };
-
-function literal(text: string): Piece {
-  return { literal: text };
+/** A logged request taken apart for a snippet: each value a list of literal text and secrets (or their placeholders). */
+export interface RequestParts {
+  method: string;
+  url: Piece[];
+  /** Each header's name and its whole `Name: value` line (curl's form); `valueOf` gives the value alone. */
+  headers: [string, Piece[]][];
+  body: string | undefined;
 }
 
-function variable(name: string): Piece {
-  return { variable: name };
+/**
+ * The request with the redacted secrets put back: the real values when asked to include them,
+ * otherwise what `placeholder` makes of the variable's name (a shell variable, an environment
+ * lookup in another language).
+ */
+export function requestParts(entry: RequestLogEntry, options: CurlOptions, placeholder: (name: string) => Piece): RequestParts {
+  const secrets = options.includeSecrets;
+  const session = secrets ? literal(secrets.session) : placeholder(SESSION_PLACEHOLDER.slice(1));
+  const csrf = secrets?.csrfToken !== undefined ? literal(secrets.csrfToken) : placeholder(CSRF_PLACEHOLDER.slice(1));
+  const urlSession = secrets ? literal(encodeURIComponent(secrets.session)) : session;
+  return {
+    method: entry.method,
+    url: substituteSessionParam(entry.url, urlSession),
+    headers: Object.entries(entry.headers).map(([name, value]) => [name, headerWords(name, value, session, csrf)]),
+    body: entry.requestBody,
+  };
+}
+
+/** The value of a `Name: value` header line in pieces, without the `Name: ` prefix. */
+export function headerValue(name: string, line: Piece[]): Piece[] {
+  const [first, ...rest] = line;
+  const prefix = `${name}: `;
+  return first && 'literal' in first && first.literal.startsWith(prefix) ? [literal(first.literal.slice(prefix.length)), ...rest] : line;
+}
+
+/** A piece of one value: literal text, or a variable (the shell's, or the environment's) that fills in a secret. */
+export type Piece = { literal: string } | { variable: string };
+
+export function literal(text: string): Piece {
+  return { literal: text };
 }
 
 function headerWords(name: string, value: string, session: Piece, csrf: Piece): Piece[] {
@@ -95,7 +121,7 @@ const SHELL_SAFE = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
 
 function quotePiece(piece: Piece): string {
   if ('variable' in piece) {
-    return `"${piece.variable}"`;
+    return `"$${piece.variable}"`;
   }
   if (piece.literal === '' || SHELL_SAFE.test(piece.literal)) {
     return piece.literal;

@@ -29,6 +29,13 @@ export const CommandIds = {
   showAllRooms: 'worldclientRtc.showAllRooms',
   compareRoom: 'worldclientRtc.compareRoom',
   compareWithServer: 'worldclientRtc.compareWithServer',
+  sortRoomsByNewest: 'worldclientRtc.sortRoomsByNewest',
+  sortRoomsByOldest: 'worldclientRtc.sortRoomsByOldest',
+  sortRoomsById: 'worldclientRtc.sortRoomsById',
+  sortRoomsByMembers: 'worldclientRtc.sortRoomsByMembers',
+  toggleGroupByState: 'worldclientRtc.toggleGroupByState',
+  exportAllRooms: 'worldclientRtc.exportAllRooms',
+  copyRequestAs: 'worldclientRtc.copyRequestAs',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

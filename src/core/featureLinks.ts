@@ -19,6 +19,8 @@ export interface LinkedActions {
   /** Rooms: Open Room JSON, and Export of a room (as loaded, or as the server sends it when too big to load). */
   openRoomJson(roomId: string): Promise<unknown>;
   exportRoom(roomId: string, loaded: Room | undefined): Promise<unknown>;
+  /** Session: "Copy Request as…" offering one room's recent requests (the panel's button). */
+  copyRequestAs(roomId: string): Promise<unknown>;
   /** Compare: "Compare with…" on one room. */
   compareRoom(roomId: string): Promise<unknown>;
 }

@@ -38,8 +38,10 @@ export function register(context: vscode.ExtensionContext, services: PanelServic
   const { rooms } = services;
   const panels = new RoomPanels({ ...services, listedRoom: (roomId) => rooms.listedRoom(roomId) });
   const openRoom = async (argument: unknown, selection: unknown): Promise<void> => {
+    // Opened from the tree, the keyboard stays in the tree so its shortcuts and arrow keys keep working.
+    const fromTree = typeof argument === 'object' && argument !== null && (argument as { kind?: unknown }).kind === 'room';
     for (const roomId of await roomIdsOrPick(ui, connection, vscode.l10n.t('Open which room?'), argument, selection)) {
-      await panels.open(roomId);
+      await panels.open(roomId, fromTree);
     }
   };
   context.subscriptions.push(

@@ -38,5 +38,8 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
     case 'compare':
       await links.run('compareRoom', panel.roomId);
       return;
+    case 'copyRequest':
+      await links.run('copyRequestAs', panel.roomId);
+      return;
   }
 }

@@ -3,6 +3,7 @@ import type { RoomPreview } from '../api/roomPreview';
 import type { Room } from '../api/types';
 import { checkWebviewMessage, summarizeForLog, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
+import { blockedActions } from './panelBlocked';
 import { describePanelFailure } from './panelFailure';
 import { RoomWatch } from './roomWatch';
 import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
@@ -53,6 +54,7 @@ export class RoomPanel implements vscode.Disposable {
       display: () => ({
         status: this.status,
         statusText: this.statusText,
+        blocked: blockedActions(host.connection.state === 'signedIn', this.status),
         watching: this.watching,
         watchIntervalSeconds: Math.max(1, Math.round(host.watchIntervalMs() / 1000)),
         updatedAt: this.updatedAt,

@@ -56,18 +56,19 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   }
 
   /** Opens (or reveals) the room's panel; rejects when the room cannot be loaded. */
-  async open(roomId: string): Promise<void> {
+  async open(roomId: string, preserveFocus = false): Promise<void> {
     const existing = this.panels.get(roomId);
     if (existing) {
       existing.timings.restart();
-      existing.panel.reveal();
+      existing.panel.reveal(undefined, preserveFocus);
       if (existing.status === 'error' || existing.status === 'deleted') {
         await existing.load();
       }
       return;
     }
     const options = roomWebviewOptions(this.extensionUri);
-    const panel = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, visibleId(roomId), vscode.ViewColumn.Active, options);
+    const showOptions = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
+    const panel = vscode.window.createWebviewPanel(ROOM_VIEW_TYPE, visibleId(roomId), showOptions, options);
     await this.adopt(roomId, panel).load();
   }
 

@@ -17,6 +17,7 @@ import { RoomsView } from './roomsView';
 // What other features may know of this one's parts: types only, through this file.
 export type { RoomItemAnnotator } from './roomsTreeProvider';
 export type { TooltipPart } from './roomPresentation';
+import { roomsOrderCommands } from './roomsOrderCommands';
 
 /** What the rooms feature needs from the composition root. */
 export interface RoomsServices {
@@ -59,6 +60,7 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
     provider,
     view,
     ...roomCommands({ ...services, model, view, roomDocuments, refresh }),
+    ...roomsOrderCommands(runner),
     roomDocuments,
     vscode.workspace.registerTextDocumentContentProvider(ROOM_DOCUMENT_SCHEME, roomDocuments),
     // One of our writes changed a room's messages: its icon and tooltip follow at once.

@@ -14,6 +14,8 @@ import type { RoomDocumentProvider } from './roomDocumentProvider';
 import { restoreDeleted } from './restoreDeletedCommand';
 import { serverRoomJson } from './roomFile';
 import { roomIdsOrPick } from '../core/rooms/roomPicker';
+import { roomIdsFromArguments } from '../core/rooms/roomArgument';
+import { allRoomIds, chooseRoomsToExport } from './exportChoice';
 import type { RoomsModel } from './roomsModel';
 import type { RoomGroupKey } from '../core/rooms/roomsQuery';
 import { exportLoadedRoom, exportRoomAsReceived, exportRooms, importRooms } from './roomTransfer';
@@ -54,10 +56,18 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(CommandIds.refresh, () => deps.refresh()),
     runner.register(CommandIds.filterRooms, async () => {
-      const filter = await ui.showInputBox({ title: vscode.l10n.t('Filter rooms'), prompt: vscode.l10n.t('Show rooms whose id or members contain this text. Leave empty to show all.'), value: model.filter });
-      if (filter !== undefined) {
-        model.setQuery({ filter: filter.trim() });
-      }
+      const before = model.filter;
+      const filter = await ui.showInputBox({
+        title: vscode.l10n.t('Filter rooms'),
+        prompt: vscode.l10n.t('Show rooms whose id or members contain this text (the view follows as you type). Escape keeps the previous filter.'),
+        value: model.filter,
+        // Called on every keystroke: the view filters as the user types.
+        validateInput: (value) => {
+          model.setQuery({ filter: value.trim() });
+          return undefined;
+        },
+      });
+      model.setQuery({ filter: filter === undefined ? before : filter.trim() });
     }),
     runner.register(CommandIds.clearFilter, () => model.setQuery({ filter: '' })),
     runner.register(CommandIds.loadMoreRooms, (group) => model.loadMore(isGroupKey(group) ? group : 'all')),
@@ -106,7 +116,14 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       ),
     ),
     runner.register(CommandIds.exportRooms, async (first, selection) => {
-      const ids = await roomsFor(vscode.l10n.t('Export room'), first, selection);
+      // Rooms named by the user (a context menu, an id) export at once; otherwise the user chooses which.
+      const named = isSelectionRequest(first) ? [] : roomIdsFromArguments(first, selection);
+      const selected = isSelectionRequest(first) ? roomIdsFromArguments(undefined, [...view.treeView.selection]) : [];
+      const ids = named.length ? named : await chooseRoomsToExport(ui, connection, model, selected);
+      return ids.length ? exportRooms(ui, connection, ids) : undefined;
+    }),
+    runner.register(CommandIds.exportAllRooms, async () => {
+      const ids = await allRoomIds(connection, model);
       return ids.length ? exportRooms(ui, connection, ids) : undefined;
     }),
     runner.register(CommandIds.importRooms, async () => {

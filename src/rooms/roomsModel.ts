@@ -117,6 +117,12 @@ export class RoomsModel implements Disposable {
     return this.deletingIds.has(roomId);
   }
 
+  /** Every room the filters let through, beyond the pages the tree shows (Export's "the rooms the filter shows"). */
+  shownRoomIds(): string[] {
+    this.visibleGroups();
+    return [...new Set((this.arranged ?? []).flatMap((group) => group.rooms.map((room) => room.id)))];
+  }
+
   visibleGroups(): VisibleGroup[] {
     this.arranged ??= arrangeRooms(this.roomFilter ? this.rooms.filter(this.roomFilter) : this.rooms, this.query, this.now());
     return this.arranged.map((group) => {

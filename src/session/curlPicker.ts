@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toCurl } from '../api/curl';
+import { toSnippet, type SnippetLanguage } from '../api/requestSnippets';
 import type { Credentials, RequestLogEntry } from '../api/types';
 import type { LoggedRequest } from '../core/requestLog';
 import type { Ui } from '../core/prompts';
@@ -39,19 +39,49 @@ export function curlPickItems(requests: readonly LoggedRequest[]): CurlPickItem[
   });
 }
 
-/** "Copy Request as curl…": pick a recent request, choose whether the session goes in, copy. */
-export async function copyRequestAsCurl(ui: Ui, requests: readonly LoggedRequest[], credentials: Credentials | undefined): Promise<void> {
-  if (requests.length === 0) {
+const LANGUAGES: readonly { label: string; language: SnippetLanguage }[] = [
+  { label: 'curl', language: 'curl' },
+  { label: 'TypeScript (fetch)', language: 'fetch' },
+  { label: 'Python (requests)', language: 'python' },
+  { label: 'C# (HttpClient)', language: 'csharp' },
+  { label: 'PowerShell (Invoke-WebRequest)', language: 'powershell' },
+];
+
+/**
+ * "Copy Request as curl…" and "Copy Request as…": pick a recent request (only the given room's
+ * when asked from its panel), the language unless given, whether the session goes in; copy.
+ */
+export async function copyRequestAs(
+  ui: Ui,
+  requests: readonly LoggedRequest[],
+  credentials: Credentials | undefined,
+  options: { language?: SnippetLanguage; roomId?: string } = {},
+): Promise<void> {
+  const roomPart = options.roomId === undefined ? undefined : encodeURIComponent(options.roomId);
+  const shown = roomPart === undefined ? requests : requests.filter((request) => request.entry.url.includes(roomPart));
+  if (shown.length === 0) {
     void ui.showMessage('info', vscode.l10n.t('No requests yet. Refresh the Rooms view or run a command first.'), {});
     return;
   }
-  const picked = await ui.showQuickPick(curlPickItems(requests), { title: vscode.l10n.t('Copy request as curl'), placeHolder: vscode.l10n.t('Pick a recent request (time · status; repeated polls are folded into one)') });
+  const title = options.language === 'curl' ? vscode.l10n.t('Copy request as curl') : vscode.l10n.t('Copy request as…');
+  const picked = await ui.showQuickPick(curlPickItems(shown), { title, placeHolder: vscode.l10n.t('Pick a recent request (time · status; repeated polls are folded into one)') });
   if (!picked) {
+    return;
+  }
+  const language = options.language ?? (await ui.showQuickPick(LANGUAGES, { title, placeHolder: vscode.l10n.t('Copy it as') }))?.language;
+  if (!language) {
     return;
   }
   const secretChoice = await ui.showQuickPick(
     [
-      { label: vscode.l10n.t('With a placeholder'), detail: vscode.l10n.t('The session is written as $WORLDCLIENT_SESSION; set it in your shell.'), include: false },
+      {
+        label: vscode.l10n.t('With a placeholder'),
+        detail:
+          language === 'curl'
+            ? vscode.l10n.t('The session is written as $WORLDCLIENT_SESSION; set it in your shell.')
+            : vscode.l10n.t('The session is read from the environment variable WORLDCLIENT_SESSION (the CSRF token from WORLDCLIENT_CSRF_TOKEN).'),
+        include: false,
+      },
       { label: vscode.l10n.t('Include my session token'), detail: vscode.l10n.t('Anyone who sees the command can act as you until the session ends.'), include: true },
     ],
     { title: vscode.l10n.t('Session token in the command') },
@@ -59,7 +89,8 @@ export async function copyRequestAsCurl(ui: Ui, requests: readonly LoggedRequest
   if (!secretChoice) {
     return;
   }
-  const command = toCurl(picked.entry, secretChoice.include && credentials ? { includeSecrets: credentials } : {});
-  await vscode.env.clipboard.writeText(command);
-  void ui.showMessage('info', secretChoice.include ? vscode.l10n.t('Copied, with your session token. Treat it like a password.') : vscode.l10n.t('Copied as curl.'), {});
+  const snippet = toSnippet(picked.entry, language, secretChoice.include && credentials ? { includeSecrets: credentials } : {});
+  await vscode.env.clipboard.writeText(snippet);
+  const copied = language === 'curl' ? vscode.l10n.t('Copied as curl.') : vscode.l10n.t('Copied as {0}.', LANGUAGES.find((entry) => entry.language === language)?.label ?? language);
+  void ui.showMessage('info', secretChoice.include ? vscode.l10n.t('Copied, with your session token. Treat it like a password.') : copied, {});
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
+import { copyRequestAs } from './curlPicker';
 import type { FeatureLinks } from '../core/featureLinks';
 import { sessionCommands, type SessionCommandDeps } from './sessionCommands';
 import { SessionExpiredPrompt } from './sessionExpiredPrompt';
@@ -22,5 +23,11 @@ export function register(context: vscode.ExtensionContext, services: SessionServ
     new ConnectionStatusBar(connection),
     links.provide('signIn', runner.wrap(CommandIds.signIn, () => signIn.run())),
     links.provide('signInAgain', () => sessionExpired.ask()),
+    links.provide(
+      'copyRequestAs',
+      runner.wrap(CommandIds.copyRequestAs, (roomId: string) =>
+        copyRequestAs(ui, services.requestLog.recent(), connection.credentials(), { roomId }),
+      ),
+    ),
   );
 }

@@ -6,7 +6,7 @@ import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
 import { certificateChecksOffWarning, shownServer, type ServerConnection } from '../core/serverConnection';
 import { buildConnectionReport, formatReport, type ReportLine } from './connectionReport';
-import { copyRequestAsCurl } from './curlPicker';
+import { copyRequestAs } from './curlPicker';
 import { askServerUrl } from './serverUrlInput';
 import { writeServerUrlWhereItTakesEffect } from './serverUrlTarget';
 import type { SessionStore } from '../core/sessionStore';
@@ -31,7 +31,11 @@ export function sessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
     runner.register(CommandIds.signOut, () => signOut(deps)),
     runner.register(CommandIds.showLog, () => log.show()),
     runner.register(CommandIds.testConnection, () => testConnection(deps)),
-    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAsCurl(ui, deps.requestLog.recent(), connection.credentials())),
+    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAs(ui, deps.requestLog.recent(), connection.credentials(), { language: 'curl' })),
+    // With { roomId } (as the panel's button passes it) only that room's requests are offered.
+    runner.register(CommandIds.copyRequestAs, (argument) =>
+      copyRequestAs(ui, deps.requestLog.recent(), connection.credentials(), { roomId: roomIdArgument(argument) }),
+    ),
     runner.register(CommandIds.switchServer, () => switchServer(deps)),
   ];
 }
@@ -102,4 +106,9 @@ async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): P
   }
   await sessions.remove(serverUrl);
   void ui.showMessage('info', vscode.l10n.t('Signed out of {0}.', shownServer(serverUrl)), {});
+}
+
+function roomIdArgument(argument: unknown): string | undefined {
+  const roomId = typeof argument === 'object' && argument !== null ? (argument as { roomId?: unknown }).roomId : undefined;
+  return typeof roomId === 'string' ? roomId : undefined;
 }

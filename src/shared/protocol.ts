@@ -13,7 +13,7 @@
  * view (all messages, or the search matches); every view has a `version`, and replies for an
  * older version are dropped.
  */
-import { array, bool, int, nullable, object, oneOf, str, tagged, validate, type Checked, type Infer } from './schema';
+import { array, bool, int, nullable, object, oneOf, optional, str, tagged, validate, type Checked, type Infer } from './schema';
 import { cutText } from './cutText';
 
 export const ROOM_VIEW_TYPE = 'worldclientRtc.room';
@@ -31,11 +31,13 @@ export const MAX_LOG_CHARS = 2_000;
 /** Most contract problems a panel lists (room and messages each); the Problems panel has them all. */
 export const MAX_PANEL_PROBLEMS = 200;
 
-export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson' | 'compare';
+export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson' | 'compare' | 'copyRequest';
 export type MessageField = 'id' | 'salt' | 'data';
 export type PanelStatus = 'loading' | 'ready' | 'error' | 'deleted';
+/** Why the room's actions that need the server are unavailable: 'none' when they are available. */
+export type BlockedKind = 'none' | 'signedOut' | 'gone';
 
-const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson', 'compare');
+const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson', 'compare', 'copyRequest');
 const messageField = oneOf<MessageField>('id', 'salt', 'data');
 
 const roomHeader = object({
@@ -79,6 +81,8 @@ export const hostMessageSchema = tagged({
     statusText: str(HEADER_MAX_CHARS),
     watching: bool,
     watchIntervalSeconds: int(1),
+    /** The actions that need the server are shown disabled, with `reason` as the why. */
+    blocked: object({ kind: oneOf<BlockedKind>('none', 'signedOut', 'gone'), reason: str(HEADER_MAX_CHARS) }),
     /** ISO time of the last successful load or poll, '' before the first. */
     updatedAt: str(64),
     newCount: int(),
@@ -106,8 +110,14 @@ export const webviewMessageSchema = tagged({
   log: { level: oneOf('info', 'warn', 'error'), message: str(MAX_LOG_CHARS) },
 });
 
-/** What `vscode.setState` keeps across reloads: the room id only, never anything secret. */
-export const panelStateSchema = object({ roomId: str(HEADER_MAX_CHARS) });
+/** Widths in CSS pixels of the columns the user resized (the Data column takes the rest). */
+export const MIN_COLUMN_PX = 24;
+export const MAX_COLUMN_PX = 2000;
+const columnWidth = nullable(int(MIN_COLUMN_PX, MAX_COLUMN_PX));
+const columnWidths = object({ id: columnWidth, salt: columnWidth, size: columnWidth });
+
+/** What `vscode.setState` keeps across reloads: the room id and column widths, never server data or anything secret. */
+export const panelStateSchema = object({ roomId: str(HEADER_MAX_CHARS), columns: optional(columnWidths) });
 
 export type RoomHeader = Infer<typeof roomHeader>;
 export type MessageRow = Infer<typeof listRow>;
@@ -117,6 +127,7 @@ export type WebviewMessage = Infer<typeof webviewMessageSchema>;
 export type StateMessage = Extract<HostMessage, { type: 'state' }>;
 export type ProblemsMessage = Extract<HostMessage, { type: 'problems' }>;
 export type PanelState = Infer<typeof panelStateSchema>;
+export type ColumnWidths = Infer<typeof columnWidths>;
 
 export function checkHostMessage(value: unknown): Checked<HostMessage> {
   return validate(hostMessageSchema, value);

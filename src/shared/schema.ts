@@ -80,6 +80,11 @@ export function nullable<T>(schema: Schema<T>): Schema<T | null> {
   return { check: (value, path) => (value === null ? undefined : schema.check(value, path)) };
 }
 
+/** A key that may be missing: webview state saved by an older version has fewer keys. */
+export function optional<T>(schema: Schema<T>): Schema<T | undefined> {
+  return { check: (value, path) => (value === undefined ? undefined : schema.check(value, path)) };
+}
+
 export function array<T>(item: Schema<T>, maxLength: number): Schema<T[]> {
   return {
     check(value, path) {

@@ -7,7 +7,9 @@ import { HeaderView } from './headerView';
 import { ProblemsView } from './problemsView';
 import type { HostBridge } from './hostBridge';
 import { PAGE_SIZE, RowCache } from './rowCache';
-import { createColumnHeader, createRowElement, renderRow } from './rowView';
+import { ColumnLayout } from './columnLayout';
+import { RowMenu, type RowMenuChoice } from './rowMenu';
+import { createRowElement, renderRow } from './rowView';
 import { SearchBar } from './searchBar';
 import { VirtualList } from './virtualList';
 
@@ -29,6 +31,7 @@ export class RoomApp {
   private readonly list: VirtualList;
   private readonly detail: DetailPane;
   private readonly empty: HTMLElement;
+  private readonly menu: RowMenu;
   private viewVersion = -1;
   private mode: ViewMode = 'raw';
   private rememberedRoom = '';
@@ -66,6 +69,18 @@ export class RoomApp {
       onRendered: (first, count, domRows) => this.report(first, count, domRows),
     });
     this.list.element.addEventListener('click', (event) => this.onRowButtonClick(event));
+    this.list.element.addEventListener('keydown', (event) => {
+      if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+        const row = this.list.element.querySelector<HTMLElement>('.row.active');
+        if (row) {
+          event.preventDefault();
+          this.menu.open(row, Number(row.dataset.position), this.list.element);
+        }
+      }
+    });
+    this.menu = new RowMenu((position, choice) => this.chooseFromMenu(position, choice));
+    // The menu stays where it opened: it closes when the list scrolls under it by the wheel.
+    this.list.element.addEventListener('wheel', () => this.menu.close(false), { passive: true });
     this.detail = new DetailPane({
       onCopy: (position, field) => this.copy(position, field),
       onClose: () => {
@@ -74,7 +89,18 @@ export class RoomApp {
       },
     });
     this.empty = h('p', { className: 'empty', attrs: { role: 'status' } });
-    root.replaceChildren(this.header.element, this.problems.element, this.search.element, this.empty, createColumnHeader(), this.list.element, this.detail.element);
+    const columns = new ColumnLayout((widths) => host.rememberColumns(widths));
+    root.replaceChildren(
+      this.header.element,
+      this.problems.element,
+      this.search.element,
+      this.empty,
+      columns.element,
+      this.list.element,
+      this.detail.element,
+      this.menu.element,
+    );
+    columns.restore(host.savedColumns);
     root.removeAttribute('aria-busy');
     document.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
@@ -104,7 +130,7 @@ export class RoomApp {
     markForBenchmark('firstState');
     if (state.header && state.header.id !== this.rememberedRoom) {
       this.rememberedRoom = state.header.id;
-      this.host.rememberRoom({ roomId: state.header.id });
+      this.host.rememberRoom(state.header.id);
     }
     this.header.update(state);
     const viewChanged = state.view.version !== this.viewVersion;
@@ -164,18 +190,22 @@ export class RoomApp {
     }
   }
 
-  /** The buttons inside rows: "details" opens the detail area, the others copy a raw value. */
+  /** The "⋯" button inside a row opens the row's menu (copy a value, show details). */
   private onRowButtonClick(event: MouseEvent): void {
-    const detailButton = (event.target as Element | null)?.closest<HTMLElement>('button[data-detail]');
-    const detailRow = detailButton?.closest<HTMLElement>('[data-position]');
-    if (detailRow) {
-      this.openDetail(Number(detailRow.dataset.position), true);
-      return;
-    }
-    const target = (event.target as Element | null)?.closest<HTMLElement>('button[data-copy]');
+    const target = (event.target as Element | null)?.closest<HTMLElement>('button.row-menu');
     const row = target?.closest<HTMLElement>('[data-position]');
     if (target && row) {
-      this.copy(Number(row.dataset.position), target.dataset.copy as MessageField);
+      const position = Number(row.dataset.position);
+      this.list.setActive(position);
+      this.menu.open(target, position, this.list.element);
+    }
+  }
+
+  private chooseFromMenu(position: number, choice: RowMenuChoice): void {
+    if (choice === 'details') {
+      this.openDetail(position, true);
+    } else {
+      this.copy(position, choice);
     }
   }
 

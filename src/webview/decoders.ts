@@ -80,7 +80,7 @@ export interface PresentOptions {
   block: boolean;
 }
 
-const INLINE_HEX_BYTES = 48;
+const INLINE_HEX_BYTES = 100;
 
 export function present(value: string, mode: ViewMode, options: PresentOptions): Presented {
   if (mode === 'raw') {

@@ -1,5 +1,6 @@
-import type { PanelAction, StateMessage } from '../shared/protocol';
+import type { BlockedKind, PanelAction, StateMessage } from '../shared/protocol';
 import { button, formatCount, h, setText } from './dom';
+import { MembersView } from './membersView';
 
 export interface HeaderCallbacks {
   onAction(action: PanelAction): void;
@@ -15,6 +16,9 @@ export class HeaderView {
   readonly element: HTMLElement;
   private readonly values = new Map<string, HTMLElement>();
   private readonly watchButton: HTMLButtonElement;
+  private readonly actions = new Map<PanelAction | 'watch', { button: HTMLButtonElement; hint: string }>();
+  private readonly unavailable: HTMLElement;
+  private readonly members = new MembersView();
   private readonly updated: HTMLElement;
   private readonly banner: HTMLElement;
   private watching = false;
@@ -28,47 +32,60 @@ export class HeaderView {
       ['members', 'Members'],
       ['count', 'Messages'],
     ] as const) {
-      const value = h('dd', { className: `fact-${key}${key === 'id' || key === 'members' ? ' mono' : ''}` });
+      const value = key === 'members' ? this.members.element : h('dd', { className: `fact-${key}${key === 'id' ? ' mono' : ''}` });
       this.values.set(key, value);
       facts.append(h('div', { className: 'fact' }, h('dt', { text: label }), value));
     }
-    const action = (label: string, name: PanelAction, hint: string): HTMLButtonElement =>
-      button(label, { className: `action action-${name}`, attrs: { title: hint }, onClick: () => callbacks.onAction(name) });
-    this.watchButton = button('Watch', {
-      className: 'action action-watch',
-      attrs: { 'aria-pressed': 'false' },
-      onClick: () => callbacks.onWatch(!this.watching),
-    });
+    // Unavailable actions stay focusable (aria-disabled, not disabled) so their tooltip and the reason below reach everyone.
+    const action = (label: string, name: PanelAction | 'watch', hint: string, run: () => void): HTMLButtonElement => {
+      const element = button(label, {
+        className: `action action-${name}`,
+        attrs: { title: hint, 'aria-disabled': 'false' },
+        onClick: () => element.getAttribute('aria-disabled') !== 'true' && run(),
+      });
+      this.actions.set(name, { button: element, hint });
+      return element;
+    };
+    const panelAction = (label: string, name: PanelAction, hint: string): HTMLButtonElement => action(label, name, hint, () => callbacks.onAction(name));
+    this.watchButton = action('Watch', 'watch', '', () => callbacks.onWatch(!this.watching));
+    this.watchButton.setAttribute('aria-pressed', 'false');
     const toolbar = h(
       'div',
       { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Room actions' } },
-      action('Refresh', 'refresh', 'Load the room again from the server'),
-      action('Add messages…', 'addMessages', 'Add one message, or many from a JSON file or the clipboard'),
-      action('Delete all messages…', 'deleteMessages', 'Asks first; a snapshot allows Undo'),
-      action('Export JSON…', 'exportJson', 'Save the room with all messages as a JSON file'),
-      action('Open JSON', 'openJson', 'Open the room as a read-only JSON document'),
-      action('Compare with…', 'compare', 'This room against how the panel first loaded it, a snapshot, another room or a file'),
+      panelAction('Refresh', 'refresh', 'Load the room again from the server'),
+      panelAction('Add messages…', 'addMessages', 'Add one message, or many from a JSON file or the clipboard'),
+      panelAction('Delete all messages…', 'deleteMessages', 'Asks first; a snapshot allows Undo'),
+      panelAction('Export JSON…', 'exportJson', 'Save the room with all messages as a JSON file'),
+      panelAction('Open JSON', 'openJson', 'Open the room as a read-only JSON document'),
+      panelAction('Compare with…', 'compare', 'This room against how the panel first loaded it, a snapshot, another room or a file'),
+      panelAction('Copy request as…', 'copyRequest', "This room's recent requests as curl, TypeScript fetch, Python, C# or PowerShell"),
       this.watchButton,
     );
+    this.unavailable = h('p', { className: 'unavailable', attrs: { id: 'actions-unavailable', role: 'status' } });
     this.updated = h('p', { className: 'updated', attrs: { 'aria-live': 'polite' } });
     this.banner = h('div', { className: 'banner', attrs: { role: 'alert' } });
     this.banner.hidden = true;
-    this.element = h('header', { className: 'header' }, facts, toolbar, this.updated, this.banner);
+    this.element = h('header', { className: 'header' }, facts, toolbar, this.unavailable, this.updated, this.banner);
   }
 
   update(state: StateMessage): void {
     const header = state.header;
     setText(this.value('id'), header?.id ?? '');
-    setText(this.value('started'), header ? header.started || '—' : '');
-    setText(this.value('ended'), header ? header.ended || '— (still active)' : '');
-    const members = header?.members ? header.members.split(',').map((member) => member.trim()).filter(Boolean) : [];
-    setText(this.value('members'), header ? (members.length ? `${members.length}: ${members.join(', ')}` : 'none') : '');
+    showDate(this.value('started'), header ? header.started : undefined, '—');
+    showDate(this.value('ended'), header ? header.ended : undefined, '— (still active)');
+    this.members.update(header ? header.members : undefined);
     setText(this.value('count'), header ? countText(header.messageCount, state.view.query ? undefined : state.view.total) : '');
 
     this.watching = state.watching;
     this.watchButton.setAttribute('aria-pressed', String(state.watching));
-    setText(this.watchButton, state.watching ? `Watching (every ${state.watchIntervalSeconds} s)` : 'Watch');
-    this.watchButton.disabled = state.status === 'deleted' || !header;
+    setText(this.watchButton, state.watching ? `Stop watching (every ${state.watchIntervalSeconds} s)` : 'Watch');
+    this.actions.set('watch', {
+      button: this.watchButton,
+      hint: state.watching
+        ? `Checking the room for new messages every ${state.watchIntervalSeconds} s while this panel is visible. Click to stop.`
+        : `Check the room for new messages every ${state.watchIntervalSeconds} s while this panel is visible`,
+    });
+    this.showBlocked(header ? state.blocked : { kind: 'gone', reason: 'The room is not loaded yet.' });
 
     const parts: string[] = [];
     if (state.status === 'loading') {
@@ -88,9 +105,53 @@ export class HeaderView {
     setText(this.banner, showBanner ? state.statusText : '');
   }
 
+  /** Disables the actions that need the server (the kind says which), each with the reason as its tooltip. */
+  private showBlocked(blocked: { kind: BlockedKind; reason: string }): void {
+    for (const [name, { button: element, hint }] of this.actions) {
+      const off = blocked.kind !== 'none' && !(ALWAYS_AVAILABLE[blocked.kind] as readonly string[]).includes(name);
+      element.setAttribute('aria-disabled', String(off));
+      element.title = off ? blocked.reason : hint;
+      if (off) {
+        element.setAttribute('aria-describedby', 'actions-unavailable');
+      } else {
+        element.removeAttribute('aria-describedby');
+      }
+    }
+    setText(this.unavailable, blocked.kind === 'none' ? '' : blocked.reason);
+    this.unavailable.hidden = blocked.kind === 'none';
+  }
+
   private value(key: string): HTMLElement {
     return this.values.get(key) as HTMLElement;
   }
+}
+
+/** What stays usable without the server: the copy on screen can be exported; a deleted room may be found again by Refresh. */
+const ALWAYS_AVAILABLE: Record<Exclude<BlockedKind, 'none'>, readonly (PanelAction | 'watch')[]> = {
+  signedOut: ['exportJson', 'copyRequest'],
+  gone: ['exportJson', 'refresh', 'copyRequest'],
+};
+
+const ISO_START = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
+/** A server date in the user's locale, on one line, with the value exactly as sent in the tooltip; anything unparsable as sent. */
+function showDate(element: HTMLElement, value: string | undefined, whenEmpty: string): void {
+  if (value === undefined || value === '') {
+    setText(element, value === undefined ? '' : whenEmpty);
+    return;
+  }
+  // Only ISO-looking values: the browser's lenient parser would turn "1" into a date in 2001.
+  const time = ISO_START.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) {
+    setText(element, value);
+    return;
+  }
+  const shown = new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const existing = element.querySelector('time');
+  if (existing?.title === value && existing.textContent === shown) {
+    return;
+  }
+  element.replaceChildren(h('time', { text: shown, attrs: { datetime: new Date(time).toISOString(), title: value } }));
 }
 
 /** A big room shows its first messages before its size is known. */

@@ -1,8 +1,18 @@
-import { MAX_LOG_CHARS, checkHostMessage, summarizeForLog, type HostMessage, type PanelState, type WebviewMessage } from '../shared/protocol';
+import {
+  MAX_LOG_CHARS,
+  checkHostMessage,
+  checkPanelState,
+  summarizeForLog,
+  type ColumnWidths,
+  type HostMessage,
+  type PanelState,
+  type WebviewMessage,
+} from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
   setState(state: unknown): void;
+  getState(): unknown;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -14,14 +24,35 @@ declare function acquireVsCodeApi(): VsCodeApi;
  */
 export class HostBridge {
   private readonly api = acquireVsCodeApi();
+  private saved: PanelState = { roomId: '', columns: undefined };
+
+  constructor() {
+    const checked = checkPanelState(this.api.getState());
+    if (checked.ok) {
+      this.saved = checked.value;
+    }
+  }
 
   post(message: WebviewMessage): void {
     this.api.postMessage(message);
   }
 
-  /** Only the room id survives a reload; everything else is asked from the host again. */
-  rememberRoom(state: PanelState): void {
-    this.api.setState(state);
+  /** Only the room id and the column widths survive a reload; everything else is asked from the host again. */
+  rememberRoom(roomId: string): void {
+    this.saved = { ...this.saved, roomId };
+    this.api.setState(this.saved);
+  }
+
+  get savedColumns(): ColumnWidths | undefined {
+    return this.saved.columns;
+  }
+
+  rememberColumns(columns: ColumnWidths): void {
+    this.saved = { ...this.saved, columns };
+    // Kept only once the room id is known: the restorer needs it, and a state without one does not fit.
+    if (this.saved.roomId) {
+      this.api.setState(this.saved);
+    }
   }
 
   listen(handler: (message: HostMessage) => void): void {

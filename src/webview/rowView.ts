@@ -1,5 +1,5 @@
 import { cutText } from '../shared/cutText';
-import type { MessageField, MessageRow } from '../shared/protocol';
+import type { MessageRow } from '../shared/protocol';
 import { formatBytes, present, type ViewMode } from './decoders';
 import { h, setText } from './dom';
 
@@ -8,23 +8,13 @@ import { h, setText } from './dom';
  * another position. Every value goes in through textContent; long values are cut (the list
  * shows one line per message) and the detail area shows them whole.
  */
-const FIELDS: readonly MessageField[] = ['id', 'salt', 'data'];
-
 export function createRowElement(): HTMLElement {
-  const copyButtons = FIELDS.map((field) =>
-    h('button', {
-      className: 'copy',
-      text: field,
-      // Mouse shortcut only: keyboard users copy from the detail area (Enter), which keeps the
-      // list a single tab stop instead of three buttons per row.
-      attrs: { type: 'button', tabindex: '-1', 'data-copy': field, title: `Copy the raw ${field}`, 'aria-label': `Copy ${field}` },
-    }),
-  );
-  // A visible way into the detail area, which otherwise only Enter or a double click opens.
-  const detailButton = h('button', {
-    className: 'open-detail',
-    text: 'details',
-    attrs: { type: 'button', tabindex: '-1', 'data-detail': '', title: 'Show the whole message (also Enter or a double click)', 'aria-label': 'Show the whole message' },
+  // One small button instead of a chip per value: the row's width goes to the data. Mouse only
+  // (tabindex -1); keyboard users open the same menu with Shift+F10, or the detail area with Enter.
+  const menuButton = h('button', {
+    className: 'row-menu',
+    text: '⋯',
+    attrs: { type: 'button', tabindex: '-1', 'aria-haspopup': 'menu', title: 'Copy a value or show the whole message', 'aria-label': 'Message actions' },
   });
   return h(
     'div',
@@ -35,31 +25,13 @@ export function createRowElement(): HTMLElement {
     valueCell('salt'),
     valueCell('data'),
     h('span', { className: 'cell size' }),
-    h('span', { className: 'cell actions' }, ...copyButtons, detailButton),
+    h('span', { className: 'cell actions' }, menuButton),
   );
 }
 
 /** A salt or data cell: a note that says when the chosen view could not decode it, then the value. */
 function valueCell(field: 'salt' | 'data'): HTMLElement {
   return h('span', { className: `cell ${field} mono` }, h('span', { className: 'cell-note' }), h('span', { className: 'cell-value' }));
-}
-
-/** The column headings above the list; the grid matches the rows' (media/panel.css). */
-export function createColumnHeader(): HTMLElement {
-  const heading = (className: string, text: string, title?: string): HTMLElement =>
-    h('span', { className: `column ${className}`, text, attrs: title ? { title } : {} });
-  return h(
-    'div',
-    // The rows carry full aria-labels; the headings are for the eye.
-    { className: 'list-header', attrs: { 'aria-hidden': 'true' } },
-    heading('index', '#'),
-    heading('badge', ''),
-    heading('id', 'Id'),
-    heading('salt', 'Salt'),
-    heading('data', 'Data'),
-    heading('size', 'Size (salt · data)', 'Decoded size of the salt and of the data, in bytes'),
-    heading('actions', 'Copy · details'),
-  );
 }
 
 function cell(row: HTMLElement, name: string): HTMLElement {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { contrastRatio } from './support/contrast';
-import { openRoom, screenshot, signIn, startUiWorkbench, type ThemeName, type UiWorkbench } from './support/uiWorkbench';
+import { screenshot, startWithRoomPanel, waitForPanelTheme, type ThemeName, type UiWorkbench } from './support/uiWorkbench';
 
 interface StyledElement {
   readonly textContent: string | null;
@@ -48,17 +48,13 @@ describe('Room panel readability in the browser', function () {
   let frame: Frame;
 
   before(async () => {
-    ui = await startUiWorkbench({});
-    ui.sandbox.store.put(structuredClone(ROOM));
-    await signIn(ui);
-    frame = await openRoom(ui, ROOM.id);
-    await frame.locator('.row:not(.loading)').nth(1).waitFor();
+    ({ ui, frame } = await startWithRoomPanel(ROOM, 2));
   });
   after(async () => ui?.close());
 
   it('labels the columns, sizes included', async () => {
     const headings = await frame.locator('.list-header .column').allTextContents();
-    assert.deepEqual(headings, ['#', '', 'Id', 'Salt', 'Data', 'Size (salt · data)', 'Copy · details']);
+    assert.deepEqual(headings, ['#', '', 'Id', 'Salt', 'Data', 'Size', '']);
     assert.equal(await frame.locator('.row:not(.loading)').first().locator('.cell.size').getAttribute('title'), 'salt 16 B · data 21 B');
   });
 
@@ -70,23 +66,16 @@ describe('Room panel readability in the browser', function () {
     assert.equal(await rows.nth(0).locator('.cell.data .cell-note').textContent(), '', 'a decoded value carries no note');
   });
 
-  it('opens the detail view of a message with its visible "details" button', async () => {
-    await frame.locator('.row:not(.loading)').nth(1).locator('button.open-detail').click();
+  it('opens the detail view of a message from its row menu', async () => {
+    await frame.locator('.row:not(.loading)').nth(1).locator('button.row-menu').click();
+    await frame.locator('.row-menu-popup [role="menuitem"]', { hasText: 'Show details' }).click();
     await frame.locator('.detail:not([hidden]) .field-id .field-value', { hasText: 'msg-binary' }).waitFor({ timeout: 10_000 });
   });
 
   it('keeps every text of the selected row at 4.5:1 contrast or more in light, dark and high contrast', async () => {
     for (const theme of ['light', 'dark', 'highContrast'] as ThemeName[]) {
       await ui.setTheme(theme);
-      // The webview receives the new theme variables a moment after the workbench switches.
-      await frame.waitForFunction(
-        (dark) => {
-          const [r, g, b] = (getComputedStyle(document.querySelector('body') as StyledElement).backgroundColor.match(/\d+/g) ?? []).map(Number);
-          return dark ? r + g + b < 150 : r + g + b > 600;
-        },
-        theme !== 'light',
-        { timeout: 15_000 },
-      );
+      await waitForPanelTheme(frame, theme);
       await frame.locator('.row:not(.loading)').nth(1).locator('.cell.index').click();
       await frame.locator('.row.active .cell.index', { hasText: '#2' }).waitFor();
       const colours = await selectedRowColours(frame);

@@ -6,9 +6,11 @@ import { launchOfflineWorkbench, type OfflineWorkbench } from '../../runner/offl
 import { offlineVersionsFromEnv } from '../../runner/options';
 import { repoRoot } from '../../runner/workspace';
 import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SeedOptions } from '../../sandbox/server';
+import type { StoredRoom } from '../../sandbox/types';
 import type { BrowserDocument } from './browserTypes';
 
 declare const document: BrowserDocument;
+declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
 export type ThemeName = 'light' | 'dark' | 'highContrast';
 
@@ -205,4 +207,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Waits until the room panel's page wears the theme: it receives the new colours a moment after the workbench switches. */
+export async function waitForPanelTheme(frame: Frame, theme: ThemeName): Promise<void> {
+  await frame.waitForFunction(
+    (dark) => {
+      const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+      return dark ? r + g + b < 150 : r + g + b > 600;
+    },
+    theme !== 'light',
+    { timeout: 15_000 },
+  );
+}
+
+/** A workbench whose sandbox holds `room`, signed in, with the room's panel open and its first `rows` rows drawn. */
+export async function startWithRoomPanel(room: StoredRoom, rows: number): Promise<{ ui: UiWorkbench; frame: Frame }> {
+  const ui = await startUiWorkbench({});
+  ui.sandbox.store.put(structuredClone(room));
+  await signIn(ui);
+  const frame = await openRoom(ui, room.id);
+  await frame.locator('.row:not(.loading)').nth(rows - 1).waitFor();
+  return { ui, frame };
 }

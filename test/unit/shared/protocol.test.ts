@@ -28,6 +28,7 @@ const state: HostMessage = {
   header: { id: 'r', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@example.com', messageCount: 1 },
   status: 'ready',
   statusText: '',
+  blocked: { kind: 'none', reason: '' },
   watching: false,
   watchIntervalSeconds: 5,
   updatedAt: '2025-01-01T00:00:00.000Z',
@@ -109,6 +110,10 @@ describe('protocol guards', () => {
   describe('saved panel state', () => {
     it('holds the room id only', () => {
       assert.ok(checkPanelState({ roomId: 'weekly-standup' }).ok);
+      assert.ok(checkPanelState({ roomId: 'r', columns: { id: 300, salt: null, size: 80 } }).ok, 'column widths are kept');
+      assert.equal(checkPanelState({ roomId: 'r', columns: { id: '300px', salt: null, size: null } }).ok, false);
+      assert.equal(checkPanelState({ roomId: 'r', columns: { id: 10 ** 6, salt: null, size: null } }).ok, false);
+      assert.equal(checkPanelState({ roomId: 'r', columns: { id: 300, salt: null, size: null, data: 'x' } }).ok, false);
       assert.equal(checkPanelState({ roomId: 'x', session: 'secret' }).ok, false);
       assert.equal(checkPanelState(undefined).ok, false);
       assert.equal(checkPanelState({ roomId: 7 }).ok, false);

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { roomFrame, roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+
+interface FocusedElement {
+  closest(selector: string): { querySelector(selector: string): { textContent: string | null } | null } | null;
+}
+declare const document: { activeElement: FocusedElement | null };
+
+describe('Rooms view order and filter in the browser', function () {
+  this.timeout(300_000);
+  let ui: UiWorkbench;
+
+  before(async () => {
+    ui = await startUiWorkbench({ sample: true });
+    await signIn(ui);
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+    await roomsViewRow(ui.page, 'weekly-standup').waitFor({ timeout: 60_000 });
+  });
+  after(async () => ui?.close());
+
+  const groupRow = (label: string) => roomsViewPane(ui.page).locator('.monaco-list-row .label-name', { hasText: new RegExp(`^${label}$`) });
+  const rowLabels = async (): Promise<string[]> =>
+    (await roomsViewPane(ui.page).locator('.monaco-list-row .label-name').allInnerTexts()).map((text) => text.trim());
+
+  /** The "Sort and Group" menu of the view's title bar, opened; its items. */
+  async function openOrderMenu(): Promise<{ label: string }[]> {
+    // The only view of its container: its title actions sit in the side bar's title, not in a pane header.
+    await roomsViewPane(ui.page).hover();
+    await ui.page.locator('.action-label[aria-label="Sort and Group"]:visible').first().click();
+    const menu = ui.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: 10_000 });
+    return menu.locator('.action-item:not(.disabled) .action-menu-item').evaluateAll((items) =>
+      items.map((item) => ({
+        label: (item.querySelector('.action-label')?.textContent ?? '').trim(),
+      })),
+    );
+  }
+
+  it('sorts from the title bar menu', async () => {
+    const before = await openOrderMenu();
+    assert.ok(before.some((item) => item.label === 'Sort Rooms: By Id'), JSON.stringify(before));
+    await ui.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Sort Rooms: By Id' }).click();
+    const pane = roomsViewPane(ui.page);
+    await pane.locator('.monaco-list-row').first().locator('.label-name', { hasText: '3f2c9a10' }).waitFor({ timeout: 15_000 });
+    const labels = await rowLabels();
+    assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b)), 'the rooms are in id order');
+  });
+
+  it('groups by state from the palette, and ungroups from the title bar menu', async () => {
+    await runCommand(ui.page, 'WorldClient RTC: Group Rooms by State');
+    await groupRow('Active').waitFor({ timeout: 15_000 });
+    await groupRow('Ended').waitFor();
+    await openOrderMenu();
+    await ui.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Group Rooms by State' }).click();
+    await groupRow('Active').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('opens a room from the tree and keeps the keyboard in the tree', async () => {
+    await roomsViewRow(ui.page, 'incident-4711').click();
+    await roomFrame(ui.page, 'incident-4711');
+    const focusInTree = await ui.page.evaluate(() => document.activeElement?.closest('.pane')?.querySelector('.pane-header')?.textContent ?? '');
+    assert.match(focusInTree, /Rooms/, 'the focus stayed in the Rooms view');
+    await ui.page.keyboard.press('ArrowDown');
+    const focused = roomsViewPane(ui.page).locator('.monaco-list-row.focused');
+    assert.doesNotMatch(await focused.innerText(), /incident-4711/, 'the arrow key moved in the tree');
+  });
+
+  it('filters as you type, and Escape brings the previous filter back', async () => {
+    await runCommand(ui.page, 'WorldClient RTC: Filter Rooms…');
+    const input = ui.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.pressSequentially('incident');
+    // No Enter: the view follows the typing.
+    await roomsViewRow(ui.page, 'weekly-standup').waitFor({ state: 'detached', timeout: 15_000 });
+    assert.deepEqual(await rowLabels(), ['incident-4711']);
+    await ui.page.keyboard.press('Escape');
+    await roomsViewRow(ui.page, 'weekly-standup').waitFor({ timeout: 15_000 });
+  });
+});
