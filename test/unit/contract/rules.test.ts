@@ -91,13 +91,33 @@ describe('contract rules on good and bad data', () => {
     const problems = checkRoomReply('r1', {
       ...clean,
       messages: [good, { ...good, id: '' }, { ...good }, { ...good, id: 'm4', salt: '' }, { ...good, id: 'm5', data: 'not base64!' }, { ...good, id: 'm6', data: 'abc' }],
-    } as Reply, { now: NOW });
+    } as Reply, { now: NOW, disabled: new Set(['message/salt-reused']) });
     assert.deepEqual(problems.map((p) => [p.ruleId, p.location]), [
       ['message/empty-id', { kind: 'message', index: 1, field: 'id' }],
       ['message/duplicate-id', { kind: 'message', index: 2, field: 'id' }],
       ['message/salt-base64', { kind: 'message', index: 3, field: 'salt' }],
       ['message/data-base64', { kind: 'message', index: 4, field: 'data' }],
     ]);
+  });
+
+  it('salts: one reused within a room is reported at each message that reuses it; a differing length once per room', () => {
+    const salt = (index: number) => Buffer.alloc(16, index).toString('base64');
+    const message = (index: number, saltText = salt(index)) => ({ id: `m${index}`, salt: saltText, data: SALT });
+    const found = (messages: object[]) =>
+      checkRoomReply('r1', { ...clean, messages } as Reply, { now: NOW }).map((p) => [p.ruleId, p.location, p.message]);
+    assert.deepEqual(found([message(0), message(1), message(2)]), [], 'fresh salts of one length');
+    const reused = found([message(0), message(1), message(2, salt(0)), message(3, salt(0))]);
+    assert.deepEqual(reused.map(([ruleId, location]) => [ruleId, location]), [
+      ['message/salt-reused', { kind: 'message', index: 2, field: 'salt' }],
+      ['message/salt-reused', { kind: 'message', index: 3, field: 'salt' }],
+    ]);
+    assert.match(String(reused[0][2]), /Message 3 reuses the salt of message 1; the contract expects a fresh salt/);
+    const short = Buffer.alloc(8, 9).toString('base64');
+    const lengths = found([message(0), message(1, short), message(2, Buffer.alloc(12, 3).toString('base64'))]);
+    assert.deepEqual(lengths.map(([ruleId, location]) => [ruleId, location]), [['message/salt-length', { kind: 'message', index: 1, field: 'salt' }]]);
+    assert.match(String(lengths[0][2]), /Message 2 has a salt of 8 bytes, message 1 one of 16/);
+    // Padded and unpadded, standard and URL-safe forms of the same length are one length.
+    assert.deepEqual(found([message(0, 'AAAAAAAAAAAAAAAAAAAAAA=='), message(1, '_-_-_-_-_-_-_-_-_-_-_w')]), []);
   });
 
   it('disabled rules are left out', () => {
