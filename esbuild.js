@@ -61,6 +61,21 @@ const oneVscodeNamespace = {
   },
 };
 
+/** Copies a bundle once built: the CLI into cli/, where `npm pack` finds it. */
+function copyTo(target) {
+  return {
+    name: 'copy-to',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length === 0) {
+          fs.copyFileSync(build.initialOptions.outfile, target);
+          fs.chmodSync(target, 0o755);
+        }
+      });
+    },
+  };
+}
+
 /** What the bundles that run in the extension host share. */
 const extensionHost = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
@@ -76,6 +91,19 @@ const bundles = [
     ...extensionHost,
     entryPoints: ['src/api/undiciEntry.cjs'],
     outfile: 'dist/undici.js',
+  },
+  {
+    // The command-line checker (npm run build also copies it into cli/, the npm package's folder):
+    // everything bundled, so the package installs with no dependencies.
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    mainFields: ['module', 'main'],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { CLI_VERSION: JSON.stringify(require('./cli/package.json').version) },
+    plugins: [copyTo('cli/cli.js')],
   },
   {
     entryPoints: ['src/webview/main.ts'],

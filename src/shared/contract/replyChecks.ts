@@ -1,5 +1,6 @@
 import { base64ByteLength } from '../base64';
-import { checkRoomFields, isContractBase64, plainReader, type CheckOptions } from './roomChecks';
+import { checkCustomMessage, checkCustomRoom, type CustomRule } from './contractFile';
+import { checkRoomFields, isContractBase64, plainReader, sentFields, type CheckOptions } from './roomChecks';
 import { ProblemSink, quote, type Problem } from './rules';
 
 /** The single-room reply as the checks see it: the client's object (messages checked to be strings). */
@@ -29,6 +30,7 @@ export class RoomReplyCheck {
   private readonly firstSaltIndex = new Map<string, number>();
   /** The first well-formed salt's decoded length and message, which the others are compared with. */
   private saltLength: { bytes: number; index: number; reported: boolean } | undefined;
+  private readonly customMessageRules: readonly CustomRule[];
 
   constructor(
     private readonly askedId: string,
@@ -43,6 +45,8 @@ export class RoomReplyCheck {
         `Asked for the room ${quote(askedId)}, the reply is for ${quote(repliedId)}; the contract expects the room asked for.`);
     }
     checkRoomFields(reply, askedId, read, options.now, sink);
+    sink.problems.push(...checkCustomRoom(options.custom ?? [], askedId, sentFields(reply, read)));
+    this.customMessageRules = (options.custom ?? []).filter((rule) => rule.appliesTo === 'message');
     if (read(reply, 'messages') === undefined) {
       sink.add('room/messages-missing', askedId, { kind: 'room', field: 'messages' },
         'The reply has no "messages"; the contract expects an array, empty when the room has none.');
@@ -94,6 +98,9 @@ export class RoomReplyCheck {
       if (!isContractBase64(data)) {
         sink.add('message/data-base64', roomId, { kind: 'message', index, field: 'data' },
           `Message ${index + 1} has data ${quote(data)}; the contract expects non-empty base64.`);
+      }
+      if (this.customMessageRules.length > 0) {
+        sink.problems.push(...checkCustomMessage(this.customMessageRules, roomId, index, messages[index]));
       }
     }
   }
