@@ -4,8 +4,7 @@ import { runCli } from './main';
 declare const CLI_VERSION: string | undefined;
 const version = typeof CLI_VERSION === 'string' ? CLI_VERSION : '0.0.0-dev';
 
-void runCli(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), now: Date.now }, version).then(
-  (code) => {
-    process.exitCode = code;
-  },
-);
+const io = { env: process.env, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), now: Date.now };
+void runCli(process.argv.slice(2), io, version).then((code) => {
+  process.exitCode = code;
+});

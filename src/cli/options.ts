@@ -67,7 +67,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       return next;
     };
     if (SECRET_OPTIONS.includes(name)) {
-      throw new UsageError(`${name} is not an option: the session comes from the environment (WORLDCLIENT_RTC_SESSION), never the command line.`);
+      const where = 'the session comes from the environment (WORLDCLIENT_RTC_SESSION), never the command line';
+      throw new UsageError(`${name} is not an option: ${where}.`);
     }
     switch (name) {
       case '--server':

@@ -26,7 +26,14 @@ export function textReport(run: CheckRun, colour: boolean): string {
 }
 
 export function jsonReport(run: CheckRun): string {
-  const findings = run.findings.map(({ ruleId, severity, message, roomId, location, file }) => ({ ruleId, severity, message, roomId, location, file }));
+  const findings = run.findings.map(({ ruleId, severity, message, roomId, location, file }) => ({
+    ruleId,
+    severity,
+    message,
+    roomId,
+    location,
+    file,
+  }));
   return `${JSON.stringify({ rooms: run.roomIds.length, suppressed: run.suppressed, findings }, null, 2)}\n`;
 }
 
@@ -55,7 +62,12 @@ export function sarifReport(run: CheckRun, custom: readonly CustomRule[], versio
     };
     const physical = finding.file && {
       artifactLocation: { uri: finding.file.path.split(/[\\/]/).map(encodeURIComponent).join('/') },
-      region: { startLine: finding.file.line, startColumn: finding.file.column, endLine: finding.file.endLine, endColumn: finding.file.endColumn },
+      region: {
+        startLine: finding.file.line,
+        startColumn: finding.file.column,
+        endLine: finding.file.endLine,
+        endColumn: finding.file.endColumn,
+      },
     };
     return {
       ruleId: finding.ruleId,
@@ -83,7 +95,8 @@ export function sarifReport(run: CheckRun, custom: readonly CustomRule[], versio
 
 function helpText(rule: RuleDescription): string {
   const origin = isRuleId(rule.id) ? 'A rule of the WorldClient RTC API contract' : "A rule of the team's contract file";
-  return `${origin}: ${rule.summary} Turn it off or change its severity in .vscode/worldclient-rtc.contract.json ("rules": {"${rule.id}": "off"}).`;
+  const how = `Turn it off or change its severity in .vscode/worldclient-rtc.contract.json ("rules": {"${rule.id}": "off"}).`;
+  return `${origin}: ${rule.summary} ${how}`;
 }
 
 /** JUnit XML: one test suite per room, one failing test case per finding (a room without any has one passing case). */
@@ -98,7 +111,8 @@ export function junitReport(run: CheckRun): string {
       ? [`    <testcase classname="${name}" name="contract"/>`]
       : findings.map((finding) => {
         const caseName = xml(`${finding.ruleId} ${fieldPath(finding)}`);
-        const failure = `<failure type="${xml(finding.ruleId)}" message="${xml(finding.message)}">${xml(`${where(finding)}: ${finding.message}`)}</failure>`;
+        const body = xml(`${where(finding)}: ${finding.message}`);
+        const failure = `<failure type="${xml(finding.ruleId)}" message="${xml(finding.message)}">${body}</failure>`;
         return `    <testcase classname="${name}" name="${caseName}">${failure}</testcase>`;
       });
     const count = Math.max(1, findings.length);

@@ -62,7 +62,8 @@ export function compileContract(text: string): { contract: Contract; problems: C
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { contract: EMPTY_CONTRACT, problems: [{ path: [], message: `The contract file is not valid JSON (${(error as Error).message}).` }] };
+    const message = `The contract file is not valid JSON (${(error as Error).message}).`;
+    return { contract: EMPTY_CONTRACT, problems: [{ path: [], message }] };
   }
   const Ajv = loadAjv();
   const checkShape = new Ajv({ allErrors: true, strict: false }).compile(contractFileSchema);
@@ -71,15 +72,17 @@ export function compileContract(text: string): { contract: Contract; problems: C
   }
   const file = parsed as ContractFileShape;
   const problems: ContractFileProblem[] = [];
-  // The team's schemas are compiled strictly: a misspelt keyword would otherwise check nothing, silently.
-  const ajv = new Ajv({ allErrors: false, strict: true });
+  // An unknown keyword is refused: a misspelt one would otherwise check nothing, silently.
+  const ajv = new Ajv({ allErrors: false, strict: false, strictSchema: true });
   const custom: CustomRule[] = [];
   (file.customRules ?? []).forEach((rule, index) => {
     try {
       const validate = ajv.compile(rule.schema);
-      custom.push({ ruleId: `custom/${rule.id}`, appliesTo: rule.appliesTo, severity: rule.severity ?? 'error', description: rule.description, validate });
+      const { appliesTo, description } = rule;
+      custom.push({ ruleId: `custom/${rule.id}`, appliesTo, severity: rule.severity ?? 'error', description, validate });
     } catch (error) {
-      problems.push({ path: ['customRules', index, 'schema'], message: `The rule "custom/${rule.id}" does not compile: ${(error as Error).message}` });
+      const message = `The rule "custom/${rule.id}" does not compile: ${(error as Error).message}`;
+      problems.push({ path: ['customRules', index, 'schema'], message });
     }
   });
   const levels = new Map(Object.entries(file.rules ?? {}));
@@ -87,9 +90,11 @@ export function compileContract(text: string): { contract: Contract; problems: C
 }
 
 function fileProblem(error: ErrorObject): ContractFileProblem {
-  const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const steps = error.instancePath.split('/').slice(1);
+  const path = steps.map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
   const where = error.instancePath === '' ? 'The contract file' : `"${error.instancePath.slice(1)}"`;
-  const extra = error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : '';
+  const unknown = (error.params as { additionalProperty?: string }).additionalProperty;
+  const extra = error.keyword === 'additionalProperties' ? ` (${String(unknown)})` : '';
   return { path, message: `${where} ${error.message ?? 'is not valid'}${extra}.` };
 }
 

@@ -55,7 +55,11 @@ export const RULES = {
   'message/duplicate-id': { severity: 'error', summary: 'Two messages of one room share an id.', stated: true },
   'message/salt-base64': { severity: 'error', summary: 'A message `salt` is empty or not valid base64.', stated: true },
   'message/data-base64': { severity: 'error', summary: 'A message `data` is empty or not valid base64.', stated: true },
-  'message/salt-reused': { severity: 'error', summary: 'Two messages of one room share a salt (a reused salt or nonce is a cryptographic bug).', stated: false },
+  'message/salt-reused': {
+    severity: 'error',
+    summary: 'Two messages of one room share a salt (a reused salt or nonce is a cryptographic bug).',
+    stated: false,
+  },
   'message/salt-length': { severity: 'warning', summary: 'The salts of one room decode to different lengths.', stated: false },
 } as const satisfies Record<string, RuleInfo>;
 

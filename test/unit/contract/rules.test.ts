@@ -114,7 +114,8 @@ describe('contract rules on good and bad data', () => {
     assert.match(String(reused[0][2]), /Message 3 reuses the salt of message 1; the contract expects a fresh salt/);
     const short = Buffer.alloc(8, 9).toString('base64');
     const lengths = found([message(0), message(1, short), message(2, Buffer.alloc(12, 3).toString('base64'))]);
-    assert.deepEqual(lengths.map(([ruleId, location]) => [ruleId, location]), [['message/salt-length', { kind: 'message', index: 1, field: 'salt' }]]);
+    const atSecond = { kind: 'message', index: 1, field: 'salt' };
+    assert.deepEqual(lengths.map(([ruleId, location]) => [ruleId, location]), [['message/salt-length', atSecond]]);
     assert.match(String(lengths[0][2]), /Message 2 has a salt of 8 bytes, message 1 one of 16/);
     // Padded and unpadded, standard and URL-safe forms of the same length are one length.
     assert.deepEqual(found([message(0, 'AAAAAAAAAAAAAAAAAAAAAA=='), message(1, '_-_-_-_-_-_-_-_-_-_-_w')]), []);

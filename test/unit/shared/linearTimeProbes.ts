@@ -50,9 +50,10 @@ export const PROBES: Record<string, Probe> = {
   },
   'room reply: base64 near-misses and repeated ids': (n) => () =>
     checkRoomReply('r', room({ messages: messages(n, () => ({ id: 'same', salt: 'AAAA=', data: 'AA=A' })) }) as never, { now }),
-  'room reply: salts reused, and salts of ever other lengths': (n) => () =>
-    checkRoomReply('r', room({ messages: messages(n, (index) => ({ id: `m${index}`, salt: 'AAAA'.repeat(1 + (index % 9)), data: 'AA' })) }) as never,
-      { now }),
+  'room reply: salts reused, and salts of ever other lengths': (n) => {
+    const salted = messages(n, (index) => ({ id: `m${index}`, salt: 'AAAA'.repeat(1 + (index % 9)), data: 'AA' }));
+    return () => checkRoomReply('r', room({ messages: salted }) as never, { now });
+  },
   'room reply: one huge near-base64 value': (n) => () =>
     checkRoomReply('r', room({ messages: [{ id: 'x', salt: `${fill('A', n)}=!`, data: `${fill('A-_', n)}==` }] }) as never, { now }),
   'inertForNotification: dotted words (a word boundary at every other character)': (n) => () => inertForNotification(fill('a.', n)),
