@@ -48,6 +48,14 @@ function usedVscodeApiNames() {
   return [...used].sort();
 }
 
+/** Likewise ajv, needed only when a team has a contract file with rules of its own: dist/ajv.js, loaded then. */
+const ajvAsSeparateBundle = {
+  name: 'ajv-as-separate-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^ajv$/ }, () => ({ path: './ajv.js', external: true }));
+  },
+};
+
 const oneVscodeNamespace = {
   name: 'one-vscode-namespace',
   setup(build) {
@@ -77,7 +85,8 @@ function copyTo(target) {
 }
 
 /** What the bundles that run in the extension host share. */
-const extensionHost = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// jsonc-parser's "main" is a UMD build esbuild cannot follow inside; its "module" build it can.
+const extensionHost = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] };
 
 const bundles = [
   {
@@ -85,7 +94,12 @@ const bundles = [
     ...extensionHost,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    plugins: [oneVscodeNamespace, undiciAsSeparateBundle],
+    plugins: [oneVscodeNamespace, undiciAsSeparateBundle, ajvAsSeparateBundle],
+  },
+  {
+    ...extensionHost,
+    entryPoints: ['src/shared/contract/ajvEntry.cjs'],
+    outfile: 'dist/ajv.js',
   },
   {
     ...extensionHost,

@@ -10,6 +10,7 @@ import type { ServerConnection } from '../session/serverConnection';
 import type { Ui } from '../core/prompts';
 import { readDisabledContractRules } from '../core/settings';
 import { checkAllRooms, reportSummary } from './checkRoomsCommand';
+import { ContractFileWatch } from './contractFileWatch';
 import { ContractProblems } from './contractProblems';
 import { ProblemDecorations } from './problemDecorations';
 import { showProblemsAsDiagnostics } from './problemDiagnostics';
@@ -45,6 +46,8 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     problems.setReply(...args).catch((error: unknown) => log.error(`Contract checks of a room reply failed: ${errorMessage(error)}`));
   };
   const decorations = new ProblemDecorations(problems);
+  const contractFile = new ContractFileWatch();
+  problems.setContract(contractFile.contract);
   let onlyWithProblems = false;
   let scheduledList: readonly object[] | undefined;
   let pendingListCheck: ReturnType<typeof setTimeout> | undefined;
@@ -68,6 +71,8 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
   context.subscriptions.push(
     problems,
     decorations,
+    contractFile,
+    contractFile.onDidChange((contract) => problems.setContract(contract)),
     showProblemsAsDiagnostics(problems),
     vscode.window.registerFileDecorationProvider(decorations),
     provider.annotate(decorations),

@@ -4,10 +4,9 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { WorldClientApi } from '../../../src/api/client';
-import { serializeRoomFile } from '../../../src/rooms/roomFile';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
+import { exportAll, parityKey, SERVER_ONLY_RULES } from '../../support/cliParity';
 import { runCheck, sarifValidator } from './runCheck';
 
 interface JsonFinding {
@@ -19,29 +18,7 @@ interface JsonFinding {
   file?: { path: string; line: number; column: number };
 }
 
-/**
- * Rules an export file cannot show, as Export writes these anew from what the client read: the
- * list's (one entry per id), the reply's form (`id` for `room_id`, `messages` always, `hasMessages`
- * from the messages), and the comparisons of a reply with the list or with the id asked for.
- */
-export const SERVER_ONLY_RULES = new Set([
-  'list/duplicate-id', 'room/empty-id', 'room/id-field-name', 'room/has-messages-type', 'room/has-messages-mismatch',
-  'room/messages-missing', 'room/list-mismatch', 'reply/wrong-room',
-]);
-
-/** Export Rooms… of every room of the sandbox, written as the extension writes it. */
-export async function exportAll(sandbox: Sandbox, file: string): Promise<void> {
-  const api = new WorldClientApi(
-    { baseUrl: sandbox.url, urlStyle: 'path', sessionTransport: 'header', timeoutMs: 5000 },
-    { getCredentials: () => ({ session: sandbox.session }) },
-  );
-  const ids = [...new Set((await api.listRooms()).map((room) => room.id))].filter((id) => id !== '');
-  const rooms = await Promise.all(ids.map((id) => api.getRoom(id)));
-  await writeFile(file, serializeRoomFile(sandbox.url, rooms, new Date()));
-  await api.dispose();
-}
-
-const key = ({ ruleId, roomId, location }: JsonFinding) => `${ruleId} ${roomId} ${location.kind}${location.index ?? ''}.${location.field}`;
+const key = parityKey;
 
 describe('worldclient-rtc-check on files, with a contract file, and as the installed npm package', function () {
   this.timeout(120_000);
