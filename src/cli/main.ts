@@ -113,7 +113,8 @@ async function readContract(options: CheckOptions, io: CliIo): Promise<Contract>
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new UsageError(`Could not read the contract file ${path}: ${errorMessage(error)}`);
   });
-  const { contract, problems } = compileContract(text);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { contract, problems } = compileContract(text, () => (require('ajv') as typeof import('ajv')).default);
   if (problems.length > 0) {
     const [first] = problems;
     const at = first.path.length > 0 ? ` at ${first.path.join('.')}` : '';

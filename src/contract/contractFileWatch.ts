@@ -44,7 +44,7 @@ export class ContractFileWatch implements vscode.Disposable {
     if (run !== this.reading) {
       return;
     }
-    const { contract, problems } = text === undefined ? { contract: EMPTY_CONTRACT, problems: [] } : compileContract(text);
+    const { contract, problems } = text === undefined ? { contract: EMPTY_CONTRACT, problems: [] } : compileContract(text, loadAjv);
     this.diagnostics.set(uri, problems.map((problem) => toDiagnostic(problem, text ?? '')));
     this.current = contract;
     this.changed.fire(contract);
@@ -53,6 +53,12 @@ export class ContractFileWatch implements vscode.Disposable {
   dispose(): void {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** ajv on first use; the bundle maps this require to dist/ajv.js (see esbuild.js), so activation does not load it. */
+function loadAjv(): typeof import('ajv').default {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('ajv') as typeof import('ajv')).default;
 }
 
 /** The problem at the value its path names in the file (the whole file's first character when the path is the file). */

@@ -6,6 +6,7 @@ import { runAllCleanups } from '../runner/processes';
 import { repoRoot } from '../runner/workspace';
 import { benchActivation } from './activationBench';
 import { benchClient } from './clientBench';
+import { benchCli } from './cliBench';
 import { benchFirstRows } from './firstRowsBench';
 import { benchModuleLoad } from './moduleLoadBench';
 import { benchPanel } from './panelBench';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     ['VSIX', size(path.relative(repoRoot, VSIX))],
   ]);
   await benchClient();
+  await benchCli();
   benchModuleLoad();
   await benchFirstRows(VSIX);
   await benchActivation(VSIX);

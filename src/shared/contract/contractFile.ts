@@ -45,19 +45,17 @@ interface ContractFileShape {
   customRules?: { id: string; appliesTo: 'room' | 'message'; severity?: Severity; description: string; schema: object | boolean }[];
 }
 
-type AjvClass = typeof import('ajv').default;
-
-/** Loaded on first use: the extension pays for the schema library only when a team has a contract file. */
-function loadAjv(): AjvClass {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('ajv') as { default: AjvClass }).default;
-}
+/**
+ * The schema library, handed in by the caller so it is loaded on first use (the extension pays for
+ * it only when a team has a contract file), and so this module needs no Node `require` of its own.
+ */
+export type LoadAjv = () => typeof import('ajv').default;
 
 /**
  * Reads a contract file's text. What is well-formed is used; each part that is not (the file's
  * shape, a custom rule whose schema does not compile) is named with its path and left out.
  */
-export function compileContract(text: string): { contract: Contract; problems: ContractFileProblem[] } {
+export function compileContract(text: string, loadAjv: LoadAjv): { contract: Contract; problems: ContractFileProblem[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -5,16 +5,7 @@ import * as path from 'node:path';
 import { RULE_IDS } from '../../../src/shared/contract/rules';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
-import { runCheck, sarifValidator } from './runCheck';
-
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  roomId: string;
-  message: string;
-  location: { kind: string; field: string; index?: number };
-  file?: { path: string; line: number; column: number };
-}
+import { runCheck, sarifValidator, type JsonFinding } from './runCheck';
 
 describe('worldclient-rtc-check, run as a child process against the sandbox', function () {
   this.timeout(60_000);

@@ -7,16 +7,7 @@ import { promisify } from 'node:util';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
 import { exportAll, parityKey, SERVER_ONLY_RULES } from '../../support/cliParity';
-import { runCheck, sarifValidator } from './runCheck';
-
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  roomId: string;
-  message: string;
-  location: { kind: string; field: string; index?: number };
-  file?: { path: string; line: number; column: number };
-}
+import { runCheck, sarifValidator, type JsonFinding } from './runCheck';
 
 const key = parityKey;
 

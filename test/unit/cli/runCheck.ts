@@ -7,6 +7,16 @@ import sarifSchema from './sarif/sarif-schema-2.1.0.json';
 /** The checker as `npm run build` makes it, run as a user runs it: a child process. */
 export const CLI_JS = path.resolve(__dirname, '../../../../dist/cli.js');
 
+/** A finding as `--format json` reports it. */
+export interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  roomId: string;
+  message: string;
+  location: { kind: string; field: string; index?: number };
+  file?: { path: string; line: number; column: number };
+}
+
 export interface CheckResult {
   code: number;
   stdout: string;
