@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { isEmailAddress, parseIso8601 } from '../../../src/shared/contract/formats';
 import { checkRoomReply, RoomReplyCheck } from '../../../src/shared/contract/replyChecks';
 import { checkRoomList } from '../../../src/shared/contract/roomChecks';
 import { RULES, RULE_IDS } from '../../../src/shared/contract/rules';
+import Ajv from 'ajv';
+import { applyContract, compileContract, matchesPattern } from '../../../src/shared/contract/contractFile';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const SALT = 'c2FsdHNhbHRzYWx0c2FsdA==';
@@ -148,5 +152,49 @@ describe('contract rules on good and bad data', () => {
     }
     assert.deepEqual(sliced.problems, checkRoomReply('r1', reply, { now: NOW }));
     assert.ok(sliced.problems.length > 10);
+  });
+});
+
+describe('the team\'s contract file, applied', () => {
+  const problem = {
+    ruleId: 'room/members-spaces', severity: 'warning', message: 'm', roomId: 'legacy-7', location: { kind: 'room', field: 'members' },
+  } as const;
+
+  it('room-id patterns: * any run, ? one character, everything else literal', () => {
+    assert.ok(matchesPattern('legacy-*', 'legacy-7') && matchesPattern('*', '') && matchesPattern('a?c*', 'abcdef'));
+    assert.ok(!matchesPattern('legacy-*', 'new-legacy-7') && !matchesPattern('a?c', 'ac') && !matchesPattern('a.c', 'abc'));
+  });
+
+  it('severities change, rules off and suppressed findings go (counted)', () => {
+    const { contract, problems } = compileContract(JSON.stringify({
+      rules: { 'room/members-spaces': 'error', 'room/started-not-iso': 'off' },
+      suppressions: [{ rule: '*', rooms: 'old-*', reason: 'Migrated, fixed in 2.0' }],
+    }), () => Ajv);
+    assert.deepEqual(problems, []);
+    const started = { ...problem, ruleId: 'room/started-not-iso' } as const;
+    const result = applyContract([problem, started, { ...problem, roomId: 'old-1' }], contract);
+    assert.deepEqual(result.kept.map((kept) => [kept.ruleId, kept.severity, kept.roomId]), [['room/members-spaces', 'error', 'legacy-7']]);
+    assert.equal(result.suppressed, 1);
+  });
+
+  it('a file that breaks the schema names the place; a suppression needs its reason', () => {
+    const { problems } = compileContract(JSON.stringify({ suppressions: [{ rule: 'room/empty-id', rooms: '*' }], rulez: {} }), () => Ajv);
+    assert.deepEqual(problems.map((entry) => entry.path.join('.')).sort(), ['', 'suppressions.0']);
+    assert.match(problems.map((entry) => entry.message).join('\n'), /must have required property 'reason'/);
+  });
+});
+
+describe('the contract file\'s JSON schema (package.json jsonValidation)', () => {
+  it('offers every rule id, and the manifest points at it', () => {
+    const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../../schemas/worldclient-rtc.contract.schema.json'), 'utf8')) as {
+      properties: { rules: { properties: Record<string, unknown> } };
+    };
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULE_IDS].sort());
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as {
+      contributes: { jsonValidation: { fileMatch: string; url: string }[] };
+    };
+    assert.deepEqual(manifest.contributes.jsonValidation, [
+      { fileMatch: '.vscode/worldclient-rtc.contract.json', url: './schemas/worldclient-rtc.contract.schema.json' },
+    ]);
   });
 });
