@@ -11,6 +11,7 @@ import type { Ui } from '../core/prompts';
 import { readDisabledContractRules } from '../core/settings';
 import { checkAllRooms, reportSummary } from './checkRoomsCommand';
 import { ContractFileWatch } from './contractFileWatch';
+import { checkFixturesAsEdited } from './fixtureDiagnostics';
 import { ContractProblems } from './contractProblems';
 import { ProblemDecorations } from './problemDecorations';
 import { showProblemsAsDiagnostics } from './problemDiagnostics';
@@ -73,6 +74,7 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     decorations,
     contractFile,
     contractFile.onDidChange((contract) => problems.setContract(contract)),
+    checkFixturesAsEdited(() => contractFile.contract, contractFile.onDidChange),
     showProblemsAsDiagnostics(problems),
     vscode.window.registerFileDecorationProvider(decorations),
     provider.annotate(decorations),

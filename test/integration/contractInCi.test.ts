@@ -128,4 +128,26 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
     assert.equal(document.getText(onFile.range).replace(/\s+/g, ''), '{"typ":"string"}', 'underlines the schema');
     await waitFor(() => codesOf(separator).join() === 'room/members-separator', 'our rule back once the file has no valid rules');
   });
+
+  it('a fixture file is checked as it is edited: each problem on the offending value, gone once fixed', async () => {
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(workspace, 'the test run opens a folder');
+    const uri = vscode.Uri.joinPath(workspace, 'fixtures', 'chat.rooms.json');
+    const rooms = [{ id: 'r1', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@x.org;b@x.org', hasMessages: false, messages: [] }];
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(rooms, null, 2)));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'WorldClient RTC contract');
+      await waitFor(() => ours().length > 0, 'the fixture\'s problem');
+      const shown = ours().map((diagnostic) => [diagnostic.code, document.getText(diagnostic.range)]);
+      assert.deepEqual(shown, [['room/members-separator', '"a@x.org;b@x.org"']]);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, ours()[0].range, '"a@x.org,b@x.org"');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => ours().length === 0, 'the problem to go once fixed, before the file is saved');
+      await document.save();
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspace, 'fixtures'), { recursive: true });
+    }
+  });
 });
