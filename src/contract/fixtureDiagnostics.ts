@@ -73,7 +73,9 @@ function diagnosticsOf(document: vscode.TextDocument, contract: Contract): vscod
   const { kept } = applyContract(findings.filter((finding) => !disabled.has(finding.ruleId)), contract);
   return kept.map((finding) => {
     const place = (finding as typeof findings[number]).file;
-    const range = place ? new vscode.Range(place.line - 1, place.column - 1, place.endLine - 1, place.endColumn - 1) : new vscode.Range(0, 0, 0, 1);
+    const range = place
+      ? new vscode.Range(place.line - 1, place.column - 1, place.endLine - 1, place.endColumn - 1)
+      : new vscode.Range(0, 0, 0, 1);
     const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
     diagnostic.source = vscode.l10n.t('WorldClient RTC contract');
     diagnostic.code = finding.ruleId;

@@ -74,7 +74,9 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
   });
 
   for (const seed of [{ contractBreaking: true }, { sample: true }]) {
-    const title = seed.sample ? 'the clean seed: none anywhere' : 'the contract-breaking seed: the same findings (rule, room, field) in all three';
+    const title = seed.sample
+      ? 'the clean seed: none anywhere'
+      : 'the contract-breaking seed: the same findings (rule, room, field) in all three';
     it(title, async () => {
       session = await withSandbox({ seed });
       await refreshRooms(session.api);
