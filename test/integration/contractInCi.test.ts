@@ -14,8 +14,8 @@ const CONTRACT_FILE = '.vscode/worldclient-rtc.contract.json';
 
 /**
  * What the Problems panel shows, as parity keys: the room from the document, the field from what the
- * diagnostic underlines; a field the server left out is marked on the document's first line, so
- * its key says only `?` for the field.
+ * diagnostic underlines; a field the server left out is marked on the document's first line (and
+ * the empty id has no document), so its key says only `?` for the field.
  */
 async function problemsPanel(): Promise<string[]> {
   const findings: string[] = [];
@@ -25,9 +25,10 @@ async function problemsPanel(): Promise<string[]> {
     const firstMessage = lines.findIndex((line) => line.startsWith('  "messages": [')) + 1;
     for (const diagnostic of diagnostics) {
       const { line, character } = diagnostic.range.start;
-      const text = lines[line];
+      const text = lines[line] as string | undefined;
       const ruleId = String(diagnostic.code);
-      if (line === 0) {
+      // The room listed under the empty id has no document to show (it cannot be asked for).
+      if (line === 0 || text === undefined) {
         findings.push(`${ruleId} ${roomId} ?`);
         continue;
       }
