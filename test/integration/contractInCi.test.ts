@@ -28,7 +28,7 @@ async function problemsPanel(): Promise<string[]> {
       const text = lines[line] as string | undefined;
       const ruleId = String(diagnostic.code);
       // The room listed under the empty id has no document to show (it cannot be asked for).
-      if (line === 0 || text === undefined) {
+      if (line === 0 || text === undefined || lines[0] !== '{') {
         findings.push(`${ruleId} ${roomId} ?`);
         continue;
       }
