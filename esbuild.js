@@ -48,6 +48,14 @@ function usedVscodeApiNames() {
   return [...used].sort();
 }
 
+/** Likewise ajv, needed only when a team has a contract file with rules of its own: dist/ajv.js, loaded then. */
+const ajvAsSeparateBundle = {
+  name: 'ajv-as-separate-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^ajv$/ }, () => ({ path: './ajv.js', external: true }));
+  },
+};
+
 const oneVscodeNamespace = {
   name: 'one-vscode-namespace',
   setup(build) {
@@ -61,8 +69,24 @@ const oneVscodeNamespace = {
   },
 };
 
+/** Copies a bundle once built: the CLI into cli/, where `npm pack` finds it. */
+function copyTo(target) {
+  return {
+    name: 'copy-to',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length === 0) {
+          fs.copyFileSync(build.initialOptions.outfile, target);
+          fs.chmodSync(target, 0o755);
+        }
+      });
+    },
+  };
+}
+
 /** What the bundles that run in the extension host share. */
-const extensionHost = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// jsonc-parser's "main" is a UMD build esbuild cannot follow inside; its "module" build it can.
+const extensionHost = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] };
 
 const bundles = [
   {
@@ -70,12 +94,30 @@ const bundles = [
     ...extensionHost,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    plugins: [oneVscodeNamespace, undiciAsSeparateBundle],
+    plugins: [oneVscodeNamespace, undiciAsSeparateBundle, ajvAsSeparateBundle],
+  },
+  {
+    ...extensionHost,
+    entryPoints: ['src/shared/contract/ajvEntry.cjs'],
+    outfile: 'dist/ajv.js',
   },
   {
     ...extensionHost,
     entryPoints: ['src/api/undiciEntry.cjs'],
     outfile: 'dist/undici.js',
+  },
+  {
+    // The command-line checker (npm run build also copies it into cli/, the npm package's folder):
+    // everything bundled, so the package installs with no dependencies.
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    mainFields: ['module', 'main'],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { CLI_VERSION: JSON.stringify(require('./cli/package.json').version) },
+    plugins: [copyTo('cli/cli.js')],
   },
   {
     entryPoints: ['src/webview/main.ts'],

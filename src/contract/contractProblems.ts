@@ -4,6 +4,7 @@ import type { Room } from '../api/types';
 import { RoomReplyCheck } from '../shared/contract/replyChecks';
 import { RoomListCheck, roomIdOf } from '../shared/contract/roomChecks';
 import { RULE_IDS, type Problem } from '../shared/contract/rules';
+import { applyContract, EMPTY_CONTRACT, type Contract } from '../shared/contract/contractFile';
 import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
 
 /** Rooms checked between two yields to the event loop: about a millisecond's work. */
@@ -38,6 +39,8 @@ export class ContractProblems implements vscode.Disposable {
   private readonly replyRuns = new Map<string, object>();
   private readonly changed = new vscode.EventEmitter<ProblemsChange>();
   readonly onDidChange = this.changed.event;
+  /** The team's contract file: its rules run with ours, its severities and suppressions apply when read. */
+  private contract: Contract = EMPTY_CONTRACT;
 
   constructor(
     private disabled: ReadonlySet<string>,
@@ -62,7 +65,7 @@ export class ContractProblems implements vscode.Disposable {
       this.finishList(rooms, []);
       return;
     }
-    const check = new RoomListCheck({ now: this.now(), read: sentValue });
+    const check = new RoomListCheck({ now: this.now(), read: sentValue, custom: this.contract.custom });
     let next = 0;
     const slice = (): void => {
       const end = Math.min(rooms.length, next + LIST_SLICE);
@@ -110,7 +113,8 @@ export class ContractProblems implements vscode.Disposable {
     const run = {};
     this.replyRuns.set(askedId, run);
     this.listedById ??= new Map((this.checkedList ?? []).map((entry) => [roomIdOf(entry, sentValue), entry]));
-    const check = new RoomReplyCheck(askedId, room, { now: this.now(), read: sentValue, listed: this.listedById.get(askedId) });
+    const options = { now: this.now(), read: sentValue, listed: this.listedById.get(askedId), custom: this.contract.custom };
+    const check = new RoomReplyCheck(askedId, room, options);
     for (let next = 0; next < room.messages.length; next += MESSAGE_SLICE) {
       if (next > 0) {
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -143,12 +147,27 @@ export class ContractProblems implements vscode.Disposable {
     }
   }
 
+  /**
+   * A new contract file: severities and suppressions apply at once; its own rules run on the list
+   * again now, and on each room's reply the next time it is loaded.
+   */
+  setContract(contract: Contract): void {
+    const rulesChanged = contract.custom !== this.contract.custom && (contract.custom.length > 0 || this.contract.custom.length > 0);
+    this.contract = contract;
+    if (rulesChanged && this.checkedList && !this.allOff) {
+      this.setList(this.checkedList, true);
+    } else {
+      this.changed.fire({ roomIds: undefined });
+    }
+  }
+
   /** The room's problems: the list's first (deduplicated against the reply's), then the reply's. */
   forRoom(roomId: string): PlacedProblem[] {
     const fromReply = this.fromReply.get(roomId) ?? [];
     const replyKeys = new Set(fromReply.map(problemKey));
     const fromList = (this.fromList.get(roomId) ?? []).filter((problem) => !replyKeys.has(problemKey(problem)));
-    return [...fromList, ...fromReply].filter((problem) => !this.disabled.has(problem.ruleId));
+    const enabled = [...fromList, ...fromReply].filter((problem) => !this.disabled.has(problem.ruleId));
+    return applyContract(enabled, this.contract).kept as PlacedProblem[];
   }
 
   /** Every room with at least one problem a rule still enabled reports. */

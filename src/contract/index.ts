@@ -9,6 +9,8 @@ import type { ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { readDisabledContractRules } from '../core/settings';
 import { checkAllRooms, reportSummary } from './checkRoomsCommand';
+import { ContractFileWatch } from './contractFileWatch';
+import { checkFixturesAsEdited } from './fixtureDiagnostics';
 import { ContractProblems } from './contractProblems';
 import { ProblemDecorations } from './problemDecorations';
 import { showProblemsAsDiagnostics } from './problemDiagnostics';
@@ -44,6 +46,8 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     problems.setReply(...args).catch((error: unknown) => log.error(`Contract checks of a room reply failed: ${errorMessage(error)}`));
   };
   const decorations = new ProblemDecorations(problems);
+  const contractFile = new ContractFileWatch();
+  problems.setContract(contractFile.contract);
   let onlyWithProblems = false;
   let scheduledList: readonly object[] | undefined;
   let pendingListCheck: ReturnType<typeof setTimeout> | undefined;
@@ -67,6 +71,9 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
   context.subscriptions.push(
     problems,
     decorations,
+    contractFile,
+    contractFile.onDidChange((contract) => problems.setContract(contract)),
+    checkFixturesAsEdited(() => contractFile.contract, contractFile.onDidChange),
     showProblemsAsDiagnostics(problems),
     vscode.window.registerFileDecorationProvider(decorations),
     provider.annotate(decorations),

@@ -7,6 +7,7 @@ import { repoRoot } from '../runner/workspace';
 import { benchActivation } from './activationBench';
 import { benchCheckRooms } from './checkRoomsBench';
 import { benchClient } from './clientBench';
+import { benchCli } from './cliBench';
 import { benchFirstRows } from './firstRowsBench';
 import { benchModuleLoad } from './moduleLoadBench';
 import { benchPanel } from './panelBench';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     ['VSIX', size(path.relative(repoRoot, VSIX))],
   ]);
   await benchClient();
+  await benchCli();
   benchModuleLoad();
   await benchFirstRows(VSIX);
   await benchActivation(VSIX);

@@ -33,6 +33,9 @@ export const CONTRACT_BREAKS: Readonly<Record<string, (messages: RtcMessage[], i
   'message/duplicate-id': (messages) => ({ messages: [messages[0], { ...messages[1], id: messages[0].id }] }),
   'message/salt-base64': (messages) => ({ messages: [messages[0], { ...messages[1], salt: 'not base64!' }] }),
   'message/data-base64': (messages) => ({ messages: [messages[0], { ...messages[1], data: '' }] }),
+  'message/salt-reused': (messages) => ({ messages: [messages[0], { ...messages[1], salt: messages[0].salt }] }),
+  // Eight bytes where the first message's salt has sixteen.
+  'message/salt-length': (messages) => ({ messages: [messages[0], { ...messages[1], salt: 'c2FsdHNhbHQ=' }] }),
 };
 
 /** The seeded room id that breaks a rule: "break-" and the rule's name without its group. */

@@ -1,4 +1,6 @@
-import { checkRoomFields, isContractBase64, plainReader, type CheckOptions } from './roomChecks';
+import { base64ByteLength } from '../base64';
+import { checkCustomMessage, checkCustomRoom, type CustomRule } from './contractFile';
+import { checkRoomFields, isContractBase64, plainReader, sentFields, type CheckOptions } from './roomChecks';
 import { ProblemSink, quote, type Problem } from './rules';
 
 /** The single-room reply as the checks see it: the client's object (messages checked to be strings). */
@@ -25,6 +27,10 @@ export function checkRoomReply(askedId: string, reply: RoomReply & object, optio
 export class RoomReplyCheck {
   private readonly sink: ProblemSink;
   private readonly firstIndex = new Map<string, number>();
+  private readonly firstSaltIndex = new Map<string, number>();
+  /** The first well-formed salt's decoded length and message, which the others are compared with. */
+  private saltLength: { bytes: number; index: number; reported: boolean } | undefined;
+  private readonly customMessageRules: readonly CustomRule[];
 
   constructor(
     private readonly askedId: string,
@@ -39,6 +45,8 @@ export class RoomReplyCheck {
         `Asked for the room ${quote(askedId)}, the reply is for ${quote(repliedId)}; the contract expects the room asked for.`);
     }
     checkRoomFields(reply, askedId, read, options.now, sink);
+    sink.problems.push(...checkCustomRoom(options.custom ?? [], askedId, sentFields(reply, read)));
+    this.customMessageRules = (options.custom ?? []).filter((rule) => rule.appliesTo === 'message');
     if (read(reply, 'messages') === undefined) {
       sink.add('room/messages-missing', askedId, { kind: 'room', field: 'messages' },
         'The reply has no "messages"; the contract expects an array, empty when the room has none.');
@@ -84,11 +92,38 @@ export class RoomReplyCheck {
       if (!isContractBase64(salt)) {
         sink.add('message/salt-base64', roomId, { kind: 'message', index, field: 'salt' },
           `Message ${index + 1} has the salt ${quote(salt)}; the contract expects non-empty base64.`);
+      } else {
+        this.checkSalt(salt, index);
       }
       if (!isContractBase64(data)) {
         sink.add('message/data-base64', roomId, { kind: 'message', index, field: 'data' },
           `Message ${index + 1} has data ${quote(data)}; the contract expects non-empty base64.`);
       }
+      if (this.customMessageRules.length > 0) {
+        sink.problems.push(...checkCustomMessage(this.customMessageRules, roomId, index, messages[index]));
+      }
+    }
+  }
+
+  /** A salt (or nonce) used twice, or salts of different sizes, in one room: what an encrypting client must never do. */
+  private checkSalt(salt: string, index: number): void {
+    const { askedId: roomId, sink } = this;
+    const at = { kind: 'message', index, field: 'salt' } as const;
+    const first = this.firstSaltIndex.get(salt);
+    if (first !== undefined) {
+      sink.add('message/salt-reused', roomId, at,
+        `Message ${index + 1} reuses the salt of message ${first + 1}; the contract expects a fresh salt per message ` +
+          '(a reused salt or nonce breaks the encryption).');
+    } else {
+      this.firstSaltIndex.set(salt, index);
+    }
+    const bytes = base64ByteLength(salt) ?? 0;
+    if (this.saltLength === undefined) {
+      this.saltLength = { bytes, index, reported: false };
+    } else if (bytes !== this.saltLength.bytes && !this.saltLength.reported) {
+      this.saltLength.reported = true; // Once per room: a room of mixed clients would otherwise report every other message.
+      sink.add('message/salt-length', roomId, at, `Message ${index + 1} has a salt of ${bytes} bytes, message ` +
+        `${this.saltLength.index + 1} one of ${this.saltLength.bytes}; the contract expects the salts of a room to be of one length.`);
     }
   }
 }

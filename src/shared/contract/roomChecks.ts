@@ -1,4 +1,5 @@
 import { isBase64 } from '../base64';
+import { checkCustomRoom, type CustomRule } from './contractFile';
 import { isEmailAddress, parseIso8601 } from './formats';
 import { ProblemSink, quote, type Problem } from './rules';
 
@@ -16,6 +17,8 @@ export interface CheckOptions {
   read?: FieldReader;
   /** Milliseconds since the epoch; rooms may start up to five minutes after it (clock skew). */
   now: number;
+  /** The team's own rules, from its contract file. */
+  custom?: readonly CustomRule[];
 }
 
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -54,8 +57,23 @@ export class RoomListCheck {
       }
       seen.add(id);
       checkRoomFields(room, id, read, this.options.now, sink);
+      if (this.options.custom?.length) {
+        sink.problems.push(...checkCustomRoom(this.options.custom, id, sentFields(room, read)));
+      }
     }
   }
+}
+
+/** A room's fields as the server sent them, messages left out: what the team's room rules see. */
+export function sentFields(room: object, read: FieldReader): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(room)) {
+    const value = key === 'messages' ? undefined : read(room, key);
+    if (value !== undefined) {
+      fields[key] = value;
+    }
+  }
+  return fields;
 }
 
 /** The id a room is filed under: `id`, else the tolerated `room_id`, else ''. */

@@ -18,7 +18,7 @@ export type RoomField = 'id' | 'started' | 'ended' | 'members' | 'hasMessages' |
 export type MessageField = 'id' | 'salt' | 'data';
 
 export interface Problem {
-  ruleId: RuleId;
+  ruleId: AnyRuleId;
   severity: Severity;
   /** What is wrong and what the contract expects; the server's values are quoted, never interpreted. */
   message: string;
@@ -56,9 +56,19 @@ export const RULES = {
   'message/duplicate-id': { severity: 'error', summary: 'Two messages of one room share an id.', stated: true },
   'message/salt-base64': { severity: 'error', summary: 'A message `salt` is empty or not valid base64.', stated: true },
   'message/data-base64': { severity: 'error', summary: 'A message `data` is empty or not valid base64.', stated: true },
+  'message/salt-reused': {
+    severity: 'error',
+    summary: 'Two messages of one room share a salt (a reused salt or nonce is a cryptographic bug).',
+    stated: false,
+  },
+  'message/salt-length': { severity: 'warning', summary: 'The salts of one room decode to different lengths.', stated: false },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
+
+/** A team's own rule from its contract file (contractFile.ts): `custom/` and the id the team gave it. */
+export type CustomRuleId = `custom/${string}`;
+export type AnyRuleId = RuleId | CustomRuleId;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

@@ -9,6 +9,8 @@ import { checkRoomList } from '../../../src/shared/contract/roomChecks';
 import { checkRoomReply } from '../../../src/shared/contract/replyChecks';
 import { isEmailAddress } from '../../../src/shared/contract/formats';
 import { quote } from '../../../src/shared/contract/rules';
+import { matchesPattern } from '../../../src/shared/contract/contractFile';
+import { checkFileRooms } from '../../../src/cli/fileRooms';
 import { foldUnchangedMessages } from '../../../src/shared/foldUnchangedMessages';
 import { inertForNotification, inertPickText, visible } from '../../../src/shared/inertText';
 import { layoutRoomDocument } from '../../../src/shared/roomDocument';
@@ -50,6 +52,18 @@ export const PROBES: Record<string, Probe> = {
   },
   'room reply: base64 near-misses and repeated ids': (n) => () =>
     checkRoomReply('r', room({ messages: messages(n, () => ({ id: 'same', salt: 'AAAA=', data: 'AA=A' })) }) as never, { now }),
+  'room reply: salts reused, and salts of ever other lengths': (n) => {
+    const salted = messages(n, (index) => ({ id: `m${index}`, salt: 'AAAA'.repeat(1 + (index % 9)), data: 'AA' }));
+    return () => checkRoomReply('r', room({ messages: salted }) as never, { now });
+  },
+  'matchesPattern (suppressions): a long room id against stars and near-misses': (n) => () =>
+    [matchesPattern('*a*a*a*b', fill('a', n)), matchesPattern('*ab?ab*x', fill('ab', n))],
+  'checkFileRooms (check --file): many rooms and messages, placed at line and column': (n) => {
+    const rooms = messages(n / 4, (index) => ({ id: `r${index}`, salt: 'AAAA', data: '' }))
+      .map((entry) => ({ id: entry.id, started: 'x', ended: '', members: 'a;b', hasMessages: true, messages: [entry, entry] }));
+    const text = JSON.stringify({ rooms }, null, 2);
+    return () => checkFileRooms('f.json', text, { now, custom: [] });
+  },
   'room reply: one huge near-base64 value': (n) => () =>
     checkRoomReply('r', room({ messages: [{ id: 'x', salt: `${fill('A', n)}=!`, data: `${fill('A-_', n)}==` }] }) as never, { now }),
   'inertForNotification: dotted words (a word boundary at every other character)': (n) => () => inertForNotification(fill('a.', n)),

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { isEmailAddress, parseIso8601 } from '../../../../src/shared/contract/formats';
 import { checkRoomReply, RoomReplyCheck } from '../../../../src/shared/contract/replyChecks';
 import { checkRoomList } from '../../../../src/shared/contract/roomChecks';
 import { RULES, RULE_IDS } from '../../../../src/shared/contract/rules';
+import Ajv from 'ajv';
+import { applyContract, compileContract, matchesPattern } from '../../../../src/shared/contract/contractFile';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const SALT = 'c2FsdHNhbHRzYWx0c2FsdA==';
@@ -91,13 +95,34 @@ describe('contract rules on good and bad data', () => {
     const problems = checkRoomReply('r1', {
       ...clean,
       messages: [good, { ...good, id: '' }, { ...good }, { ...good, id: 'm4', salt: '' }, { ...good, id: 'm5', data: 'not base64!' }, { ...good, id: 'm6', data: 'abc' }],
-    } as Reply, { now: NOW });
+    } as Reply, { now: NOW, disabled: new Set(['message/salt-reused']) });
     assert.deepEqual(problems.map((p) => [p.ruleId, p.location]), [
       ['message/empty-id', { kind: 'message', index: 1, field: 'id' }],
       ['message/duplicate-id', { kind: 'message', index: 2, field: 'id' }],
       ['message/salt-base64', { kind: 'message', index: 3, field: 'salt' }],
       ['message/data-base64', { kind: 'message', index: 4, field: 'data' }],
     ]);
+  });
+
+  it('salts: one reused within a room is reported at each message that reuses it; a differing length once per room', () => {
+    const salt = (index: number) => Buffer.alloc(16, index).toString('base64');
+    const message = (index: number, saltText = salt(index)) => ({ id: `m${index}`, salt: saltText, data: SALT });
+    const found = (messages: object[]) =>
+      checkRoomReply('r1', { ...clean, messages } as Reply, { now: NOW }).map((p) => [p.ruleId, p.location, p.message]);
+    assert.deepEqual(found([message(0), message(1), message(2)]), [], 'fresh salts of one length');
+    const reused = found([message(0), message(1), message(2, salt(0)), message(3, salt(0))]);
+    assert.deepEqual(reused.map(([ruleId, location]) => [ruleId, location]), [
+      ['message/salt-reused', { kind: 'message', index: 2, field: 'salt' }],
+      ['message/salt-reused', { kind: 'message', index: 3, field: 'salt' }],
+    ]);
+    assert.match(String(reused[0][2]), /Message 3 reuses the salt of message 1; the contract expects a fresh salt/);
+    const short = Buffer.alloc(8, 9).toString('base64');
+    const lengths = found([message(0), message(1, short), message(2, Buffer.alloc(12, 3).toString('base64'))]);
+    const atSecond = { kind: 'message', index: 1, field: 'salt' };
+    assert.deepEqual(lengths.map(([ruleId, location]) => [ruleId, location]), [['message/salt-length', atSecond]]);
+    assert.match(String(lengths[0][2]), /Message 2 has a salt of 8 bytes, message 1 one of 16/);
+    // Padded and unpadded, standard and URL-safe forms of the same length are one length.
+    assert.deepEqual(found([message(0, 'AAAAAAAAAAAAAAAAAAAAAA=='), message(1, '_-_-_-_-_-_-_-_-_-_-_w')]), []);
   });
 
   it('disabled rules are left out', () => {
@@ -127,5 +152,49 @@ describe('contract rules on good and bad data', () => {
     }
     assert.deepEqual(sliced.problems, checkRoomReply('r1', reply, { now: NOW }));
     assert.ok(sliced.problems.length > 10);
+  });
+});
+
+describe('the team\'s contract file, applied', () => {
+  const problem = {
+    ruleId: 'room/members-spaces', severity: 'warning', message: 'm', roomId: 'legacy-7', location: { kind: 'room', field: 'members' },
+  } as const;
+
+  it('room-id patterns: * any run, ? one character, everything else literal', () => {
+    assert.ok(matchesPattern('legacy-*', 'legacy-7') && matchesPattern('*', '') && matchesPattern('a?c*', 'abcdef'));
+    assert.ok(!matchesPattern('legacy-*', 'new-legacy-7') && !matchesPattern('a?c', 'ac') && !matchesPattern('a.c', 'abc'));
+  });
+
+  it('severities change, rules off and suppressed findings go (counted)', () => {
+    const { contract, problems } = compileContract(JSON.stringify({
+      rules: { 'room/members-spaces': 'error', 'room/started-not-iso': 'off' },
+      suppressions: [{ rule: '*', rooms: 'old-*', reason: 'Migrated, fixed in 2.0' }],
+    }), () => Ajv);
+    assert.deepEqual(problems, []);
+    const started = { ...problem, ruleId: 'room/started-not-iso' } as const;
+    const result = applyContract([problem, started, { ...problem, roomId: 'old-1' }], contract);
+    assert.deepEqual(result.kept.map((kept) => [kept.ruleId, kept.severity, kept.roomId]), [['room/members-spaces', 'error', 'legacy-7']]);
+    assert.equal(result.suppressed, 1);
+  });
+
+  it('a file that breaks the schema names the place; a suppression needs its reason', () => {
+    const { problems } = compileContract(JSON.stringify({ suppressions: [{ rule: 'room/empty-id', rooms: '*' }], rulez: {} }), () => Ajv);
+    assert.deepEqual(problems.map((entry) => entry.path.join('.')).sort(), ['', 'suppressions.0']);
+    assert.match(problems.map((entry) => entry.message).join('\n'), /must have required property 'reason'/);
+  });
+});
+
+describe('the contract file\'s JSON schema (package.json jsonValidation)', () => {
+  it('offers every rule id, and the manifest points at it', () => {
+    const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../../schemas/worldclient-rtc.contract.schema.json'), 'utf8')) as {
+      properties: { rules: { properties: Record<string, unknown> } };
+    };
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULE_IDS].sort());
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as {
+      contributes: { jsonValidation: { fileMatch: string; url: string }[] };
+    };
+    assert.deepEqual(manifest.contributes.jsonValidation, [
+      { fileMatch: '.vscode/worldclient-rtc.contract.json', url: './schemas/worldclient-rtc.contract.schema.json' },
+    ]);
   });
 });
