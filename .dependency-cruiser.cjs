@@ -19,7 +19,8 @@ module.exports = {
   forbidden: [
     {
       name: 'no-folder-cycles',
-      comment: 'Two folders of src/ that import each other, directly or round a loop, are one tangle: move what both need into core/ (or split it).',
+      comment:
+        'Two folders of src/ that import each other, directly or round a loop, are one tangle: move what both need into core/ (or split it).',
       severity: 'error',
       scope: 'folder',
       from: { path: '^src/' },
@@ -27,7 +28,8 @@ module.exports = {
     },
     {
       name: 'api-and-shared-know-no-vscode',
-      comment: 'src/api and src/shared run without VS Code (the API client in unit tests, the protocol in the webview): no vscode import, not even of types.',
+      comment:
+        'src/api and src/shared run without VS Code (the API client in unit tests, the protocol in the webview): no vscode import, not even of types.',
       severity: 'error',
       from: { path: '^src/(api|shared)/' },
       to: { path: '^vscode$|(^|/)node_modules/@types/vscode/' },
@@ -42,14 +44,14 @@ module.exports = {
     {
       name: 'features-import-no-feature',
       comment:
-        'A feature never imports another feature\'s files: move what both need into core/, or have the other feature offer it from register() (the root hands it on).',
+        "A feature never imports another feature's files: move what both need into core/, or have the other feature offer it from register() (the root hands it on).",
       severity: 'error',
       from: { path: `^src/${FEATURES}/` },
       to: { path: `^src/${FEATURES}/`, pathNot: ['^src/$1/', `^src/${FEATURES}/index\\.ts$`] },
     },
     {
       name: 'features-import-only-types-of-a-feature',
-      comment: 'Another feature\'s index.ts may be imported for its types only (`import type`): its values come from the root.',
+      comment: "Another feature's index.ts may be imported for its types only (`import type`): its values come from the root.",
       severity: 'error',
       from: { path: `^src/${FEATURES}/` },
       to: { path: `^src/${FEATURES}/index\\.ts$`, pathNot: '^src/$1/', dependencyTypesNot: ['type-only'] },

@@ -30,7 +30,9 @@ const undiciAsSeparateBundle = {
  */
 function usedVscodeApiNames() {
   const declared = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-  const runtimeNames = new Set([...declared.matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((match) => match[1]));
+  const runtimeNames = new Set(
+    [...declared.matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((match) => match[1]),
+  );
   const used = new Set();
   const scan = (folder) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -181,7 +183,9 @@ async function main() {
   await Promise.all(contexts.map((context) => context.dispose()));
   const undefinedImports = results.flatMap((result) => result.warnings).filter((warning) => /will always be undefined/.test(warning.text));
   if (undefinedImports.length > 0) {
-    throw new Error(`${undefinedImports.length} import(s) would be undefined at run time: ${undefinedImports.map((warning) => warning.text).join('; ')}`);
+    throw new Error(
+      `${undefinedImports.length} import(s) would be undefined at run time: ${undefinedImports.map((warning) => warning.text).join('; ')}`,
+    );
   }
 }
 

@@ -1,8 +1,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'cli/cli.js', // the CLI bundle, copied there by the build
-    'out/**', 'node_modules/**', '.vscode-test/**', 'esbuild.js', 'eslint.config.mjs', '.dependency-cruiser.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'cli/cli.js', // the CLI bundle, copied there by the build
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'esbuild.js',
+      'eslint.config.mjs',
+      '.dependency-cruiser.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],
@@ -21,7 +31,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ImportDeclaration[source.value=/^node:/] > ImportNamespaceSpecifier', message: 'Import what you use by name: a namespace import of a Node module copies all of its exports at activation.' },
+        {
+          selector: 'ImportDeclaration[source.value=/^node:/] > ImportNamespaceSpecifier',
+          message: 'Import what you use by name: a namespace import of a Node module copies all of its exports at activation.',
+        },
       ],
     },
   },
@@ -29,7 +42,10 @@ export default tseslint.config(
     // The API client and the webview protocol run without VS Code (unit tests, the webview).
     files: ['src/api/**', 'src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/api and src/shared know nothing of VS Code: take what you need as a parameter.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'src/api and src/shared know nothing of VS Code: take what you need as a parameter.' }] },
+      ],
     },
   },
   {

@@ -103,7 +103,11 @@ export class WorldClientApi {
     return this.core.run({ what: 'send a one-time password', secrets: [token] }, async (scope) => {
       const { prefix } = this.core.connected();
       // Not retried although a GET: each attempt mails the user another code.
-      const request = { method: 'GET', path: apiPath(prefix, 'authenticate/2fa', { user, token, send_code: '1' }), retryable: false } as const;
+      const request = {
+        method: 'GET',
+        path: apiPath(prefix, 'authenticate/2fa', { user, token, send_code: '1' }),
+        retryable: false,
+      } as const;
       checkSuccess(interpretReply(await this.core.exchange(request, scope, false, signal), { what: scope.what, signIn: true }));
     });
   }
@@ -164,7 +168,10 @@ export class WorldClientApi {
    * does not know the call answers with an error, and the sign-in goes ahead without. No
    * reply at all (network, timeout) fails the sign-in, as the sign-in itself would fail too.
    */
-  private async loginToken(scope: CallScope, signal?: AbortSignal): Promise<{ data: string; headers?: Record<string, string> } | undefined> {
+  private async loginToken(
+    scope: CallScope,
+    signal?: AbortSignal,
+  ): Promise<{ data: string; headers?: Record<string, string> } | undefined> {
     const data = randomUUID();
     scope.secrets.push(data);
     // Not retried: each attempt would register another one-use token.

@@ -23,11 +23,13 @@ export interface FailedRequestContext {
 const TLS_PROBLEMS: Readonly<Record<string, string>> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
   SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain ends in a self-signed CA that is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate was issued by a CA that is not trusted (or the server does not send the intermediate certificate)',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate was issued by a CA that is not trusted (or the server does not send the intermediate certificate)',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'its certificate was issued by a CA that is not trusted (or the server does not send the intermediate certificate)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'its certificate was issued by a CA that is not trusted (or the server does not send the intermediate certificate)',
   UNABLE_TO_GET_ISSUER_CERT: 'the issuer of its certificate could not be found',
   CERT_HAS_EXPIRED: 'its certificate has expired',
-  CERT_NOT_YET_VALID: 'its certificate is not valid yet (check this computer\'s clock)',
+  CERT_NOT_YET_VALID: "its certificate is not valid yet (check this computer's clock)",
   CERT_REVOKED: 'its certificate has been revoked',
   CERT_SIGNATURE_FAILURE: 'its certificate signature is invalid',
   CERT_UNTRUSTED: 'its certificate is not trusted',
@@ -47,7 +49,11 @@ const TLS_ADVICE =
  * come from the attempt's own signal, because an abort reason alone cannot tell the caller's
  * cancel from our timer.
  */
-export function classifyFailure(error: unknown, context: FailedRequestContext, signal: { cancelled: boolean; timedOut: boolean; overran?: boolean }): WorldClientError {
+export function classifyFailure(
+  error: unknown,
+  context: FailedRequestContext,
+  signal: { cancelled: boolean; timedOut: boolean; overran?: boolean },
+): WorldClientError {
   if (error instanceof WorldClientError) {
     return error;
   }
@@ -71,8 +77,15 @@ export function classifyFailure(error: unknown, context: FailedRequestContext, s
   }
   if (signal.timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     const seconds = Math.round(context.timeoutMs / 100) / 10;
-    const problem = code === 'UND_ERR_BODY_TIMEOUT' ? `the reply from ${context.host} stalled for ${seconds} s` : `${context.host} did not answer within ${seconds} s`;
-    return new WorldClientError('timeout', `Could not ${what}: ${problem}. Try again; if the server is just slow, raise the request timeout setting.`, { cause: error });
+    const problem =
+      code === 'UND_ERR_BODY_TIMEOUT'
+        ? `the reply from ${context.host} stalled for ${seconds} s`
+        : `${context.host} did not answer within ${seconds} s`;
+    return new WorldClientError(
+      'timeout',
+      `Could not ${what}: ${problem}. Try again; if the server is just slow, raise the request timeout setting.`,
+      { cause: error },
+    );
   }
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
     return new WorldClientError(
@@ -84,7 +97,11 @@ export function classifyFailure(error: unknown, context: FailedRequestContext, s
   }
   const tls = tlsProblem(error, code);
   if (tls) {
-    return new WorldClientError('tls', `Could not ${what}: the secure connection to ${context.host} was refused because ${tls}. ${TLS_ADVICE}`, { cause: error });
+    return new WorldClientError(
+      'tls',
+      `Could not ${what}: the secure connection to ${context.host} was refused because ${tls}. ${TLS_ADVICE}`,
+      { cause: error },
+    );
   }
   return new WorldClientError('network', `Could not ${what}: ${networkProblem(error, code, context)}`, { cause: error });
 }
@@ -154,7 +171,7 @@ function tooBigProblem(error: ReplyTooBig, host: string): string {
 
 function tlsProblem(error: unknown, code: string | undefined): string | undefined {
   if (code === 'UND_ERR_PRX_TLS') {
-    return 'the proxy\'s certificate is for a different host name (hostname mismatch)';
+    return "the proxy's certificate is for a different host name (hostname mismatch)";
   }
   if (code && code in TLS_PROBLEMS) {
     return `${TLS_PROBLEMS[code]} (${code})`;

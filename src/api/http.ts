@@ -7,7 +7,14 @@ import { redactHeaders, redactSecrets } from './redact';
 import type { RawReply } from './replies';
 import { readBody, streamBody } from './bodies';
 import type { ReplyBudget } from './replyBudget';
-import { backoffDelayMs, decideRetryDelay, DEFAULT_MAX_RETRIES, isRetryableNetworkCode, RETRYABLE_STATUSES, type RetryTuning } from './retry';
+import {
+  backoffDelayMs,
+  decideRetryDelay,
+  DEFAULT_MAX_RETRIES,
+  isRetryableNetworkCode,
+  RETRYABLE_STATUSES,
+  type RetryTuning,
+} from './retry';
 import type { Credentials, RequestLogEntry, ServerConfig } from './types';
 import { redactUrl, withSessionParam, type HttpMethod, type ParsedBaseUrl } from './urls';
 
@@ -122,7 +129,10 @@ export class HttpTransport {
 
   private connectionPool(what: string, streaming: boolean): ServerDispatcher {
     if (this.closed) {
-      throw new WorldClientError('cancelled', `Cancelled: did not ${what}, because this client was closed (for example after a settings change). Try again.`);
+      throw new WorldClientError(
+        'cancelled',
+        `Cancelled: did not ${what}, because this client was closed (for example after a settings change). Try again.`,
+      );
     }
     try {
       if (streaming) {
@@ -258,7 +268,7 @@ function declaredLength(value: string | string[] | undefined): number | undefine
 }
 
 function headerValue(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join(', ') : value ?? '';
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
 function headerList(value: string | string[] | undefined): string[] {

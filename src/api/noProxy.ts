@@ -36,7 +36,10 @@ function splitPort(entry: string): { name: string; entryPort?: string } {
 }
 
 function normaliseHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 /** The NO_PROXY / no_proxy environment variables (curl's comma- or space-separated list), both honoured. */

@@ -97,7 +97,7 @@ function errorNameOf(json: unknown, secrets: readonly (string | undefined)[]): s
     return undefined;
   }
   const error = (json as { error: unknown }).error;
-  const text = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  const text = typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
   // Newlines and bidi controls shown rather than flattened: the name is one of the server's values.
   return cutText(visible(redactedHead(text, secrets, QUOTABLE_CHARS)), 80) || '(empty)';
 }
@@ -160,7 +160,11 @@ function failedAnswer(reply: ParsedReply, context: ReplyContext): WorldClientErr
     }
   }
   const kind = kindOf(status, errorName);
-  return new WorldClientError(kind, `Could not ${context.what}: ${explain(kind, context, reply)} (${label}). ${advice(kind, context, reply)}`, details);
+  return new WorldClientError(
+    kind,
+    `Could not ${context.what}: ${explain(kind, context, reply)} (${label}). ${advice(kind, context, reply)}`,
+    details,
+  );
 }
 
 function kindOf(status: number, errorName: string | undefined): WorldClientErrorKind {
@@ -191,7 +195,7 @@ function explain(kind: WorldClientErrorKind, context: ReplyContext, reply: Parse
       return context.withoutCsrf
         ? 'the server refused the change as forbidden: the CSRF token is missing (the session was pasted without one)'
         : 'the server refused the request as forbidden; ' +
-          'for a change this usually means the CSRF token is missing or does not belong to the session';
+            'for a change this usually means the CSRF token is missing or does not belong to the session';
     case 'notFound':
       return reply.errorName === 'RoomNotFound' || (context.roomId !== undefined && reply.errorName?.endsWith('NotFound'))
         ? `${room} does not exist on the server`
@@ -282,7 +286,9 @@ function pageKind(reply: RawReply): string {
  * breaks and tabs become spaces, other invisible and bidi characters are shown by code point.
  */
 export function sanitiseSnippet(text: string, max: number): string {
-  const head = visible(text.slice(0, max * 2).replace(/[\t\n\r\u2028\u2029]+/g, ' ')).replace(/\s+/g, ' ').trim();
+  const head = visible(text.slice(0, max * 2).replace(/[\t\n\r\u2028\u2029]+/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return cutText(head, max);
 }
 

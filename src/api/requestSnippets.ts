@@ -61,7 +61,16 @@ function toPython(entry: RequestLogEntry, options: CurlOptions): string {
   const request = requestParts(entry, options, (name) => ({ variable: name }));
   const value = (pieces: Piece[]): string =>
     joined(pieces, (piece) => ('literal' in piece ? quoted(piece.literal) : `os.environ.get(${quoted(piece.variable)}, "")`));
-  const lines = ['import os', '', 'import requests', '', 'response = requests.request(', `    ${quoted(request.method)},`, `    ${value(request.url)},`, '    headers={'];
+  const lines = [
+    'import os',
+    '',
+    'import requests',
+    '',
+    'response = requests.request(',
+    `    ${quoted(request.method)},`,
+    `    ${value(request.url)},`,
+    '    headers={',
+  ];
   for (const [name, line] of request.headers) {
     lines.push(`        ${quoted(name)}: ${value(headerValue(name, line))},`);
   }
@@ -76,7 +85,9 @@ function toPython(entry: RequestLogEntry, options: CurlOptions): string {
 function toCSharp(entry: RequestLogEntry, options: CurlOptions): string {
   const request = requestParts(entry, options, (name) => ({ variable: name }));
   const value = (pieces: Piece[]): string =>
-    joined(pieces, (piece) => ('literal' in piece ? quoted(piece.literal) : `Environment.GetEnvironmentVariable(${quoted(piece.variable)})`));
+    joined(pieces, (piece) =>
+      'literal' in piece ? quoted(piece.literal) : `Environment.GetEnvironmentVariable(${quoted(piece.variable)})`,
+    );
   const lines = [
     'using var client = new HttpClient();',
     `using var request = new HttpRequestMessage(new HttpMethod(${quoted(request.method)}), ${value(request.url)});`,
@@ -92,7 +103,10 @@ function toCSharp(entry: RequestLogEntry, options: CurlOptions): string {
       lines.push(`request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(${quoted(contentType)});`);
     }
   }
-  lines.push('using var response = await client.SendAsync(request);', 'Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");');
+  lines.push(
+    'using var response = await client.SendAsync(request);',
+    'Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");',
+  );
   return lines.join('\n');
 }
 
@@ -100,13 +114,16 @@ function toCSharp(entry: RequestLogEntry, options: CurlOptions): string {
 function toPowerShell(entry: RequestLogEntry, options: CurlOptions): string {
   const request = requestParts(entry, options, (name) => ({ variable: name }));
   const single = (text: string): string => `'${text.replace(/['‘’‚‛]/g, (quote) => quote + quote)}'`;
-  const value = (pieces: Piece[]): string => `(${joined(pieces, (piece) => ('literal' in piece ? single(piece.literal) : `$env:${piece.variable}`))})`;
+  const value = (pieces: Piece[]): string =>
+    `(${joined(pieces, (piece) => ('literal' in piece ? single(piece.literal) : `$env:${piece.variable}`))})`;
   const lines = ['$headers = @{'];
   for (const [name, line] of request.headers.filter(([header]) => header.toLowerCase() !== 'content-type')) {
     lines.push(`  ${single(name)} = ${value(headerValue(name, line))}`);
   }
   lines.push('}');
-  const call = [`$response = Invoke-WebRequest -SkipHttpErrorCheck -Method ${single(request.method)} -Uri ${value(request.url)} -Headers $headers`];
+  const call = [
+    `$response = Invoke-WebRequest -SkipHttpErrorCheck -Method ${single(request.method)} -Uri ${value(request.url)} -Headers $headers`,
+  ];
   if (request.body !== undefined) {
     call.push(`-Body ${single(request.body)}`);
     const contentType = contentTypeOf(request.headers);

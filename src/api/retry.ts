@@ -50,9 +50,7 @@ export function parseRetryAfterMs(header: string | undefined, now: number): numb
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export type RetryDecision =
-  | { retry: true; delayMs: number }
-  | { retry: false; retryAfterMs?: number };
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; retryAfterMs?: number };
 
 /** The wait before retry number `retryNumber` (1-based), honouring the server's Retry-After up to the cap. */
 export function decideRetryDelay(retryNumber: number, retryAfterHeader: string | undefined, tuning: RetryTuning): RetryDecision {
@@ -67,13 +65,7 @@ export function decideRetryDelay(retryNumber: number, retryAfterHeader: string |
 }
 
 /** Connection-level failures worth another try; DNS "no such host" and TLS problems are not. */
-const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-]);
+const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
 
 export function isRetryableNetworkCode(code: string | undefined): boolean {
   return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);

@@ -68,7 +68,13 @@ export class RtcCalls {
 
   addRoom(room: NewRoom, signal?: AbortSignal): Promise<void> {
     // Exactly the fields the spec lists, so extra fields a caller's objects carry are never sent.
-    const body = { id: room.id, started: room.started, ended: room.ended, members: room.members, messages: room.messages.map(exactMessage) };
+    const body = {
+      id: room.id,
+      started: room.started,
+      ended: room.ended,
+      members: room.members,
+      messages: room.messages.map(exactMessage),
+    };
     return this.core.run({ what: `add the room ${quoteId(room.id)}`, roomId: room.id, secrets: [] }, async (scope) =>
       checkSuccess(await this.rtc('addRoom', scope, undefined, JSON.stringify(body), signal)),
     );

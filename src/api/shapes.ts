@@ -59,7 +59,8 @@ export function parseRoomList(reply: unknown): RoomSummary[] {
     const room: unknown = rooms[index];
     // The common case first: a canonical entry, checked without building any path text.
     if (
-      typeof room === 'object' && room !== null &&
+      typeof room === 'object' &&
+      room !== null &&
       typeof (room as JsonObject).id === 'string' &&
       typeof (room as JsonObject).started === 'string' &&
       typeof (room as JsonObject).ended === 'string' &&
@@ -125,7 +126,8 @@ export function parseVersion(reply: unknown): string {
 /** Whether a value is a message as the spec has it: an object whose id, salt and data are strings. */
 export function isRtcMessage(value: unknown): value is RtcMessage {
   return (
-    typeof value === 'object' && value !== null &&
+    typeof value === 'object' &&
+    value !== null &&
     typeof (value as JsonObject).id === 'string' &&
     typeof (value as JsonObject).salt === 'string' &&
     typeof (value as JsonObject).data === 'string'

@@ -21,7 +21,10 @@ export function parseSignInReply(reply: unknown, user: string, what: string): Si
     }
     return {
       kind: 'signedIn',
-      credentials: { session: body.session, csrfToken: typeof body.csrf_token === 'string' && body.csrf_token !== '' ? body.csrf_token : undefined },
+      credentials: {
+        session: body.session,
+        csrfToken: typeof body.csrf_token === 'string' && body.csrf_token !== '' ? body.csrf_token : undefined,
+      },
       user: echoedUser,
       twoFactorSetupPending: body.warning === 'TwoFactorAuthSetupRequired',
     };
@@ -36,7 +39,10 @@ export function parseSignInReply(reply: unknown, user: string, what: string): Si
       return { kind: 'passwordExpired' };
     default: {
       const warning = typeof body.warning === 'string' ? ` (${body.warning.slice(0, 60)})` : '';
-      throw new WorldClientError('signInRefused', `Could not ${what}: the server did not sign you in${warning}. Try signing in to webmail to see why.`);
+      throw new WorldClientError(
+        'signInRefused',
+        `Could not ${what}: the server did not sign you in${warning}. Try signing in to webmail to see why.`,
+      );
     }
   }
 }

@@ -1,14 +1,7 @@
 import type { UrlStyle } from './types';
 
 /** The seven calls of the `rtc` route. */
-export type RtcCall =
-  | 'listRooms'
-  | 'getRoom'
-  | 'getRoomMessages'
-  | 'addRoom'
-  | 'addMessages'
-  | 'deleteRoom'
-  | 'deleteRoomMessages';
+export type RtcCall = 'listRooms' | 'getRoom' | 'getRoomMessages' | 'addRoom' | 'addMessages' | 'deleteRoom' | 'deleteRoomMessages';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 

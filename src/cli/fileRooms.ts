@@ -13,7 +13,11 @@ export class FileShapeError extends Error {}
  * rooms, or one room): the list's rules over the file's rooms, each room's rules as a reply
  * to its own id. Each finding is placed at its field's value in the file (line and column).
  */
-export function checkFileRooms(path: string, text: string, options: { now: number; custom: readonly CustomRule[] }): {
+export function checkFileRooms(
+  path: string,
+  text: string,
+  options: { now: number; custom: readonly CustomRule[] },
+): {
   roomIds: string[];
   findings: Finding[];
 } {

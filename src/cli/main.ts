@@ -63,12 +63,14 @@ const TOOL = 'worldclient-rtc-check';
 async function check(options: CheckOptions, contract: Contract, io: CliIo, secrets: (string | undefined)[]): Promise<CheckRun> {
   const now = io.now();
   if (options.server === undefined) {
-    const runs = await Promise.all(options.files.map(async (path) => {
-      const text = await readFile(path, 'utf8').catch((error: unknown) => {
-        throw new UsageError(`Could not read ${path}: ${errorMessage(error)}`);
-      });
-      return checkFileRooms(path, text, { now, custom: contract.custom });
-    }));
+    const runs = await Promise.all(
+      options.files.map(async (path) => {
+        const text = await readFile(path, 'utf8').catch((error: unknown) => {
+          throw new UsageError(`Could not read ${path}: ${errorMessage(error)}`);
+        });
+        return checkFileRooms(path, text, { now, custom: contract.custom });
+      }),
+    );
     return { roomIds: runs.flatMap((run) => run.roomIds), findings: runs.flatMap((run) => run.findings), suppressed: 0 };
   }
   const progress = io.stderr.isTTY

@@ -75,7 +75,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
         options.server = value();
         break;
       case '--rooms':
-        options.rooms = value().split(',').filter((id) => id !== '');
+        options.rooms = value()
+          .split(',')
+          .filter((id) => id !== '');
         break;
       case '--file':
         options.files.push(value());

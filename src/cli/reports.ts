@@ -107,14 +107,15 @@ export function junitReport(run: CheckRun): string {
   }
   const suites = [...byRoom].map(([roomId, findings]) => {
     const name = xml(roomId === '' ? '(empty room id)' : roomId);
-    const cases = findings.length === 0
-      ? [`    <testcase classname="${name}" name="contract"/>`]
-      : findings.map((finding) => {
-        const caseName = xml(`${finding.ruleId} ${fieldPath(finding)}`);
-        const body = xml(`${where(finding)}: ${finding.message}`);
-        const failure = `<failure type="${xml(finding.ruleId)}" message="${xml(finding.message)}">${body}</failure>`;
-        return `    <testcase classname="${name}" name="${caseName}">${failure}</testcase>`;
-      });
+    const cases =
+      findings.length === 0
+        ? [`    <testcase classname="${name}" name="contract"/>`]
+        : findings.map((finding) => {
+            const caseName = xml(`${finding.ruleId} ${fieldPath(finding)}`);
+            const body = xml(`${where(finding)}: ${finding.message}`);
+            const failure = `<failure type="${xml(finding.ruleId)}" message="${xml(finding.message)}">${body}</failure>`;
+            return `    <testcase classname="${name}" name="${caseName}">${failure}</testcase>`;
+          });
     const count = Math.max(1, findings.length);
     return [`  <testsuite name="${name}" tests="${count}" failures="${findings.length}">`, ...cases, '  </testsuite>'].join('\n');
   });

@@ -84,10 +84,21 @@ export async function compareFileWithServer(deps: CompareDeps, uri: unknown): Pr
   try {
     rooms = roomsInJson(document.getText());
   } catch (error) {
-    throw new Error(vscode.l10n.t('{0} is not valid JSON ({1}). Fix the file, then compare again.', document.uri.fsPath || document.uri.toString(), errorMessage(error)));
+    throw new Error(
+      vscode.l10n.t(
+        '{0} is not valid JSON ({1}). Fix the file, then compare again.',
+        document.uri.fsPath || document.uri.toString(),
+        errorMessage(error),
+      ),
+    );
   }
   if (rooms.length === 0) {
-    throw new Error(vscode.l10n.t('{0} holds no rooms: expected an export file, an array of rooms, or one room object.', document.uri.fsPath || document.uri.toString()));
+    throw new Error(
+      vscode.l10n.t(
+        '{0} holds no rooms: expected an export file, an array of rooms, or one room object.',
+        document.uri.fsPath || document.uri.toString(),
+      ),
+    );
   }
   if (rooms.length > MAX_DIFFS_AT_ONCE) {
     const picks = rooms.map((room) => ({ label: inertPickId(idOf(room)), room }));
@@ -105,7 +116,10 @@ export async function compareFileWithServer(deps: CompareDeps, uri: unknown): Pr
     try {
       server = { label: vscode.l10n.t('server now'), text: roomText(await deps.connection.api().getRoom(roomId)) };
     } catch (error) {
-      server = { label: vscode.l10n.t('server now'), text: `// ${vscode.l10n.t('The server could not give this room: {0}', errorMessage(error))}\n` };
+      server = {
+        label: vscode.l10n.t('server now'),
+        text: `// ${vscode.l10n.t('The server could not give this room: {0}', errorMessage(error))}\n`,
+      };
     }
     await openDiff(deps, roomId, { label: fileLabel, text: roomText(room) }, server);
   }
@@ -126,7 +140,11 @@ async function pickSource(deps: CompareDeps, roomId: string): Promise<Side | und
   for (const info of (await deps.snapshots.list(deps.connection.serverUrl)).filter((snapshot) => snapshot.roomId === roomId)) {
     items.push({
       label: vscode.l10n.t('Snapshot of {0}', info.savedAt),
-      description: vscode.l10n.t('{0} messages, saved before {1}', info.messageCount, info.reason === 'deleteRoom' ? vscode.l10n.t('deleting the room') : vscode.l10n.t('deleting its messages')),
+      description: vscode.l10n.t(
+        '{0} messages, saved before {1}',
+        info.messageCount,
+        info.reason === 'deleteRoom' ? vscode.l10n.t('deleting the room') : vscode.l10n.t('deleting its messages'),
+      ),
       load: async () => {
         const room = await deps.snapshots.load(info.snapshotId);
         return room && { label: vscode.l10n.t('snapshot {0}', info.savedAt), text: roomText(room as unknown as Record<string, unknown>) };

@@ -20,7 +20,10 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider {
    */
   add(what: string, roomId: string, text: string): vscode.Uri {
     this.counter++;
-    const uri = vscode.Uri.from({ scheme: COMPARISON_SCHEME, path: `/${this.counter}/${encodeURIComponent(what)}/${encodeURIComponent(roomId)}.jsonc` });
+    const uri = vscode.Uri.from({
+      scheme: COMPARISON_SCHEME,
+      path: `/${this.counter}/${encodeURIComponent(what)}/${encodeURIComponent(roomId)}.jsonc`,
+    });
     this.texts.set(uri.toString(), text);
     for (const key of [...this.texts.keys()].slice(0, Math.max(0, this.texts.size - KEPT_TEXTS))) {
       this.texts.delete(key);

@@ -36,7 +36,10 @@ export function register(context: vscode.ExtensionContext, services: CompareServ
       baselines.record(roomId, room);
     }),
     runner.register(CommandIds.compareRoom, (argument, selection) => compareRoom(deps, argument, selection)),
-    links.provide('compareRoom', runner.wrap(CommandIds.compareRoom, (roomId: string) => compareRoom(deps, roomId, undefined))),
+    links.provide(
+      'compareRoom',
+      runner.wrap(CommandIds.compareRoom, (roomId: string) => compareRoom(deps, roomId, undefined)),
+    ),
     runner.register(CommandIds.compareWithServer, (uri) => compareFileWithServer(deps, uri)),
   );
 }

@@ -15,11 +15,7 @@ export function roomText(room: Room | Record<string, unknown>): string {
 /** The rooms a JSON file holds: our export format ({rooms: [...]}), a bare array, or one room object. */
 export function roomsInJson(text: string): Record<string, unknown>[] {
   const parsed: unknown = JSON.parse(text);
-  const entries: unknown[] = Array.isArray(parsed)
-    ? parsed
-    : isRecord(parsed) && Array.isArray(parsed.rooms)
-      ? parsed.rooms
-      : [parsed];
+  const entries: unknown[] = Array.isArray(parsed) ? parsed : isRecord(parsed) && Array.isArray(parsed.rooms) ? parsed.rooms : [parsed];
   return entries.filter((entry): entry is Record<string, unknown> => isRecord(entry) && typeof (entry.id ?? entry.room_id) === 'string');
 }
 

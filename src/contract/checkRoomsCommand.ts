@@ -74,7 +74,10 @@ export async function checkAllRooms(deps: {
             summary.failures.push({ roomId, reason: shortReason(error) });
             log.warn(`Check Rooms: could not load the room ${quoteId(roomId)}: ${errorMessage(error)}`);
           }
-          progress.report({ increment: 100 / roomIds.length, message: vscode.l10n.t('{0} of {1} rooms', summary.checked + summary.failed, roomIds.length) });
+          progress.report({
+            increment: 100 / roomIds.length,
+            message: vscode.l10n.t('{0} of {1} rooms', summary.checked + summary.failed, roomIds.length),
+          });
         }
       };
       try {
@@ -98,9 +101,10 @@ export function reportSummary(ui: Ui, summary: CheckSummary): CheckSummary {
     ? vscode.l10n.t('Cancelled after checking {0} of {1} rooms.', summary.checked, summary.rooms)
     : vscode.l10n.t('Checked {0} rooms against the API contract.', summary.checked);
   const failed = summary.failed > 0 ? ` ${failedRooms(summary)}` : '';
-  const found = summary.problems === 0
-    ? ` ${vscode.l10n.t('No problems found.')}`
-    : ` ${vscode.l10n.t('{0} problems in {1} rooms.', summary.problems, summary.roomsWithProblems)}`;
+  const found =
+    summary.problems === 0
+      ? ` ${vscode.l10n.t('No problems found.')}`
+      : ` ${vscode.l10n.t('{0} problems in {1} rooms.', summary.problems, summary.roomsWithProblems)}`;
   const showProblems = vscode.l10n.t('Show Problems');
   const showDetails = vscode.l10n.t('Show Details');
   const actions = [...(summary.problems > 0 ? [showProblems] : []), ...(summary.failed > 0 ? [showDetails] : [])];

@@ -39,13 +39,19 @@ export class ContractFileWatch implements vscode.Disposable {
     const run = ++this.reading;
     let text: string | undefined;
     if (vscode.workspace.isTrusted) {
-      text = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+      text = await vscode.workspace.fs.readFile(uri).then(
+        (bytes) => new TextDecoder().decode(bytes),
+        () => undefined,
+      );
     }
     if (run !== this.reading) {
       return;
     }
     const { contract, problems } = text === undefined ? { contract: EMPTY_CONTRACT, problems: [] } : compileContract(text, loadAjv);
-    this.diagnostics.set(uri, problems.map((problem) => toDiagnostic(problem, text ?? '')));
+    this.diagnostics.set(
+      uri,
+      problems.map((problem) => toDiagnostic(problem, text ?? '')),
+    );
     this.current = contract;
     this.changed.fire(contract);
   }

@@ -36,10 +36,13 @@ export function checkFixturesAsEdited(contract: () => Contract, onContractChange
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     clearTimeout(pending.get(key));
-    pending.set(key, setTimeout(() => {
-      pending.delete(key);
-      check(document);
-    }, EDIT_PAUSE_MS));
+    pending.set(
+      key,
+      setTimeout(() => {
+        pending.delete(key);
+        check(document);
+      }, EDIT_PAUSE_MS),
+    );
   };
   const checkAll = (): void => vscode.workspace.textDocuments.forEach(check);
   checkAll();
@@ -70,9 +73,12 @@ function diagnosticsOf(document: vscode.TextDocument, contract: Contract): vscod
     return [];
   }
   const disabled = readDisabledContractRules();
-  const { kept } = applyContract(findings.filter((finding) => !disabled.has(finding.ruleId)), contract);
+  const { kept } = applyContract(
+    findings.filter((finding) => !disabled.has(finding.ruleId)),
+    contract,
+  );
   return kept.map((finding) => {
-    const place = (finding as typeof findings[number]).file;
+    const place = (finding as (typeof findings)[number]).file;
     const range = place
       ? new vscode.Range(place.line - 1, place.column - 1, place.endLine - 1, place.endColumn - 1)
       : new vscode.Range(0, 0, 0, 1);

@@ -24,7 +24,8 @@ export async function withCancellableProgress<T>(
   return vscode.window.withProgress({ location, title: inertForNotification(title), cancellable: true }, async (progress, token) => {
     const abort = toAbortSignal(token);
     const inertProgress: vscode.Progress<{ message?: string; increment?: number }> = {
-      report: (value) => progress.report(value.message === undefined ? value : { ...value, message: inertForNotification(visible(value.message)) }),
+      report: (value) =>
+        progress.report(value.message === undefined ? value : { ...value, message: inertForNotification(visible(value.message)) }),
     };
     try {
       return await task(abort.signal, inertProgress);

@@ -144,7 +144,10 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private rebuild(): Promise<void> {
-    this.rebuilding = this.rebuilding.then(() => this.rebuildNow(), () => this.rebuildNow());
+    this.rebuilding = this.rebuilding.then(
+      () => this.rebuildNow(),
+      () => this.rebuildNow(),
+    );
     return this.rebuilding;
   }
 
@@ -183,16 +186,21 @@ export class ServerConnection implements vscode.Disposable {
 
   private createClient(config: ServerConfig, overrides: Partial<ClientHooks> = {}): WorldClientApi {
     const serverUrl = config.baseUrl;
-    return new WorldClientApi(config, {
-      getCredentials: () => this.sessions.peek(serverUrl),
-      onSessionRenewed: (credentials) => {
-        this.log.info(`The server renewed the session of ${serverUrl}; the new one is stored.`);
-        void this.sessions.save(serverUrl, credentials);
+    return new WorldClientApi(
+      config,
+      {
+        getCredentials: () => this.sessions.peek(serverUrl),
+        onSessionRenewed: (credentials) => {
+          this.log.info(`The server renewed the session of ${serverUrl}; the new one is stored.`);
+          void this.sessions.save(serverUrl, credentials);
+        },
+        onRequest: (entry) => this.requestLog.record(entry),
+        onInfo: (message) => this.log.info(message),
+        ...overrides,
       },
-      onRequest: (entry) => this.requestLog.record(entry),
-      onInfo: (message) => this.log.info(message),
-      ...overrides,
-    }, {}, this.replyBudget);
+      {},
+      this.replyBudget,
+    );
   }
 
   /** Trust is per server (never a global switch): `worldclientRtc.trustedCertificates` maps a server URL to a PEM file. */
@@ -213,8 +221,12 @@ export class ServerConnection implements vscode.Disposable {
 /** Said in the log and in Test Connection's report when the proxy setting turns certificate checks off. */
 export function certificateChecksOffWarning(): string {
   const off = vscode.l10n.t('Certificate checks are off because http.proxyStrictSSL is false:');
-  const risk = vscode.l10n.t('the certificate of the WorldClient server is not verified either, so a machine between you and the server could read your session.');
-  const advice = vscode.l10n.t('Prefer trusting your proxy\'s CA in worldclientRtc.trustedCertificates and setting http.proxyStrictSSL back to true.');
+  const risk = vscode.l10n.t(
+    'the certificate of the WorldClient server is not verified either, so a machine between you and the server could read your session.',
+  );
+  const advice = vscode.l10n.t(
+    "Prefer trusting your proxy's CA in worldclientRtc.trustedCertificates and setting http.proxyStrictSSL back to true.",
+  );
   return `${off} ${risk} ${advice}`;
 }
 
@@ -252,4 +264,3 @@ function serverChecksOff(config: ServerConfig): boolean {
     return false;
   }
 }
-

@@ -25,7 +25,9 @@ export type ServerUrlResult =
 export function parseServerUrl(raw: unknown): ServerUrlResult {
   const typed = typeof raw === 'string' ? raw.trim() : '';
   if (!typed) {
-    return typeof raw === 'string' || raw === undefined || raw === null ? { ok: true, url: '' } : { ok: false, problem: 'notUrl', shown: String(raw) };
+    return typeof raw === 'string' || raw === undefined || raw === null
+      ? { ok: true, url: '' }
+      : { ok: false, problem: 'notUrl', shown: String(raw) };
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
   const text = stripApiPath(withScheme);
@@ -88,10 +90,14 @@ export function checkNumber(key: string, raw: unknown, range: NumberRange): Chec
     return { value: range.fallback, problem: `${key} is ${describe(raw)}, not a number; using ${range.fallback}.` };
   }
   if (range.off !== undefined && raw <= range.off) {
-    return raw === range.off ? { value: raw } : { value: range.off, problem: `${key} is ${raw}, below ${range.off}; using ${range.off} (off).` };
+    return raw === range.off
+      ? { value: raw }
+      : { value: range.off, problem: `${key} is ${raw}, below ${range.off}; using ${range.off} (off).` };
   }
   const clamped = Math.min(range.max, Math.max(range.min, raw));
-  return clamped === raw ? { value: raw } : { value: clamped, problem: `${key} is ${raw}, outside ${range.min}–${range.max}; using ${clamped}.` };
+  return clamped === raw
+    ? { value: raw }
+    : { value: clamped, problem: `${key} is ${raw}, outside ${range.min}–${range.max}; using ${clamped}.` };
 }
 
 /** An unknown enum value (from an older or newer version, or a typo) falls back to the default. */
@@ -123,7 +129,10 @@ export function checkStringMap(key: string, raw: unknown): Checked<Readonly<Reco
   const kept = entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string');
   return kept.length === entries.length
     ? { value: Object.fromEntries(kept) }
-    : { value: Object.fromEntries(kept), problem: `${key} has ${entries.length - kept.length} entries that are not file paths; ignoring them.` };
+    : {
+        value: Object.fromEntries(kept),
+        problem: `${key} has ${entries.length - kept.length} entries that are not file paths; ignoring them.`,
+      };
 }
 
 /** A list of strings; what is not a list is ignored, and entries of any other type are dropped. */
@@ -135,7 +144,9 @@ export function checkStringList(key: string, raw: unknown, what: string): Checke
     return { value: [], problem: `${key} is ${describe(raw)}, not a list of ${what}; ignoring it.` };
   }
   const kept = raw.filter((entry): entry is string => typeof entry === 'string');
-  return kept.length === raw.length ? { value: kept } : { value: kept, problem: `${key} has ${raw.length - kept.length} entries that are not ${what}; ignoring them.` };
+  return kept.length === raw.length
+    ? { value: kept }
+    : { value: kept, problem: `${key} has ${raw.length - kept.length} entries that are not ${what}; ignoring them.` };
 }
 
 /** A raw value for the log, short and on one line. */

@@ -1,5 +1,14 @@
 import * as vscode from 'vscode';
-import { checkBoolean, checkChoice, checkNumber, checkStringList, checkStringMap, parseServerUrl, type Checked, type ServerUrlProblem } from './settingValues';
+import {
+  checkBoolean,
+  checkChoice,
+  checkNumber,
+  checkStringList,
+  checkStringMap,
+  parseServerUrl,
+  type Checked,
+  type ServerUrlProblem,
+} from './settingValues';
 import { noProxyFromEnv } from '../api/noProxy';
 
 export type UrlStyleSetting = 'path' | 'query';
@@ -30,7 +39,12 @@ function readSettingsWithProblems(): { settings: ExtensionSettings; problems: st
   const config = vscode.workspace.getConfiguration(SECTION);
   const server = parseServerUrl(config.get('serverUrl'));
   const urlStyle = checkChoice<UrlStyleSetting>(`${SECTION}.urlStyle`, config.get('urlStyle'), ['path', 'query'], 'path');
-  const sessionTransport = checkChoice<SessionTransportSetting>(`${SECTION}.sessionTransport`, config.get('sessionTransport'), ['header', 'query'], 'header');
+  const sessionTransport = checkChoice<SessionTransportSetting>(
+    `${SECTION}.sessionTransport`,
+    config.get('sessionTransport'),
+    ['header', 'query'],
+    'header',
+  );
   const timeout = checkNumber(`${SECTION}.requestTimeoutSeconds`, config.get('requestTimeoutSeconds'), { min: 1, max: 600, fallback: 30 });
   return {
     settings: {
@@ -96,7 +110,12 @@ export function readAutoRefreshSeconds(): number {
 
 function checkAutoRefresh(): Checked<number> {
   // At least a second: a tiny fraction would refresh the view in a tight loop.
-  return checkNumber(`${SECTION}.autoRefreshSeconds`, vscode.workspace.getConfiguration(SECTION).get('autoRefreshSeconds'), { min: 1, max: 3600, fallback: 0, off: 0 });
+  return checkNumber(`${SECTION}.autoRefreshSeconds`, vscode.workspace.getConfiguration(SECTION).get('autoRefreshSeconds'), {
+    min: 1,
+    max: 3600,
+    fallback: 0,
+    off: 0,
+  });
 }
 
 /** How often a watched room panel polls, in milliseconds. */
@@ -105,7 +124,11 @@ export function readWatchIntervalMs(): number {
 }
 
 function checkWatchInterval(): Checked<number> {
-  return checkNumber(`${SECTION}.watchIntervalSeconds`, vscode.workspace.getConfiguration(SECTION).get('watchIntervalSeconds'), { min: 1, max: 3600, fallback: 5 });
+  return checkNumber(`${SECTION}.watchIntervalSeconds`, vscode.workspace.getConfiguration(SECTION).get('watchIntervalSeconds'), {
+    min: 1,
+    max: 3600,
+    fallback: 5,
+  });
 }
 
 /**
@@ -117,7 +140,11 @@ export function readCompareFoldThreshold(): number {
 }
 
 function checkCompareFoldThreshold(): Checked<number> {
-  return checkNumber(`${SECTION}.compare.foldUnchangedAbove`, vscode.workspace.getConfiguration(SECTION).get('compare.foldUnchangedAbove'), { min: 1, max: 100_000_000, fallback: 5000, off: 0 });
+  return checkNumber(
+    `${SECTION}.compare.foldUnchangedAbove`,
+    vscode.workspace.getConfiguration(SECTION).get('compare.foldUnchangedAbove'),
+    { min: 1, max: 100_000_000, fallback: 5000, off: 0 },
+  );
 }
 
 /** `worldclientRtc.contract.disabledRules`: the contract rules turned off, by id. */
@@ -126,7 +153,11 @@ export function readDisabledContractRules(): ReadonlySet<string> {
 }
 
 function checkDisabledContractRules(): Checked<readonly string[]> {
-  return checkStringList(`${SECTION}.contract.disabledRules`, vscode.workspace.getConfiguration(SECTION).get('contract.disabledRules'), 'rule ids');
+  return checkStringList(
+    `${SECTION}.contract.disabledRules`,
+    vscode.workspace.getConfiguration(SECTION).get('contract.disabledRules'),
+    'rule ids',
+  );
 }
 
 /** `worldclientRtc.trustedCertificates`: server URL → PEM file, the keys normalised like serverUrl. */
@@ -190,7 +221,13 @@ export function currentSettingsProblems(): string[] {
   return [
     ...readSettingsWithProblems().problems,
     ...readRoomsViewSettingsWithProblems().problems,
-    ...collectProblems(checkAutoRefresh(), checkWatchInterval(), checkCompareFoldThreshold(), checkDisabledContractRules(), checkTrustedCertificates()),
+    ...collectProblems(
+      checkAutoRefresh(),
+      checkWatchInterval(),
+      checkCompareFoldThreshold(),
+      checkDisabledContractRules(),
+      checkTrustedCertificates(),
+    ),
   ];
 }
 

@@ -89,7 +89,9 @@ export class SnapshotStore {
         infos.push(info);
       }
     }
-    for (const name of names.filter((file) => (file.endsWith(ROOM_SUFFIX) && !listed.has(file.slice(0, -ROOM_SUFFIX.length))) || file.endsWith('.tmp'))) {
+    for (const name of names.filter(
+      (file) => (file.endsWith(ROOM_SUFFIX) && !listed.has(file.slice(0, -ROOM_SUFFIX.length))) || file.endsWith('.tmp'),
+    )) {
       await this.removeIfLeftOver(join(this.directory, name));
     }
     return infos.sort((a, b) => b.savedAt.localeCompare(a.savedAt));

@@ -34,7 +34,12 @@ export interface AddMessagesProgress {
   upload?: { request: UploadRequest; source: Source; serverUrl: string };
 }
 
-export async function addMessages(deps: AddMessagesDeps, argument: unknown, selection: unknown, progress: AddMessagesProgress = {}): Promise<number | undefined> {
+export async function addMessages(
+  deps: AddMessagesDeps,
+  argument: unknown,
+  selection: unknown,
+  progress: AddMessagesProgress = {},
+): Promise<number | undefined> {
   if (!progress.upload) {
     const prepared = await prepareUpload(deps, argument, selection);
     if (!prepared) {
@@ -62,7 +67,15 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
   }
   const remainder = deps.unsent.remainder(serverUrl, roomId);
   const picks: SourcePick[] = [
-    ...(remainder ? [{ source: 'retry' as const, label: retryLabel(remainder.length), description: vscode.l10n.t('kept from the failed or stopped upload') }] : []),
+    ...(remainder
+      ? [
+          {
+            source: 'retry' as const,
+            label: retryLabel(remainder.length),
+            description: vscode.l10n.t('kept from the failed or stopped upload'),
+          },
+        ]
+      : []),
     { source: 'one', label: vscode.l10n.t('$(edit) One message…'), description: vscode.l10n.t('type the id, salt and data') },
     { source: 'file', label: vscode.l10n.t('$(file) From a JSON file…'), description: vscode.l10n.t('an array of {"id", "salt", "data"}') },
     { source: 'clipboard', label: vscode.l10n.t('$(clippy) From the clipboard'), description: vscode.l10n.t('the same JSON, copied') },
@@ -85,7 +98,10 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
       shownServer(serverUrl),
       now,
     );
-    const kept = vscode.l10n.t('Nothing was sent; they are kept: switch back to {0}, then "Add Messages…" offers them again.', shownServer(serverUrl));
+    const kept = vscode.l10n.t(
+      'Nothing was sent; they are kept: switch back to {0}, then "Add Messages…" offers them again.',
+      shownServer(serverUrl),
+    );
     return `${where} ${kept}`;
   };
   return { request: { serverUrl, refusal, roomId, messages, verb: 'Added', activity: 'Adding' }, source: picked.source, serverUrl };
@@ -93,10 +109,18 @@ async function prepareUpload(deps: AddMessagesDeps, argument: unknown, selection
 
 function retryLabel(unsent: number): string {
   const n = unsent.toLocaleString('en-US');
-  return unsent === 1 ? vscode.l10n.t('$(debug-restart) Retry the {0} message not added last time', n) : vscode.l10n.t('$(debug-restart) Retry the {0} messages not added last time', n);
+  return unsent === 1
+    ? vscode.l10n.t('$(debug-restart) Retry the {0} message not added last time', n)
+    : vscode.l10n.t('$(debug-restart) Retry the {0} messages not added last time', n);
 }
 
-async function collect(deps: AddMessagesDeps, source: Source, serverUrl: string, roomId: string, remainder: RtcMessage[] | undefined): Promise<RtcMessage[] | undefined> {
+async function collect(
+  deps: AddMessagesDeps,
+  source: Source,
+  serverUrl: string,
+  roomId: string,
+  remainder: RtcMessage[] | undefined,
+): Promise<RtcMessage[] | undefined> {
   if (source === 'retry') {
     return remainder;
   }
@@ -134,11 +158,9 @@ function reportProblems(deps: AddMessagesDeps, source: string, problems: string[
         ? vscode.l10n.t('{0} cannot be added ({1} message read); nothing was sent. Fix it and try again: {2}', source, read, listed)
         : vscode.l10n.t('{0} cannot be added ({1} messages read); nothing was sent. Fix it and try again: {2}', source, read, listed);
   const showProblems = vscode.l10n.t('Show Problems');
-  void deps.ui
-    .showMessage('error', message, {}, showProblems)
-    .then((choice) => {
-      if (choice === showProblems) {
-        deps.log.show(true);
-      }
-    });
+  void deps.ui.showMessage('error', message, {}, showProblems).then((choice) => {
+    if (choice === showProblems) {
+      deps.log.show(true);
+    }
+  });
 }

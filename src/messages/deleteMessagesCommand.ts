@@ -35,7 +35,12 @@ export interface DeleteMessagesChoice {
   confirmedFor?: string;
 }
 
-export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unknown, selection: unknown, choice: DeleteMessagesChoice = {}): Promise<number | undefined> {
+export async function deleteAllMessages(
+  deps: DeleteMessagesDeps,
+  argument: unknown,
+  selection: unknown,
+  choice: DeleteMessagesChoice = {},
+): Promise<number | undefined> {
   choice.serverUrl ??= deps.connection.current().serverUrl;
   const serverUrl = choice.serverUrl;
   const refusal = (now: string): string =>
@@ -65,7 +70,9 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
     const deleteAction = vscode.l10n.t('Delete All Messages');
     const answer = await deps.ui.showMessage(
       'warning',
-      total === 1 ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, shownId) : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, shownId),
+      total === 1
+        ? vscode.l10n.t('Delete all {0} message of room "{1}"?', n, shownId)
+        : vscode.l10n.t('Delete all {0} messages of room "{1}"?', n, shownId),
       {
         modal: true,
         detail: `${onServer(serverUrl)}\n\n${vscode.l10n.t(
@@ -93,12 +100,20 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
   try {
     snapshot = await deps.snapshots.save(serverUrl, current, 'deleteMessages');
   } catch (error) {
-    throw new Error(vscode.l10n.t('Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.', shownId, (error as Error).message));
+    throw new Error(
+      vscode.l10n.t(
+        'Could not save a snapshot of room "{0}" ({1}), so nothing was deleted. Check free disk space and try again.',
+        shownId,
+        (error as Error).message,
+      ),
+    );
   }
   const deletedCount = current.messages.length;
   const deletedN = formatCount(deletedCount);
   await withCancellableProgress(
-    deletedCount === 1 ? vscode.l10n.t('Deleting {0} message of room "{1}"…', deletedN, shownId) : vscode.l10n.t('Deleting {0} messages of room "{1}"…', deletedN, shownId),
+    deletedCount === 1
+      ? vscode.l10n.t('Deleting {0} message of room "{1}"…', deletedN, shownId)
+      : vscode.l10n.t('Deleting {0} messages of room "{1}"…', deletedN, shownId),
     (signal) => {
       stillConfirmed();
       return api.deleteRoomMessages(roomId, signal);
@@ -107,7 +122,10 @@ export async function deleteAllMessages(deps: DeleteMessagesDeps, argument: unkn
   deps.log.info(`Deleted ${counted(deletedCount, 'message', 'messages')} of room "${shownId}"; snapshot ${snapshot.snapshotId}.`);
   deps.onRoomChanged(roomId, false);
   const undoAction = vscode.l10n.t('Undo');
-  const deleted = deletedCount === 1 ? vscode.l10n.t('Deleted {0} message of room "{1}".', deletedN, shownId) : vscode.l10n.t('Deleted {0} messages of room "{1}".', deletedN, shownId);
+  const deleted =
+    deletedCount === 1
+      ? vscode.l10n.t('Deleted {0} message of room "{1}".', deletedN, shownId)
+      : vscode.l10n.t('Deleted {0} messages of room "{1}".', deletedN, shownId);
   void deps.ui.showMessage('info', deleted, {}, undoAction).then((choice) => {
     if (choice === undoAction) {
       // One request for the whole Undo: a retry after signing in sends only what is not back yet.
@@ -138,12 +156,21 @@ function messagesRestorer(deps: RestoreDeps, snapshot: SnapshotInfo): () => Prom
 async function restoreRequest(deps: RestoreDeps, snapshot: SnapshotInfo): Promise<UploadRequest> {
   const room = await deps.snapshots.load(snapshot.snapshotId);
   if (!room) {
-    throw new Error(vscode.l10n.t('The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.', visibleId(snapshot.roomId)));
+    throw new Error(
+      vscode.l10n.t(
+        'The snapshot of room "{0}" is gone (older than 7 days, or removed), so the messages cannot be put back.',
+        visibleId(snapshot.roomId),
+      ),
+    );
   }
   return {
     serverUrl: snapshot.serverUrl,
     refusal: (now) => {
-      const where = vscode.l10n.t('The messages were deleted on {0}, but the extension now points at {1}.', shownServer(snapshot.serverUrl), now);
+      const where = vscode.l10n.t(
+        'The messages were deleted on {0}, but the extension now points at {1}.',
+        shownServer(snapshot.serverUrl),
+        now,
+      );
       const kept = vscode.l10n.t(
         'Nothing was restored and the snapshot is kept: switch back to {0}, then Undo again (or use "Restore Deleted Room…").',
         shownServer(snapshot.serverUrl),

@@ -12,7 +12,10 @@ import { inertPickText } from '../shared/inertText';
  * returns validated messages, or says why there are none; nothing is sent from here.
  */
 export type Typed = { kind: 'message'; message: RtcMessage } | { kind: 'cancelled'; draft: MessageDraft | undefined };
-export type Loaded = { kind: 'messages'; messages: RtcMessage[]; source: string } | { kind: 'invalid'; problems: string[]; total: number; source: string } | { kind: 'cancelled' };
+export type Loaded =
+  | { kind: 'messages'; messages: RtcMessage[]; source: string }
+  | { kind: 'invalid'; problems: string[]; total: number; source: string }
+  | { kind: 'cancelled' };
 
 /** Three input boxes (id prefilled with a new UUID); Escape keeps what was typed for next time. */
 export async function typeOneMessage(ui: Ui, roomId: string, draft: MessageDraft | undefined): Promise<Typed> {

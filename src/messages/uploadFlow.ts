@@ -64,7 +64,11 @@ export class UploadFlow {
     const total = request.messages.length;
     let reported = 0;
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: inertForNotification(progressTitle(request.activity, total, request.roomId)), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: inertForNotification(progressTitle(request.activity, total, request.roomId)),
+        cancellable: true,
+      },
       (progress, token) =>
         uploadInChunks(request.messages, (chunk) => api.addMessages(request.roomId, chunk), {
           chunkSize: this.deps.chunkSize ?? DEFAULT_CHUNK_SIZE,
@@ -72,7 +76,9 @@ export class UploadFlow {
           onProgress: ({ sent }) => {
             progress.report({
               increment: (100 * (sent - reported)) / total,
-              message: token.isCancellationRequested ? vscode.l10n.t('stopping after the current chunk…') : vscode.l10n.t('{0} of {1}', sent.toLocaleString('en-US'), total.toLocaleString('en-US')),
+              message: token.isCancellationRequested
+                ? vscode.l10n.t('stopping after the current chunk…')
+                : vscode.l10n.t('{0} of {1}', sent.toLocaleString('en-US'), total.toLocaleString('en-US')),
             });
             reported = sent;
           },
@@ -120,7 +126,10 @@ export class UploadFlow {
     const unsent = request.messages.length;
     const n = unsent.toLocaleString('en-US');
     const target = await this.deps.ui.showSaveDialog({
-      title: unsent === 1 ? vscode.l10n.t('Save the {0} message not added to room "{1}"', n, visibleId(request.roomId)) : vscode.l10n.t('Save the {0} messages not added to room "{1}"', n, visibleId(request.roomId)),
+      title:
+        unsent === 1
+          ? vscode.l10n.t('Save the {0} message not added to room "{1}"', n, visibleId(request.roomId))
+          : vscode.l10n.t('Save the {0} messages not added to room "{1}"', n, visibleId(request.roomId)),
       filters: { JSON: ['json'] },
       saveLabel: vscode.l10n.t('Save'),
     });
@@ -141,7 +150,11 @@ export class UploadFlow {
 function progressTitle(activity: UploadRequest['activity'], total: number, roomId: string): string {
   const n = total.toLocaleString('en-US');
   if (activity === 'Restoring') {
-    return total === 1 ? vscode.l10n.t('Restoring {0} message in room "{1}"', n, visibleId(roomId)) : vscode.l10n.t('Restoring {0} messages in room "{1}"', n, visibleId(roomId));
+    return total === 1
+      ? vscode.l10n.t('Restoring {0} message in room "{1}"', n, visibleId(roomId))
+      : vscode.l10n.t('Restoring {0} messages in room "{1}"', n, visibleId(roomId));
   }
-  return total === 1 ? vscode.l10n.t('Adding {0} message in room "{1}"', n, visibleId(roomId)) : vscode.l10n.t('Adding {0} messages in room "{1}"', n, visibleId(roomId));
+  return total === 1
+    ? vscode.l10n.t('Adding {0} message in room "{1}"', n, visibleId(roomId))
+    : vscode.l10n.t('Adding {0} messages in room "{1}"', n, visibleId(roomId));
 }

@@ -7,7 +7,10 @@ export function blockedActions(signedIn: boolean, status: PanelStatus): { kind: 
     return { kind: 'signedOut', reason: vscode.l10n.t('Signed out: sign in to refresh, change, compare or watch this room.') };
   }
   if (status === 'deleted') {
-    return { kind: 'gone', reason: vscode.l10n.t('The room no longer exists on the server: only Refresh (to look again) and Export JSON work.') };
+    return {
+      kind: 'gone',
+      reason: vscode.l10n.t('The room no longer exists on the server: only Refresh (to look again) and Export JSON work.'),
+    };
   }
   return { kind: 'none', reason: '' };
 }

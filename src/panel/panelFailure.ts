@@ -39,7 +39,7 @@ export function describePanelFailure(error: unknown, context: PanelFailureContex
   if (kind === 'tooBig') {
     const fields = context.hasCopy
       ? 'The messages shown are the last copy loaded.'
-      : 'The header shows the room\'s fields from the room list.';
+      : "The header shows the room's fields from the room list.";
     return {
       status: 'error',
       text: `${reason} ${fields} Export JSON… still saves the room to a file, as the server sends it, without loading it here.`,
@@ -47,7 +47,11 @@ export function describePanelFailure(error: unknown, context: PanelFailureContex
     };
   }
   if (context.during === 'watch') {
-    return { status: 'error', text: `Watch: the last check failed. ${reason} Watch tries again every ${context.watchIntervalSeconds} s.`, stopWatching: false };
+    return {
+      status: 'error',
+      text: `Watch: the last check failed. ${reason} Watch tries again every ${context.watchIntervalSeconds} s.`,
+      stopWatching: false,
+    };
   }
   return { status: 'error', text: `${reason} Then use Refresh to try again.`, stopWatching: false };
 }
@@ -59,9 +63,12 @@ function notFoundText(context: PanelFailureContext): string {
     const copy = context.hasCopy ? ` The messages shown are the copy loaded from ${context.copyFrom}; Export JSON still saves them.` : '';
     return `${room} is not on ${context.server}, the server set now.${copy} Switch back to ${context.copyFrom} to see it there.`;
   }
-  const next = context.hasCopy ? ' The messages shown are the last copy loaded; Export JSON still saves them.' : ' Check the id, or close this panel.';
+  const next = context.hasCopy
+    ? ' The messages shown are the last copy loaded; Export JSON still saves them.'
+    : ' Check the id, or close this panel.';
   if (context.deletedHere) {
-    return `${room} was deleted from ${context.server}. Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel.${next}`;
+    const back = 'Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel.';
+    return `${room} was deleted from ${context.server}. ${back}${next}`;
   }
   return `${room} no longer exists on ${context.server} (it was deleted, possibly elsewhere).${next}`;
 }

@@ -128,7 +128,10 @@ export class PanelPage {
     const fitted = fitForWebview(message);
     if (fitted.problem !== undefined) {
       this.unfitMessages++;
-      this.hooks.log('error', `a ${message.type} message breaks the webview protocol (${fitted.problem}); the panel shows an error instead.`);
+      this.hooks.log(
+        'error',
+        `a ${message.type} message breaks the webview protocol (${fitted.problem}); the panel shows an error instead.`,
+      );
       if (!fitted.message) {
         this.hooks.unsendable(fitted.problem);
         return;

@@ -49,5 +49,13 @@ export function fitForWebview(message: HostMessage): FittedMessage {
 
 /** The last resort: no header, no rows, only the error, which always fits. */
 function minimalState(state: StateMessage): StateMessage {
-  return { ...state, header: null, watchIntervalSeconds: Math.max(1, Math.floor(state.watchIntervalSeconds) || 1), newCount: 0, view: { version: 0, total: 0, query: '' }, page: { start: 0, rows: [] }, scrollTo: null };
+  return {
+    ...state,
+    header: null,
+    watchIntervalSeconds: Math.max(1, Math.floor(state.watchIntervalSeconds) || 1),
+    newCount: 0,
+    view: { version: 0, total: 0, query: '' },
+    page: { start: 0, rows: [] },
+    scrollTo: null,
+  };
 }

@@ -61,7 +61,10 @@ export class RoomPanel implements vscode.Disposable {
       }),
       canPost: () => !this.disposed && panel.visible,
       unsendable: (problem) => {
-        this.setStatus('error', vscode.l10n.t('This panel cannot show part of the room ({0}). "Open Room as JSON" shows all of it.', problem));
+        this.setStatus(
+          'error',
+          vscode.l10n.t('This panel cannot show part of the room ({0}). "Open Room as JSON" shows all of it.', problem),
+        );
         this.sendState();
       },
       log: (level, line) => host.log[level](`Room panel "${visibleId(roomId)}": ${line}`),
@@ -113,7 +116,8 @@ export class RoomPanel implements vscode.Disposable {
       this.timings.noteLoaded();
       this.host.log.info(
         `Room panel "${visibleId(this.roomId)}": loaded ${counted(room.messages.length, 'message', 'messages')} ` +
-          `in ${Date.now() - started} ms.`);
+          `in ${Date.now() - started} ms.`,
+      );
       this.model.setRoom(room);
       this.loadedFrom = serverUrl;
       this.deletedHere = false;

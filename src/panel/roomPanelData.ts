@@ -1,7 +1,15 @@
 import type { RoomPreview } from '../api/roomPreview';
 import type { Room, RoomSummary, RtcMessage } from '../api/types';
 import { base64ByteLength } from '../shared/base64';
-import { DETAIL_MAX_CHARS, MAX_ROWS_PER_PAGE, ROW_PREVIEW_CHARS, clipHeaderValue, type MessageRow, type RoomHeader, type RowPage } from '../shared/protocol';
+import {
+  DETAIL_MAX_CHARS,
+  MAX_ROWS_PER_PAGE,
+  ROW_PREVIEW_CHARS,
+  clipHeaderValue,
+  type MessageRow,
+  type RoomHeader,
+  type RowPage,
+} from '../shared/protocol';
 
 /**
  * The host's copy of one room and the view the webview scrolls through: all messages, or
@@ -120,7 +128,10 @@ export class RoomPanelData {
     if (this.preview) {
       const { fields, roomId } = this.preview;
       // The count is not known until the whole reply is in.
-      return headerOf({ id: fields.id ?? roomId, started: fields.started ?? '', ended: fields.ended ?? '', members: fields.members ?? '' }, null);
+      return headerOf(
+        { id: fields.id ?? roomId, started: fields.started ?? '', ended: fields.ended ?? '', members: fields.members ?? '' },
+        null,
+      );
     }
     return null;
   }

@@ -99,7 +99,10 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   /** Rooms Delete Room removed in this window: their panels say they were deleted. */
   roomsDeleted(roomIds: readonly string[]): void {
     for (const roomId of roomIds) {
-      void this.panels.get(roomId)?.roomDeleted().catch(() => undefined);
+      void this.panels
+        .get(roomId)
+        ?.roomDeleted()
+        .catch(() => undefined);
     }
   }
 

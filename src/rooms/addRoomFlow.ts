@@ -29,8 +29,15 @@ export class AddRoomFlow {
     const serverUrl = this.connection.current().serverUrl;
     const source = await this.ui.showQuickPick(
       [
-        { label: this.draft ? vscode.l10n.t('$(edit) Resume the room you were adding') : vscode.l10n.t('$(edit) Enter the fields'), source: 'fields' as const },
-        { label: vscode.l10n.t('$(file) From a JSON file…'), detail: vscode.l10n.t('A room object, an array of rooms, or an export file'), source: 'file' as const },
+        {
+          label: this.draft ? vscode.l10n.t('$(edit) Resume the room you were adding') : vscode.l10n.t('$(edit) Enter the fields'),
+          source: 'fields' as const,
+        },
+        {
+          label: vscode.l10n.t('$(file) From a JSON file…'),
+          detail: vscode.l10n.t('A room object, an array of rooms, or an export file'),
+          source: 'file' as const,
+        },
       ],
       { title: vscode.l10n.t('Add room') },
     );
@@ -55,7 +62,12 @@ export class AddRoomFlow {
     let idPrompt = vscode.l10n.t('The room id. A fresh UUID is suggested.');
     // The id is checked at once, not after all four steps (create() checks again, in case it was taken meanwhile).
     for (;;) {
-      const id = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (1/4): id'), prompt: idPrompt, value: draft.id ?? randomUUID(), validateInput: validateRoomId });
+      const id = await this.ui.showInputBox({
+        title: vscode.l10n.t('Add room (1/4): id'),
+        prompt: idPrompt,
+        value: draft.id ?? randomUUID(),
+        validateInput: validateRoomId,
+      });
       if (id === undefined) {
         return undefined;
       }
@@ -67,17 +79,33 @@ export class AddRoomFlow {
       idPrompt = vscode.l10n.t('A room with the id “{0}” already exists. Choose another id.', id);
     }
     const roomId = draft.id;
-    const members = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (2/4): members'), prompt: vscode.l10n.t('Member email addresses, separated by commas.'), placeHolder: 'ann@example.com, bob@example.com', value: draft.members ?? '', validateInput: validateMembers });
+    const members = await this.ui.showInputBox({
+      title: vscode.l10n.t('Add room (2/4): members'),
+      prompt: vscode.l10n.t('Member email addresses, separated by commas.'),
+      placeHolder: 'ann@example.com, bob@example.com',
+      value: draft.members ?? '',
+      validateInput: validateMembers,
+    });
     if (members === undefined) {
       return undefined;
     }
     draft.members = normalizeMembers(members);
-    const started = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (3/4): started'), prompt: vscode.l10n.t('When the room started (ISO-8601).'), value: draft.started ?? new Date().toISOString(), validateInput: (value) => validateIsoDate(value, false) });
+    const started = await this.ui.showInputBox({
+      title: vscode.l10n.t('Add room (3/4): started'),
+      prompt: vscode.l10n.t('When the room started (ISO-8601).'),
+      value: draft.started ?? new Date().toISOString(),
+      validateInput: (value) => validateIsoDate(value, false),
+    });
     if (started === undefined) {
       return undefined;
     }
     draft.started = started.trim();
-    const ended = await this.ui.showInputBox({ title: vscode.l10n.t('Add room (4/4): ended'), prompt: vscode.l10n.t('When the room ended (ISO-8601). Leave empty for a room still active.'), value: draft.ended ?? '', validateInput: (value) => validateEnded(value, draft.started ?? '') });
+    const ended = await this.ui.showInputBox({
+      title: vscode.l10n.t('Add room (4/4): ended'),
+      prompt: vscode.l10n.t('When the room ended (ISO-8601). Leave empty for a room still active.'),
+      value: draft.ended ?? '',
+      validateInput: (value) => validateEnded(value, draft.started ?? ''),
+    });
     if (ended === undefined) {
       return undefined;
     }
@@ -86,7 +114,12 @@ export class AddRoomFlow {
   }
 
   private async readFromFile(): Promise<NewRoom | undefined> {
-    const [file] = (await this.ui.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: vscode.l10n.t('Add room from a JSON file') })) ?? [];
+    const [file] =
+      (await this.ui.showOpenDialog({
+        canSelectMany: false,
+        filters: { JSON: ['json'] },
+        title: vscode.l10n.t('Add room from a JSON file'),
+      })) ?? [];
     if (!file) {
       return undefined;
     }
@@ -109,10 +142,13 @@ export class AddRoomFlow {
     const api = this.target(serverUrl).api();
     await withCancellableProgress(vscode.l10n.t('Adding room “{0}”…', visibleId(room.id)), async (signal) => {
       if (await roomExists(api, room.id, signal)) {
-        throw new WorldClientError('conflict', vscode.l10n.t(
-          'A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.',
-          visibleId(room.id),
-        ));
+        throw new WorldClientError(
+          'conflict',
+          vscode.l10n.t(
+            'A room with the id “{0}” already exists. Run Add Room again to choose another id; what you typed is kept.',
+            visibleId(room.id),
+          ),
+        );
       }
       await api.addRoom(room, signal);
     });

@@ -17,7 +17,12 @@ interface ScopePick extends vscode.QuickPickItem {
  * choices: every room, the ones the filter shows, the selected ones (when there are any), or a
  * pick from the list. [] when cancelled.
  */
-export async function chooseRoomsToExport(ui: Ui, connection: ServerConnection, model: RoomsModel, selected: readonly string[]): Promise<string[]> {
+export async function chooseRoomsToExport(
+  ui: Ui,
+  connection: ServerConnection,
+  model: RoomsModel,
+  selected: readonly string[],
+): Promise<string[]> {
   const all = await allRoomIds(connection, model);
   const shown = model.shownRoomIds();
   const count = (n: number): string => (n === 1 ? vscode.l10n.t('1 room') : vscode.l10n.t('{0} rooms', n.toLocaleString()));
@@ -47,7 +52,9 @@ export async function chooseRoomsToExport(ui: Ui, connection: ServerConnection, 
 /** Every room on the server: the list the view holds, or a fresh one when the view has none. */
 export async function allRoomIds(connection: ServerConnection, model: RoomsModel): Promise<string[]> {
   const rooms =
-    model.state === 'ready' ? model.listed : await withCancellableProgress(vscode.l10n.t('Loading rooms…'), (signal) => connection.api().listRooms(signal));
+    model.state === 'ready'
+      ? model.listed
+      : await withCancellableProgress(vscode.l10n.t('Loading rooms…'), (signal) => connection.api().listRooms(signal));
   return [...new Set(rooms.map((room) => room.id))];
 }
 
@@ -56,7 +63,12 @@ async function pickRooms(ui: Ui, connection: ServerConnection): Promise<string[]
   const now = Date.now();
   const picked = await ui.showQuickPickMany(
     rooms.map((room) => toPick(room, now)),
-    { title: vscode.l10n.t('Export which rooms?'), placeHolder: vscode.l10n.t('Type a room id or a member'), matchOnDescription: true, matchOnDetail: true },
+    {
+      title: vscode.l10n.t('Export which rooms?'),
+      placeHolder: vscode.l10n.t('Type a room id or a member'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
   );
   return [...new Set((picked ?? []).map((item) => item.roomId))];
 }

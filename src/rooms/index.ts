@@ -81,5 +81,13 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
   );
   void refresh();
   const listedRoom = (roomId: string): RoomSummary | undefined => model.find(roomId);
-  return { model, provider, view, documents: roomDocuments, listedRoom, onDidRemoveRooms: model.onDidRemoveRooms, onDidChangeList: model.onDidChange };
+  return {
+    model,
+    provider,
+    view,
+    documents: roomDocuments,
+    listedRoom,
+    onDidRemoveRooms: model.onDidRemoveRooms,
+    onDidChangeList: model.onDidChange,
+  };
 }

@@ -65,12 +65,16 @@ function describeSnapshot(info: SnapshotInfo, now: number, words: RoomWords): { 
   const safeId = inertPickText(roomId);
   if (info.reason === 'deleteMessages') {
     return {
-      label: info.messageCount === 1 ? vscode.l10n.t('{0} message of {1}', count, safeId) : vscode.l10n.t('{0} messages of {1}', count, safeId),
+      label:
+        info.messageCount === 1 ? vscode.l10n.t('{0} message of {1}', count, safeId) : vscode.l10n.t('{0} messages of {1}', count, safeId),
       description: vscode.l10n.t('messages deleted {0}', when),
     };
   }
   return {
     label: safeId,
-    description: info.messageCount === 1 ? vscode.l10n.t('room with {0} message, deleted {1}', count, when) : vscode.l10n.t('room with {0} messages, deleted {1}', count, when),
+    description:
+      info.messageCount === 1
+        ? vscode.l10n.t('room with {0} message, deleted {1}', count, when)
+        : vscode.l10n.t('room with {0} messages, deleted {1}', count, when),
   };
 }

@@ -59,7 +59,9 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       const before = model.filter;
       const filter = await ui.showInputBox({
         title: vscode.l10n.t('Filter rooms'),
-        prompt: vscode.l10n.t('Show rooms whose id or members contain this text (the view follows as you type). Escape keeps the previous filter.'),
+        prompt: vscode.l10n.t(
+          'Show rooms whose id or members contain this text (the view follows as you type). Escape keeps the previous filter.',
+        ),
         value: model.filter,
         // Called on every keystroke: the view filters as the user types.
         validateInput: (value) => {
@@ -94,8 +96,9 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
     runner.register(CommandIds.copyRoomJson, async (first) => {
       const [roomId] = await roomsFor(vscode.l10n.t('Copy room JSON'), first, undefined);
       if (roomId !== undefined) {
-        const room = await withCancellableProgress(
-          vscode.l10n.t('Loading “{0}”…', visibleId(roomId)), (signal) => connection.api().getRoom(roomId, signal));
+        const room = await withCancellableProgress(vscode.l10n.t('Loading “{0}”…', visibleId(roomId)), (signal) =>
+          connection.api().getRoom(roomId, signal),
+        );
         await vscode.env.clipboard.writeText(serverRoomJson(room));
         const copied =
           room.messages.length === 1
@@ -108,7 +111,10 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       const [roomId] = await roomsFor(vscode.l10n.t('Open room JSON'), first, undefined);
       return roomId === undefined ? undefined : openRoomJson(deps.roomDocuments, roomId);
     }),
-    links.provide('openRoomJson', runner.wrap(CommandIds.openRoomJson, (roomId: string) => openRoomJson(deps.roomDocuments, roomId))),
+    links.provide(
+      'openRoomJson',
+      runner.wrap(CommandIds.openRoomJson, (roomId: string) => openRoomJson(deps.roomDocuments, roomId)),
+    ),
     links.provide(
       'exportRoom',
       runner.wrap('Export room JSON', (roomId: string, loaded: Room | undefined) =>

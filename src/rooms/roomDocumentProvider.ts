@@ -34,7 +34,12 @@ export class RoomDocumentProvider implements vscode.TextDocumentContentProvider,
   reloadShown(): void {
     const shown = new Map<string, vscode.Uri>();
     for (const tab of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) {
-      const uris = tab.input instanceof vscode.TabInputText ? [tab.input.uri] : tab.input instanceof vscode.TabInputTextDiff ? [tab.input.original, tab.input.modified] : [];
+      const uris =
+        tab.input instanceof vscode.TabInputText
+          ? [tab.input.uri]
+          : tab.input instanceof vscode.TabInputTextDiff
+            ? [tab.input.original, tab.input.modified]
+            : [];
       for (const uri of uris.filter((candidate) => candidate.scheme === ROOM_DOCUMENT_SCHEME)) {
         shown.set(uri.toString(), uri);
       }

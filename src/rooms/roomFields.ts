@@ -26,7 +26,10 @@ export function validateMembers(value: string): string | undefined {
   if (wrongSeparator !== undefined) {
     return `“${wrongSeparator}” holds more than one address: separate members with commas (,), e.g. a@x.org, b@y.org.`;
   }
-  const named = invalid.slice(0, 3).map((member) => `“${member}”`).join(', ');
+  const named = invalid
+    .slice(0, 3)
+    .map((member) => `“${member}”`)
+    .join(', ');
   return `Not an email address: ${named}. Members are email addresses separated by commas (,).`;
 }
 

@@ -113,7 +113,14 @@ export function checkRoom(value: unknown): NewRoom | string {
 }
 
 function toPlainRoom(room: Room): Room {
-  return { id: room.id, started: room.started, ended: room.ended, members: room.members, hasMessages: room.messages.length > 0, messages: room.messages };
+  return {
+    id: room.id,
+    started: room.started,
+    ended: room.ended,
+    members: room.members,
+    hasMessages: room.messages.length > 0,
+    messages: room.messages,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -134,8 +141,14 @@ export function exportFileName(roomIds: readonly string[]): string {
   if (roomIds.length !== 1) {
     return 'rooms.json';
   }
-  let base = roomIds[0].replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, '_').replace(/\s+/g, ' ').trim();
-  base = [...base].slice(0, EXPORT_NAME_MAX_CHARS).join('').replace(/[. ]+$/, '');
+  let base = roomIds[0]
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+  base = [...base]
+    .slice(0, EXPORT_NAME_MAX_CHARS)
+    .join('')
+    .replace(/[. ]+$/, '');
   if (!base || /^[._ ]+$/.test(base)) {
     return 'room.json';
   }

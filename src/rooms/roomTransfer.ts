@@ -24,15 +24,17 @@ export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds:
   // The file names the server its rooms came from: one snapshot for both.
   const source = connection.current();
   source.api(); // fails early, with advice, when no server is set
-  const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export rooms'), filters: { JSON: ['json'] }, defaultUri: exportDialogStart(roomIds) });
+  const target = await ui.showSaveDialog({
+    title: vscode.l10n.t('Export rooms'),
+    filters: { JSON: ['json'] },
+    defaultUri: exportDialogStart(roomIds),
+  });
   if (!target) {
     return undefined;
   }
   const api = source.api();
   const title =
-    roomIds.length === 1
-      ? vscode.l10n.t('Exporting 1 room…')
-      : vscode.l10n.t('Exporting {0} rooms…', formatCount(roomIds.length));
+    roomIds.length === 1 ? vscode.l10n.t('Exporting 1 room…') : vscode.l10n.t('Exporting {0} rooms…', formatCount(roomIds.length));
   const rooms = await withCancellableProgress(title, async (signal, progress) => {
     const fetched: Room[] = [];
     for (const roomId of roomIds) {
@@ -56,7 +58,8 @@ export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds:
  */
 export async function importRooms(ui: Ui, connection: ServerConnection): Promise<ImportReport | undefined> {
   const serverUrl = connection.current().serverUrl;
-  const [file] = (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
+  const [file] =
+    (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
   if (!file) {
     return undefined;
   }
@@ -72,7 +75,10 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
     );
   }
   const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
-  const report: ImportReport = { imported: [], skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })) };
+  const report: ImportReport = {
+    imported: [],
+    skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })),
+  };
   const refusal = (now: string): string =>
     vscode.l10n.t('Import began on {0}, but the extension now points at {1}. Nothing was imported.', shownServer(serverUrl), now);
   const api = connection.still(serverUrl, refusal).api();
@@ -189,7 +195,10 @@ async function writeStreamed(
 }
 
 async function refuseFolder(target: vscode.Uri): Promise<void> {
-  const existing = await vscode.workspace.fs.stat(target).then((stat) => stat, () => undefined);
+  const existing = await vscode.workspace.fs.stat(target).then(
+    (stat) => stat,
+    () => undefined,
+  );
   if (existing && (existing.type & vscode.FileType.Directory) !== 0) {
     const where = target.fsPath || target.toString();
     throw new Error(vscode.l10n.t('{0} is a folder. Nothing was written: choose a file name to export to.', where));

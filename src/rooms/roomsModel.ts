@@ -167,7 +167,12 @@ export class RoomsModel implements Disposable {
     } catch (error) {
       // A refresh overtaken by a sign-out or a server switch says nothing: its error (often
       // "session expired") is about a server or session that is no longer current.
-      if (controller.signal.aborted || isCancellation(error) || serverUrl !== this.connection.serverUrl || this.connection.state !== 'signedIn') {
+      if (
+        controller.signal.aborted ||
+        isCancellation(error) ||
+        serverUrl !== this.connection.serverUrl ||
+        this.connection.state !== 'signedIn'
+      ) {
         return;
       }
       this.lastError = errorMessage(error);
@@ -249,9 +254,9 @@ export class RoomsModel implements Disposable {
       this.warn(
         `The server's room list names ${counted(duplicates.length, 'id', 'ids')} more than once; ` +
           `every entry is shown, the repeats marked: ${duplicates
-          .slice(0, 20)
-          .map(([id, count]) => `${JSON.stringify(visibleId(id))} ×${count}`)
-          .join(', ')}`,
+            .slice(0, 20)
+            .map(([id, count]) => `${JSON.stringify(visibleId(id))} ×${count}`)
+            .join(', ')}`,
       );
     }
     this.rooms = rooms;

@@ -22,7 +22,11 @@ const ICONS: Record<RoomIcon, vscode.ThemeIcon> = {
 };
 
 // Functions, so each label is looked up when drawn rather than when the module loads.
-const GROUP_LABELS: Record<RoomGroupKey, () => string> = { all: () => vscode.l10n.t('Rooms'), active: () => vscode.l10n.t('Active'), ended: () => vscode.l10n.t('Ended') };
+const GROUP_LABELS: Record<RoomGroupKey, () => string> = {
+  all: () => vscode.l10n.t('Rooms'),
+  active: () => vscode.l10n.t('Active'),
+  ended: () => vscode.l10n.t('Ended'),
+};
 const ICON_WORDS: Record<RoomIcon, () => string> = {
   'active-with-messages': () => vscode.l10n.t('active with messages'),
   'active-empty': () => vscode.l10n.t('active empty'),
@@ -124,7 +128,10 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     if (node.kind === 'group') {
       return undefined;
     }
-    const key = node.kind === 'loadMore' ? node.group : this.model.visibleGroups().find((group) => group.rooms.some((room) => room.id === node.room.id))?.key;
+    const key =
+      node.kind === 'loadMore'
+        ? node.group
+        : this.model.visibleGroups().find((group) => group.rooms.some((room) => room.id === node.room.id))?.key;
     const group = this.model.visibleGroups().find((candidate) => candidate.key === key);
     return group && group.key !== 'all' ? { kind: 'group', key: group.key, total: group.total } : undefined;
   }
@@ -222,7 +229,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
       return item;
     }
     const description = roomDescription(room, now, this.words);
-    item.description = occurrence === 1 ? description : vscode.l10n.t('⚠ listed again (#{0}) · {1}', this.words.number(occurrence), description);
+    item.description =
+      occurrence === 1 ? description : vscode.l10n.t('⚠ listed again (#{0}) · {1}', this.words.number(occurrence), description);
     item.iconPath = ICONS[icon];
     // Only on a room with a badge: VS Code asks the decoration provider about every resourceUri it draws.
     item.resourceUri = this.annotator?.decoration(room.id) ? this.annotator.resourceUri(room.id) : undefined;

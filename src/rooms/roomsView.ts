@@ -39,7 +39,11 @@ export class RoomsView implements vscode.Disposable {
     provider: RoomsTreeProvider,
     private readonly autoRefresh: () => unknown,
   ) {
-    this.treeView = vscode.window.createTreeView(ROOMS_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: false });
+    this.treeView = vscode.window.createTreeView(ROOMS_VIEW_ID, {
+      treeDataProvider: provider,
+      canSelectMany: true,
+      showCollapseAll: false,
+    });
     this.disposables.push(
       this.treeView,
       model.onDidChange(() => this.render()),
@@ -109,15 +113,18 @@ export class RoomsView implements vscode.Disposable {
     if (description !== this.treeView.description) {
       this.treeView.description = description;
     }
-    const message = roomsViewMessage({
-      state,
-      stale: model.stale,
-      loading: model.loading,
-      error: model.error,
-      filter: model.filter,
-      shown: model.visibleGroups().reduce((sum, group) => sum + group.total, 0),
-      total: model.total,
-    }, this.words);
+    const message = roomsViewMessage(
+      {
+        state,
+        stale: model.stale,
+        loading: model.loading,
+        error: model.error,
+        filter: model.filter,
+        shown: model.visibleGroups().reduce((sum, group) => sum + group.total, 0),
+        total: model.total,
+      },
+      this.words,
+    );
     if (message !== this.treeView.message) {
       this.treeView.message = message;
     }

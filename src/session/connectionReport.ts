@@ -29,10 +29,10 @@ export async function buildConnectionReport(
   lines.push(
     version.ok
       ? {
-        check: vscode.l10n.t('Reachable'),
-        ok: true,
-        detail: vscode.l10n.t('server version {0}, round trip {1} ms', visibleId(version.value), roundTrip),
-      }
+          check: vscode.l10n.t('Reachable'),
+          ok: true,
+          detail: vscode.l10n.t('server version {0}, round trip {1} ms', visibleId(version.value), roundTrip),
+        }
       : { check: vscode.l10n.t('Reachable'), ok: false, detail: version.message },
   );
   if (!version.ok && version.kind !== 'notFound' && version.kind !== 'notJson') {
@@ -43,7 +43,11 @@ export async function buildConnectionReport(
     return lines;
   }
   const ping = await attempt(() => api.ping(signal));
-  lines.push(ping.ok ? { check: vscode.l10n.t('Session'), ok: true, detail: vscode.l10n.t('valid (ping answered)') } : { check: vscode.l10n.t('Session'), ok: false, detail: ping.message });
+  lines.push(
+    ping.ok
+      ? { check: vscode.l10n.t('Session'), ok: true, detail: vscode.l10n.t('valid (ping answered)') }
+      : { check: vscode.l10n.t('Session'), ok: false, detail: ping.message },
+  );
   if (!ping.ok && ping.kind === 'sessionExpired') {
     return lines;
   }

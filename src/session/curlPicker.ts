@@ -35,7 +35,11 @@ export function curlPickItems(requests: readonly LoggedRequest[]): CurlPickItem[
     const outcome = newest.entry.error ? vscode.l10n.t('failed: {0}', newest.entry.error) : String(newest.entry.status ?? '—');
     const repeated = count > 1 ? ` · ${vscode.l10n.t('{0}× since {1}', count, clock(oldestAt))}` : '';
     // URLs and error texts came from or through the server: quick picks render `$(icon)` in them.
-    return { label: inertPickText(`${newest.entry.method} ${newest.entry.url}`), description: inertPickText(`${clock(newest.at)} · ${outcome}${repeated}`), entry: newest.entry };
+    return {
+      label: inertPickText(`${newest.entry.method} ${newest.entry.url}`),
+      description: inertPickText(`${clock(newest.at)} · ${outcome}${repeated}`),
+      entry: newest.entry,
+    };
   });
 }
 
@@ -64,7 +68,10 @@ export async function copyRequestAs(
     return;
   }
   const title = options.language === 'curl' ? vscode.l10n.t('Copy request as curl') : vscode.l10n.t('Copy request as…');
-  const picked = await ui.showQuickPick(curlPickItems(shown), { title, placeHolder: vscode.l10n.t('Pick a recent request (time · status; repeated polls are folded into one)') });
+  const picked = await ui.showQuickPick(curlPickItems(shown), {
+    title,
+    placeHolder: vscode.l10n.t('Pick a recent request (time · status; repeated polls are folded into one)'),
+  });
   if (!picked) {
     return;
   }
@@ -79,10 +86,16 @@ export async function copyRequestAs(
         detail:
           language === 'curl'
             ? vscode.l10n.t('The session is written as $WORLDCLIENT_SESSION; set it in your shell.')
-            : vscode.l10n.t('The session is read from the environment variable WORLDCLIENT_SESSION (the CSRF token from WORLDCLIENT_CSRF_TOKEN).'),
+            : vscode.l10n.t(
+                'The session is read from the environment variable WORLDCLIENT_SESSION (the CSRF token from WORLDCLIENT_CSRF_TOKEN).',
+              ),
         include: false,
       },
-      { label: vscode.l10n.t('Include my session token'), detail: vscode.l10n.t('Anyone who sees the command can act as you until the session ends.'), include: true },
+      {
+        label: vscode.l10n.t('Include my session token'),
+        detail: vscode.l10n.t('Anyone who sees the command can act as you until the session ends.'),
+        include: true,
+      },
     ],
     { title: vscode.l10n.t('Session token in the command') },
   );
@@ -91,6 +104,13 @@ export async function copyRequestAs(
   }
   const snippet = toSnippet(picked.entry, language, secretChoice.include && credentials ? { includeSecrets: credentials } : {});
   await vscode.env.clipboard.writeText(snippet);
-  const copied = language === 'curl' ? vscode.l10n.t('Copied as curl.') : vscode.l10n.t('Copied as {0}.', LANGUAGES.find((entry) => entry.language === language)?.label ?? language);
-  void ui.showMessage('info', secretChoice.include ? vscode.l10n.t('Copied, with your session token. Treat it like a password.') : copied, {});
+  const copied =
+    language === 'curl'
+      ? vscode.l10n.t('Copied as curl.')
+      : vscode.l10n.t('Copied as {0}.', LANGUAGES.find((entry) => entry.language === language)?.label ?? language);
+  void ui.showMessage(
+    'info',
+    secretChoice.include ? vscode.l10n.t('Copied, with your session token. Treat it like a password.') : copied,
+    {},
+  );
 }

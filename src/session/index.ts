@@ -21,7 +21,10 @@ export function register(context: vscode.ExtensionContext, services: SessionServ
   context.subscriptions.push(
     ...sessionCommands({ ...services, signIn }),
     new ConnectionStatusBar(connection),
-    links.provide('signIn', runner.wrap(CommandIds.signIn, () => signIn.run())),
+    links.provide(
+      'signIn',
+      runner.wrap(CommandIds.signIn, () => signIn.run()),
+    ),
     links.provide('signInAgain', () => sessionExpired.ask()),
     links.provide(
       'copyRequestAs',

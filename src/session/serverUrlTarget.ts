@@ -14,7 +14,11 @@ export interface ServerUrlScope {
 export function effectiveServerUrlScope(): ServerUrlScope {
   const inspected = vscode.workspace.getConfiguration('worldclientRtc').inspect<string>('serverUrl');
   if (inspected?.workspaceFolderValue !== undefined) {
-    return { target: vscode.ConfigurationTarget.WorkspaceFolder, name: vscode.l10n.t('the folder settings'), value: inspected.workspaceFolderValue };
+    return {
+      target: vscode.ConfigurationTarget.WorkspaceFolder,
+      name: vscode.l10n.t('the folder settings'),
+      value: inspected.workspaceFolderValue,
+    };
   }
   if (inspected?.workspaceValue !== undefined) {
     return { target: vscode.ConfigurationTarget.Workspace, name: vscode.l10n.t('the workspace settings'), value: inspected.workspaceValue };

@@ -31,7 +31,9 @@ export function sessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
     runner.register(CommandIds.signOut, () => signOut(deps)),
     runner.register(CommandIds.showLog, () => log.show()),
     runner.register(CommandIds.testConnection, () => testConnection(deps)),
-    runner.register(CommandIds.copyRequestAsCurl, () => copyRequestAs(ui, deps.requestLog.recent(), connection.credentials(), { language: 'curl' })),
+    runner.register(CommandIds.copyRequestAsCurl, () =>
+      copyRequestAs(ui, deps.requestLog.recent(), connection.credentials(), { language: 'curl' }),
+    ),
     // With { roomId } (as the panel's button passes it) only that room's requests are offered.
     runner.register(CommandIds.copyRequestAs, (argument) =>
       copyRequestAs(ui, deps.requestLog.recent(), connection.credentials(), { roomId: roomIdArgument(argument) }),

@@ -22,7 +22,12 @@ export class SessionExpiredPrompt {
 
   private async askOnce(): Promise<boolean> {
     const signIn = vscode.l10n.t('Sign In');
-    const choice = await this.ui.showMessage('warning', vscode.l10n.t('Session expired — sign in again to continue.'), { awaitsAnswer: true }, signIn);
+    const choice = await this.ui.showMessage(
+      'warning',
+      vscode.l10n.t('Session expired — sign in again to continue.'),
+      { awaitsAnswer: true },
+      signIn,
+    );
     return choice === signIn ? this.signIn() : false;
   }
 }

@@ -38,7 +38,8 @@ export class SignInFlow {
     if (!method) {
       return false;
     }
-    const credentials = method === 'token' ? await this.withToken(serverUrl) : await this.withPassword(serverUrl, method === 'passwordRemembered');
+    const credentials =
+      method === 'token' ? await this.withToken(serverUrl) : await this.withPassword(serverUrl, method === 'passwordRemembered');
     if (!credentials) {
       return false;
     }
@@ -48,9 +49,21 @@ export class SignInFlow {
 
   private async pickMethod(serverUrl: string): Promise<Method | undefined> {
     const items: (vscode.QuickPickItem & { method: Method })[] = [
-      { label: vscode.l10n.t('$(account) Sign in with email and password'), detail: vscode.l10n.t('The password is sent once and never stored.'), method: 'password' },
-      { label: vscode.l10n.t('$(pinned) Sign in with email and password, and stay signed in'), detail: vscode.l10n.t('The server may renew an expired session for you (remember me).'), method: 'passwordRemembered' },
-      { label: vscode.l10n.t('$(key) Paste a session token'), detail: vscode.l10n.t('Use a session you already have (and its CSRF token, if the server uses them).'), method: 'token' },
+      {
+        label: vscode.l10n.t('$(account) Sign in with email and password'),
+        detail: vscode.l10n.t('The password is sent once and never stored.'),
+        method: 'password',
+      },
+      {
+        label: vscode.l10n.t('$(pinned) Sign in with email and password, and stay signed in'),
+        detail: vscode.l10n.t('The server may renew an expired session for you (remember me).'),
+        method: 'passwordRemembered',
+      },
+      {
+        label: vscode.l10n.t('$(key) Paste a session token'),
+        detail: vscode.l10n.t('Use a session you already have (and its CSRF token, if the server uses them).'),
+        method: 'token',
+      },
     ];
     // A repository's .vscode/settings.json can choose the server: say so before a password is typed.
     const title = serverUrlComesFromWorkspace()
@@ -112,7 +125,9 @@ export class SignInFlow {
         return undefined;
       }
       const api = this.target(serverUrl).api();
-      result = await this.progress(vscode.l10n.t('Signing in…'), (signal) => api.signInBasic(user, password, signal, { rememberUser, acceptTermsOfUse: true }));
+      result = await this.progress(vscode.l10n.t('Signing in…'), (signal) =>
+        api.signInBasic(user, password, signal, { rememberUser, acceptTermsOfUse: true }),
+      );
     }
     if (result.kind === 'twoFactorRequired') {
       result = await this.withOneTimePassword(serverUrl, result.user, result.token);
@@ -124,7 +139,9 @@ export class SignInFlow {
     for (;;) {
       const code = await this.ui.showInputBox({
         title: vscode.l10n.t('Two-factor authentication'),
-        prompt: vscode.l10n.t('Enter the one-time code from your authenticator app. Leave it empty and press Enter to have a code sent by email.'),
+        prompt: vscode.l10n.t(
+          'Enter the one-time code from your authenticator app. Leave it empty and press Enter to have a code sent by email.',
+        ),
         ignoreFocusOut: true,
       });
       if (code === undefined) {
@@ -147,13 +164,23 @@ export class SignInFlow {
       case 'signedIn':
         await this.sessions.save(serverUrl, result.credentials);
         if (result.twoFactorSetupPending) {
-          void this.ui.showMessage('warning', vscode.l10n.t('Signed in, but the server asks you to set up two-factor authentication in webmail.'), {});
+          void this.ui.showMessage(
+            'warning',
+            vscode.l10n.t('Signed in, but the server asks you to set up two-factor authentication in webmail.'),
+            {},
+          );
         }
         return result.credentials;
       case 'passwordExpired':
-        throw new WorldClientError('signInRefused', vscode.l10n.t('Your password has expired. Change it in WorldClient webmail, then sign in again.'));
+        throw new WorldClientError(
+          'signInRefused',
+          vscode.l10n.t('Your password has expired. Change it in WorldClient webmail, then sign in again.'),
+        );
       default:
-        throw new WorldClientError('signInRefused', vscode.l10n.t('The server did not finish signing in. Try again, or paste a session token instead.'));
+        throw new WorldClientError(
+          'signInRefused',
+          vscode.l10n.t('The server did not finish signing in. Try again, or paste a session token instead.'),
+        );
     }
   }
 
@@ -181,7 +208,12 @@ export class SignInFlow {
       await this.progress(vscode.l10n.t('Checking the session…'), (signal) => probe.ping(signal));
     } catch (error) {
       if (isSessionExpired(error)) {
-        throw new WorldClientError('signInRefused', vscode.l10n.t('The server does not accept that session token (it may have expired). Sign in with your password, or copy a fresh token.'));
+        throw new WorldClientError(
+          'signInRefused',
+          vscode.l10n.t(
+            'The server does not accept that session token (it may have expired). Sign in with your password, or copy a fresh token.',
+          ),
+        );
       }
       throw error;
     } finally {

@@ -87,11 +87,19 @@ function unchangedStretches(leftLines: readonly string[], rightLines: readonly s
       continue; // already inside the stretch grown from an earlier anchor
     }
     let start = 0;
-    while (anchorLeft - start - 1 >= leftEnd && anchorRight - start - 1 >= rightEnd && leftLines[anchorLeft - start - 1] === rightLines[anchorRight - start - 1]) {
+    while (
+      anchorLeft - start - 1 >= leftEnd &&
+      anchorRight - start - 1 >= rightEnd &&
+      leftLines[anchorLeft - start - 1] === rightLines[anchorRight - start - 1]
+    ) {
       start++;
     }
     let length = start + 1;
-    while (anchorLeft - start + length < leftLines.length && anchorRight - start + length < rightLines.length && leftLines[anchorLeft - start + length] === rightLines[anchorRight - start + length]) {
+    while (
+      anchorLeft - start + length < leftLines.length &&
+      anchorRight - start + length < rightLines.length &&
+      leftLines[anchorLeft - start + length] === rightLines[anchorRight - start + length]
+    ) {
       length++;
     }
     stretches.push({ left: anchorLeft - start, right: anchorRight - start, length });

@@ -38,18 +38,29 @@ export const WORD_JOINER = '\u2060';
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** The same set minus newline and tab, which our own multi-line texts (dialog details) use. */
-const INVISIBLE_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE_EXCEPT_LAYOUT =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** The code points INVISIBLE matches, as ranges (a unit test keeps the two in step). */
 export const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
-  [0x00, 0x1f], [0x7f, 0x9f], [0xad, 0xad], [0x61c, 0x61c], [0x180e, 0x180e],
-  [0x200b, 0x200f], [0x2028, 0x202e], [0x2060, 0x206f], [0xfeff, 0xfeff], [0xfff9, 0xfffb],
+  [0x00, 0x1f],
+  [0x7f, 0x9f],
+  [0xad, 0xad],
+  [0x61c, 0x61c],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x206f],
+  [0xfeff, 0xfeff],
+  [0xfff9, 0xfffb],
 ];
 
 /** `⟨U+202E⟩` for each of them, built once: a long run of them costs a lookup per character. */
 const CODE_POINTS: ReadonlyMap<string, string> = new Map(
-  INVISIBLE_RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, offset) => from + offset))
-    .map((code) => [String.fromCharCode(code), `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`]),
+  INVISIBLE_RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, offset) => from + offset)).map((code) => [
+    String.fromCharCode(code),
+    `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  ]),
 );
 
 function codePoint(char: string): string {

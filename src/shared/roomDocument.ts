@@ -43,7 +43,11 @@ export function layoutRoomDocument(
   const extras = Object.keys(room).filter((key) => !(ROOM_FIELDS as readonly string[]).includes(key) && key !== 'messages');
   const fieldCount = present.length + extras.length;
   [...present, ...extras].forEach((field, index) => {
-    addField(field, ROOM_FIELDS.includes(field as (typeof ROOM_FIELDS)[number]) ? read(field) : (room as Record<string, unknown>)[field], index === fieldCount - 1 && messages === undefined);
+    addField(
+      field,
+      ROOM_FIELDS.includes(field as (typeof ROOM_FIELDS)[number]) ? read(field) : (room as Record<string, unknown>)[field],
+      index === fieldCount - 1 && messages === undefined,
+    );
   });
   const messagesLine = lines.length;
   const firstMessageLine = messagesLine + 1;
@@ -52,7 +56,9 @@ export function layoutRoomDocument(
       lines.push('  "messages": []');
     } else {
       lines.push('  "messages": [');
-      messages.forEach((message, index) => lines.push(`${MESSAGE_INDENT}${messageLine(message)}${index === messages.length - 1 ? '' : ','}`));
+      messages.forEach((message, index) =>
+        lines.push(`${MESSAGE_INDENT}${messageLine(message)}${index === messages.length - 1 ? '' : ','}`),
+      );
       lines.push('  ]');
     }
   }

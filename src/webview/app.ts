@@ -40,7 +40,10 @@ export class RoomApp {
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingReport: (() => void) | undefined;
 
-  constructor(root: HTMLElement, private readonly host: HostBridge) {
+  constructor(
+    root: HTMLElement,
+    private readonly host: HostBridge,
+  ) {
     this.header = new HeaderView({
       onAction: (action) => host.post({ type: 'action', action }),
       onWatch: (enabled) => host.post({ type: 'setWatch', enabled }),

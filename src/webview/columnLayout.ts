@@ -24,7 +24,11 @@ export class ColumnLayout {
   constructor(private readonly onChange: (widths: ColumnWidths) => void) {
     const heading = (className: string, text: string, title?: string): HTMLElement =>
       // The rows carry full aria-labels; the headings' text is for the eye, the handles are for everyone.
-      h('span', { className: `column ${className}` }, h('span', { className: 'column-label', text, attrs: { 'aria-hidden': 'true', ...(title ? { title } : {}) } }));
+      h(
+        'span',
+        { className: `column ${className}` },
+        h('span', { className: 'column-label', text, attrs: { 'aria-hidden': 'true', ...(title ? { title } : {}) } }),
+      );
     const columns = [
       heading('index', '#'),
       heading('badge', ''),

@@ -8,9 +8,7 @@ import { decodeBase64 } from '../shared/base64';
 
 export type ViewMode = 'raw' | 'text' | 'hex';
 
-export type Decoded =
-  | { kind: 'text'; text: string }
-  | { kind: 'notText'; reason: string };
+export type Decoded = { kind: 'text'; text: string } | { kind: 'notText'; reason: string };
 
 /** Controls other than tab, line feed and carriage return mean "binary", not text. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

@@ -36,7 +36,11 @@ export class DetailPane {
   constructor(callbacks: DetailCallbacks) {
     this.title = h('h2', { className: 'detail-title', attrs: { id: 'detail-title' } });
     this.decodedNote = h('span', { className: 'decoded-note', text: 'salt and data decoded, not decrypted' });
-    const close = button('Close', { className: 'secondary', attrs: { 'aria-label': 'Close message details' }, onClick: () => callbacks.onClose() });
+    const close = button('Close', {
+      className: 'secondary',
+      attrs: { 'aria-label': 'Close message details' },
+      onClick: () => callbacks.onClose(),
+    });
     const head = h('div', { className: 'detail-head' }, this.title, this.decodedNote, close);
     this.element = h('section', { className: 'detail', attrs: { 'aria-labelledby': 'detail-title', tabindex: '-1' } }, head);
     for (const field of FIELDS) {

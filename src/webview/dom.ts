@@ -9,7 +9,11 @@ export interface ElementOptions {
   attrs?: Record<string, string>;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (options.className) {
     element.className = options.className;

@@ -46,7 +46,8 @@ export class HeaderView {
       this.actions.set(name, { button: element, hint });
       return element;
     };
-    const panelAction = (label: string, name: PanelAction, hint: string): HTMLButtonElement => action(label, name, hint, () => callbacks.onAction(name));
+    const panelAction = (label: string, name: PanelAction, hint: string): HTMLButtonElement =>
+      action(label, name, hint, () => callbacks.onAction(name));
     this.watchButton = action('Watch', 'watch', '', () => callbacks.onWatch(!this.watching));
     this.watchButton.setAttribute('aria-pressed', 'false');
     const toolbar = h(

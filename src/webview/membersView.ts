@@ -34,7 +34,12 @@ export class MembersView {
       return;
     }
     this.raw = members;
-    this.members = members ? members.split(',').map((member) => member.trim()).filter(Boolean) : [];
+    this.members = members
+      ? members
+          .split(',')
+          .map((member) => member.trim())
+          .filter(Boolean)
+      : [];
     this.render();
   }
 

@@ -27,7 +27,12 @@ export class ProblemsView {
     const total = problems.room.length + problems.messages.length;
     this.element.hidden = total === 0;
     const marked = this.byMessage.size;
-    setText(this.summary, total === 0 ? '' : `${formatCount(total, 'contract problem')}${marked ? ` (${formatCount(marked, 'message')} marked ⚠ in the list)` : ''}`);
+    setText(
+      this.summary,
+      total === 0
+        ? ''
+        : `${formatCount(total, 'contract problem')}${marked ? ` (${formatCount(marked, 'message')} marked ⚠ in the list)` : ''}`,
+    );
     this.list.replaceChildren(...problems.room.map(({ ruleId, message }) => h('li', { text: `${ruleId}: ${message}` })));
   }
 

@@ -23,7 +23,11 @@ export class RowMenu {
 
   constructor(onChoose: (position: number, choice: RowMenuChoice) => void) {
     this.items = CHOICES.map(([choice, label]) =>
-      h('button', { className: 'row-menu-item', text: label, attrs: { type: 'button', role: 'menuitem', tabindex: '-1', 'data-choice': choice } }),
+      h('button', {
+        className: 'row-menu-item',
+        text: label,
+        attrs: { type: 'button', role: 'menuitem', tabindex: '-1', 'data-choice': choice },
+      }),
     );
     this.element = h('div', { className: 'row-menu-popup', attrs: { role: 'menu', 'aria-label': 'Message actions' } }, ...this.items);
     this.element.hidden = true;

@@ -14,7 +14,13 @@ export function createRowElement(): HTMLElement {
   const menuButton = h('button', {
     className: 'row-menu',
     text: '⋯',
-    attrs: { type: 'button', tabindex: '-1', 'aria-haspopup': 'menu', title: 'Copy a value or show the whole message', 'aria-label': 'Message actions' },
+    attrs: {
+      type: 'button',
+      tabindex: '-1',
+      'aria-haspopup': 'menu',
+      title: 'Copy a value or show the whole message',
+      'aria-label': 'Message actions',
+    },
   });
   return h(
     'div',
@@ -65,7 +71,9 @@ export function renderRow(element: HTMLElement, row: MessageRow | undefined, mod
     setText(cell(element, 'index'), '');
     setText(cell(element, 'id'), 'Loading…');
     for (const name of ['salt', 'data']) {
-      cell(element, name).querySelectorAll('span').forEach((part) => setText(part, ''));
+      cell(element, name)
+        .querySelectorAll('span')
+        .forEach((part) => setText(part, ''));
     }
     setText(cell(element, 'size'), '');
     element.setAttribute('aria-label', 'Loading message');

@@ -24,7 +24,13 @@ export class SearchBar {
   constructor(callbacks: SearchCallbacks) {
     this.input = h('input', {
       className: 'search',
-      attrs: { type: 'search', id: 'search', maxlength: String(MAX_QUERY_CHARS), placeholder: 'Search id (any case) or data (exact)', 'aria-label': 'Search messages by id or data' },
+      attrs: {
+        type: 'search',
+        id: 'search',
+        maxlength: String(MAX_QUERY_CHARS),
+        placeholder: 'Search id (any case) or data (exact)',
+        'aria-label': 'Search messages by id or data',
+      },
     });
     this.input.addEventListener('input', () => {
       clearTimeout(this.timer);

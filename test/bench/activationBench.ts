@@ -60,7 +60,12 @@ export async function benchActivation(vsixPath: string, version = '1.100.3'): Pr
   const times = (): Times => ({ reported: [], whole: [] });
   const figures = { version, cold: { ours: times(), floor: times() }, warm: { ours: times(), floor: times() } };
   for (let run = 0; run < RUNS; run++) {
-    const workbench = await launchOfflineWorkbench({ version, extensionDevelopmentPath: vsixStubExtension, installVsix: [vsixPath, floorVsix], onLog: () => undefined });
+    const workbench = await launchOfflineWorkbench({
+      version,
+      extensionDevelopmentPath: vsixStubExtension,
+      installVsix: [vsixPath, floorVsix],
+      onLog: () => undefined,
+    });
     try {
       const page = workbench.page;
       if (!page) {
@@ -77,7 +82,9 @@ export async function benchActivation(vsixPath: string, version = '1.100.3'): Pr
       await page.locator(STATUS_BAR).waitFor({ timeout: 120_000 });
       await measureStart(page, order, figures.warm);
     } catch (error) {
-      console.error(`Activation run ${run + 1} in VS Code ${version} failed; screenshot: ${await workbench.screenshot('activation-bench')}`);
+      console.error(
+        `Activation run ${run + 1} in VS Code ${version} failed; screenshot: ${await workbench.screenshot('activation-bench')}`,
+      );
       throw error;
     } finally {
       await workbench.close();
@@ -159,12 +166,15 @@ async function wholeActivations(page: Page, extensionIds: readonly string[]): Pr
 function printActivation(figures: ActivationFigures, runs: number): void {
   const row = (times: readonly number[]) => `${median(times)} ms (runs: ${times.join(', ')} ms)`;
   const judged = (times: readonly number[]) => `${row(times)} ${median(times) <= TARGET_MS ? '✓' : '✗'}`;
-  printTable(`Activation as VS Code ${figures.version} reports it (Running Extensions: load + activate call), median of ${runs} fresh profiles`, [
-    [`WorldClient RTC, warm start (window reloaded), target ≤ ${TARGET_MS} ms`, judged(figures.warm.ours.reported)],
-    ['floor, same warm starts', row(figures.warm.floor.reported)],
-    [`WorldClient RTC, cold start (first in a fresh profile), target ≤ ${TARGET_MS} ms`, judged(figures.cold.ours.reported)],
-    ['floor, same cold starts', row(figures.cold.floor.reported)],
-  ]);
+  printTable(
+    `Activation as VS Code ${figures.version} reports it (Running Extensions: load + activate call), median of ${runs} fresh profiles`,
+    [
+      [`WorldClient RTC, warm start (window reloaded), target ≤ ${TARGET_MS} ms`, judged(figures.warm.ours.reported)],
+      ['floor, same warm starts', row(figures.warm.floor.reported)],
+      [`WorldClient RTC, cold start (first in a fresh profile), target ≤ ${TARGET_MS} ms`, judged(figures.cold.ours.reported)],
+      ['floor, same cold starts', row(figures.cold.floor.reported)],
+    ],
+  );
   const source = `Developer: Startup Performance, load + call + finish, VS Code ${figures.version}`;
   printTable(`The whole of activation, until activate()'s promise resolved (${source}), median of ${runs}`, [
     ['WorldClient RTC, warm start', row(figures.warm.ours.whole)],

@@ -217,7 +217,10 @@ function printFirstRows(figures: FirstRowsFigures): void {
 
 if (require.main === module) {
   (async () => {
-    const load = os.loadavg().map((average) => average.toFixed(1)).join(' ');
+    const load = os
+      .loadavg()
+      .map((average) => average.toFixed(1))
+      .join(' ');
     console.log(`First-rows benchmark on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${load}`);
     for (const version of offlineVersionsFromEnv('1.100.3')) {
       await benchFirstRows(process.env.WORLDCLIENT_RTC_BENCH_VSIX ?? path.join(repoRoot, '.vscode-test', 'worldclient-rtc.vsix'), version);

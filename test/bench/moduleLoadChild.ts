@@ -16,7 +16,9 @@ function standIn(): unknown {
 
 const [entryFile, typesFile, storageFolder] = process.argv.slice(2);
 // The runtime names @types/vscode declares, each a stand-in, as the real API object has them.
-const names = [...fs.readFileSync(typesFile, 'utf8').matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
+const names = [...fs.readFileSync(typesFile, 'utf8').matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map(
+  (match) => match[1],
+);
 const api = Object.fromEntries(names.map((name) => [name, standIn()]));
 // Node's CommonJS loader (`module.constructor` is Module), whose _load resolves 'vscode' for us.
 const loader = module.constructor as unknown as { _load(request: string, ...rest: unknown[]): unknown };
@@ -25,7 +27,17 @@ loader._load = function (request: string, ...rest: unknown[]): unknown {
   return request === 'vscode' ? api : load.call(this, request, ...rest);
 };
 // The extension host has these loaded before any extension; here they would be charged to us.
-for (const builtin of ['node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:tls', 'node:net', 'node:vm', 'node:module']) {
+for (const builtin of [
+  'node:crypto',
+  'node:fs',
+  'node:fs/promises',
+  'node:os',
+  'node:path',
+  'node:tls',
+  'node:net',
+  'node:vm',
+  'node:module',
+]) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(builtin);
 }
@@ -33,7 +45,8 @@ for (const builtin of ['node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 
 const subscriptions: unknown[] = [];
 const globalStorageUri = storageFolder ? { scheme: 'file', fsPath: storageFolder } : { scheme: 'memory', fsPath: '' };
 const context = new Proxy(standIn() as object, {
-  get: (target, property) => (property === 'globalStorageUri' ? globalStorageUri : property === 'subscriptions' ? subscriptions : Reflect.get(target, property)),
+  get: (target, property) =>
+    property === 'globalStorageUri' ? globalStorageUri : property === 'subscriptions' ? subscriptions : Reflect.get(target, property),
 });
 
 /** What this child prints, in milliseconds: until activate() returned (VS Code's figure), and until its promise settled. */

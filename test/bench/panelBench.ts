@@ -87,7 +87,9 @@ async function openTimed(ui: UiWorkbench, roomId: string, from: OpenedFrom): Pro
   const stamps = await frame.evaluate(() => ({ ...document.documentElement.dataset }));
   const since = (stamp: string | undefined): number => Number(stamp) - started;
   const script = `webview script started +${since(stamps.scriptStartAt)} ms`;
-  console.log(`${roomId} (from the ${from}): ${script}, first state +${since(stamps.firstStateAt)} ms, first rows +${since(stamps.firstRowsAt)} ms`);
+  console.log(
+    `${roomId} (from the ${from}): ${script}, first state +${since(stamps.firstStateAt)} ms, first rows +${since(stamps.firstRowsAt)} ms`,
+  );
   return { frame, firstRowsMs: since(stamps.firstRowsAt) };
 }
 
@@ -155,7 +157,7 @@ export async function benchPanel(vsixPath: string, versions = offlineVersionsFro
       await signIn(ui);
       const signedInRssMiB = residentMemoryMiB(extensionHostPid(`=${ui.sandbox.url}`)).now;
       // ABBA, so neither always follows the other.
-      const warm = Array.from({ length: 2 * RUNS }, (_, run): [OpenedFrom, string] => [run % 4 % 3 === 0 ? 'picker' : 'floor', 'warm']);
+      const warm = Array.from({ length: 2 * RUNS }, (_, run): [OpenedFrom, string] => [(run % 4) % 3 === 0 ? 'picker' : 'floor', 'warm']);
       const runs: [OpenedFrom, string][] = [['picker', 'cold'], ...warm, ['tree', 'warm'], ['tree', 'warm']];
       for (const [from, run] of runs) {
         results.push(await measure(ui, version, from, 'room-00001', 1000, run));
@@ -173,7 +175,7 @@ export async function benchPanel(vsixPath: string, versions = offlineVersionsFro
       await ui.close();
     }
   }
-  console.log('\nroom panel benchmark (offline workbench, headless Chromium; heap is Chromium\'s bucketed performance.memory)');
+  console.log("\nroom panel benchmark (offline workbench, headless Chromium; heap is Chromium's bucketed performance.memory)");
   console.table(results);
 }
 
@@ -210,9 +212,9 @@ function printSummary(version: string, results: readonly Figures[], memory: Host
   rows.push(['extension host RSS, signed in, no room open', `${whole(memory.signedInRssMiB)} MiB`]);
   const ours = open('picker');
   rows.push(['… with the 100,000-message room open in our panel', `median ${whole(median(ours))} MiB (max ${whole(Math.max(...ours))})`]);
-  rows.push(['… with it open in the floor\'s panel', `median ${whole(median(open('floor')))} MiB`]);
+  rows.push(["… with it open in the floor's panel", `median ${whole(median(open('floor')))} MiB`]);
   rows.push(['… peak over the whole run (VmHWM)', `${whole(memory.peakRssMiB)} MiB`]);
-  rows.push(['the 100,000-message room\'s reply', `${memory.replyMiB.toFixed(1)} MiB`]);
+  rows.push(["the 100,000-message room's reply", `${memory.replyMiB.toFixed(1)} MiB`]);
   printTable(`Room panel: accept → first message rows, VS Code ${version}, ${RUNS} warm opens each`, rows);
 }
 

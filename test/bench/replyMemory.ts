@@ -81,7 +81,10 @@ async function measure(bytes: number): Promise<void> {
 
 async function main(): Promise<void> {
   const capMiB = MAX_REPLY_BYTES / MiB;
-  const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((size) => size > 0);
   console.log(`Reply cap (MAX_REPLY_BYTES): ${capMiB} MiB`);
   console.log('reply MiB | rooms     | time ms | peak RSS above baseline | peak heap+buffers | RSS ÷ reply | held ÷ reply');
   for (const size of sizes.length ? sizes : [16, 32, capMiB - 1]) {

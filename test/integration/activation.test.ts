@@ -37,13 +37,21 @@ describe('Extension activation', () => {
   it('contributes the WorldClient RTC container with one Rooms view', () => {
     const manifest = readManifest();
     assert.ok(!JSON.stringify(manifest).includes('"%'), 'every %placeholder% has a string in package.nls.json');
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((container) => container.id), ['worldclientRtc']);
-    assert.deepEqual(manifest.contributes.views.worldclientRtc.map((view) => [view.id, view.name]), [['worldclientRtc.rooms', 'Rooms']]);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((container) => container.id),
+      ['worldclientRtc'],
+    );
+    assert.deepEqual(
+      manifest.contributes.views.worldclientRtc.map((view) => [view.id, view.name]),
+      [['worldclientRtc.rooms', 'Rooms']],
+    );
   });
 
   it('has a handler for every contributed command and contributes every handler', async () => {
     await activateExtension();
-    const contributed = readManifest().contributes.commands.map((entry) => entry.command).sort();
+    const contributed = readManifest()
+      .contributes.commands.map((entry) => entry.command)
+      .sort();
     const registered = (await vscode.commands.getCommands(true))
       .filter((command) => command.startsWith('worldclientRtc.'))
       // VS Code itself adds focus/reset commands for every contributed view.

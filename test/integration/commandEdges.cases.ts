@@ -66,7 +66,9 @@ export const COMMAND_CASES: CommandCase[] = [
       s.ui.nextUri.push(vscode.Uri.file(exportFile(scratch)));
       return vscode.commands.executeCommand('worldclientRtc.exportRooms', roomId);
     },
-    done: (_s, roomId, scratch) => fs.existsSync(exportFile(scratch)) && (JSON.parse(fs.readFileSync(exportFile(scratch), 'utf8')) as { rooms: { id: string }[] }).rooms[0]?.id === roomId,
+    done: (_s, roomId, scratch) =>
+      fs.existsSync(exportFile(scratch)) &&
+      (JSON.parse(fs.readFileSync(exportFile(scratch), 'utf8')) as { rooms: { id: string }[] }).rooms[0]?.id === roomId,
     unchanged: (_s, _roomId, scratch) => !fs.existsSync(exportFile(scratch)) && fs.readdirSync(scratch.folder).length === 0,
   },
   {
@@ -115,7 +117,10 @@ export const COMMAND_CASES: CommandCase[] = [
     run: (s, _roomId, scratch) => {
       // A draft kept from an earlier failed run is offered as "Resume…"; the typed fields replace it.
       // The id is checked against the server at the first step, so a failing server stops it there.
-      s.ui.pick((label) => /Enter the fields|Resume the room/.test(label)).typeInputs(scratch.newId).typeInputsIfAsked('ann@example.com', '2026-11-24T10:00:00Z', '');
+      s.ui
+        .pick((label) => /Enter the fields|Resume the room/.test(label))
+        .typeInputs(scratch.newId)
+        .typeInputsIfAsked('ann@example.com', '2026-11-24T10:00:00Z', '');
       return vscode.commands.executeCommand('worldclientRtc.addRoom');
     },
     done: (s, _roomId, scratch) => s.sandbox.store.get(scratch.newId) !== undefined,
@@ -124,8 +129,18 @@ export const COMMAND_CASES: CommandCase[] = [
   {
     name: 'Import Rooms',
     prepare: async (_s, _roomId, scratch) => {
-      const room = { id: scratch.newId, started: '2026-11-24T10:00:00Z', ended: '', members: 'ann@example.com', hasMessages: true, messages: [EDGE_MESSAGE] };
-      fs.writeFileSync(path.join(scratch.folder, 'import.json'), JSON.stringify({ format: 'worldclient-rtc-rooms', version: 1, exportedAt: '2026-11-24T10:00:00Z', server: 'x', rooms: [room] }));
+      const room = {
+        id: scratch.newId,
+        started: '2026-11-24T10:00:00Z',
+        ended: '',
+        members: 'ann@example.com',
+        hasMessages: true,
+        messages: [EDGE_MESSAGE],
+      };
+      fs.writeFileSync(
+        path.join(scratch.folder, 'import.json'),
+        JSON.stringify({ format: 'worldclient-rtc-rooms', version: 1, exportedAt: '2026-11-24T10:00:00Z', server: 'x', rooms: [room] }),
+      );
     },
     run: (s, _roomId, scratch) => {
       s.ui.nextUri.push(vscode.Uri.file(path.join(scratch.folder, 'import.json')));

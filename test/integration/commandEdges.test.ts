@@ -17,7 +17,12 @@ const errorsShown = (s: SandboxSession, from = 0): string[] =>
     .map((shown) => `${shown.message}\n${shown.detail ?? ''}`);
 
 /** Starts the command and resolves once its first request is at the server (held there by a delay fault). */
-async function startAndWaitForRequest(s: SandboxSession, command: CommandCase, roomId: string, scratch: Scratch): Promise<Thenable<unknown>> {
+async function startAndWaitForRequest(
+  s: SandboxSession,
+  command: CommandCase,
+  roomId: string,
+  scratch: Scratch,
+): Promise<Thenable<unknown>> {
   const asked = s.sandbox.requests.length;
   const running = command.run(s, roomId, scratch);
   await waitFor(() => s.sandbox.requests.length > asked, `${command.name} to send its first request`);
@@ -59,7 +64,10 @@ describe('Every command at the edges', function () {
         const shownBefore = s.ui.shown.length;
         s.sandbox.addFault({ kind: 'status', status: 500 });
         await command.run(s, PLAIN_ROOM, scratch);
-        await waitFor(() => errorsShown(s, shownBefore).length > 0 || (command.failureShownIn?.(s, PLAIN_ROOM) ?? false), 'the failure to be shown');
+        await waitFor(
+          () => errorsShown(s, shownBefore).length > 0 || (command.failureShownIn?.(s, PLAIN_ROOM) ?? false),
+          'the failure to be shown',
+        );
         s.sandbox.clearFaults();
         assert.ok(command.unchanged(s, PLAIN_ROOM, scratch, before), 'nothing changed on the server');
         for (const message of errorsShown(s, shownBefore)) {
@@ -110,8 +118,16 @@ describe('Every command at the edges', function () {
         await running;
         s.sandbox.clearFaults();
         assert.deepEqual(b.store.list(), otherBefore, 'the other server is untouched');
-        assert.deepEqual(b.requests.filter((request) => request.method !== 'GET' && request.path.includes('/rtc')).map((request) => `${request.method} ${request.path}`), []);
-        assert.ok(command.done(s, PLAIN_ROOM, scratch) || command.unchanged(s, PLAIN_ROOM, scratch, before), 'all or nothing on the first server');
+        assert.deepEqual(
+          b.requests
+            .filter((request) => request.method !== 'GET' && request.path.includes('/rtc'))
+            .map((request) => `${request.method} ${request.path}`),
+          [],
+        );
+        assert.ok(
+          command.done(s, PLAIN_ROOM, scratch) || command.unchanged(s, PLAIN_ROOM, scratch, before),
+          'all or nothing on the first server',
+        );
       });
     });
   }

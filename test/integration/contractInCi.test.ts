@@ -92,7 +92,10 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
       const file = path.join(folder, 'rooms.json');
       await exportAll(session.sandbox, file);
       const fromFile = await cli(['--file', file], session.sandbox.session);
-      assert.deepEqual(fromFile.findings.map(keyOf).sort(), panel.filter((key) => !SERVER_ONLY_RULES.has(key.split(' ')[0])));
+      assert.deepEqual(
+        fromFile.findings.map(keyOf).sort(),
+        panel.filter((key) => !SERVER_ONLY_RULES.has(key.split(' ')[0])),
+      );
       if (seed.sample) {
         assert.deepEqual([panel, server.code, fromFile.code], [[], 0, 0]);
       } else {
@@ -101,7 +104,7 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
     });
   }
 
-  it('the contract file: rules off and the team\'s rules in the Problems panel; a rule that does not compile on the file', async () => {
+  it("the contract file: rules off and the team's rules in the Problems panel; a rule that does not compile on the file", async () => {
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(workspace, 'the test run opens a folder');
     session = await withSandbox({ seed: { contractBreaking: true } });
@@ -115,13 +118,15 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
       rules: { 'room/members-separator': 'off' },
       customRules: [
         {
-          id: 'no-semicolons', appliesTo: 'room', description: 'No ";" in members',
+          id: 'no-semicolons',
+          appliesTo: 'room',
+          description: 'No ";" in members',
           schema: { properties: { members: { not: { pattern: ';' } } } },
         },
       ],
     };
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(contract, null, 2)));
-    await waitFor(() => codesOf(separator).join() === 'custom/no-semicolons', 'the team\'s rule in place of ours');
+    await waitFor(() => codesOf(separator).join() === 'custom/no-semicolons', "the team's rule in place of ours");
     const broken = { customRules: [{ id: 'typo', appliesTo: 'message', description: 'x', schema: { typ: 'string' } }] };
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(broken, null, 2)));
     await waitFor(() => vscode.languages.getDiagnostics(file).length > 0, 'the problem on the contract file');
@@ -141,7 +146,7 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
     try {
       const document = await vscode.workspace.openTextDocument(uri);
       const ours = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'WorldClient RTC contract');
-      await waitFor(() => ours().length > 0, 'the fixture\'s problem');
+      await waitFor(() => ours().length > 0, "the fixture's problem");
       const shown = ours().map((diagnostic) => [diagnostic.code, document.getText(diagnostic.range)]);
       assert.deepEqual(shown, [['room/members-separator', '"a@x.org;b@x.org"']]);
       const edit = new vscode.WorkspaceEdit();

@@ -49,6 +49,12 @@ describe('Export Rooms… asks which rooms', function () {
   it('Export All Rooms exports every room without asking which', async () => {
     session.ui.nextUri.push(vscode.Uri.file(file));
     await vscode.commands.executeCommand('worldclientRtc.exportAllRooms');
-    assert.deepEqual(exportedIds(file), session.sandbox.store.list().map((room) => room.id).sort());
+    assert.deepEqual(
+      exportedIds(file),
+      session.sandbox.store
+        .list()
+        .map((room) => room.id)
+        .sort(),
+    );
   });
 });

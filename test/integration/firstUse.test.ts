@@ -32,7 +32,10 @@ describe('First use', function () {
     session.ui.respond(/^The server URL is set in the workspace settings/, 'Change It There');
     await vscode.commands.executeCommand('worldclientRtc.switchServer');
     const asked = await session.ui.waitForMessage(/^The server URL is set in/);
-    assert.equal(asked.read, `The server URL is set in the workspace settings (${session.sandbox.url}), which override your user settings.`);
+    assert.equal(
+      asked.read,
+      `The server URL is set in the workspace settings (${session.sandbox.url}), which override your user settings.`,
+    );
     assert.equal(asked.modal, true);
     assert.equal(inspectServerUrl()?.workspaceValue, other);
     assert.equal(session.api.connection.serverUrl, other, 'the switch took effect');
@@ -106,7 +109,11 @@ describe('First use', function () {
     // The first prompt may hold the address an earlier test signed in with: the window remembers it per activation.
     assert.deepEqual(ui.prefilled.slice(1), ['', 'dev@example.com', ''], 'the retry starts from the typed address');
     assert.match(ui.prompts[3], /the user name or password is wrong.*Try again, or press Escape to stop\./);
-    assert.deepEqual(ui.shown.filter((shown) => shown.severity === 'error'), [], 'no error notification stays on screen');
+    assert.deepEqual(
+      ui.shown.filter((shown) => shown.severity === 'error'),
+      [],
+      'no error notification stays on screen',
+    );
     await ui.waitForMessage(/^Signed in to /);
   });
 
@@ -135,7 +142,9 @@ describe('First use', function () {
     );
     const line = /GET \S*rooms\/fresh-room → 404/;
     await waitFor(() => line.test(readLogs(session.api.storage.logDirectory)), 'the 404 in the log file', 15_000);
-    const logged = readLogs(session.api.storage.logDirectory).split('\n').filter((text) => line.test(text));
+    const logged = readLogs(session.api.storage.logDirectory)
+      .split('\n')
+      .filter((text) => line.test(text));
     assert.ok(logged.length > 0 && logged.every((text) => text.includes('[info]')), `logged as info: ${logged.join(' | ')}`);
   });
 
@@ -154,12 +163,14 @@ describe('First use', function () {
     assert.equal(new Set(kinds).size, kinds.length, `each request and outcome once: ${kinds.join(' | ')}`);
     const list = items.find((item) => /^GET \S+\/rtc\/rooms$/.test(item.label));
     assert.match(list?.description ?? '', /^\d\d:\d\d:\d\d · 200 · [3-9]× since \d\d:\d\d:\d\d$/);
-    assert.ok(items.every((item) => /^\d\d:\d\d:\d\d · /.test(item.description ?? '')), 'every item has its time');
+    assert.ok(
+      items.every((item) => /^\d\d:\d\d:\d\d · /.test(item.description ?? '')),
+      'every item has its time',
+    );
     // The web host's clipboard cannot be read back here; the confirmation says the copy happened.
     await ui.waitForMessage(/^Copied as curl\./);
   });
 });
-
 
 /** Also records the value each input box opened with (what the user sees prefilled) and each quick pick's items. */
 class InputRecordingUi extends ScriptedUi {

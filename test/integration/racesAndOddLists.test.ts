@@ -48,9 +48,19 @@ describe('Races, odd lists and an expiring session', function () {
   it('a room id of 10,000 characters opens its panel (no endless "Loading…"), cut for display', async () => {
     const s = (session = await withSandbox({ seed: {} }));
     const longId = `long-${'x'.repeat(10_000)}`;
-    s.sandbox.store.put({ id: longId, started: '2026-11-24T10:00:00Z', ended: '', members: 'ann@example.com', messages: [{ id: 'm1', salt: 'c2FsdA==', data: 'ZGF0YQ==' }] });
+    s.sandbox.store.put({
+      id: longId,
+      started: '2026-11-24T10:00:00Z',
+      ended: '',
+      members: 'ann@example.com',
+      messages: [{ id: 'm1', salt: 'c2FsdA==', data: 'ZGF0YQ==' }],
+    });
     await vscode.commands.executeCommand('worldclientRtc.openRoom', longId);
-    await waitFor(() => (s.api.panels.describe(longId)?.rendered?.rowCount ?? 0) > 0, 'the webview of the long-id room to render its message', 30_000);
+    await waitFor(
+      () => (s.api.panels.describe(longId)?.rendered?.rowCount ?? 0) > 0,
+      'the webview of the long-id room to render its message',
+      30_000,
+    );
     const panel = s.api.panels.describe(longId);
     assert.ok(panel && panel.title.length <= 201, `the title is cut (${panel?.title.length} characters)`);
     assert.equal(panel.status, 'ready');
@@ -66,7 +76,10 @@ describe('Races, odd lists and an expiring session', function () {
     await waitFor(() => s.api.panels.describe(missing)?.status === 'deleted', 'the panel to say the room does not exist');
     const failed = s.api.panels.describe(missing);
     assert.ok(failed);
-    assert.match(failed.statusText, /^Room "gone-y+…" no longer exists on http:\/\/127\.0\.0\.1:\d+ .*Check the id, or close this panel\.$/);
+    assert.match(
+      failed.statusText,
+      /^Room "gone-y+…" no longer exists on http:\/\/127\.0\.0\.1:\d+ .*Check the id, or close this panel\.$/,
+    );
     assert.ok(failed.statusText.length < 1_000, `the status is cut (${failed.statusText.length} characters)`);
     assert.equal(failed.unfitMessages, 0, 'every message fitted the protocol');
     assert.equal(s.api.panels.describe(longId)?.unfitMessages, 0);
@@ -92,11 +105,24 @@ describe('Races, odd lists and an expiring session', function () {
     await vscode.commands.executeCommand('worldclientRtc.deleteRoom', undefined, ids);
     assert.ok(expired, 'the session expired during the deletion');
     assert.equal(s.ui.shown.filter((shown) => /^Delete 3 rooms/.test(shown.message)).length, 1, 'the confirmation was asked once');
-    assert.deepEqual(s.ui.shown.filter((shown) => /could not be deleted/.test(shown.message)), [], 'no room is reported unchanged');
-    assert.deepEqual(ids.map((id) => s.sandbox.store.get(id)), [undefined, undefined, undefined]);
+    assert.deepEqual(
+      s.ui.shown.filter((shown) => /could not be deleted/.test(shown.message)),
+      [],
+      'no room is reported unchanged',
+    );
+    assert.deepEqual(
+      ids.map((id) => s.sandbox.store.get(id)),
+      [undefined, undefined, undefined],
+    );
     assert.equal(s.ui.shown.filter((shown) => /^Session expired/.test(shown.message)).length, 1);
-    assert.ok(s.ui.shown.some((shown) => shown.message === 'Deleted room “one-on-one”.'), 'the first deletion was announced with Undo');
-    assert.ok(s.ui.shown.some((shown) => shown.message === 'Deleted 2 rooms.'), 'the rest after signing in');
+    assert.ok(
+      s.ui.shown.some((shown) => shown.message === 'Deleted room “one-on-one”.'),
+      'the first deletion was announced with Undo',
+    );
+    assert.ok(
+      s.ui.shown.some((shown) => shown.message === 'Deleted 2 rooms.'),
+      'the rest after signing in',
+    );
   });
 
   it('after "Session expired → Sign In", Add Messages sends only the chunks that did not go in, without asking again', async () => {
@@ -119,7 +145,10 @@ describe('Races, odd lists and an expiring session', function () {
     await vscode.commands.executeCommand('worldclientRtc.addMessages', 'one-on-one');
     const stored = s.sandbox.store.get('one-on-one')?.messages ?? [];
     assert.equal(stored.length - before, 2_500, 'every message once: none lost, none sent twice');
-    assert.deepEqual(stored.slice(before).map((message) => message.id), messages.map((message) => message.id));
+    assert.deepEqual(
+      stored.slice(before).map((message) => message.id),
+      messages.map((message) => message.id),
+    );
     assert.equal(s.ui.prompts.filter((prompt) => prompt.startsWith('Add messages to room')).length, 1, 'the source was asked once');
     assert.equal(s.ui.shown.filter((shown) => /^Session expired/.test(shown.message)).length, 1);
     assert.deepEqual(s.ui.unexpected, []);

@@ -64,7 +64,10 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
     sandbox.addFault({ kind: 'redirect', times: 1 });
     await refreshRooms(api);
     const redirectError = api.rooms.model.error ?? '';
-    assert.match(redirectError, /redirected the request to https:\/\/login\.example\.invalid\/WorldClientAPI\/rtc\/rooms\?session=REDACTED/);
+    assert.match(
+      redirectError,
+      /redirected the request to https:\/\/login\.example\.invalid\/WorldClientAPI\/rtc\/rooms\?session=REDACTED/,
+    );
     sandbox.addFault({ kind: 'redirect', method: 'DELETE', times: 1 });
     ui.respond(/^Delete the room/, 'Delete');
     await vscode.commands.executeCommand('worldclientRtc.deleteRoom', 'one-on-one');
@@ -73,9 +76,15 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
     sandbox.addFault({ kind: 'html', echoUrl: true, times: 2 });
     ui.respond(/^Connection to/, undefined);
     const lines = (await vscode.commands.executeCommand('worldclientRtc.testConnection')) as ReportLine[];
-    assert.ok(lines.some((line) => !line.ok && /HTML page/.test(line.detail)), `the report quotes the page: ${JSON.stringify(lines)}`);
+    assert.ok(
+      lines.some((line) => !line.ok && /HTML page/.test(line.detail)),
+      `the report quotes the page: ${JSON.stringify(lines)}`,
+    );
     sandbox.clearFaults();
-    assert.ok(sandbox.requests.some((request) => request.query.session === credentials.session), 'the session travelled in the query');
+    assert.ok(
+      sandbox.requests.some((request) => request.query.session === credentials.session),
+      'the session travelled in the query',
+    );
 
     await waitFor(() => readLogs(api.storage.logDirectory).includes('Connection report for'), 'the log to be written', 15_000);
     const texts: Record<string, string> = {
@@ -110,8 +119,14 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
     const lines = (await vscode.commands.executeCommand('worldclientRtc.testConnection')) as ReportLine[];
     assert.deepEqual(lines[0].check, 'TLS');
     assert.equal(lines[0].ok, false);
-    assert.match(lines[0].detail, /^Certificate checks are off because http\.proxyStrictSSL is false: .*worldclientRtc\.trustedCertificates/);
-    assert.ok(lines.slice(1).every((line) => line.ok), `the server is reached through the proxy: ${JSON.stringify(lines)}`);
+    assert.match(
+      lines[0].detail,
+      /^Certificate checks are off because http\.proxyStrictSSL is false: .*worldclientRtc\.trustedCertificates/,
+    );
+    assert.ok(
+      lines.slice(1).every((line) => line.ok),
+      `the server is reached through the proxy: ${JSON.stringify(lines)}`,
+    );
     assert.ok(proxy.connects.length > 0, 'requests went through the proxy');
     const report = await ui.waitForMessage(/^Connection to/);
     assert.equal(report.severity, 'warning');
@@ -120,7 +135,10 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
 
     await afterRebuild(session, () => setHttpSetting('proxyStrictSSL', true));
     const strict = (await vscode.commands.executeCommand('worldclientRtc.testConnection')) as ReportLine[];
-    assert.ok(strict.every((line) => line.check !== 'TLS'), 'no warning once checks are on');
+    assert.ok(
+      strict.every((line) => line.check !== 'TLS'),
+      'no warning once checks are on',
+    );
     const warnings = readLogs(api.storage.logDirectory).match(/\[warning\] Certificate checks are off/g)?.length ?? 0;
     assert.equal(warnings, 1, 'one warning per client build, not per request');
   });
@@ -153,7 +171,11 @@ describe('Hardening: secrets in every text, replies that never end, unchecked ce
 
     api.panels.receive(roomId, { type: 'setWatch', enabled: true });
     sandbox.addFault({ kind: 'trickleBody', method: 'GET', trickleEveryMs: 100, times: 1 });
-    await waitFor(() => /Watch: the last check failed\..*did not finish within 10 s/.test(api.panels.describe(roomId)?.statusText ?? ''), 'a watch tick to time out', 40_000);
+    await waitFor(
+      () => /Watch: the last check failed\..*did not finish within 10 s/.test(api.panels.describe(roomId)?.statusText ?? ''),
+      'a watch tick to time out',
+      40_000,
+    );
     assert.equal(describe().watching, true, 'Watch goes on after a tick that timed out');
     sandbox.store.addMessages(roomId, [{ id: 'after-the-timeout', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
     await waitFor(() => api.panels.describe(roomId)?.newCount === 1, 'the next tick to pick up a new message', 30_000);

@@ -59,11 +59,23 @@ describe('Server text in notifications and dialogs', function () {
   it('a room id that is a command link is shown as text when deleting it, failing to delete it, and failing to add to it', async () => {
     session = await withSandbox({ seed: { sample: true } });
     const { sandbox, ui } = session;
-    const room = { id: COMMAND_LINK_ID, started: '2025-06-01T10:00:00.000Z', ended: '', members: '[x](command:workbench.action.quit)', messages: [] };
+    const room = {
+      id: COMMAND_LINK_ID,
+      started: '2025-06-01T10:00:00.000Z',
+      ended: '',
+      members: '[x](command:workbench.action.quit)',
+      messages: [],
+    };
     sandbox.store.put({ ...room });
 
     // A delete that fails, with an error name that is itself a command link.
-    sandbox.addFault({ kind: 'status', status: 400, errorName: '[Fix it](command:workbench.action.reloadWindow)', method: 'DELETE', times: 1 });
+    sandbox.addFault({
+      kind: 'status',
+      status: 400,
+      errorName: '[Fix it](command:workbench.action.reloadWindow)',
+      method: 'DELETE',
+      times: 1,
+    });
     ui.respond(/^Delete the room/, 'Delete');
     await vscode.commands.executeCommand('worldclientRtc.deleteRoom', COMMAND_LINK_ID);
     const failed = await ui.waitForMessage(/could not be deleted/);
@@ -91,7 +103,13 @@ describe('Server text in notifications and dialogs', function () {
   it('shows bidi controls in a room id by code point in confirmations, reports and the tree', async () => {
     session = await withSandbox({ seed: { sample: true } });
     const { sandbox, ui } = session;
-    sandbox.store.put({ id: BIDI_ID, started: '2025-06-01T10:00:00.000Z', ended: '', members: 'a@example.com', messages: [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }] });
+    sandbox.store.put({
+      id: BIDI_ID,
+      started: '2025-06-01T10:00:00.000Z',
+      ended: '',
+      members: 'a@example.com',
+      messages: [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }],
+    });
     await refreshRooms(session.api);
     const labels = renderChildren(session.api).map((item) => item.label);
     assert.ok(labels.includes('invoice-⟨U+202E⟩gpj.exe'), `the tree shows the control: ${labels.join(', ')}`);
@@ -107,36 +125,41 @@ describe('Server text in notifications and dialogs', function () {
     assertInert(ui.shown);
   });
 
-  it('shows a room id\'s bidi controls and newlines in the panel\'s tab title and log lines, Compare\'s picks and titles, ' +
-    'the diff title', async () => {
-    session = await withSandbox({ seed: { sample: true } });
-    const { sandbox, ui, api } = session;
-    const messages = [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }];
-    const room = { started: '2025-06-01T10:00:00.000Z', ended: '', members: 'a@example.com', messages };
-    sandbox.store.put({ id: BIDI_ID, ...room });
-    sandbox.store.put({ id: LINES_ID, ...room });
-    await refreshRooms(session.api);
-    await vscode.commands.executeCommand('worldclientRtc.openRoom', LINES_ID);
-    assert.equal(api.panels.describe(LINES_ID)?.title, 'first⏎$(check) Session: valid');
-    const logLine = 'Room panel "first⏎$(check) Session: valid": loaded';
-    await waitFor(() => readLogs(api.storage.logDirectory).includes(logLine), 'the panel\'s log line', 15_000);
-    assert.doesNotMatch(readLogs(api.storage.logDirectory), /^\$\(check\) Session/m, 'no line of the log starts inside the id');
+  it(
+    "shows a room id's bidi controls and newlines in the panel's tab title and log lines, Compare's picks and titles, " + 'the diff title',
+    async () => {
+      session = await withSandbox({ seed: { sample: true } });
+      const { sandbox, ui, api } = session;
+      const messages = [{ id: 'm', salt: 'c2FsdA==', data: 'ZGF0YQ==' }];
+      const room = { started: '2025-06-01T10:00:00.000Z', ended: '', members: 'a@example.com', messages };
+      sandbox.store.put({ id: BIDI_ID, ...room });
+      sandbox.store.put({ id: LINES_ID, ...room });
+      await refreshRooms(session.api);
+      await vscode.commands.executeCommand('worldclientRtc.openRoom', LINES_ID);
+      assert.equal(api.panels.describe(LINES_ID)?.title, 'first⏎$(check) Session: valid');
+      const logLine = 'Room panel "first⏎$(check) Session: valid": loaded';
+      await waitFor(() => readLogs(api.storage.logDirectory).includes(logLine), "the panel's log line", 15_000);
+      assert.doesNotMatch(readLogs(api.storage.logDirectory), /^\$\(check\) Session/m, 'no line of the log starts inside the id');
 
-    const picksBefore = ui.quickPicks.length;
-    ui.pick((label) => label.startsWith('Another room')).pick((label) => label.startsWith('first'));
-    await vscode.commands.executeCommand('worldclientRtc.compareRoom', BIDI_ID);
-    assert.ok(ui.prompts.includes('Compare room "invoice-⟨U+202E⟩gpj.exe" with which room?: '), ui.prompts.join(' | '));
-    const otherRooms = ui.quickPicks.at(-1)?.map((item) => readable(item.label)) ?? [];
-    assert.ok(otherRooms.includes('first⏎$(check) Session: valid'), otherRooms.join(' | '));
-    const unsafe = ui.quickPicks.slice(picksBefore).flat().filter((item) => item.label.includes('$(') || /[\n\u202E]/.test(item.label));
-    assert.deepEqual(unsafe, [], 'no icon, newline or bidi control in a pick');
-    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-    const diffTab = () => tabs().find((tab) => tab.input instanceof vscode.TabInputTextDiff);
-    await waitFor(() => diffTab() !== undefined, 'the diff');
-    const diff = diffTab();
-    assert.equal(diff?.label, 'invoice-⟨U+202E⟩gpj.exe: first⏎$(check) Session: valid ↔ server now');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+      const picksBefore = ui.quickPicks.length;
+      ui.pick((label) => label.startsWith('Another room')).pick((label) => label.startsWith('first'));
+      await vscode.commands.executeCommand('worldclientRtc.compareRoom', BIDI_ID);
+      assert.ok(ui.prompts.includes('Compare room "invoice-⟨U+202E⟩gpj.exe" with which room?: '), ui.prompts.join(' | '));
+      const otherRooms = ui.quickPicks.at(-1)?.map((item) => readable(item.label)) ?? [];
+      assert.ok(otherRooms.includes('first⏎$(check) Session: valid'), otherRooms.join(' | '));
+      const unsafe = ui.quickPicks
+        .slice(picksBefore)
+        .flat()
+        .filter((item) => item.label.includes('$(') || /[\n\u202E]/.test(item.label));
+      assert.deepEqual(unsafe, [], 'no icon, newline or bidi control in a pick');
+      const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+      const diffTab = () => tabs().find((tab) => tab.input instanceof vscode.TabInputTextDiff);
+      await waitFor(() => diffTab() !== undefined, 'the diff');
+      const diff = diffTab();
+      assert.equal(diff?.label, 'invoice-⟨U+202E⟩gpj.exe: first⏎$(check) Session: valid ↔ server now');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    },
+  );
 
   it('shows the server version in Test Connection on one line: its newlines add no fake "✓" line', async () => {
     session = await withSandbox({ version: '25.0.0\n✓ Session: valid \u202E' });

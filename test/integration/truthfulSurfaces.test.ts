@@ -30,7 +30,7 @@ describe('Every surface tells the truth and says why', function () {
     other = undefined;
   });
 
-  it('Delete Rooms refused for one of two rooms: a short summary, each room with the server\'s answer in Show Details', async () => {
+  it("Delete Rooms refused for one of two rooms: a short summary, each room with the server's answer in Show Details", async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     s.sandbox.addFault({ kind: 'status', status: 403, errorName: 'Forbidden', method: 'DELETE', roomId: 'incident-4711' });
     s.ui.respond(/^Delete 2 rooms and all their messages\?/, 'Delete');
@@ -63,7 +63,7 @@ describe('Every surface tells the truth and says why', function () {
     assert.deepEqual(refused.actions, ['Show Log']);
   });
 
-  it('after Add Messages the room\'s tree entry says it has messages at once, without a refresh', async () => {
+  it("after Add Messages the room's tree entry says it has messages at once, without a refresh", async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     await refreshRooms(s.api);
     const acme = (): RenderedItem | undefined => renderChildren(s.api).find((item) => item.label === 'customer-call-acme');
@@ -87,7 +87,10 @@ describe('Every surface tells the truth and says why', function () {
     const deletedNote = s.ui.hold(/^Deleted room “weekly-standup”/);
     await vscode.commands.executeCommand('worldclientRtc.deleteRoom', 'weekly-standup');
     await waitFor(() => panel()?.status === 'deleted', 'the panel to say the room was deleted');
-    assert.match(panel()?.statusText ?? '', new RegExp(`^Room "weekly-standup" was deleted from ${s.sandbox.url}\\. Undo, or "Restore Deleted Room…"`));
+    assert.match(
+      panel()?.statusText ?? '',
+      new RegExp(`^Room "weekly-standup" was deleted from ${s.sandbox.url}\\. Undo, or "Restore Deleted Room…"`),
+    );
 
     deletedNote.release('Undo');
     await waitFor(() => panel()?.status === 'ready', 'the panel to reload the restored room', 15_000);
@@ -126,6 +129,9 @@ describe('Every surface tells the truth and says why', function () {
     // A document the JSON language does report on: once it has its problem, ours has been checked too.
     const control = await vscode.workspace.openTextDocument({ language: 'json', content: '// a comment\n{}\n' });
     await waitFor(() => vscode.languages.getDiagnostics(control.uri).length > 0, 'the JSON language to check documents', 30_000);
-    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map((problem) => problem.message), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(document.uri).map((problem) => problem.message),
+      [],
+    );
   });
 });

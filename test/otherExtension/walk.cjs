@@ -13,10 +13,13 @@ async function walkExports(root, options = {}) {
   const standIn = new Proxy(
     {},
     {
-      get: (_target, name) => (typeof name === 'symbol' ? undefined : async (...args) => {
-        report.standInCalls.push(`${String(name)}(${args.map((arg) => safeString(arg)).join(', ')})`);
-        return undefined;
-      }),
+      get: (_target, name) =>
+        typeof name === 'symbol'
+          ? undefined
+          : async (...args) => {
+              report.standInCalls.push(`${String(name)}(${args.map((arg) => safeString(arg)).join(', ')})`);
+              return undefined;
+            },
     },
   );
 
@@ -89,12 +92,15 @@ function propertyNames(value) {
 
 function withTimeout(promise, ms) {
   let timer;
-  return Promise.race([promise, new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function safeString(value) {
   try {
-    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   } catch {
     return String(value);
   }

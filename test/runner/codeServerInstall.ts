@@ -185,15 +185,9 @@ function verifyInstall(root: string, logFile: string): void {
     [path.join(root, 'out', 'node', 'cli.js')],
     // Made by code-server's own postinstall.sh after its nested installs succeeded.
     [path.join(root, 'lib', 'vscode', 'bin', 'remote-cli', 'code-server')],
-    [
-      path.join(modules, 'node-pty', 'build', 'Release', 'pty.node'),
-      path.join(modules, 'node-pty', 'prebuilds', platform, 'pty.node'),
-    ],
+    [path.join(modules, 'node-pty', 'build', 'Release', 'pty.node'), path.join(modules, 'node-pty', 'prebuilds', platform, 'pty.node')],
     [path.join(modules, '@vscode', 'spdlog', 'build', 'Release', 'spdlog.node')],
-    [
-      path.join(modules, '@vscode', 'ripgrep', 'bin', 'rg'),
-      path.join(modules, '@vscode', 'ripgrep-universal', 'bin', platform, 'rg'),
-    ],
+    [path.join(modules, '@vscode', 'ripgrep', 'bin', 'rg'), path.join(modules, '@vscode', 'ripgrep-universal', 'bin', platform, 'rg')],
   ];
   const missing = required.filter((alternatives) => !alternatives.some((file) => fs.existsSync(file)));
   if (missing.length > 0) {

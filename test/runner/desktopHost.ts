@@ -53,14 +53,7 @@ export async function runDesktopSuite(executable: string, version: string, suite
       extensionTestsPath: suitePath,
       extensionTestsEnv: { WORLDCLIENT_RTC_TEST_ARTIFACTS: artifactsDir, WORLDCLIENT_RTC_TEST_HOST: 'desktop' },
       // test-electron itself adds --skip-welcome, --disable-workspace-trust and friends.
-      launchArgs: [
-        dirs.workspace,
-        '--disable-extensions',
-        '--user-data-dir',
-        dirs.userData,
-        '--extensions-dir',
-        dirs.extensions,
-      ],
+      launchArgs: [dirs.workspace, '--disable-extensions', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
     });
     tally.flush();
     // Exit code 0 without mocha's summary means no test ran.

@@ -174,8 +174,7 @@ export interface WorkbenchPaths {
  */
 export function workbenchUrl(origin: string, paths: WorkbenchPaths): string {
   const authority = new URL(origin).host;
-  const remote = (file: string): string =>
-    `vscode-remote://${authority}${file.split('/').map(encodeURIComponent).join('/')}`;
+  const remote = (file: string): string => `vscode-remote://${authority}${file.split('/').map(encodeURIComponent).join('/')}`;
   const payload: [string, string][] = [
     ['extensionDevelopmentPath', remote(paths.extensionDevelopmentPath)],
     ['skipWelcome', 'true'],

@@ -95,7 +95,6 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
 
 /** SIGTERM to the child's group, then SIGKILL if it has not exited after the grace period. */
 export async function killGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
-
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
     return;
   }

@@ -39,7 +39,9 @@ async function runSelectedHost(options: RunnerOptions): Promise<RunResult[]> {
   }
   const results: RunResult[] = [];
   for (const version of options.offlineVersions) {
-    results.push(await runOfflineSuite({ version, suitePath: options.suitePath, timeoutMs: options.timeoutMs, vsixPath: options.vsixPath }));
+    results.push(
+      await runOfflineSuite({ version, suitePath: options.suitePath, timeoutMs: options.timeoutMs, vsixPath: options.vsixPath }),
+    );
   }
   return results;
 }

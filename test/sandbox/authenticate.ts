@@ -18,7 +18,10 @@ export interface SignInSettings {
 
 const LOGIN_TOKEN_COOKIE = 'WCLoginToken';
 
-interface PendingSignIn { user: string; remembered: boolean }
+interface PendingSignIn {
+  user: string;
+  remembered: boolean;
+}
 
 export class Authenticator {
   /** Half-finished sign-ins waiting for their one-time password, by the token basic sign-in handed out. */
@@ -26,7 +29,10 @@ export class Authenticator {
   /** Login tokens handed out and not used yet (requireLoginToken). */
   private readonly loginTokens = new Set<string>();
 
-  constructor(private readonly settings: SignInSettings, private readonly sessions: SessionRegistry) {}
+  constructor(
+    private readonly settings: SignInSettings,
+    private readonly sessions: SessionRegistry,
+  ) {}
 
   /** The settings call's second job; null when this sandbox plays a server that does not know it. */
   issueLoginToken(data: string | null): JsonReply | null {
@@ -37,7 +43,10 @@ export class Authenticator {
       throw new ApiError('MissingParameter', { parameter: 'data' });
     }
     this.loginTokens.add(data);
-    return { ...success(), headers: { 'Set-Cookie': `${LOGIN_TOKEN_COOKIE}=${encodeURIComponent(data)}; Path=/WorldClientAPI; HttpOnly; SameSite=Strict` } };
+    return {
+      ...success(),
+      headers: { 'Set-Cookie': `${LOGIN_TOKEN_COOKIE}=${encodeURIComponent(data)}; Path=/WorldClientAPI; HttpOnly; SameSite=Strict` },
+    };
   }
 
   basic(body: Body, cookieHeader: string | undefined): JsonReply {
@@ -107,7 +116,10 @@ export class Authenticator {
 
   /** Both halves must match a token handed out and not used yet; either way it is used up. */
   private useLoginToken(data: string | undefined, cookieHeader: string | undefined): void {
-    const cookie = (cookieHeader ?? '').split(';').map((pair) => pair.trim()).find((pair) => pair.startsWith(`${LOGIN_TOKEN_COOKIE}=`));
+    const cookie = (cookieHeader ?? '')
+      .split(';')
+      .map((pair) => pair.trim())
+      .find((pair) => pair.startsWith(`${LOGIN_TOKEN_COOKIE}=`));
     const fromCookie = cookie === undefined ? undefined : safeDecode(cookie.slice(LOGIN_TOKEN_COOKIE.length + 1));
     const known = data !== undefined && this.loginTokens.delete(data);
     if (!known || fromCookie !== data) {

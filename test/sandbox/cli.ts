@@ -68,24 +68,59 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     const count = (): number => toCount(flag, value());
     seeded ||= SEED_FLAGS.has(flag);
     switch (flag) {
-      case '--port': options.port = toCount(flag, value(), 65535); break;
-      case '--host': options.host = value(); break;
-      case '--rooms': seed.rooms = count(); break;
-      case '--messages': seed.messagesPerRoom = count(); break;
-      case '--big-room': seed.bigRoom = { id: 'big', messages: count() }; break;
-      case '--sample': seed.sample = true; break;
-      case '--odd-ids': seed.oddIds = true; break;
-      case '--hostile': seed.hostile = true; break;
-      case '--contract-breaking': seed.contractBreaking = true; break;
-      case '--empty': break;
-      case '--error-style': options.errorStyle = toErrorStyle(value()); break;
-      case '--csrf': options.csrf = true; break;
-      case '--2fa': options.twoFactor = true; break;
-      case '--password-expired': options.passwordExpired = true; break;
-      case '--require-terms': options.requireTermsOfUse = true; break;
-      case '--login-token': options.requireLoginToken = true; break;
-      case '--renew-remembered': options.renewRememberedSessions = true; break;
-      case '--reject-encoded-slash': options.rejectEncodedSlashInPath = true; break;
+      case '--port':
+        options.port = toCount(flag, value(), 65535);
+        break;
+      case '--host':
+        options.host = value();
+        break;
+      case '--rooms':
+        seed.rooms = count();
+        break;
+      case '--messages':
+        seed.messagesPerRoom = count();
+        break;
+      case '--big-room':
+        seed.bigRoom = { id: 'big', messages: count() };
+        break;
+      case '--sample':
+        seed.sample = true;
+        break;
+      case '--odd-ids':
+        seed.oddIds = true;
+        break;
+      case '--hostile':
+        seed.hostile = true;
+        break;
+      case '--contract-breaking':
+        seed.contractBreaking = true;
+        break;
+      case '--empty':
+        break;
+      case '--error-style':
+        options.errorStyle = toErrorStyle(value());
+        break;
+      case '--csrf':
+        options.csrf = true;
+        break;
+      case '--2fa':
+        options.twoFactor = true;
+        break;
+      case '--password-expired':
+        options.passwordExpired = true;
+        break;
+      case '--require-terms':
+        options.requireTermsOfUse = true;
+        break;
+      case '--login-token':
+        options.requireLoginToken = true;
+        break;
+      case '--renew-remembered':
+        options.renewRememberedSessions = true;
+        break;
+      case '--reject-encoded-slash':
+        options.rejectEncodedSlashInPath = true;
+        break;
       case '--delay': {
         const delayMs = count();
         options.faults = [...(options.faults ?? []), ...ALL_ROUTES.map((route) => ({ kind: 'delay', delayMs, route }) as const)];
@@ -94,14 +129,29 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       case '--slow-body':
         options.faults = [...(options.faults ?? []), { kind: 'slowBody', delayMs: count(), method: 'GET', route: 'rtc' }];
         break;
-      case '--persist': options.persistPath = value(); break;
-      case '--session': options.session = value(); break;
-      case '--csrf-token': options.csrfToken = value(); break;
-      case '--user': options.user = value(); break;
-      case '--password': options.password = value(); break;
-      case '--one-time-password': options.oneTimePassword = value(); break;
-      case '--server-version': options.version = value(); break;
-      default: throw new UsageError(`unknown option ${argv[i]}`);
+      case '--persist':
+        options.persistPath = value();
+        break;
+      case '--session':
+        options.session = value();
+        break;
+      case '--csrf-token':
+        options.csrfToken = value();
+        break;
+      case '--user':
+        options.user = value();
+        break;
+      case '--password':
+        options.password = value();
+        break;
+      case '--one-time-password':
+        options.oneTimePassword = value();
+        break;
+      case '--server-version':
+        options.version = value();
+        break;
+      default:
+        throw new UsageError(`unknown option ${argv[i]}`);
     }
   }
   options.seed = seeded ? seed : { sample: true, oddIds: true, hostile: true };
@@ -116,7 +166,9 @@ function splitFlag(arg: string): [string, string | undefined] {
 function toCount(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n > max) {
-    throw new UsageError(`${flag} needs a whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `${flag} needs a whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got ${JSON.stringify(text)}`,
+    );
   }
   return n;
 }

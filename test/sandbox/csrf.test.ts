@@ -18,7 +18,7 @@ describe('sandbox CSRF', () => {
     assert.equal(sb.csrfToken, 'fixed-csrf');
   });
 
-  it('403 Forbidden for a PUT or DELETE without or with a wrong token; success with the session\'s own', async () => {
+  it("403 Forbidden for a PUT or DELETE without or with a wrong token; success with the session's own", async () => {
     const room = { id: 'csrf-room', started: '', ended: '', members: '', messages: [] };
     const refused: Record<string, string>[] = [{}, { 'X-CSRF-Token': 'wrong' }, { 'X-CSRF-Token': sb.issueSession().csrfToken }];
     for (const headers of refused) {
@@ -31,7 +31,10 @@ describe('sandbox CSRF', () => {
     assert.ok(sb.store.get('weekly-standup'));
     const ok = { 'X-CSRF-Token': sb.csrfToken };
     assert.equal((await call(sb, roomsUrl('path', sb.session), { method: 'PUT', json: room, headers: ok })).status, 200);
-    assert.equal((await call(sb, messagesUrl('path', sb.session, 'csrf-room'), { method: 'PUT', json: { data: [] }, headers: ok })).status, 200);
+    assert.equal(
+      (await call(sb, messagesUrl('path', sb.session, 'csrf-room'), { method: 'PUT', json: { data: [] }, headers: ok })).status,
+      200,
+    );
     assert.equal((await call(sb, roomsUrl('query', sb.session, 'weekly-standup'), { method: 'DELETE', headers: ok })).status, 200);
   });
 
@@ -40,7 +43,12 @@ describe('sandbox CSRF', () => {
     const session = signIn.body?.session as string;
     const csrf = signIn.body?.csrf_token as string;
     assert.match(csrf, /^[0-9a-f]{32}$/);
-    const put = await call(sb, messagesUrl('path', undefined, 'one-on-one'), { method: 'PUT', bearer: session, json: { data: [] }, headers: { 'X-CSRF-Token': csrf } });
+    const put = await call(sb, messagesUrl('path', undefined, 'one-on-one'), {
+      method: 'PUT',
+      bearer: session,
+      json: { data: [] },
+      headers: { 'X-CSRF-Token': csrf },
+    });
     assert.equal(put.status, 200);
     const noToken = await call(sb, LOGOUT, { method: 'POST', bearer: session });
     assert.deepEqual([noToken.status, noToken.body], [403, { error: 'Forbidden' }]);

@@ -104,7 +104,11 @@ describe('sandbox faults', () => {
     }
     const allAfter = Date.now() - started;
     assert.ok(allAfter >= 390, `the rest came after the pause (${allAfter} ms)`);
-    assert.equal(Buffer.from(first.value as Uint8Array).toString('latin1') + rest, Buffer.from(full).toString('latin1'), 'the whole reply, unchanged');
+    assert.equal(
+      Buffer.from(first.value as Uint8Array).toString('latin1') + rest,
+      Buffer.from(full).toString('latin1'),
+      'the whole reply, unchanged',
+    );
   });
 
   it('times: applies to that many matching requests, then normal replies', async () => {
@@ -114,7 +118,10 @@ describe('sandbox faults', () => {
       statuses.push((await rooms()).status);
     }
     assert.deepEqual(statuses, [503, 503, 200]);
-    assert.deepEqual(sb.requests.map((r) => r.status), [503, 503, 200]);
+    assert.deepEqual(
+      sb.requests.map((r) => r.status),
+      [503, 503, 200],
+    );
   });
 
   it('route and method filters; route defaults to rtc', async () => {
@@ -127,7 +134,10 @@ describe('sandbox faults', () => {
     assert.equal(put.status, 500);
     assert.equal(sb.store.get('faulted'), undefined, 'a faulted write changes nothing');
     sb.addFault({ kind: 'html', route: 'authenticate' });
-    const signIn = await call(sb, '/WorldClientAPI/authenticate/basic', { method: 'POST', json: { user: 'dev@example.com', password: 'sandbox' } });
+    const signIn = await call(sb, '/WorldClientAPI/authenticate/basic', {
+      method: 'POST',
+      json: { user: 'dev@example.com', password: 'sandbox' },
+    });
     assert.match(signIn.headers.get('content-type') ?? '', /^text\/html/);
   });
 

@@ -7,7 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { JSON_TYPE, writeText } from './reply';
 import type { Fault, FaultRoute } from './types';
 
-interface ActiveFault { fault: Fault; remaining: number }
+interface ActiveFault {
+  fault: Fault;
+  remaining: number;
+}
 
 export interface MatchedFaults {
   /** Total delay of the matching 'delay' faults, applied before anything else. */
@@ -17,8 +20,18 @@ export interface MatchedFaults {
 }
 
 const FAULT_KINDS = new Set([
-  'delay', 'html', 'status', 'reset', 'truncatedJson', 'wrongShape',
-  'hugeBody', 'hugeRoom', 'slowBody', 'trickleBody', 'redirect', 'duplicateIds',
+  'delay',
+  'html',
+  'status',
+  'reset',
+  'truncatedJson',
+  'wrongShape',
+  'hugeBody',
+  'hugeRoom',
+  'slowBody',
+  'trickleBody',
+  'redirect',
+  'duplicateIds',
 ]);
 
 export class FaultList {
@@ -45,7 +58,8 @@ export class FaultList {
       const { fault } = entry;
       if (
         entry.remaining <= 0 ||
-        (fault.route ?? 'rtc') !== route || (fault.method !== undefined && fault.method.toUpperCase() !== method) ||
+        (fault.route ?? 'rtc') !== route ||
+        (fault.method !== undefined && fault.method.toUpperCase() !== method) ||
         (fault.roomId !== undefined && fault.roomId !== roomId)
       ) {
         continue;

@@ -6,8 +6,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Authenticator } from './authenticate';
 import { parseBody, readBody, type Body } from './body';
 import {
-  DEFAULT_HUGE_BODY_BYTES, resetConnection, writeHtmlLoginPage, writeHugeBody, writeHugeRoom, writeSlowBody, writeStatusFault,
-  withDuplicateRooms, writeRedirect, writeTrickleBody, writeTruncatedJson, wrongShapePayload, type FaultList,
+  DEFAULT_HUGE_BODY_BYTES,
+  resetConnection,
+  writeHtmlLoginPage,
+  writeHugeBody,
+  writeHugeRoom,
+  writeSlowBody,
+  writeStatusFault,
+  withDuplicateRooms,
+  writeRedirect,
+  writeTrickleBody,
+  writeTruncatedJson,
+  wrongShapePayload,
+  type FaultList,
 } from './faults';
 import { ApiError, applyErrorStyle, ok, writeJson, writeText, JSON_TYPE, type ErrorStyle, type JsonReply } from './reply';
 import { handleRtc } from './rtc';
@@ -39,12 +50,22 @@ export function createRequestHandler(ctx: SandboxContext): (req: IncomingMessage
   };
 }
 
-interface Incoming { req: IncomingMessage; method: string; target: Target }
+interface Incoming {
+  req: IncomingMessage;
+  method: string;
+  target: Target;
+}
 
 async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const target = parseTarget(req.url ?? '/');
-  const record: RequestRecord = { method, path: target.rawPath, query: Object.fromEntries(target.query), headers: { ...req.headers }, status: 0 };
+  const record: RequestRecord = {
+    method,
+    path: target.rawPath,
+    query: Object.fromEntries(target.query),
+    headers: { ...req.headers },
+    status: 0,
+  };
   ctx.requests.push(record);
   res.on('finish', () => {
     record.status = res.statusCode;
@@ -93,7 +114,13 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
 
 /** Every fault but 'delay' and 'slowBody' stands in for the handler, so a faulted write never reaches the store. */
 async function writeFault(
-  ctx: SandboxContext, res: ServerResponse, fault: Fault, normalReply: () => JsonReply, route: Route, method: string, url: string,
+  ctx: SandboxContext,
+  res: ServerResponse,
+  fault: Fault,
+  normalReply: () => JsonReply,
+  route: Route,
+  method: string,
+  url: string,
 ): Promise<void> {
   const isRoomsList = route.name === 'rtc' && route.target === 'rooms' && route.id === undefined && method === 'GET';
   switch (fault.kind) {
@@ -112,7 +139,7 @@ async function writeFault(
     case 'hugeBody':
       return writeHugeBody(res, fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
     case 'hugeRoom':
-      return writeHugeRoom(res, route.name === 'rtc' ? route.id ?? '' : '', fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
+      return writeHugeRoom(res, route.name === 'rtc' ? (route.id ?? '') : '', fault.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES);
     case 'trickleBody':
       return writeTrickleBody(res, fault, ctx.signal);
     case 'slowBody': {

@@ -10,7 +10,11 @@ import type { RtcMessage, StoredRoom } from './types';
 const FORMAT = 'worldclient-rtc-sandbox';
 const FORMAT_VERSION = 1;
 
-interface RoomsFile { format: string; version: number; rooms: StoredRoom[] }
+interface RoomsFile {
+  format: string;
+  version: number;
+  rooms: StoredRoom[];
+}
 
 /** The rooms stored in `file`, or undefined when it does not exist. Throws on a damaged file rather than starting empty over it. */
 export function loadRoomsFile(file: string): StoredRoom[] | undefined {
@@ -47,8 +51,12 @@ export function saveRoomsFileAtomic(file: string, rooms: readonly StoredRoom[]):
 function checkRoom(value: unknown, where: string): StoredRoom {
   const room = value as Partial<StoredRoom> | null;
   if (
-    !room || typeof room.id !== 'string' || typeof room.started !== 'string' ||
-    typeof room.ended !== 'string' || typeof room.members !== 'string' || !Array.isArray(room.messages)
+    !room ||
+    typeof room.id !== 'string' ||
+    typeof room.started !== 'string' ||
+    typeof room.ended !== 'string' ||
+    typeof room.members !== 'string' ||
+    !Array.isArray(room.messages)
   ) {
     throw new Error(`${where} is not a room`);
   }

@@ -60,7 +60,13 @@ export function applyErrorStyle(reply: JsonReply, style: ErrorStyle): JsonReply 
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function writeText(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+export function writeText(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) {
     return;
   }

@@ -12,7 +12,10 @@ export type Route =
   | { name: 'ping' }
   | { name: 'settings' };
 
-export interface Target { rawPath: string; query: URLSearchParams }
+export interface Target {
+  rawPath: string;
+  query: URLSearchParams;
+}
 
 export function parseTarget(url: string): Target {
   const q = url.indexOf('?');

@@ -26,11 +26,20 @@ describe('sandbox rtc route', () => {
         const res = await call(sb, roomsUrl(style, sb.session));
         assert.equal(res.status, 200);
         const rooms = res.body?.rooms as Record<string, unknown>[];
-        assert.deepEqual(rooms.map((r) => r.id), sb.store.list().map((r) => r.id));
+        assert.deepEqual(
+          rooms.map((r) => r.id),
+          sb.store.list().map((r) => r.id),
+        );
         const standup = rooms.find((r) => r.id === 'weekly-standup');
         const stored = sb.store.get('weekly-standup');
         assert.ok(stored);
-        assert.deepEqual(standup, { id: stored.id, started: stored.started, ended: stored.ended, members: stored.members, hasMessages: true });
+        assert.deepEqual(standup, {
+          id: stored.id,
+          started: stored.started,
+          ended: stored.ended,
+          members: stored.members,
+          hasMessages: true,
+        });
         assert.equal(rooms.find((r) => r.id === 'customer-call-acme')?.hasMessages, false);
       });
 
@@ -38,13 +47,20 @@ describe('sandbox rtc route', () => {
         const res = await call(sb, roomsUrl(style, sb.session, 'incident-4711'));
         assert.equal(res.status, 200);
         const stored = sb.store.get('incident-4711');
-        assert.deepEqual(res.body, { id: 'incident-4711', started: stored?.started, ended: stored?.ended, members: stored?.members, hasMessages: true, messages: stored?.messages });
+        assert.deepEqual(res.body, {
+          id: 'incident-4711',
+          started: stored?.started,
+          ended: stored?.ended,
+          members: stored?.members,
+          hasMessages: true,
+          messages: stored?.messages,
+        });
         const missing = await call(sb, roomsUrl(style, sb.session, 'no-such-room'));
         assert.equal(missing.status, 404);
         assert.deepEqual(missing.body, { error: 'RoomNotFound' });
       });
 
-      it('gets a room\'s messages', async () => {
+      it("gets a room's messages", async () => {
         const res = await call(sb, messagesUrl(style, sb.session, 'design-review-2025-03'));
         assert.equal(res.status, 200);
         assert.deepEqual(res.body, { room_id: 'design-review-2025-03', messages: sb.store.get('design-review-2025-03')?.messages });
@@ -68,7 +84,10 @@ describe('sandbox rtc route', () => {
       it('adds messages (PUT), 404 for an unknown room', async () => {
         const before = sb.store.get('one-on-one')?.messages.length;
         assert.equal(before, 0);
-        const data = [{ id: 'x1', salt: 'AAAA', data: 'BBBB' }, { id: 'x2', salt: 'CCCC', data: 'DDDD' }];
+        const data = [
+          { id: 'x1', salt: 'AAAA', data: 'BBBB' },
+          { id: 'x2', salt: 'CCCC', data: 'DDDD' },
+        ];
         const res = await call(sb, messagesUrl(style, sb.session, 'one-on-one'), { method: 'PUT', json: { data } });
         assert.deepEqual([res.status, res.body], [200, { success: true }]);
         assert.deepEqual(sb.store.get('one-on-one')?.messages, data);
@@ -81,7 +100,10 @@ describe('sandbox rtc route', () => {
         assert.deepEqual([res.status, res.body], [200, { success: true }]);
         assert.deepEqual(sb.store.get('weekly-standup')?.messages, []);
         const list = await call(sb, roomsUrl(style, sb.session));
-        assert.equal((list.body?.rooms as { id: string; hasMessages: boolean }[]).find((r) => r.id === 'weekly-standup')?.hasMessages, false);
+        assert.equal(
+          (list.body?.rooms as { id: string; hasMessages: boolean }[]).find((r) => r.id === 'weekly-standup')?.hasMessages,
+          false,
+        );
         const missing = await call(sb, messagesUrl(style, sb.session, 'nope'), { method: 'DELETE' });
         assert.deepEqual([missing.status, missing.body], [404, { error: 'RoomNotFound' }]);
       });
@@ -101,7 +123,10 @@ describe('sandbox rtc route', () => {
           assert.equal(room.body?.id, id);
           const msgs = await call(sb, messagesUrl(style, sb.session, id));
           assert.equal(msgs.body?.room_id, id);
-          const put = await call(sb, messagesUrl(style, sb.session, id), { method: 'PUT', json: { data: [{ id: `${id}-m`, salt: id, data: id }] } });
+          const put = await call(sb, messagesUrl(style, sb.session, id), {
+            method: 'PUT',
+            json: { data: [{ id: `${id}-m`, salt: id, data: id }] },
+          });
           assert.equal(put.status, 200, `PUT messages ${id}`);
           assert.deepEqual(sb.store.get(id)?.messages.at(-1), { id: `${id}-m`, salt: id, data: id });
           const clear = await call(sb, messagesUrl(style, sb.session, id), { method: 'DELETE' });
@@ -147,7 +172,13 @@ describe('sandbox rtc route', () => {
   describe('request bodies', () => {
     it('accepts a form-encoded room with JSON-encoded messages', async () => {
       const room = newRoom('from-form');
-      const form = { id: room.id, started: room.started, ended: room.ended, members: room.members, messages: JSON.stringify(room.messages) };
+      const form = {
+        id: room.id,
+        started: room.started,
+        ended: room.ended,
+        members: room.members,
+        messages: JSON.stringify(room.messages),
+      };
       const res = await call(sb, roomsUrl('path', sb.session), { method: 'PUT', form });
       assert.deepEqual([res.status, res.body], [200, { success: true }]);
       assert.deepEqual(sb.store.get('from-form'), room);
@@ -162,7 +193,11 @@ describe('sandbox rtc route', () => {
 
     it('accepts base64 JSON in the request query parameter, in both styles', async () => {
       const room = newRoom('from-base64 + /?#');
-      const put = await call(sb, `/WorldClientAPI?route=rtc&rooms=1&session=${sb.session}&request=${encodeURIComponent(base64Json(room))}`, { method: 'PUT' });
+      const put = await call(
+        sb,
+        `/WorldClientAPI?route=rtc&rooms=1&session=${sb.session}&request=${encodeURIComponent(base64Json(room))}`,
+        { method: 'PUT' },
+      );
       assert.deepEqual([put.status, put.body], [200, { success: true }]);
       assert.deepEqual(sb.store.get(room.id), room);
       const data = [{ id: 'b1', salt: 'AA==', data: 'Ag==' }];
@@ -175,18 +210,38 @@ describe('sandbox rtc route', () => {
     it('rejects invalid JSON, malformed messages and unknown media types with 400/415', async () => {
       const empty = await call(sb, roomsUrl('path', sb.session), { method: 'PUT', headers: { 'Content-Type': 'application/json' } });
       assert.deepEqual([empty.status, empty.body?.error], [400, 'MissingParameter']);
-      const res = await fetch(`${sb.url}${roomsUrl('path', sb.session)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"id":' });
+      const res = await fetch(`${sb.url}${roomsUrl('path', sb.session)}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"id":',
+      });
       assert.deepEqual([res.status, await res.json()], [400, { error: 'InvalidRequest', detail: 'body is not valid JSON' }]);
-      const shape = await call(sb, messagesUrl('path', sb.session, 'one-on-one'), { method: 'PUT', json: { data: [{ id: 'x', salt: 1, data: 'y' }] } });
+      const shape = await call(sb, messagesUrl('path', sb.session, 'one-on-one'), {
+        method: 'PUT',
+        json: { data: [{ id: 'x', salt: 1, data: 'y' }] },
+      });
       assert.deepEqual([shape.status, shape.body], [400, { error: 'InvalidParameter', parameter: 'data[0].salt' }]);
-      const media = await fetch(`${sb.url}${roomsUrl('path', sb.session)}`, { method: 'PUT', headers: { 'Content-Type': 'application/xml' }, body: '<room/>' });
+      const media = await fetch(`${sb.url}${roomsUrl('path', sb.session)}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/xml' },
+        body: '<room/>',
+      });
       assert.equal(media.status, 415);
       assert.equal(sb.store.get('one-on-one')?.messages.length, 0);
     });
   });
 
   describe('unknown paths and methods', () => {
-    for (const path of ['/', '/WorldClientAPI/nope', '/WorldClientAPI?route=nope', '/WorldClientAPI', '/WorldClientAPI/rtc', '/WorldClientAPI/rtc/rooms/a/b', '/WorldClientAPI/rtc/other', '/worldclientapi/rtc/rooms']) {
+    for (const path of [
+      '/',
+      '/WorldClientAPI/nope',
+      '/WorldClientAPI?route=nope',
+      '/WorldClientAPI',
+      '/WorldClientAPI/rtc',
+      '/WorldClientAPI/rtc/rooms/a/b',
+      '/WorldClientAPI/rtc/other',
+      '/worldclientapi/rtc/rooms',
+    ]) {
       it(`404 NotFound for ${path}`, async () => {
         const res = await call(sb, path, { bearer: sb.session });
         assert.deepEqual([res.status, res.body], [404, { error: 'NotFound' }]);

@@ -6,7 +6,12 @@ import { ApiError, ok, success, type JsonReply } from './reply';
 import type { RoomStore } from './store';
 import type { RtcMessage, StoredRoom } from './types';
 
-export interface RtcRequest { method: string; target: 'rooms' | 'messages'; id: string | undefined; body: Body }
+export interface RtcRequest {
+  method: string;
+  target: 'rooms' | 'messages';
+  id: string | undefined;
+  body: Body;
+}
 
 export function handleRtc(store: RoomStore, req: RtcRequest): JsonReply {
   return req.target === 'rooms' ? rooms(store, req) : messages(store, req);
@@ -17,7 +22,9 @@ function rooms(store: RoomStore, { method, id, body }: RtcRequest): JsonReply {
     return addRoom(store, body);
   }
   if (method === 'GET' && id === undefined) {
-    return ok({ rooms: store.list().flatMap((room) => (room.quirks?.listedTwice ? [listEntry(room), listEntry(room)] : [listEntry(room)])) });
+    return ok({
+      rooms: store.list().flatMap((room) => (room.quirks?.listedTwice ? [listEntry(room), listEntry(room)] : [listEntry(room)])),
+    });
   }
   const room = requireRoom(store, id);
   if (method === 'GET') {

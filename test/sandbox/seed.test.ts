@@ -8,20 +8,29 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe('sandbox seed data', () => {
   it('is deterministic', () => {
-    assert.deepEqual(seedRooms({ sample: true, oddIds: true, hostile: true, rooms: 20, messagesPerRoom: 3 }), seedRooms({ sample: true, oddIds: true, hostile: true, rooms: 20, messagesPerRoom: 3 }));
+    assert.deepEqual(
+      seedRooms({ sample: true, oddIds: true, hostile: true, rooms: 20, messagesPerRoom: 3 }),
+      seedRooms({ sample: true, oddIds: true, hostile: true, rooms: 20, messagesPerRoom: 3 }),
+    );
     const next = createPrng(42);
     assert.deepEqual([next(), next(), next()], [2581720956, 1925393290, 3661312704]);
   });
 
   it('bulk rooms have exact, stable values whatever else is seeded', () => {
     const rooms = bulkRooms(8, 2);
-    assert.deepEqual(rooms.map((r) => r.id), ['room-00001', 'room-00002', 'room-00003', 'room-00004', 'room-00005', 'room-00006', 'room-00007', 'room-00008']);
+    assert.deepEqual(
+      rooms.map((r) => r.id),
+      ['room-00001', 'room-00002', 'room-00003', 'room-00004', 'room-00005', 'room-00006', 'room-00007', 'room-00008'],
+    );
     assert.equal(rooms[0].started, '2025-01-06T09:00:00.000Z');
     assert.equal(rooms[1].started, '2025-01-06T09:37:00.000Z');
     assert.equal(rooms[0].ended, '', 'active, empty end');
     assert.ok(rooms[1].ended.startsWith('2099-'), 'active, ends in the future');
     assert.ok(rooms[2].ended < '2026' && rooms[2].ended > rooms[2].started, 'ended');
-    assert.deepEqual(seedRooms({ sample: true, rooms: 8, messagesPerRoom: 2 }).find((r) => r.id === 'room-00005'), rooms[4]);
+    assert.deepEqual(
+      seedRooms({ sample: true, rooms: 8, messagesPerRoom: 2 }).find((r) => r.id === 'room-00005'),
+      rooms[4],
+    );
     assert.deepEqual(bulkRooms(100, 2)[4], rooms[4]);
     assert.equal(bulkRooms(123_456, 0)[0].id, 'room-000001', 'ids widen past 99,999');
   });
@@ -56,7 +65,10 @@ describe('sandbox seed data', () => {
     for (const id of ['a/b', 'x#y', 'q?r=1', '100%', 'a&b', 'a+b', '<b>x</b>', 'with space']) {
       assert.ok(ODD_IDS.includes(id), id);
     }
-    assert.deepEqual(seedRooms({ oddIds: true }).map((r) => r.id), [...ODD_IDS]);
+    assert.deepEqual(
+      seedRooms({ oddIds: true }).map((r) => r.id),
+      [...ODD_IDS],
+    );
     const [first] = seedRooms({ hostile: true });
     const texts = [first.id, first.members, ...first.messages.flatMap((m) => [m.id, m.salt, m.data])].join(' ');
     for (const payload of Object.values(HOSTILE_PAYLOADS)) {

@@ -56,8 +56,26 @@ export function makeMessages(next: () => number, count: number): RtcMessage[] {
 }
 
 const PEOPLE = [
-  'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy',
-  'mallory', 'niaj', 'olivia', 'peggy', 'rupert', 'sybil', 'trent', 'victor', 'walter', 'zoe',
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+  'mallory',
+  'niaj',
+  'olivia',
+  'peggy',
+  'rupert',
+  'sybil',
+  'trent',
+  'victor',
+  'walter',
+  'zoe',
 ];
 
 function pickMembers(next: () => number, count: number): string {
@@ -107,7 +125,13 @@ export function bigRoom(id: string, messageCount: number): StoredRoom {
   };
 }
 
-interface SampleSpec { id: string; started: string; ended: string; members: number; messages: number }
+interface SampleSpec {
+  id: string;
+  started: string;
+  ended: string;
+  members: number;
+  messages: number;
+}
 
 // A realistic mix: long-running and fresh, ended and open (both ways of being open), empty and
 // busy, a lone member and none at all, and two ids in the uuid form some servers use.
@@ -122,8 +146,20 @@ const SAMPLES: readonly SampleSpec[] = [
   { id: 'support-hotline', started: '2025-06-11T07:00:00.000Z', ended: '', members: 1, messages: 1 },
   { id: 'orphaned-room', started: '2024-12-24T18:00:00.000Z', ended: '2024-12-24T18:00:05.000Z', members: 0, messages: 0 },
   { id: 'long-running', started: '2024-01-15T08:00:00.000Z', ended: '', members: 6, messages: 1500 },
-  { id: '3f2c9a10-5b7e-4d21-9c3a-7e1f0b2d4c68', started: '2025-06-09T21:13:00.000Z', ended: '2025-06-09T23:59:59.000Z', members: 2, messages: 6 },
-  { id: '9b1e4f77-0c3d-4a5b-8e2f-1d6c7b8a9e00', started: '2025-06-12T11:00:00.000Z', ended: '2099-01-01T00:00:00.000Z', members: 3, messages: 0 },
+  {
+    id: '3f2c9a10-5b7e-4d21-9c3a-7e1f0b2d4c68',
+    started: '2025-06-09T21:13:00.000Z',
+    ended: '2025-06-09T23:59:59.000Z',
+    members: 2,
+    messages: 6,
+  },
+  {
+    id: '9b1e4f77-0c3d-4a5b-8e2f-1d6c7b8a9e00',
+    started: '2025-06-12T11:00:00.000Z',
+    ended: '2099-01-01T00:00:00.000Z',
+    members: 3,
+    messages: 0,
+  },
 ];
 
 export function sampleRooms(): StoredRoom[] {
@@ -141,8 +177,18 @@ export function sampleRooms(): StoredRoom[] {
 
 /** Ids that break naive URL building: each needs percent-encoding in a path segment or query value. */
 export const ODD_IDS: readonly string[] = [
-  'a/b', 'x#y', 'q?r=1', '100%', 'a&b', 'a+b', '<b>x</b>', 'with space',
-  '%2F', 'semi;colon,comma', `it's "quoted"`, 'ünïcødé ☕',
+  'a/b',
+  'x#y',
+  'q?r=1',
+  '100%',
+  'a&b',
+  'a+b',
+  '<b>x</b>',
+  'with space',
+  '%2F',
+  'semi;colon,comma',
+  `it's "quoted"`,
+  'ünïcødé ☕',
 ];
 
 export function oddIdRooms(): StoredRoom[] {
@@ -180,7 +226,13 @@ export function hostileRooms(): StoredRoom[] {
         { id: img, salt: js, data: script },
       ],
     },
-    { id: script, started, ended: '2025-06-06T07:00:00.000Z', members: `${img},eve@example.com`, messages: [{ id: 'm1', salt: script, data: img }] },
+    {
+      id: script,
+      started,
+      ended: '2025-06-06T07:00:00.000Z',
+      members: `${img},eve@example.com`,
+      messages: [{ id: 'm1', salt: script, data: img }],
+    },
     { id: js, started, ended: '', members: js, messages: [] },
   ];
 }

@@ -13,7 +13,16 @@ import { RoomStore } from './store';
 import type { Fault, RequestRecord, Sandbox, SandboxOptions, SandboxStore } from './types';
 
 export type {
-  Fault, FaultKind, FaultRoute, RequestRecord, RtcMessage, Sandbox, SandboxOptions, SandboxStore, SeedOptions, StoredRoom,
+  Fault,
+  FaultKind,
+  FaultRoute,
+  RequestRecord,
+  RtcMessage,
+  Sandbox,
+  SandboxOptions,
+  SandboxStore,
+  SeedOptions,
+  StoredRoom,
 } from './types';
 
 export const SANDBOX_DEFAULTS = {
@@ -51,7 +60,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = http.createServer(
     createRequestHandler({
-      store, sessions, authenticator, faults, requests,
+      store,
+      sessions,
+      authenticator,
+      faults,
+      requests,
       errorStyle: options.errorStyle ?? 'status',
       rejectEncodedSlashInPath: options.rejectEncodedSlashInPath ?? false,
       version: options.version ?? SANDBOX_DEFAULTS.version,

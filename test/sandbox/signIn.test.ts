@@ -77,7 +77,14 @@ describe('sandbox sign-in', () => {
         await call(sb, BASIC, { method: 'POST', json: { ...creds, data: 'abc-123' } }),
         await call(sb, BASIC, { method: 'POST', json: creds, headers: cookie }),
       ];
-      assert.deepEqual(refused.map((reply) => [reply.status, reply.body?.error]), [[403, 'Forbidden'], [403, 'Forbidden'], [403, 'Forbidden']]);
+      assert.deepEqual(
+        refused.map((reply) => [reply.status, reply.body?.error]),
+        [
+          [403, 'Forbidden'],
+          [403, 'Forbidden'],
+          [403, 'Forbidden'],
+        ],
+      );
       await call(sb, TOKEN('abc-123'));
       const yes = await call(sb, BASIC, { method: 'POST', json: { ...creds, data: 'abc-123' }, headers: cookie });
       assert.equal(yes.body?.authed, true);
@@ -124,7 +131,10 @@ describe('sandbox two-factor sign-in', () => {
 
       const wrongCode = await call(sb, TWO_FA, { method: 'POST', json: { user: creds.user, token, one_time_password: '000000' } });
       assert.deepEqual([wrongCode.status, wrongCode.body], [401, { error: 'AuthRefused' }]);
-      const wrongToken = await call(sb, TWO_FA, { method: 'POST', json: { user: creds.user, token: 'bogus', one_time_password: '123456' } });
+      const wrongToken = await call(sb, TWO_FA, {
+        method: 'POST',
+        json: { user: creds.user, token: 'bogus', one_time_password: '123456' },
+      });
       assert.deepEqual([wrongToken.status, wrongToken.body], [401, { error: 'AuthRefused' }]);
       const missing = await call(sb, TWO_FA, { method: 'POST', json: { user: creds.user, token } });
       assert.deepEqual([missing.status, missing.body?.error], [400, 'MissingParameter']);

@@ -22,7 +22,10 @@ describe('sandbox store', () => {
     c.messages.push({ id: 'outside', salt: '', data: '' });
     assert.equal(store.get('c')?.messages.length, 1);
     store.put({ ...room('a'), members: 'z@example.com' });
-    assert.deepEqual(store.list().map((r) => r.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      store.list().map((r) => r.id),
+      ['a', 'b', 'c'],
+    );
     assert.equal(store.get('a')?.members, 'z@example.com');
   });
 
@@ -49,7 +52,9 @@ describe('sandbox store', () => {
       assert.equal((res.body?.messages as unknown[]).length, 3);
       sb.store.clearMessages('outside');
       const list = await call(sb, roomsUrl('query', sb.session));
-      assert.deepEqual(list.body?.rooms, [{ id: 'outside', started: '2025-01-01T00:00:00.000Z', ended: '', members: 'a@example.com', hasMessages: false }]);
+      assert.deepEqual(list.body?.rooms, [
+        { id: 'outside', started: '2025-01-01T00:00:00.000Z', ended: '', members: 'a@example.com', hasMessages: false },
+      ]);
     } finally {
       await sb.stop();
     }
@@ -85,7 +90,10 @@ describe('sandbox persistence', () => {
       assert.equal(second.store.get('weekly-standup'), undefined);
       assert.equal(second.store.list().length, 12);
       const res = await call(second, messagesUrl('path', second.session, 'persisted'));
-      assert.deepEqual((res.body?.messages as { id: string }[]).map((m) => m.id), ['m0', 'm1', 'direct']);
+      assert.deepEqual(
+        (res.body?.messages as { id: string }[]).map((m) => m.id),
+        ['m0', 'm1', 'direct'],
+      );
     } finally {
       await second.stop();
     }

@@ -22,7 +22,10 @@ export class RoomStore implements SandboxStore {
    * With `persistPath`, the file's rooms are used when it exists (the seed is then not even built, so a
    * restart keeps what the previous run changed); otherwise the seed is written to it.
    */
-  constructor(seed: readonly StoredRoom[] | (() => readonly StoredRoom[]) = [], private readonly persistPath?: string) {
+  constructor(
+    seed: readonly StoredRoom[] | (() => readonly StoredRoom[]) = [],
+    private readonly persistPath?: string,
+  ) {
     const loaded = persistPath === undefined ? undefined : loadRoomsFile(persistPath);
     // A factory lets a big seed be skipped entirely when the file already has the rooms.
     for (const room of loaded ?? (typeof seed === 'function' ? seed() : seed)) {

@@ -2,8 +2,19 @@
 // them without importing the HTTP machinery. server.ts re-exports all of them (the contract
 // names server.ts as their home).
 
-export interface RtcMessage { id: string; salt: string; data: string }
-export interface StoredRoom { id: string; started: string; ended: string; members: string; messages: RtcMessage[]; quirks?: ReplyQuirks }
+export interface RtcMessage {
+  id: string;
+  salt: string;
+  data: string;
+}
+export interface StoredRoom {
+  id: string;
+  started: string;
+  ended: string;
+  members: string;
+  messages: RtcMessage[];
+  quirks?: ReplyQuirks;
+}
 
 /**
  * How a seeded room breaks the API contract in the replies about it, to play a faulty server
@@ -43,8 +54,18 @@ export interface SeedOptions {
  */
 /** 'hugeRoom': the asked-for room with about `hugeBodyBytes` of `{}` messages, streamed, never built in memory. */
 export type FaultKind =
-  | 'delay' | 'html' | 'status' | 'reset' | 'truncatedJson' | 'wrongShape'
-  | 'hugeBody' | 'hugeRoom' | 'slowBody' | 'trickleBody' | 'redirect' | 'duplicateIds';
+  | 'delay'
+  | 'html'
+  | 'status'
+  | 'reset'
+  | 'truncatedJson'
+  | 'wrongShape'
+  | 'hugeBody'
+  | 'hugeRoom'
+  | 'slowBody'
+  | 'trickleBody'
+  | 'redirect'
+  | 'duplicateIds';
 export type FaultRoute = 'rtc' | 'authenticate' | 'ping' | 'settings';
 
 /**

@@ -19,8 +19,14 @@ export const parityKey = ({ ruleId, roomId, location }: ParityFinding): string =
  * from the messages), and the comparisons of a reply with the list or with the id asked for.
  */
 export const SERVER_ONLY_RULES: ReadonlySet<string> = new Set([
-  'list/duplicate-id', 'room/empty-id', 'room/id-field-name', 'room/has-messages-type', 'room/has-messages-mismatch',
-  'room/messages-missing', 'room/list-mismatch', 'reply/wrong-room',
+  'list/duplicate-id',
+  'room/empty-id',
+  'room/id-field-name',
+  'room/has-messages-type',
+  'room/has-messages-mismatch',
+  'room/messages-missing',
+  'room/list-mismatch',
+  'reply/wrong-room',
 ]);
 
 /** Export Rooms… of every room of the sandbox, written as the extension writes it. */

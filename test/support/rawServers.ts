@@ -9,7 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 
-export interface KeyPair { key: string; cert: string }
+export interface KeyPair {
+  key: string;
+  cert: string;
+}
 
 export interface TestCertificates {
   /** Self-signed, valid for 127.0.0.1, localhost and PROXIED_HOST. */
@@ -29,21 +32,101 @@ export function makeCertificates(): TestCertificates {
   const openssl = (...args: string[]): void => {
     execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   };
-  const read = (key: string, cert: string): KeyPair => ({ key: fs.readFileSync(file(key), 'utf8'), cert: fs.readFileSync(file(cert), 'utf8') });
+  const read = (key: string, cert: string): KeyPair => ({
+    key: fs.readFileSync(file(key), 'utf8'),
+    cert: fs.readFileSync(file(cert), 'utf8'),
+  });
   try {
     const selfNames = `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:${PROXIED_HOST}`;
-    openssl('req', '-x509', ...EC_KEY, '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=localhost',
-      '-addext', selfNames);
-    openssl('req', '-x509', ...EC_KEY, '-keyout', 'other.key', '-out', 'other.pem', '-days', '2', '-subj', '/CN=other.example', '-addext', 'subjectAltName=DNS:other.example');
+    openssl(
+      'req',
+      '-x509',
+      ...EC_KEY,
+      '-keyout',
+      'self.key',
+      '-out',
+      'self.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      selfNames,
+    );
+    openssl(
+      'req',
+      '-x509',
+      ...EC_KEY,
+      '-keyout',
+      'other.key',
+      '-out',
+      'other.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=other.example',
+      '-addext',
+      'subjectAltName=DNS:other.example',
+    );
     openssl('req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=WorldClient Test CA');
-    openssl('req', '-new', ...EC_KEY, '-keyout', 'old.key', '-out', 'old.csr', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1');
+    openssl(
+      'req',
+      '-new',
+      ...EC_KEY,
+      '-keyout',
+      'old.key',
+      '-out',
+      'old.csr',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    );
     // `openssl ca` is the one OpenSSL 3.0 command that takes a start date in the past.
-    fs.writeFileSync(file('ca.cnf'), ['[ca]', 'default_ca=d', '[d]', 'database=index.txt', 'new_certs_dir=.', 'serial=serial', 'default_md=sha256', 'policy=p',
-      'copy_extensions=copy', '[p]', 'commonName=supplied', ''].join('\n'));
+    fs.writeFileSync(
+      file('ca.cnf'),
+      [
+        '[ca]',
+        'default_ca=d',
+        '[d]',
+        'database=index.txt',
+        'new_certs_dir=.',
+        'serial=serial',
+        'default_md=sha256',
+        'policy=p',
+        'copy_extensions=copy',
+        '[p]',
+        'commonName=supplied',
+        '',
+      ].join('\n'),
+    );
     fs.writeFileSync(file('index.txt'), '');
     fs.writeFileSync(file('serial'), '01\n');
-    openssl('ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', 'old.csr', '-out', 'old.pem', '-startdate', '20200101000000Z', '-enddate', '20200102000000Z', '-notext');
-    return { selfSigned: read('self.key', 'self.pem'), wrongHost: read('other.key', 'other.pem'), expired: read('old.key', 'old.pem'), ca: read('ca.key', 'ca.pem') };
+    openssl(
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-cert',
+      'ca.pem',
+      '-keyfile',
+      'ca.key',
+      '-in',
+      'old.csr',
+      '-out',
+      'old.pem',
+      '-startdate',
+      '20200101000000Z',
+      '-enddate',
+      '20200102000000Z',
+      '-notext',
+    );
+    return {
+      selfSigned: read('self.key', 'self.pem'),
+      wrongHost: read('other.key', 'other.pem'),
+      expired: read('old.key', 'old.pem'),
+      ca: read('ca.key', 'ca.pem'),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

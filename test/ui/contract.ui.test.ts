@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { answerQuickInput, openRoom, roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import {
+  answerQuickInput,
+  openRoom,
+  roomsViewRow,
+  runCommand,
+  screenshot,
+  signIn,
+  startUiWorkbench,
+  type UiWorkbench,
+} from './support/uiWorkbench';
 
 describe('Contract checks and Compare in the browser', function () {
   let ui: UiWorkbench;
@@ -17,13 +26,20 @@ describe('Contract checks and Compare in the browser', function () {
     await broken.waitFor({ timeout: 60_000 });
     // The FileDecorationProvider's badge and colour: VS Code draws them with a decoration class on the label.
     await broken.locator('[class*="monaco-decoration-itemColor"]').first().waitFor({ timeout: 30_000 });
-    assert.equal(await roomsViewRow(ui.page, 'weekly-standup').locator('[class*="monaco-decoration-itemColor"]').count(), 0, 'a clean room has no badge');
+    assert.equal(
+      await roomsViewRow(ui.page, 'weekly-standup').locator('[class*="monaco-decoration-itemColor"]').count(),
+      0,
+      'a clean room has no badge',
+    );
     await runCommand(ui.page, 'WorldClient RTC: Check Rooms');
     await ui.page.keyboard.press('Escape');
     await ui.page.keyboard.press('Control+Shift+M'); // View: Problems
     const problems = ui.page.locator('.markers-panel');
     // The first rows of the list (it is virtualized): a list-level break and one Check Rooms found in a message.
-    await problems.locator('.monaco-list-row', { hasText: 'names the room "break-list-duplicate-id" more than once' }).first().waitFor({ timeout: 30_000 });
+    await problems
+      .locator('.monaco-list-row', { hasText: 'names the room "break-list-duplicate-id" more than once' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await problems.locator('.monaco-list-row', { hasText: 'Message 2 has data ""' }).first().waitFor({ timeout: 30_000 });
     await screenshot(ui.page, 'contract-checks');
   });
@@ -44,7 +60,7 @@ describe('Contract checks and Compare in the browser', function () {
     await screenshot(ui.page, 'compare');
   });
 
-  it('shows a room\'s problems in its panel and marks the message at fault', async () => {
+  it("shows a room's problems in its panel and marks the message at fault", async () => {
     const frame = await openRoom(ui, 'break-message-salt-base64');
     await frame.locator('.problems', { hasText: '1 contract problem (1 message marked ⚠ in the list)' }).waitFor({ timeout: 30_000 });
     const marked = frame.locator('.row.has-problem');

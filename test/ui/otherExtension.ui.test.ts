@@ -5,7 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/workspace';
 import {
-  answerQuickInput, openRoom, roomsViewPane, roomsViewRow, runCommand, startUiWorkbench, type UiWorkbench,
+  answerQuickInput,
+  openRoom,
+  roomsViewPane,
+  roomsViewRow,
+  runCommand,
+  startUiWorkbench,
+  type UiWorkbench,
 } from './support/uiWorkbench';
 
 const PROBE_EXTENSION = path.join(repoRoot, 'test', 'otherExtension');
@@ -38,7 +44,11 @@ describe('Beside another extension, with an unusable server URL at startup', fun
   before(async () => {
     const sandboxUrlFile = `${reportFile}.url`;
     const vsix = path.join(path.dirname(reportFile), 'worldclient-rtc.vsix');
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: repoRoot, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix],
+      { cwd: repoRoot, stdio: 'ignore' },
+    );
     ui = await startUiWorkbench({ sample: true }, undefined, {
       settings: { 'worldclientRtc.serverUrl': 'ftp://files.example.com' },
       installVsix: vsix,
@@ -80,13 +90,18 @@ describe('Beside another extension, with an unusable server URL at startup', fun
   it('activates, registers every command and shows how to fix the URL', async () => {
     await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
     const pane = roomsViewPane(ui.page);
-    await pane.getByText('The server URL in settings is not usable: use an http:// or https:// address.').first().waitFor({ timeout: 60_000 });
+    await pane
+      .getByText('The server URL in settings is not usable: use an http:// or https:// address.')
+      .first()
+      .waitFor({ timeout: 60_000 });
     const statusItem = ui.page.locator('.part.statusbar').getByText('WorldClient RTC: server URL not usable');
     await statusItem.waitFor({ timeout: 10_000 });
 
     const report = await walkExports();
     assert.equal(report.active, true);
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[] };
+    };
     const missing = manifest.contributes.commands.map((entry) => entry.command).filter((command) => !report.commands.includes(command));
     assert.deepEqual(missing, [], 'every contributed command is registered');
 

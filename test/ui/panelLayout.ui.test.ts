@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { textContrast } from './support/contrast';
-import { openRoom, runCommand, screenshot, signIn, startWithRoomPanel, waitForPanelTheme, type ThemeName, type UiWorkbench } from './support/uiWorkbench';
+import {
+  openRoom,
+  runCommand,
+  screenshot,
+  signIn,
+  startWithRoomPanel,
+  waitForPanelTheme,
+  type ThemeName,
+  type UiWorkbench,
+} from './support/uiWorkbench';
 
 interface LaidOutElement {
   getBoundingClientRect(): { width: number; height: number };
@@ -24,10 +33,7 @@ const ROOM = {
 
 /** Rendered width in CSS pixels of the first element matching each selector. */
 function widths(frame: Frame, selectors: string[]): Promise<number[]> {
-  return frame.evaluate(
-    (list) => list.map((selector) => document.querySelector(selector)?.getBoundingClientRect().width ?? -1),
-    selectors,
-  );
+  return frame.evaluate((list) => list.map((selector) => document.querySelector(selector)?.getBoundingClientRect().width ?? -1), selectors);
 }
 
 describe('Room panel layout in the browser', function () {
@@ -61,7 +67,10 @@ describe('Room panel layout in the browser', function () {
   });
 
   it('shows dates in the locale on one line, the ISO value in the tooltip', async () => {
-    for (const [key, iso] of [['started', ROOM.started], ['ended', ROOM.ended]] as const) {
+    for (const [key, iso] of [
+      ['started', ROOM.started],
+      ['ended', ROOM.ended],
+    ] as const) {
       const expected = await frame.evaluate(
         (value) => new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
         iso,
@@ -152,7 +161,13 @@ describe('Room panel layout in the browser', function () {
   });
 
   it('keeps dates, members, menus, handles and reasons at 4.5:1 or more in light, dark and high contrast', async () => {
-    const selectors = ['.fact-started time', '.fact-members .member', 'button.members-toggle', '.list-header .column.data', '.row.active button.row-menu'];
+    const selectors = [
+      '.fact-started time',
+      '.fact-members .member',
+      'button.members-toggle',
+      '.list-header .column.data',
+      '.row.active button.row-menu',
+    ];
     for (const theme of ['light', 'dark', 'highContrast'] as ThemeName[]) {
       await ui.setTheme(theme);
       await waitForPanelTheme(frame, theme);

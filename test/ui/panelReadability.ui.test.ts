@@ -8,7 +8,10 @@ interface StyledElement {
   readonly className: string;
   readonly parentElement: StyledElement | null;
 }
-declare const document: { querySelector(selector: string): StyledElement | null; querySelectorAll(selector: string): Iterable<StyledElement> };
+declare const document: {
+  querySelector(selector: string): StyledElement | null;
+  querySelectorAll(selector: string): Iterable<StyledElement>;
+};
 declare function getComputedStyle(element: StyledElement): { color: string; backgroundColor: string };
 
 const b64 = (bytes: number[]): string => Buffer.from(bytes).toString('base64');
@@ -38,7 +41,12 @@ function selectedRowColours(frame: Frame): Promise<{ cell: string; text: string;
     };
     return [...document.querySelectorAll('.row.active .cell:not(.badge):not(.actions), .row.active .cell-note')]
       .filter((element) => (element.textContent ?? '').trim() !== '')
-      .map((element) => ({ cell: element.className, text: element.textContent ?? '', color: getComputedStyle(element).color, background: opaqueBackground(element) }));
+      .map((element) => ({
+        cell: element.className,
+        text: element.textContent ?? '',
+        color: getComputedStyle(element).color,
+        background: opaqueBackground(element),
+      }));
   });
 }
 
@@ -79,7 +87,10 @@ describe('Room panel readability in the browser', function () {
       await frame.locator('.row:not(.loading)').nth(1).locator('.cell.index').click();
       await frame.locator('.row.active .cell.index', { hasText: '#2' }).waitFor();
       const colours = await selectedRowColours(frame);
-      assert.ok(colours.some((c) => c.cell.includes('size')) && colours.some((c) => c.cell.includes('index')), `${theme}: the dimmed cells are measured`);
+      assert.ok(
+        colours.some((c) => c.cell.includes('size')) && colours.some((c) => c.cell.includes('index')),
+        `${theme}: the dimmed cells are measured`,
+      );
       for (const { cell, text, color, background } of colours) {
         const ratio = contrastRatio(color, background);
         assert.ok(ratio >= 4.5, `${theme}: "${text}" (${cell}) is ${color} on ${background}, contrast ${ratio.toFixed(2)}:1`);

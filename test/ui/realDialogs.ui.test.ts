@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { roomsViewPane, roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
-import { clickDialogButton, clickToastButton, contextMenuAction, findNotification, notificationToast, readDialog } from './support/workbenchDialogs';
+import {
+  clickDialogButton,
+  clickToastButton,
+  contextMenuAction,
+  findNotification,
+  notificationToast,
+  readDialog,
+} from './support/workbenchDialogs';
 
 /**
  * The workbench runs the way `npm start` serves it (no --enable-smoke-test-driver), so VS Code's
@@ -24,7 +31,9 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await screenshot(ui.page, 'rooms-view-signed-out');
     await signIn(ui);
     // Signed in, the count is on the view's first line, visible even though the container holds one view.
-    await roomsViewPane(ui.page).locator('.message', { hasText: /^\s*12 rooms\s*$/ }).waitFor({ timeout: 30_000 });
+    await roomsViewPane(ui.page)
+      .locator('.message', { hasText: /^\s*12 rooms\s*$/ })
+      .waitFor({ timeout: 30_000 });
     importFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-import-')), 'rooms.json');
   });
 
@@ -61,7 +70,7 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await roomsViewRow(ui.page, 'incident-4711').waitFor({ timeout: 30_000 });
   });
 
-  it('a refused delete names the server URL as configured, then the server\'s answer and the next step, with Show Log', async () => {
+  it("a refused delete names the server URL as configured, then the server's answer and the next step, with Show Log", async () => {
     ui.sandbox.addFault({ kind: 'status', status: 403, errorName: 'Forbidden', method: 'DELETE', roomId: 'weekly-standup', times: 1 });
     await contextMenuAction(ui.page, roomsViewRow(ui.page, 'weekly-standup'), 'Delete Room…');
     const confirmation = await readDialog(ui.page, /Delete the room “weekly-standup”/);
@@ -70,7 +79,10 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     const refused = await findNotification(ui.page, /could not be deleted/);
     const text = await refused.locator('.notification-list-item-message').innerText();
     // The workbench signed in with a pasted session and no CSRF token: the message says which is missing.
-    assert.match(text, /the CSRF token is missing .*\(403 Forbidden\)\. Paste the CSRF token with the session, or sign in with the password/);
+    assert.match(
+      text,
+      /the CSRF token is missing .*\(403 Forbidden\)\. Paste the CSRF token with the session, or sign in with the password/,
+    );
     await refused.locator('.monaco-button', { hasText: 'Show Log' }).waitFor();
     await screenshot(ui.page, 'refused-write');
     assert.ok(ui.sandbox.store.get('weekly-standup'), 'the room is unchanged');
@@ -90,7 +102,13 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
   it('imports rooms through the file dialog and shows the report naming what was skipped', async () => {
     const existing = ui.sandbox.store.get('weekly-standup');
     assert.ok(existing);
-    const newRoom = { id: 'imported-in-the-browser', members: 'ann@example.com,bob@example.com', started: '2026-11-24T10:00:00Z', ended: '', messages: [] };
+    const newRoom = {
+      id: 'imported-in-the-browser',
+      members: 'ann@example.com,bob@example.com',
+      started: '2026-11-24T10:00:00Z',
+      ended: '',
+      messages: [],
+    };
     fs.writeFileSync(importFile, JSON.stringify([newRoom, { ...existing }], null, 2));
     await runCommand(ui.page, 'WorldClient RTC: Import Rooms…');
     // Code-server's open dialog is VS Code's "simple" file dialog: a quick input holding a path.

@@ -16,12 +16,15 @@ function domProbe(frame: Frame): Promise<{ images: number; scripts: string[]; li
   return frame.evaluate(() => ({
     images: document.querySelectorAll('img').length,
     // Describes each script: where it comes from, whether it carries a nonce, how it starts.
-    scripts: [...document.querySelectorAll('script')].map((script) =>
-      `${script.getAttribute('src') ? 'src' : 'inline'} nonce=${script.getAttribute('nonce') !== null} ` +
-      (script.textContent ?? '').slice(0, 40),
+    scripts: [...document.querySelectorAll('script')].map(
+      (script) =>
+        `${script.getAttribute('src') ? 'src' : 'inline'} nonce=${script.getAttribute('nonce') !== null} ` +
+        (script.textContent ?? '').slice(0, 40),
     ),
     links: document.querySelectorAll('a').length,
-    handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on'))).length,
+    handlers: [...document.querySelectorAll('*')].filter((element) =>
+      [...element.attributes].some((attribute) => attribute.name.startsWith('on')),
+    ).length,
     rows: document.querySelectorAll('.row').length,
   }));
 }
@@ -54,7 +57,10 @@ describe('Room panel in the browser', function () {
       const frame = await openRoom(ui, IMG);
       await frame.locator('.row:not(.loading)').first().waitFor();
       assert.deepEqual(await texts(frame, '.fact-id'), [IMG]);
-      assert.match((await texts(frame, '.fact-members'))[0], new RegExp(`${SCRIPT.replace(/[()]/g, '\\$&')}@example\\.com, ${JS.replace(/[()]/g, '\\$&')}, ${IMG.replace(/[()]/g, '\\$&')}`));
+      assert.match(
+        (await texts(frame, '.fact-members'))[0],
+        new RegExp(`${SCRIPT.replace(/[()]/g, '\\$&')}@example\\.com, ${JS.replace(/[()]/g, '\\$&')}, ${IMG.replace(/[()]/g, '\\$&')}`),
+      );
       assert.deepEqual(await texts(frame, '.row .cell.id'), [SCRIPT, JS, IMG]);
       assert.deepEqual(await texts(frame, '.row .cell.salt'), [IMG, SCRIPT, JS]);
       assert.deepEqual(await texts(frame, '.row .cell.data'), [JS, IMG, SCRIPT]);
@@ -137,11 +143,18 @@ describe('Room panel in the browser', function () {
           colours = await read();
         }
         assert.ok(expected[theme](luminance(colours.background)), `${theme}: the panel background is ${colours.background}`);
-        assert.ok(Math.abs(luminance(colours.background) - luminance(colours.color)) > 0.4, `${theme}: text ${colours.color} stands out on ${colours.background}`);
+        assert.ok(
+          Math.abs(luminance(colours.background) - luminance(colours.color)) > 0.4,
+          `${theme}: text ${colours.color} stands out on ${colours.background}`,
+        );
         // The screenshot waits for the workbench around the panel to wear the theme too, and for
         // two painted frames after that, so it never catches a half-switched window.
         const themeClass = { light: 'vs', dark: 'vs-dark', highContrast: 'hc-black' }[theme];
-        await ui.page.waitForFunction((name) => document.querySelector('.monaco-workbench')?.classList.contains(name) === true, themeClass, { timeout: 15_000 });
+        await ui.page.waitForFunction(
+          (name) => document.querySelector('.monaco-workbench')?.classList.contains(name) === true,
+          themeClass,
+          { timeout: 15_000 },
+        );
         await ui.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
         console.log(`      ${theme}: ${await screenshot(ui.page, `room-panel-${theme}`)}`);
       }

@@ -38,12 +38,19 @@ describe('Rooms view order and filter in the browser', function () {
 
   it('sorts from the title bar menu', async () => {
     const before = await openOrderMenu();
-    assert.ok(before.some((item) => item.label === 'Sort Rooms: By Id'), JSON.stringify(before));
+    assert.ok(
+      before.some((item) => item.label === 'Sort Rooms: By Id'),
+      JSON.stringify(before),
+    );
     await ui.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Sort Rooms: By Id' }).click();
     const pane = roomsViewPane(ui.page);
     await pane.locator('.monaco-list-row').first().locator('.label-name', { hasText: '3f2c9a10' }).waitFor({ timeout: 15_000 });
     const labels = await rowLabels();
-    assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b)), 'the rooms are in id order');
+    assert.deepEqual(
+      labels,
+      [...labels].sort((a, b) => a.localeCompare(b)),
+      'the rooms are in id order',
+    );
   });
 
   it('groups by state from the palette, and ungroups from the title bar menu', async () => {
@@ -58,7 +65,9 @@ describe('Rooms view order and filter in the browser', function () {
   it('opens a room from the tree and keeps the keyboard in the tree', async () => {
     await roomsViewRow(ui.page, 'incident-4711').click();
     await roomFrame(ui.page, 'incident-4711');
-    const focusInTree = await ui.page.evaluate(() => document.activeElement?.closest('.pane')?.querySelector('.pane-header')?.textContent ?? '');
+    const focusInTree = await ui.page.evaluate(
+      () => document.activeElement?.closest('.pane')?.querySelector('.pane-header')?.textContent ?? '',
+    );
     assert.match(focusInTree, /Rooms/, 'the focus stayed in the Rooms view');
     await ui.page.keyboard.press('ArrowDown');
     const focused = roomsViewPane(ui.page).locator('.monaco-list-row.focused');

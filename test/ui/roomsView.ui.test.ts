@@ -8,7 +8,16 @@ import { findNotification } from './support/workbenchDialogs';
 import { luminance, parseColour, textContrast } from './support/contrast';
 import { roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
 
-const ROOM_ACTIONS = ['Open Room', 'Open Room as JSON', 'Add Messages…', 'Delete All Messages…', 'Copy Room Id', 'Copy Room JSON', 'Export Rooms…', 'Delete Room…'];
+const ROOM_ACTIONS = [
+  'Open Room',
+  'Open Room as JSON',
+  'Add Messages…',
+  'Delete All Messages…',
+  'Copy Room Id',
+  'Copy Room JSON',
+  'Export Rooms…',
+  'Delete Room…',
+];
 
 describe('Rooms view in the browser', function () {
   let ui: UiWorkbench;
@@ -88,7 +97,7 @@ describe('Rooms view in the browser', function () {
     assert.match(await roomsViewPane(ui.page).locator('.pane-header').innerText(), /rooms/i);
     await ui.page.locator('.part.statusbar [aria-label^="WorldClient RTC: signed in to"]').first().waitFor({ timeout: 30_000 });
     // Removed a few seconds after activation, quietly.
-    for (const deadline = Date.now() + 30_000; fs.existsSync(codeCache); ) {
+    for (const deadline = Date.now() + 30_000; fs.existsSync(codeCache);) {
       assert.ok(Date.now() < deadline, 'the old code cache folder is removed after the start');
       await ui.page.waitForTimeout(200);
     }

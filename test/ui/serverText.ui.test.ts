@@ -48,9 +48,11 @@ describe('Server text in notifications, in the browser', function () {
   }
 
   async function assertNoServerLinks(item: Locator): Promise<void> {
-    const anchors = await item.locator('.notification-list-item-message a').evaluateAll((links) =>
-      links.map((link) => `${link.textContent ?? ''} → ${link.getAttribute('href') ?? link.getAttribute('data-href') ?? ''}`),
-    );
+    const anchors = await item
+      .locator('.notification-list-item-message a')
+      .evaluateAll((links) =>
+        links.map((link) => `${link.textContent ?? ''} → ${link.getAttribute('href') ?? link.getAttribute('data-href') ?? ''}`),
+      );
     assert.deepEqual(anchors, [], 'no link was built from server text');
   }
 

@@ -61,7 +61,10 @@ describe('The packaged extension (VSIX)', function () {
     const manifest = installed().packageJSON as { contributes: { commands: { command: string }[] } };
     const contributed = manifest.contributes.commands.map((entry) => entry.command);
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.filter((command) => !registered.has(command)), []);
+    assert.deepEqual(
+      contributed.filter((command) => !registered.has(command)),
+      [],
+    );
   });
 
   it('holds every image its README names, linked relatively (the details page shows them offline)', () => {
@@ -71,7 +74,9 @@ describe('The packaged extension (VSIX)', function () {
     assert.ok(readmeName, 'the package has a README');
     const readme = fs.readFileSync(path.join(extension.extensionPath, readmeName), 'utf8');
     // Markdown images ![alt](target) and HTML <img src="target">.
-    const targets = [...readme.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)].map((match) => match[1] ?? match[2]);
+    const targets = [...readme.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)].map(
+      (match) => match[1] ?? match[2],
+    );
     assert.ok(targets.length > 0, 'the README shows screenshots');
     for (const target of targets) {
       assert.doesNotMatch(target, /^[a-z][\w+.-]*:/i, `"${target}" is relative, not a URL into a repository`);
@@ -86,7 +91,10 @@ describe('The packaged extension (VSIX)', function () {
     await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', sandbox.url, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
     await waitFor(
-      () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'weekly-standup' && tab.input instanceof vscode.TabInputWebview)),
+      () =>
+        vscode.window.tabGroups.all.some((group) =>
+          group.tabs.some((tab) => tab.label === 'weekly-standup' && tab.input instanceof vscode.TabInputWebview),
+        ),
       'the room panel tab',
     );
     // Test Connection answers with its report (it also shows it, in a dialog left open here).
@@ -94,7 +102,10 @@ describe('The packaged extension (VSIX)', function () {
     const lines = await vscode.commands.executeCommand<ReportLine[] | undefined>('worldclientRtc.testConnection');
     assert.deepEqual(
       lines?.map((line) => [line.check, line.ok]),
-      [['Reachable', true], ['Session', false]],
+      [
+        ['Reachable', true],
+        ['Session', false],
+      ],
       JSON.stringify(lines),
     );
     assert.match(lines?.[0]?.detail ?? '', /^server version 25\.0\.0, round trip \d+ ms$/);

@@ -20,7 +20,10 @@ export async function pickRoom(ui: Ui, connection: Pick<ConnectionSnapshot, 'api
     return undefined;
   }
   const now = Date.now();
-  const picked = await ui.showQuickPick(rooms.map((room) => toPick(room, now)), { title, placeHolder: vscode.l10n.t('Type a room id or a member'), matchOnDescription: true, matchOnDetail: true });
+  const picked = await ui.showQuickPick(
+    rooms.map((room) => toPick(room, now)),
+    { title, placeHolder: vscode.l10n.t('Type a room id or a member'), matchOnDescription: true, matchOnDetail: true },
+  );
   return picked?.roomId;
 }
 

@@ -40,7 +40,10 @@ export function matchesFilter(room: RoomSummary, filter: string): boolean {
 
 /** Filters, sorts and (optionally) splits the rooms into Active and Ended, in that order. */
 export function arrangeRooms(rooms: readonly RoomSummary[], query: RoomsQuery, now: number): RoomGroup[] {
-  const sorted = sortRooms(rooms.filter((room) => matchesFilter(room, query.filter)), query.sortBy);
+  const sorted = sortRooms(
+    rooms.filter((room) => matchesFilter(room, query.filter)),
+    query.sortBy,
+  );
   if (!query.groupByState) {
     return [{ key: 'all', rooms: sorted }];
   }
@@ -63,9 +66,11 @@ interface SortKeys {
 }
 
 function sortRooms(rooms: readonly RoomSummary[], sortBy: RoomSortKey): RoomSummary[] {
-  const keyed = rooms.map(
-    (room): SortKeys => ({ room, started: startedAt(room), members: sortBy === 'members' ? memberList(room).length : 0 }),
-  );
+  const keyed = rooms.map((room): SortKeys => ({
+    room,
+    started: startedAt(room),
+    members: sortBy === 'members' ? memberList(room).length : 0,
+  }));
   // localeCompare's comparison, made once and only when needed: ICU's collation data takes a while to load.
   let compareIds: ((a: string, b: string) => number) | undefined;
   const byId = (a: SortKeys, b: SortKeys): number => (compareIds ??= new Intl.Collator().compare)(a.room.id, b.room.id);

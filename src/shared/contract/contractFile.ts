@@ -155,20 +155,24 @@ const MESSAGE_FIELDS: readonly string[] = ['id', 'salt', 'data'];
 
 /** The team's room rules on one room (its fields as sent, without messages): one problem per rule it breaks. */
 export function checkCustomRoom(rules: readonly CustomRule[], roomId: string, fields: object): Problem[] {
-  return rules.filter((rule) => rule.appliesTo === 'room' && !rule.validate(fields)).map((rule) => {
-    const [error] = rule.validate.errors ?? [];
-    const field = (errorField(error, ROOM_FIELDS) ?? 'id') as RoomField;
-    return customProblem(rule, roomId, { kind: 'room', field }, error, 'the room');
-  });
+  return rules
+    .filter((rule) => rule.appliesTo === 'room' && !rule.validate(fields))
+    .map((rule) => {
+      const [error] = rule.validate.errors ?? [];
+      const field = (errorField(error, ROOM_FIELDS) ?? 'id') as RoomField;
+      return customProblem(rule, roomId, { kind: 'room', field }, error, 'the room');
+    });
 }
 
 /** The team's message rules on one message. */
 export function checkCustomMessage(rules: readonly CustomRule[], roomId: string, index: number, message: object): Problem[] {
-  return rules.filter((rule) => rule.appliesTo === 'message' && !rule.validate(message)).map((rule) => {
-    const [error] = rule.validate.errors ?? [];
-    const field = (errorField(error, MESSAGE_FIELDS) ?? 'id') as MessageField;
-    return customProblem(rule, roomId, { kind: 'message', index, field }, error, `message ${index + 1}`);
-  });
+  return rules
+    .filter((rule) => rule.appliesTo === 'message' && !rule.validate(message))
+    .map((rule) => {
+      const [error] = rule.validate.errors ?? [];
+      const field = (errorField(error, MESSAGE_FIELDS) ?? 'id') as MessageField;
+      return customProblem(rule, roomId, { kind: 'message', index, field }, error, `message ${index + 1}`);
+    });
 }
 
 /** The field an error is about: the first step of its path, or the property it says is missing. */

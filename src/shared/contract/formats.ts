@@ -22,9 +22,14 @@ export function parseIso8601(text: string): number | undefined {
   }
   const fraction = match[7] === undefined ? 0 : Math.round(Number(`0.${match[7]}`) * 1000);
   // No zone: a date alone is UTC, a date-time local, as Date.parse takes them.
-  const offsetMinutes = match[8] === undefined
-    ? match[4] === undefined ? 0 : new Date(year, month - 1, day, hours, minutes).getTimezoneOffset() * -1
-    : match[9] === undefined ? 0 : (match[9] === '-' ? -1 : 1) * (+match[10] * 60 + +match[11]);
+  const offsetMinutes =
+    match[8] === undefined
+      ? match[4] === undefined
+        ? 0
+        : new Date(year, month - 1, day, hours, minutes).getTimezoneOffset() * -1
+      : match[9] === undefined
+        ? 0
+        : (match[9] === '-' ? -1 : 1) * (+match[10] * 60 + +match[11]);
   return Date.UTC(year, month - 1, day, hours, minutes, seconds, fraction) - offsetMinutes * 60_000;
 }
 
@@ -37,8 +42,19 @@ function daysInMonth(year: number, month: number): number {
 
 /** What `\s` matches in a JavaScript regular expression (WhiteSpace and LineTerminator). */
 export function isSpaceCode(code: number): boolean {
-  return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 const AT = 0x40;

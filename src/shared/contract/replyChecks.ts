@@ -41,28 +41,45 @@ export class RoomReplyCheck {
     const read = options.read ?? plainReader;
     const repliedId = read(reply, 'id') ?? read(reply, 'room_id');
     if (repliedId !== askedId) {
-      sink.add('reply/wrong-room', askedId, { kind: 'room', field: 'id' },
-        `Asked for the room ${quote(askedId)}, the reply is for ${quote(repliedId)}; the contract expects the room asked for.`);
+      sink.add(
+        'reply/wrong-room',
+        askedId,
+        { kind: 'room', field: 'id' },
+        `Asked for the room ${quote(askedId)}, the reply is for ${quote(repliedId)}; the contract expects the room asked for.`,
+      );
     }
     checkRoomFields(reply, askedId, read, options.now, sink);
     sink.problems.push(...checkCustomRoom(options.custom ?? [], askedId, sentFields(reply, read)));
     this.customMessageRules = (options.custom ?? []).filter((rule) => rule.appliesTo === 'message');
     if (read(reply, 'messages') === undefined) {
-      sink.add('room/messages-missing', askedId, { kind: 'room', field: 'messages' },
-        'The reply has no "messages"; the contract expects an array, empty when the room has none.');
+      sink.add(
+        'room/messages-missing',
+        askedId,
+        { kind: 'room', field: 'messages' },
+        'The reply has no "messages"; the contract expects an array, empty when the room has none.',
+      );
     }
     const hasMessages = read(reply, 'hasMessages');
     if (typeof hasMessages === 'boolean' && hasMessages !== reply.messages.length > 0) {
-      sink.add('room/has-messages-mismatch', askedId, { kind: 'room', field: 'hasMessages' },
+      sink.add(
+        'room/has-messages-mismatch',
+        askedId,
+        { kind: 'room', field: 'hasMessages' },
         `"hasMessages" is ${String(hasMessages)} but the room holds ${reply.messages.length} messages; ` +
-          'the contract expects them to agree.');
+          'the contract expects them to agree.',
+      );
     }
     if (options.listed) {
       const listed = options.listed;
       const differing = (['started', 'ended', 'members'] as const).filter((field) => read(listed, field) !== read(reply, field));
       for (const field of differing) {
-        sink.add('room/list-mismatch', askedId, { kind: 'room', field }, `"${field}" is ${quote(read(reply, field))} here but ` +
-          `${quote(read(listed, field))} in the room list; the contract expects both replies to describe the room alike.`);
+        sink.add(
+          'room/list-mismatch',
+          askedId,
+          { kind: 'room', field },
+          `"${field}" is ${quote(read(reply, field))} here but ` +
+            `${quote(read(listed, field))} in the room list; the contract expects both replies to describe the room alike.`,
+        );
       }
     }
   }
@@ -78,26 +95,42 @@ export class RoomReplyCheck {
     for (let index = from; index < to; index++) {
       const { id, salt, data } = messages[index];
       if (id === '') {
-        sink.add('message/empty-id', roomId, { kind: 'message', index, field: 'id' },
-          `Message ${index + 1} has an empty id; the contract expects a non-empty string.`);
+        sink.add(
+          'message/empty-id',
+          roomId,
+          { kind: 'message', index, field: 'id' },
+          `Message ${index + 1} has an empty id; the contract expects a non-empty string.`,
+        );
       } else {
         const first = firstIndex.get(id);
         if (first !== undefined) {
-          sink.add('message/duplicate-id', roomId, { kind: 'message', index, field: 'id' },
-            `Message ${index + 1} repeats the id ${quote(id)} of message ${first + 1}; the contract expects ids unique in a room.`);
+          sink.add(
+            'message/duplicate-id',
+            roomId,
+            { kind: 'message', index, field: 'id' },
+            `Message ${index + 1} repeats the id ${quote(id)} of message ${first + 1}; the contract expects ids unique in a room.`,
+          );
         } else {
           firstIndex.set(id, index);
         }
       }
       if (!isContractBase64(salt)) {
-        sink.add('message/salt-base64', roomId, { kind: 'message', index, field: 'salt' },
-          `Message ${index + 1} has the salt ${quote(salt)}; the contract expects non-empty base64.`);
+        sink.add(
+          'message/salt-base64',
+          roomId,
+          { kind: 'message', index, field: 'salt' },
+          `Message ${index + 1} has the salt ${quote(salt)}; the contract expects non-empty base64.`,
+        );
       } else {
         this.checkSalt(salt, index);
       }
       if (!isContractBase64(data)) {
-        sink.add('message/data-base64', roomId, { kind: 'message', index, field: 'data' },
-          `Message ${index + 1} has data ${quote(data)}; the contract expects non-empty base64.`);
+        sink.add(
+          'message/data-base64',
+          roomId,
+          { kind: 'message', index, field: 'data' },
+          `Message ${index + 1} has data ${quote(data)}; the contract expects non-empty base64.`,
+        );
       }
       if (this.customMessageRules.length > 0) {
         sink.problems.push(...checkCustomMessage(this.customMessageRules, roomId, index, messages[index]));
@@ -111,9 +144,13 @@ export class RoomReplyCheck {
     const at = { kind: 'message', index, field: 'salt' } as const;
     const first = this.firstSaltIndex.get(salt);
     if (first !== undefined) {
-      sink.add('message/salt-reused', roomId, at,
+      sink.add(
+        'message/salt-reused',
+        roomId,
+        at,
         `Message ${index + 1} reuses the salt of message ${first + 1}; the contract expects a fresh salt per message ` +
-          '(a reused salt or nonce breaks the encryption).');
+          '(a reused salt or nonce breaks the encryption).',
+      );
     } else {
       this.firstSaltIndex.set(salt, index);
     }
@@ -122,8 +159,13 @@ export class RoomReplyCheck {
       this.saltLength = { bytes, index, reported: false };
     } else if (bytes !== this.saltLength.bytes && !this.saltLength.reported) {
       this.saltLength.reported = true; // Once per room: a room of mixed clients would otherwise report every other message.
-      sink.add('message/salt-length', roomId, at, `Message ${index + 1} has a salt of ${bytes} bytes, message ` +
-        `${this.saltLength.index + 1} one of ${this.saltLength.bytes}; the contract expects the salts of a room to be of one length.`);
+      sink.add(
+        'message/salt-length',
+        roomId,
+        at,
+        `Message ${index + 1} has a salt of ${bytes} bytes, message ` +
+          `${this.saltLength.index + 1} one of ${this.saltLength.bytes}; the contract expects the salts of a room to be of one length.`,
+      );
     }
   }
 }

@@ -53,7 +53,12 @@ export class RoomListCheck {
       const id = roomIdOf(room, read);
       if (seen.has(id) && !reported.has(id)) {
         reported.add(id);
-        sink.add('list/duplicate-id', id, { kind: 'room', field: 'id' }, `The room list names the room ${quote(id)} more than once; the contract expects each room id once.`);
+        sink.add(
+          'list/duplicate-id',
+          id,
+          { kind: 'room', field: 'id' },
+          `The room list names the room ${quote(id)} more than once; the contract expects each room id once.`,
+        );
       }
       seen.add(id);
       checkRoomFields(room, id, read, this.options.now, sink);
@@ -87,7 +92,12 @@ export function checkRoomFields(room: object, id: string, read: FieldReader, now
   const at = (field: 'id' | 'started' | 'ended' | 'members' | 'hasMessages') => ({ kind: 'room', field }) as const;
   const sentId = read(room, 'id');
   if (sentId === undefined && typeof read(room, 'room_id') === 'string') {
-    sink.add('room/id-field-name', id, at('id'), `The room ${quote(id)} came with "room_id" and no "id"; the contract expects the field to be named "id".`);
+    sink.add(
+      'room/id-field-name',
+      id,
+      at('id'),
+      `The room ${quote(id)} came with "room_id" and no "id"; the contract expects the field to be named "id".`,
+    );
   }
   if (id === '') {
     sink.add('room/empty-id', id, at('id'), `A room has the id ${quote(sentId)}; the contract expects a non-empty string.`);
@@ -95,23 +105,48 @@ export function checkRoomFields(room: object, id: string, read: FieldReader, now
   const startedText = read(room, 'started');
   const started = typeof startedText === 'string' ? parseIso8601(startedText) : undefined;
   if (started === undefined) {
-    sink.add('room/started-not-iso', id, at('started'), `"started" is ${quote(startedText)}; the contract expects an ISO-8601 date such as "2025-06-02T08:30:00Z".`);
+    sink.add(
+      'room/started-not-iso',
+      id,
+      at('started'),
+      `"started" is ${quote(startedText)}; the contract expects an ISO-8601 date such as "2025-06-02T08:30:00Z".`,
+    );
   } else if (started > now + CLOCK_SKEW_MS) {
-    sink.add('room/started-in-future', id, at('started'), `"started" is ${quote(startedText)}, in the future; the contract expects the time the room started, not later than now.`);
+    sink.add(
+      'room/started-in-future',
+      id,
+      at('started'),
+      `"started" is ${quote(startedText)}, in the future; the contract expects the time the room started, not later than now.`,
+    );
   }
   const endedText = read(room, 'ended');
   if (endedText !== '') {
     const ended = typeof endedText === 'string' ? parseIso8601(endedText) : undefined;
     if (ended === undefined) {
-      sink.add('room/ended-not-iso', id, at('ended'), `"ended" is ${quote(endedText)}; the contract expects an ISO-8601 date, or "" while the room is open.`);
+      sink.add(
+        'room/ended-not-iso',
+        id,
+        at('ended'),
+        `"ended" is ${quote(endedText)}; the contract expects an ISO-8601 date, or "" while the room is open.`,
+      );
     } else if (started !== undefined && ended < started) {
-      sink.add('room/ended-before-started', id, at('ended'), `"ended" (${quote(endedText)}) is before "started" (${quote(startedText)}); the contract expects a room to end after it starts.`);
+      sink.add(
+        'room/ended-before-started',
+        id,
+        at('ended'),
+        `"ended" (${quote(endedText)}) is before "started" (${quote(startedText)}); the contract expects a room to end after it starts.`,
+      );
     }
   }
   checkMembers(read(room, 'members'), id, sink);
   const hasMessages = read(room, 'hasMessages');
   if (typeof hasMessages !== 'boolean') {
-    sink.add('room/has-messages-type', id, at('hasMessages'), `"hasMessages" is ${hasMessages === undefined ? 'missing' : quote(hasMessages)}; the contract expects true or false.`);
+    sink.add(
+      'room/has-messages-type',
+      id,
+      at('hasMessages'),
+      `"hasMessages" is ${hasMessages === undefined ? 'missing' : quote(hasMessages)}; the contract expects true or false.`,
+    );
   }
 }
 
@@ -137,7 +172,12 @@ export function isWellFormedMemberList(entries: readonly string[]): boolean {
 function checkMembers(members: unknown, id: string, sink: ProblemSink): void {
   const at = { kind: 'room', field: 'members' } as const;
   if (typeof members !== 'string') {
-    sink.add('room/members-not-email', id, at, `"members" is ${quote(members)}; the contract expects comma-separated e-mail addresses in a string.`);
+    sink.add(
+      'room/members-not-email',
+      id,
+      at,
+      `"members" is ${quote(members)}; the contract expects comma-separated e-mail addresses in a string.`,
+    );
     return;
   }
   if (members === '') {
@@ -148,12 +188,27 @@ function checkMembers(members: unknown, id: string, sink: ProblemSink): void {
     return; // The common case: it runs for every room on every refresh.
   }
   if (entries.some((entry) => entry.trim() === '')) {
-    sink.add('room/members-empty-entry', id, at, `"members" (${quote(members)}) has an empty entry; the contract expects addresses separated by single commas.`);
+    sink.add(
+      'room/members-empty-entry',
+      id,
+      at,
+      `"members" (${quote(members)}) has an empty entry; the contract expects addresses separated by single commas.`,
+    );
   }
   if (entries.some((entry) => /[;\s]\S/.test(entry.trim()))) {
-    sink.add('room/members-separator', id, at, `"members" (${quote(members)}) separates addresses with ";" or spaces; the contract expects commas.`);
+    sink.add(
+      'room/members-separator',
+      id,
+      at,
+      `"members" (${quote(members)}) separates addresses with ";" or spaces; the contract expects commas.`,
+    );
   } else if (entries.some((entry) => entry !== entry.trim() && entry.trim() !== '')) {
-    sink.add('room/members-spaces', id, at, `"members" (${quote(members)}) has spaces around an address; the contract expects "a@x.org,b@x.org".`);
+    sink.add(
+      'room/members-spaces',
+      id,
+      at,
+      `"members" (${quote(members)}) has spaces around an address; the contract expects "a@x.org,b@x.org".`,
+    );
   }
   const seen = new Set<string>();
   for (const entry of entries.map((text) => text.trim()).filter((text) => text !== '')) {
@@ -166,7 +221,12 @@ function checkMembers(members: unknown, id: string, sink: ProblemSink): void {
   }
   const notEmail = entries.map((text) => text.trim()).find((entry) => entry !== '' && !/[;\s]/.test(entry) && !isEmailAddress(entry));
   if (notEmail !== undefined) {
-    sink.add('room/members-not-email', id, at, `"members" holds ${quote(notEmail)}, which is not an e-mail address; the contract expects e-mail addresses.`);
+    sink.add(
+      'room/members-not-email',
+      id,
+      at,
+      `"members" holds ${quote(notEmail)}, which is not an e-mail address; the contract expects e-mail addresses.`,
+    );
   }
 }
 

@@ -10,9 +10,7 @@ import { cutText } from '../cutText';
 export type Severity = 'error' | 'warning' | 'information';
 
 /** Where a problem sits in a room's JSON document: a room field, or one field of one message. */
-export type ProblemLocation =
-  | { kind: 'room'; field: RoomField }
-  | { kind: 'message'; index: number; field: MessageField };
+export type ProblemLocation = { kind: 'room'; field: RoomField } | { kind: 'message'; index: number; field: MessageField };
 
 export type RoomField = 'id' | 'started' | 'ended' | 'members' | 'hasMessages' | 'messages';
 export type MessageField = 'id' | 'salt' | 'data';
@@ -41,17 +39,37 @@ export const RULES = {
   'room/started-not-iso': { severity: 'error', summary: '`started` is not an ISO-8601 date.', stated: true },
   'room/ended-not-iso': { severity: 'error', summary: '`ended` is neither empty (still open) nor an ISO-8601 date.', stated: true },
   'room/ended-before-started': { severity: 'error', summary: '`ended` is earlier than `started`.', stated: true },
-  'room/started-in-future': { severity: 'warning', summary: '`started` lies in the future (more than 5 minutes ahead of this computer).', stated: true },
-  'room/members-empty-entry': { severity: 'error', summary: '`members` has an empty entry (two commas in a row, or a comma at either end).', stated: true },
-  'room/members-separator': { severity: 'error', summary: '`members` separates addresses with something other than a comma (`;`, a space, a newline).', stated: true },
+  'room/started-in-future': {
+    severity: 'warning',
+    summary: '`started` lies in the future (more than 5 minutes ahead of this computer).',
+    stated: true,
+  },
+  'room/members-empty-entry': {
+    severity: 'error',
+    summary: '`members` has an empty entry (two commas in a row, or a comma at either end).',
+    stated: true,
+  },
+  'room/members-separator': {
+    severity: 'error',
+    summary: '`members` separates addresses with something other than a comma (`;`, a space, a newline).',
+    stated: true,
+  },
   'room/members-spaces': { severity: 'warning', summary: 'A `members` entry has spaces around it.', stated: true },
-  'room/members-duplicate': { severity: 'warning', summary: '`members` lists the same address twice (compared case-insensitively).', stated: true },
+  'room/members-duplicate': {
+    severity: 'warning',
+    summary: '`members` lists the same address twice (compared case-insensitively).',
+    stated: true,
+  },
   'room/members-not-email': { severity: 'error', summary: 'A `members` entry is not an e-mail address.', stated: true },
   'room/has-messages-type': { severity: 'error', summary: '`hasMessages` is missing or not a boolean.', stated: true },
   'room/has-messages-mismatch': { severity: 'error', summary: '`hasMessages` disagrees with the messages the room holds.', stated: true },
   'room/messages-missing': { severity: 'warning', summary: 'The single-room reply has no `messages` array.', stated: false },
-  'room/list-mismatch': { severity: 'warning', summary: 'The room reply\'s `started`, `ended` or `members` differ from the room list\'s.', stated: false },
-  'reply/wrong-room': { severity: 'error', summary: 'The reply\'s `id`/`room_id` is not the room that was asked for.', stated: true },
+  'room/list-mismatch': {
+    severity: 'warning',
+    summary: "The room reply's `started`, `ended` or `members` differ from the room list's.",
+    stated: false,
+  },
+  'reply/wrong-room': { severity: 'error', summary: "The reply's `id`/`room_id` is not the room that was asked for.", stated: true },
   'message/empty-id': { severity: 'error', summary: 'A message id is empty.', stated: true },
   'message/duplicate-id': { severity: 'error', summary: 'Two messages of one room share an id.', stated: true },
   'message/salt-base64': { severity: 'error', summary: 'A message `salt` is empty or not valid base64.', stated: true },

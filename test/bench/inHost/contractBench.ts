@@ -36,7 +36,10 @@ export async function benchListChecks(): Promise<void> {
       await setSetting('contract.disabledRules', RULE_IDS);
       off.push(await refreshToFirstPage());
       await setSetting('contract.disabledRules', undefined);
-      await waitFor(() => api.rooms.provider.annotations?.decoration('break-room-members-separator') !== undefined, 'the checks after turning the rules on');
+      await waitFor(
+        () => api.rooms.provider.annotations?.decoration('break-room-members-separator') !== undefined,
+        'the checks after turning the rules on',
+      );
       on.push(await refreshToFirstPage());
     }
     // The checks themselves, on the very list the view holds (they run after the first page, in slices).
@@ -107,7 +110,11 @@ export async function benchBigDiff(): Promise<void> {
       const started = performance.now();
       const fetched = await api.connection.api().getRoom('big');
       const serverText = layoutRoom(fetched).text;
-      const fileText = layoutRoomDocument(room, (field) => (room as Record<string, unknown>)[field], room.messages.slice(0, -1) as never).text;
+      const fileText = layoutRoomDocument(
+        room,
+        (field) => (room as Record<string, unknown>)[field],
+        room.messages.slice(0, -1) as never,
+      ).text;
       foldUnchangedMessages(fileText, serverText, { context: 3, describeFold: () => '    // folded' });
       ours.push(performance.now() - started);
     }

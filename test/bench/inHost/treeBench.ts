@@ -30,7 +30,10 @@ export async function benchTree(): Promise<void> {
     const heapAfter = heapUsed();
     printTable(`Tree: refresh → first page ready, 10,000 rooms (median of ${RUNS}, in the extension host)`, [
       ['first page ready', formatMs(median(times))],
-      ['extension host heap growth', `${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MiB (with ${api.rooms.model.total.toLocaleString('en-US')} rooms held)`],
+      [
+        'extension host heap growth',
+        `${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MiB (with ${api.rooms.model.total.toLocaleString('en-US')} rooms held)`,
+      ],
     ]);
   } finally {
     await dispose();

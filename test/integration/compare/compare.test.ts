@@ -6,7 +6,10 @@ import * as vscode from 'vscode';
 import { setSetting, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
 import { refreshRooms } from '../support/tree';
 
-interface RoomJson { id: string; messages: { id: string }[] }
+interface RoomJson {
+  id: string;
+  messages: { id: string }[];
+}
 
 /** The diff editors open now: their title and the text of both sides. */
 async function openDiffs(): Promise<{ label: string; original: vscode.Uri; modified: vscode.Uri; left: string; right: string }[]> {
@@ -35,7 +38,14 @@ async function onlyDiff(): Promise<Awaited<ReturnType<typeof openDiffs>>[number]
 function storedRoom(s: SandboxSession, roomId: string): RoomJson & Record<string, unknown> {
   const room = s.sandbox.store.get(roomId);
   assert.ok(room, `the sandbox holds ${roomId}`);
-  return { id: room.id, started: room.started, ended: room.ended, members: room.members, hasMessages: room.messages.length > 0, messages: room.messages };
+  return {
+    id: room.id,
+    started: room.started,
+    ended: room.ended,
+    members: room.members,
+    hasMessages: room.messages.length > 0,
+    messages: room.messages,
+  };
 }
 
 /** A message line without its comma, which leads on every message after the first. */
@@ -43,7 +53,10 @@ const withoutComma = (line: string): string => line.replace(/,$/, '').replace(/^
 
 function linesOnlyIn(text: string, other: string): string[] {
   const otherLines = new Set(other.split('\n').map(withoutComma));
-  return text.split('\n').map(withoutComma).filter((line) => !otherLines.has(line));
+  return text
+    .split('\n')
+    .map(withoutComma)
+    .filter((line) => !otherLines.has(line));
 }
 
 describe('Compare with…', function () {
@@ -84,7 +97,10 @@ describe('Compare with…', function () {
     await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
     await waitFor(() => session.api.panels.describe('weekly-standup')?.status === 'ready', 'the panel to load');
     session.api.panels.receive('weekly-standup', { type: 'setWatch', enabled: true });
-    const arrived = [{ id: 'new-1', salt: 'c2FsdA==', data: 'ZGF0YQ==' }, { id: 'new-2', salt: 'c2FsdA==', data: 'ZGF0YQ==' }];
+    const arrived = [
+      { id: 'new-1', salt: 'c2FsdA==', data: 'ZGF0YQ==' },
+      { id: 'new-2', salt: 'c2FsdA==', data: 'ZGF0YQ==' },
+    ];
     session.sandbox.store.addMessages('weekly-standup', arrived);
     await waitFor(() => session.api.panels.describe('weekly-standup')?.newCount === 2, 'Watch to pick up the new messages', 15_000);
     session.ui.pick((label) => label.startsWith('When the panel was opened'));
@@ -92,7 +108,10 @@ describe('Compare with…', function () {
     session.api.panels.receive('weekly-standup', { type: 'action', action: 'compare' });
     const diff = await onlyDiff();
     assert.match(diff.label, /^weekly-standup: panel opened .* ↔ server now$/);
-    assert.deepEqual(linesOnlyIn(diff.right, diff.left), arrived.map((message) => `    {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`));
+    assert.deepEqual(
+      linesOnlyIn(diff.right, diff.left),
+      arrived.map((message) => `    {"id": "${message.id}", "salt": "${message.salt}", "data": "${message.data}"}`),
+    );
     assert.deepEqual(linesOnlyIn(diff.left, diff.right), [], 'nothing else differs');
   });
 
@@ -137,7 +156,10 @@ describe('Compare with…', function () {
     const server = storedRoom(session, 'big');
     const removed = server.messages[12_345];
     const changed = { ...server.messages[100], data: 'Y2hhbmdlZA' };
-    const exported = { ...server, messages: [...server.messages.slice(0, 100), changed, ...server.messages.slice(101, 12_345), ...server.messages.slice(12_346)] };
+    const exported = {
+      ...server,
+      messages: [...server.messages.slice(0, 100), changed, ...server.messages.slice(101, 12_345), ...server.messages.slice(12_346)],
+    };
     const file = path.join(folder, 'big.json');
     fs.writeFileSync(file, JSON.stringify(exported));
     const messageLine = (message: { id: string }) => `    ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`;
@@ -149,11 +171,16 @@ describe('Compare with…', function () {
     assert.ok(folded.right.split('\n').length < 60, `the server side has ${folded.right.split('\n').length} lines`);
     assert.deepEqual(linesOnlyIn(folded.left, folded.right), [messageLine(changed)]);
     assert.deepEqual(linesOnlyIn(folded.right, folded.left), [messageLine(server.messages[100]), messageLine(removed)]);
-    const foldLine = '    // … 12,238 unchanged messages folded (from line 112 on the left, line 112 on the right; ' +
+    const foldLine =
+      '    // … 12,238 unchanged messages folded (from line 112 on the left, line 112 on the right; ' +
       'setting worldclientRtc.compare.foldUnchangedAbove) …';
     assert.ok(folded.right.split('\n').includes(foldLine), 'the fold line, word for word');
-    assert.match(folded.right, /^ {2}"id": "big",$/m, 'the room\'s fields show');
-    assert.equal((await vscode.workspace.openTextDocument(folded.modified)).languageId, 'jsonc', 'fold lines are comments, not JSON errors');
+    assert.match(folded.right, /^ {2}"id": "big",$/m, "the room's fields show");
+    assert.equal(
+      (await vscode.workspace.openTextDocument(folded.modified)).languageId,
+      'jsonc',
+      'fold lines are comments, not JSON errors',
+    );
 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setSetting('compare.foldUnchangedAbove', 0);
@@ -165,24 +192,48 @@ describe('Compare with…', function () {
     assert.equal((JSON.parse(whole.right) as RoomJson).messages.length, 20_000);
   });
 
-  it('Compare with Server on a big export given by its URI (the Explorer\'s menu) opens a folded diff', async () => {
+  it("Compare with Server on a big export given by its URI (the Explorer's menu) opens a folded diff", async () => {
     session = await withSandbox({ seed: { bigRoom: { id: 'big', messages: 100_000 } } });
     const server = storedRoom(session, 'big');
     const file = path.join(folder, 'big-export.json');
-    fs.writeFileSync(file, JSON.stringify({ format: 'worldclient-rtc-rooms', version: 1, exportedAt: '2025-01-01T00:00:00Z', server: 'x', rooms: [{ ...server, messages: server.messages.slice(1) }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'worldclient-rtc-rooms',
+        version: 1,
+        exportedAt: '2025-01-01T00:00:00Z',
+        server: 'x',
+        rooms: [{ ...server, messages: server.messages.slice(1) }],
+      }),
+    );
     await vscode.commands.executeCommand('worldclientRtc.compareWithServer', vscode.Uri.file(file));
     const diff = await onlyDiff();
     assert.ok(diff.right.split('\n').length < 60, `folded: the server side has ${diff.right.split('\n').length} lines`);
-    assert.deepEqual(linesOnlyIn(diff.right, diff.left), [`    ${JSON.stringify(server.messages[0]).replace(/","/g, '", "').replace(/":"/g, '": "')}`], 'the one message the export lacks');
+    assert.deepEqual(
+      linesOnlyIn(diff.right, diff.left),
+      [`    ${JSON.stringify(server.messages[0]).replace(/","/g, '", "').replace(/":"/g, '": "')}`],
+      'the one message the export lacks',
+    );
   });
 
   it('with a JSON file (an export), and Compare with Server on the file in an editor', async () => {
     session = await withSandbox({ seed: { sample: true } });
-    const standup = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse('worldclient-rtc:/weekly-standup.json'))).getText()) as RoomJson & Record<string, unknown>;
-    const oneOnOne = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse('worldclient-rtc:/one-on-one.json'))).getText()) as RoomJson;
+    const standup = JSON.parse(
+      (await vscode.workspace.openTextDocument(vscode.Uri.parse('worldclient-rtc:/weekly-standup.json'))).getText(),
+    ) as RoomJson & Record<string, unknown>;
+    const oneOnOne = JSON.parse(
+      (await vscode.workspace.openTextDocument(vscode.Uri.parse('worldclient-rtc:/one-on-one.json'))).getText(),
+    ) as RoomJson;
     const edited = { ...standup, members: 'someone@example.com', messages: standup.messages.slice(0, 10) };
     const file = path.join(folder, 'export.json');
-    fs.writeFileSync(file, JSON.stringify({ format: 'worldclient-rtc-rooms', version: 1, exportedAt: '2025-01-01T00:00:00Z', server: 'x', rooms: [edited, oneOnOne] }, null, 2));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        { format: 'worldclient-rtc-rooms', version: 1, exportedAt: '2025-01-01T00:00:00Z', server: 'x', rooms: [edited, oneOnOne] },
+        null,
+        2,
+      ),
+    );
 
     session.ui.pick((label) => label.startsWith('A JSON file'));
     session.ui.nextUri.push(vscode.Uri.file(file));
@@ -190,13 +241,19 @@ describe('Compare with…', function () {
     const diff = await onlyDiff();
     assert.match(diff.label, /^weekly-standup: .*export\.json ↔ server now$/);
     assert.deepEqual(JSON.parse(diff.left), edited);
-    assert.deepEqual(linesOnlyIn(diff.right, diff.left), [`  "members": "${String(standup.members)}"`, ...standup.messages.slice(10).map((message) => `    ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`)]);
+    assert.deepEqual(linesOnlyIn(diff.right, diff.left), [
+      `  "members": "${String(standup.members)}"`,
+      ...standup.messages.slice(10).map((message) => `    ${JSON.stringify(message).replace(/","/g, '", "').replace(/":"/g, '": "')}`),
+    ]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     await vscode.window.showTextDocument(vscode.Uri.file(file));
     await vscode.commands.executeCommand('worldclientRtc.compareWithServer');
     await waitFor(async () => (await openDiffs()).length === 1, 'a diff editor for the changed room');
-    assert.deepEqual((await openDiffs()).map((each) => each.label.split(':')[0]), ['weekly-standup']);
+    assert.deepEqual(
+      (await openDiffs()).map((each) => each.label.split(':')[0]),
+      ['weekly-standup'],
+    );
     // The unchanged room opens no empty diff: a notification says so.
     await session.ui.waitForMessage(/^“one-on-one”: .*export\.json and server now are the same — no differences\.$/);
   });

@@ -16,7 +16,9 @@ function diagnosticsOf(roomId: string): vscode.Diagnostic[] {
 
 /** The text a diagnostic underlines, and what it should underline: the JSON of the field it is about. */
 async function underlined(roomId: string, diagnostic: vscode.Diagnostic): Promise<{ text: string; document: vscode.TextDocument }> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(roomId)}.json` }));
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(roomId)}.json` }),
+  );
   return { text: document.getText(diagnostic.range), document };
 }
 
@@ -51,13 +53,21 @@ describe('Contract checks', function () {
     for (const [ruleId, expected] of expectations) {
       const roomId = breakingRoomId(ruleId);
       const diagnostics = diagnosticsOf(roomId);
-      assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), [ruleId], roomId);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.code),
+        [ruleId],
+        roomId,
+      );
       assert.equal(diagnostics[0].source, 'WorldClient RTC contract');
       assert.match(diagnostics[0].message, /expects/);
       assert.equal((await underlined(roomId, diagnostics[0])).text, expected, `${ruleId}: the range in the document`);
     }
     const clean = ourDiagnostics().filter(([uri]) => !decodeURIComponent(uri.path).startsWith('/break-') && uri.path !== '/.json');
-    assert.deepEqual(clean.map(([uri]) => uri.toString()), [], 'the sample rooms have no problem');
+    assert.deepEqual(
+      clean.map(([uri]) => uri.toString()),
+      [],
+      'the sample rooms have no problem',
+    );
   });
 
   it('a room whose "members" is built to backtrack leaves the host answering, and its problem is still reported', async function () {
@@ -70,30 +80,53 @@ describe('Contract checks', function () {
     const requests = session.sandbox.requests.length;
     await refreshRooms(session.api);
     assert.ok(session.sandbox.requests.length > requests, 'the next command reached the server');
-    await waitFor(() => diagnosticsOf('backtracking-members').length > 0, 'the room\'s problem');
-    assert.deepEqual(diagnosticsOf('backtracking-members').map((diagnostic) => diagnostic.code), ['room/members-separator']);
+    await waitFor(() => diagnosticsOf('backtracking-members').length > 0, "the room's problem");
+    assert.deepEqual(
+      diagnosticsOf('backtracking-members').map((diagnostic) => diagnostic.code),
+      ['room/members-separator'],
+    );
   });
 
-  it('Check Rooms loads every room and places the reply\'s problems on the message at fault', async () => {
+  it("Check Rooms loads every room and places the reply's problems on the message at fault", async () => {
     session = await withSandbox({ seed: { sample: true, contractBreaking: true } });
     await refreshRooms(session.api);
-    const summary = (await vscode.commands.executeCommand('worldclientRtc.checkRooms')) as { checked: number; problems: number; failed: number };
+    const summary = (await vscode.commands.executeCommand('worldclientRtc.checkRooms')) as {
+      checked: number;
+      problems: number;
+      failed: number;
+    };
     assert.equal(summary.failed, 0);
     // Every stored room but the one listed under the empty id, which cannot be asked for.
     assert.equal(summary.checked, session.sandbox.store.list().length - 1);
     const shown = await session.ui.waitForMessage(/^Checked \d+ rooms against the API contract\. \d+ problems in \d+ rooms\.$/);
     assert.equal(shown.severity, 'warning');
     assert.deepEqual(shown.actions, ['Show Problems']);
-    for (const [ruleId, field] of [['message/salt-base64', 'salt'], ['message/data-base64', 'data'], ['message/duplicate-id', 'id'], ['message/empty-id', 'id']] as const) {
+    for (const [ruleId, field] of [
+      ['message/salt-base64', 'salt'],
+      ['message/data-base64', 'data'],
+      ['message/duplicate-id', 'id'],
+      ['message/empty-id', 'id'],
+    ] as const) {
       const roomId = breakingRoomId(ruleId);
       const [diagnostic] = diagnosticsOf(roomId);
       assert.equal(diagnostic?.code, ruleId, roomId);
       const { text, document } = await underlined(roomId, diagnostic);
       const room = JSON.parse(document.getText()) as { messages: Record<string, string>[] };
       assert.equal(text, JSON.stringify(room.messages[1][field]), `${ruleId} underlines the second message's ${field}`);
-      assert.equal(diagnostic.range.start.line, document.getText().split('\n').findIndex((line) => line.startsWith('  "messages"')) + 2, 'on the second message line');
+      assert.equal(
+        diagnostic.range.start.line,
+        document
+          .getText()
+          .split('\n')
+          .findIndex((line) => line.startsWith('  "messages"')) + 2,
+        'on the second message line',
+      );
     }
-    for (const [ruleId, expected] of [['room/has-messages-mismatch', 'false'], ['reply/wrong-room', '"some-other-room"'], ['room/list-mismatch', '"carol@example.com"']] as const) {
+    for (const [ruleId, expected] of [
+      ['room/has-messages-mismatch', 'false'],
+      ['reply/wrong-room', '"some-other-room"'],
+      ['room/list-mismatch', '"carol@example.com"'],
+    ] as const) {
       const roomId = breakingRoomId(ruleId);
       const [diagnostic] = diagnosticsOf(roomId);
       assert.equal(diagnostic?.code, ruleId, roomId);
@@ -122,7 +155,11 @@ describe('Contract checks', function () {
     const decoration = annotations?.decoration(separator);
     assert.equal(decoration?.badge, '1');
     assert.equal((decoration?.color as vscode.ThemeColor).id, 'problemsErrorIcon.foreground');
-    assert.equal((annotations?.decoration(breakingRoomId('room/members-spaces'))?.color as vscode.ThemeColor).id, 'problemsWarningIcon.foreground', 'warnings only: warning colour');
+    assert.equal(
+      (annotations?.decoration(breakingRoomId('room/members-spaces'))?.color as vscode.ThemeColor).id,
+      'problemsWarningIcon.foreground',
+      'warnings only: warning colour',
+    );
     assert.equal(annotations?.decoration('weekly-standup'), undefined);
     const tooltip = renderChildren(session.api).find((rendered) => rendered.label === separator)!.tooltip;
     assert.match(tooltip, /\*\*Contract problems \(1\):\*\*/);
@@ -132,33 +169,39 @@ describe('Contract checks', function () {
     const labels = renderChildren(session.api).map((rendered) => rendered.label);
     assert.ok(labels.includes(separator));
     assert.ok(!labels.includes('weekly-standup'), 'clean rooms are hidden');
-    assert.ok(labels.every((label) => label === '' || label.startsWith('break-')), labels.join(', '));
+    assert.ok(
+      labels.every((label) => label === '' || label.startsWith('break-')),
+      labels.join(', '),
+    );
     await vscode.commands.executeCommand('worldclientRtc.showAllRooms');
     assert.ok(renderChildren(session.api).some((rendered) => rendered.label === 'weekly-standup'));
 
     await setSetting('contract.disabledRules', ['room/members-separator']);
-    await waitFor(() => diagnosticsOf(separator).length === 0, 'the disabled rule\'s diagnostics to go');
+    await waitFor(() => diagnosticsOf(separator).length === 0, "the disabled rule's diagnostics to go");
     assert.equal(annotations?.decoration(separator), undefined);
     assert.ok(diagnosticsOf(breakingRoomId('room/members-spaces')).length > 0, 'other rules stay on');
   });
 
-  it('the room panel lists the room\'s problems and marks the messages that have one', async () => {
+  it("the room panel lists the room's problems and marks the messages that have one", async () => {
     session = await withSandbox({ seed: { sample: true, contractBreaking: true } });
     const salt = breakingRoomId('message/salt-base64');
     await vscode.commands.executeCommand('worldclientRtc.openRoom', salt);
-    await waitFor(() => session.api.panels.describe(salt)?.problems !== undefined, 'the panel\'s problems');
+    await waitFor(() => session.api.panels.describe(salt)?.problems !== undefined, "the panel's problems");
     const shown = session.api.panels.describe(salt)?.problems;
     assert.deepEqual(shown?.room, []);
-    assert.deepEqual(shown?.messages.map(({ index, ruleId }) => [index, ruleId]), [[1, 'message/salt-base64']]);
+    assert.deepEqual(
+      shown?.messages.map(({ index, ruleId }) => [index, ruleId]),
+      [[1, 'message/salt-base64']],
+    );
     assert.match(shown?.messages[0].message ?? '', /^Message 2 has the salt "not base64!"; the contract expects non-empty base64\.$/);
 
     const separator = breakingRoomId('room/members-separator');
     await vscode.commands.executeCommand('worldclientRtc.openRoom', separator);
-    await waitFor(() => session.api.panels.describe(separator)?.problems?.room.length === 1, 'the header\'s problem');
+    await waitFor(() => session.api.panels.describe(separator)?.problems?.room.length === 1, "the header's problem");
     assert.equal(session.api.panels.describe(separator)?.problems?.room[0].ruleId, 'room/members-separator');
 
     await vscode.commands.executeCommand('worldclientRtc.openRoom', 'weekly-standup');
-    await waitFor(() => session.api.panels.describe('weekly-standup')?.problems !== undefined, 'the clean room\'s (empty) problems');
+    await waitFor(() => session.api.panels.describe('weekly-standup')?.problems !== undefined, "the clean room's (empty) problems");
     assert.deepEqual(session.api.panels.describe('weekly-standup')?.problems, { type: 'problems', room: [], messages: [] });
   });
 });

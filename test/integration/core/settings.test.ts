@@ -24,7 +24,19 @@ describe('Settings that cannot be used as they are', function () {
   afterEach(async () => {
     await session?.dispose();
     session = undefined;
-    for (const key of ['serverUrl', 'urlStyle', 'sessionTransport', 'requestTimeoutSeconds', 'watchIntervalSeconds', 'autoRefreshSeconds', 'rooms.sortBy', 'rooms.groupByState', 'trustedCertificates', 'contract.disabledRules', 'compare.foldUnchangedAbove']) {
+    for (const key of [
+      'serverUrl',
+      'urlStyle',
+      'sessionTransport',
+      'requestTimeoutSeconds',
+      'watchIntervalSeconds',
+      'autoRefreshSeconds',
+      'rooms.sortBy',
+      'rooms.groupByState',
+      'trustedCertificates',
+      'contract.disabledRules',
+      'compare.foldUnchangedAbove',
+    ]) {
       await setSetting(key, undefined);
     }
     await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', undefined, vscode.ConfigurationTarget.Workspace);
@@ -46,7 +58,10 @@ describe('Settings that cannot be used as they are', function () {
       assert.equal(api.rooms.view.treeView.message, undefined, 'no view message, which would hide the welcome');
       assert.equal(api.connection.state, 'noServer');
       assert.deepEqual(await missingCommands(), [], 'every contributed command is still registered');
-      await waitFor(() => readLogs(api.storage.logDirectory).includes('Settings: worldclientRtc.serverUrl'), 'the log line about the server URL');
+      await waitFor(
+        () => readLogs(api.storage.logDirectory).includes('Settings: worldclientRtc.serverUrl'),
+        'the log line about the server URL',
+      );
       assert.ok(!readLogs(api.storage.logDirectory).includes('hunter2'), 'the password typed into the URL is not logged');
 
       // Back to a usable value: the view recovers and lists the rooms again (the session was kept).
@@ -70,7 +85,9 @@ describe('Settings that cannot be used as they are', function () {
       queryOrFragment: /leave out the query and fragment/,
     };
     for (const [problem, reason] of Object.entries(expected)) {
-      const welcome = manifest.contributes.viewsWelcome.find((entry) => entry.when === `worldclientRtc.roomsState == badServerUrl && worldclientRtc.serverUrlProblem == ${problem}`);
+      const welcome = manifest.contributes.viewsWelcome.find(
+        (entry) => entry.when === `worldclientRtc.roomsState == badServerUrl && worldclientRtc.serverUrlProblem == ${problem}`,
+      );
       assert.ok(welcome, `a welcome for ${problem}`);
       // VS Code hands extensions the manifest with the %placeholders% already replaced; read them if not.
       const text = /^%.+%$/.test(welcome.contents) ? strings[welcome.contents.slice(1, -1)] : welcome.contents;
@@ -106,7 +123,10 @@ describe('Settings that cannot be used as they are', function () {
     session = await withSandbox();
     await refreshRooms(api);
     assert.equal(renderChildren(api).length, 12, 'the rooms are listed with the fallback values');
-    assert.ok(session.sandbox.requests.some((request) => request.path.endsWith('/WorldClientAPI/rtc/rooms')), 'path style is used');
+    assert.ok(
+      session.sandbox.requests.some((request) => request.path.endsWith('/WorldClientAPI/rtc/rooms')),
+      'path style is used',
+    );
     const expected = [
       'worldclientRtc.urlStyle is "legacy", not one of path, query; using path.',
       'worldclientRtc.sessionTransport is "carrier-pigeon", not one of header, query; using header.',
@@ -118,26 +138,36 @@ describe('Settings that cannot be used as they are', function () {
       'worldclientRtc.contract.disabledRules is 5, not a list of rule ids; ignoring it.',
       'worldclientRtc.compare.foldUnchangedAbove is -2, below 0; using 0 (off).',
     ];
-    await waitFor(() => expected.every((line) => readLogs(api.storage.logDirectory).includes(line)), `the log to name every replaced value: ${expected.join(' / ')}`);
+    await waitFor(
+      () => expected.every((line) => readLogs(api.storage.logDirectory).includes(line)),
+      `the log to name every replaced value: ${expected.join(' / ')}`,
+    );
     for (const line of expected) {
       assert.equal(readLogs(api.storage.logDirectory).split(line).length - 1, 1, `said once: ${line}`);
     }
   });
 
-  it('says in the sign-in prompt when the server URL comes from this folder\'s settings', async () => {
+  it("says in the sign-in prompt when the server URL comes from this folder's settings", async () => {
     session = await withSandbox({ signedIn: false });
     const { ui, sandbox } = session;
     // From the user's settings: no note. Escape at the picker (signing out would end the sandbox's token).
     ui.pick(undefined);
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), false);
-    assert.ok(ui.prompts.some((prompt) => prompt.startsWith(`Sign in to ${sandbox.url}:`)), `user settings: no folder note in ${JSON.stringify(ui.prompts)}`);
+    assert.ok(
+      ui.prompts.some((prompt) => prompt.startsWith(`Sign in to ${sandbox.url}:`)),
+      `user settings: no folder note in ${JSON.stringify(ui.prompts)}`,
+    );
 
     await setSetting('serverUrl', undefined);
     await vscode.workspace.getConfiguration('worldclientRtc').update('serverUrl', sandbox.url, vscode.ConfigurationTarget.Workspace);
     await waitFor(() => api.connection.serverUrl === sandbox.url, 'the folder setting to take effect');
     ui.prompts.length = 0;
     ui.pick('Paste a session token').typeInputs(sandbox.session, sandbox.csrfToken);
-    assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true, `sign-in failed: ${JSON.stringify([ui.unexpected, ui.shown, ui.prompts])}`);
+    assert.equal(
+      await vscode.commands.executeCommand('worldclientRtc.signIn'),
+      true,
+      `sign-in failed: ${JSON.stringify([ui.unexpected, ui.shown, ui.prompts])}`,
+    );
     assert.ok(
       ui.prompts.some((prompt) => prompt.startsWith(`Sign in to ${sandbox.url} (from this folder's settings):`)),
       `the picker names the folder's settings: ${JSON.stringify(ui.prompts)}`,
@@ -148,7 +178,9 @@ describe('Settings that cannot be used as they are', function () {
 async function missingCommands(): Promise<string[]> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension);
-  const contributed = (extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((entry) => entry.command);
+  const contributed = (extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map(
+    (entry) => entry.command,
+  );
   const registered = new Set(await vscode.commands.getCommands(true));
   return contributed.filter((command) => !registered.has(command));
 }

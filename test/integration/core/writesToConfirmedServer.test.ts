@@ -68,7 +68,7 @@ describe('Every write goes to the server the user confirmed', function () {
     assert.ok(read(dialog.detail).startsWith(`Server: ${s.sandbox.url}\n`), `the dialog names the server: ${dialog.detail}`);
   });
 
-  it('Add Messages\' Retry after a switch sends nothing to the other server and keeps the messages for the first', async () => {
+  it("Add Messages' Retry after a switch sends nothing to the other server and keeps the messages for the first", async () => {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     const b = (other = await startSandbox({ seed: { sample: true } }));
     s.sandbox.addFault({ kind: 'status', status: 500, method: 'PUT', times: 1 });

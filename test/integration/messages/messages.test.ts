@@ -68,7 +68,10 @@ describe('Message commands', function () {
     await vscode.commands.executeCommand('worldclientRtc.addMessages', 'one-on-one');
     const error = session.ui.shown.find((shown) => shown.severity === 'error');
     assert.ok(error);
-    assert.match(error.message, /cannot be added \(4 messages read\); nothing was sent\. Fix it and try again: item 4: The salt is not valid base64/);
+    assert.match(
+      error.message,
+      /cannot be added \(4 messages read\); nothing was sent\. Fix it and try again: item 4: The salt is not valid base64/,
+    );
     assert.equal(putMessageRequests(session), before);
     assert.deepEqual(session.sandbox.store.get('one-on-one')?.messages, []);
   });
@@ -83,7 +86,10 @@ describe('Message commands', function () {
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.addMessages', 'one-on-one'), 0);
     const report = await session.ui.waitForMessage(/did not go in/);
     assert.equal(report.severity, 'error');
-    assert.match(report.message, /^Added 0 of 1,500 messages in room "one-on-one"\. Nothing went in; messages 1–1,500 did not\. Chunk 1 of 2 failed/);
+    assert.match(
+      report.message,
+      /^Added 0 of 1,500 messages in room "one-on-one"\. Nothing went in; messages 1–1,500 did not\. Chunk 1 of 2 failed/,
+    );
     assert.deepEqual(report.actions, ['Retry', 'Save Unsent…']);
 
     // The notification was dismissed; the remainder is still offered by the command.
@@ -98,7 +104,10 @@ describe('Message commands', function () {
     session.ui.pick('One message').typeInputs('typed-retry', 'c2FsdA==', 'ZGF0YQ==');
     session.ui.respond(/did not go in/, 'Retry');
     await vscode.commands.executeCommand('worldclientRtc.addMessages', 'support-hotline');
-    await waitFor(() => session?.sandbox.store.get('support-hotline')?.messages.some((m) => m.id === 'typed-retry') === true, 'the retry to add the message');
+    await waitFor(
+      () => session?.sandbox.store.get('support-hotline')?.messages.some((m) => m.id === 'typed-retry') === true,
+      'the retry to add the message',
+    );
     assert.equal(session.sandbox.store.get('support-hotline')?.messages.length, 2);
   });
 

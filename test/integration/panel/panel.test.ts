@@ -16,7 +16,11 @@ function describePanel(session: SandboxSession, roomId: string): RoomPanelDescri
 
 /** The webview itself said it shows loaded rows: the whole path host → webview → DOM works. */
 async function waitForRenderedRows(session: SandboxSession, roomId: string): Promise<RoomPanelDescription> {
-  await waitFor(() => (session.api.panels.describe(roomId)?.rendered?.rowCount ?? 0) > 0, `the webview of "${roomId}" to render rows`, 60_000);
+  await waitFor(
+    () => (session.api.panels.describe(roomId)?.rendered?.rowCount ?? 0) > 0,
+    `the webview of "${roomId}" to render rows`,
+    60_000,
+  );
   return describePanel(session, roomId);
 }
 
@@ -48,14 +52,20 @@ describe('Room panel', function () {
     });
     assert.equal(panel.viewTotal, 250);
     const rendered = await waitForRenderedRows(session, 'incident-4711');
-    assert.ok(rendered.rendered && rendered.rendered.domRowCount < 100, `only visible rows are in the DOM (${rendered.rendered?.domRowCount})`);
+    assert.ok(
+      rendered.rendered && rendered.rendered.domRowCount < 100,
+      `only visible rows are in the DOM (${rendered.rendered?.domRowCount})`,
+    );
 
     // Opening again (from the tree this time) reveals the same panel instead of a second one.
     await vscode.commands.executeCommand('worldclientRtc.openRoom', { room: { id: 'incident-4711' } });
     assert.deepEqual(session.api.panels.openRoomIds(), ['incident-4711']);
     const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
     assert.equal(tabs.length, 1);
-    assert.deepEqual(session.ui.shown.filter((shown) => shown.severity === 'error'), []);
+    assert.deepEqual(
+      session.ui.shown.filter((shown) => shown.severity === 'error'),
+      [],
+    );
   });
 
   it('opens an empty room, searches within a room, and ignores webview messages that do not fit', async () => {
@@ -98,13 +108,21 @@ describe('Room panel', function () {
     assert.equal(describePanel(session, 'weekly-standup').watching, true);
 
     session.sandbox.store.addMessages('weekly-standup', [{ id: 'from-outside', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
-    await waitFor(() => describePanel(session as SandboxSession, 'weekly-standup').newCount === 1, 'Watch to pick up the new message', 15_000);
+    await waitFor(
+      () => describePanel(session as SandboxSession, 'weekly-standup').newCount === 1,
+      'Watch to pick up the new message',
+      15_000,
+    );
     const after = describePanel(session, 'weekly-standup');
     assert.equal(after.header?.messageCount, 13);
     assert.ok(after.updatedAt > before.updatedAt, 'the last update time moves');
 
     session.sandbox.store.delete('weekly-standup');
-    await waitFor(() => describePanel(session as SandboxSession, 'weekly-standup').status === 'deleted', 'Watch to notice the deletion', 15_000);
+    await waitFor(
+      () => describePanel(session as SandboxSession, 'weekly-standup').status === 'deleted',
+      'Watch to notice the deletion',
+      15_000,
+    );
     const deleted = describePanel(session, 'weekly-standup');
     assert.match(deleted.statusText, /no longer exists on http:\/\/127\.0\.0\.1:\d+ .*Export JSON still saves them/);
     assert.equal(deleted.watching, false);
@@ -137,11 +155,21 @@ describe('Room panel', function () {
     const opening = vscode.commands.executeCommand('worldclientRtc.openRoom', 'five-thousand');
     let opened = false;
     void Promise.resolve(opening).finally(() => (opened = true));
-    await waitFor(() => (session?.api.panels.describe('five-thousand')?.rendered?.rowCount ?? 0) > 0, 'the webview to render the first rows', 60_000);
+    await waitFor(
+      () => (session?.api.panels.describe('five-thousand')?.rendered?.rowCount ?? 0) > 0,
+      'the webview to render the first rows',
+      60_000,
+    );
     const early = describePanel(session, 'five-thousand');
     assert.equal(opened, false, 'the rows came before the room had loaded');
     assert.equal(early.status, 'loading');
-    assert.deepEqual(early.header, { id: stored.id, started: stored.started, ended: stored.ended, members: stored.members, messageCount: null });
+    assert.deepEqual(early.header, {
+      id: stored.id,
+      started: stored.started,
+      ended: stored.ended,
+      members: stored.members,
+      messageCount: null,
+    });
     assert.ok(early.viewTotal > 0 && early.viewTotal < stored.messages.length, `a preview of ${early.viewTotal} messages`);
 
     await opening;
@@ -183,7 +211,14 @@ describe('Room panel', function () {
     assert.ok(proposed);
     assert.equal(path.basename(proposed.fsPath), 'room-CON.json', 'a Windows device name is never proposed');
     assert.equal(path.dirname(proposed.fsPath), vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir());
-    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { id: 'CON', started: '2026-11-24T10:00:00Z', ended: '', members: 'ann@example.com', hasMessages: true, messages });
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), {
+      id: 'CON',
+      started: '2026-11-24T10:00:00Z',
+      ended: '',
+      members: 'ann@example.com',
+      hasMessages: true,
+      messages,
+    });
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ['exported.json'], 'no temporary file left');
   });
 });

@@ -59,7 +59,10 @@ describe('Rooms explorer', function () {
     await refreshRooms(session.api);
     session.ui.typeInputs('standup');
     await vscode.commands.executeCommand('worldclientRtc.filterRooms');
-    assert.deepEqual(renderChildren(session.api).map((item) => item.label), ['weekly-standup']);
+    assert.deepEqual(
+      renderChildren(session.api).map((item) => item.label),
+      ['weekly-standup'],
+    );
     assert.equal(session.api.rooms.view.treeView.description, '“standup” · 1 of 12');
     await vscode.commands.executeCommand('worldclientRtc.clearFilter');
     assert.equal(renderChildren(session.api).length, 12);
@@ -69,7 +72,13 @@ describe('Rooms explorer', function () {
     await setSetting('rooms.groupByState', true);
     await waitFor(() => renderChildren(session.api).length === 2, 'grouping');
     const groups = renderChildren(session.api);
-    assert.deepEqual(groups.map((group) => [group.label, group.description]), [['Active', '6'], ['Ended', '6']]);
+    assert.deepEqual(
+      groups.map((group) => [group.label, group.description]),
+      [
+        ['Active', '6'],
+        ['Ended', '6'],
+      ],
+    );
     assert.ok(renderChildren(session.api, groups[1].node).every((item) => ['archive', 'circle-slash'].includes(item.icon)));
   });
 
@@ -141,7 +150,18 @@ describe('Rooms explorer', function () {
 
   it('validates the add-room fields', async () => {
     session = await withSandbox({ seed: {} });
-    session.ui.pick('Enter the fields').typeInputs('r1', 'not-an-email', 'ann@example.com; bob@example.com', 'ann@example.com', 'yesterday', '2026-11-24T10:00:00Z', '2026-11-23T10:00:00Z', '');
+    session.ui
+      .pick('Enter the fields')
+      .typeInputs(
+        'r1',
+        'not-an-email',
+        'ann@example.com; bob@example.com',
+        'ann@example.com',
+        'yesterday',
+        '2026-11-24T10:00:00Z',
+        '2026-11-23T10:00:00Z',
+        '',
+      );
     await vscode.commands.executeCommand('worldclientRtc.addRoom');
     assert.deepEqual(session.ui.validationErrors, [
       'Not an email address: “not-an-email”. Members are email addresses separated by commas (,).',
@@ -194,10 +214,16 @@ describe('Rooms explorer', function () {
     ids.slice(1).forEach((id) => session.sandbox.store.delete(id));
     session.ui.nextUri.push(vscode.Uri.file(file));
     session.ui.respond(/^Imported 2 rooms, skipped 1\.$/, undefined);
-    const report = (await vscode.commands.executeCommand('worldclientRtc.importRooms')) as { imported: string[]; skipped: { id: string; reason: string }[] };
+    const report = (await vscode.commands.executeCommand('worldclientRtc.importRooms')) as {
+      imported: string[];
+      skipped: { id: string; reason: string }[];
+    };
     assert.deepEqual(report.imported, ['a/b', 'with space']);
     assert.deepEqual(report.skipped, [{ id: 'incident-4711', reason: 'a room with this id already exists' }]);
-    assert.deepEqual(ids.map((id) => session.sandbox.store.get(id)), before);
+    assert.deepEqual(
+      ids.map((id) => session.sandbox.store.get(id)),
+      before,
+    );
   });
 
   it('auto-refreshes the list while the view is visible, with the timer Watch uses', async () => {
@@ -257,7 +283,10 @@ describe('Rooms explorer', function () {
     await refreshRooms(session.api);
     session.sandbox.expireSessions();
     const fresh = session.sandbox.issueSession();
-    session.ui.respond(/^Session expired/, 'Sign In').pick('Paste a session token').typeInputs(fresh.session, fresh.csrfToken);
+    session.ui
+      .respond(/^Session expired/, 'Sign In')
+      .pick('Paste a session token')
+      .typeInputs(fresh.session, fresh.csrfToken);
     await vscode.commands.executeCommand('worldclientRtc.refresh');
     await session.ui.waitForMessage(/^Session expired/);
     await waitFor(() => session.api.rooms.model.state === 'ready' && !session.api.rooms.model.stale, 'the list after signing in again');

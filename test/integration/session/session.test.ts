@@ -32,7 +32,10 @@ describe('Signing in and sessions', function () {
     await vscode.commands.executeCommand('worldclientRtc.signOut');
     assert.equal(api.connection.state, 'signedOut');
     await ui.waitForMessage(/^Signed out of/);
-    assert.ok(sandbox.requests.some((request) => request.path.endsWith('/authenticate/logout')), 'logged out on the server');
+    assert.ok(
+      sandbox.requests.some((request) => request.path.endsWith('/authenticate/logout')),
+      'logged out on the server',
+    );
   });
 
   it('asks for the one-time code when the server requires 2FA', async () => {
@@ -42,7 +45,10 @@ describe('Signing in and sessions', function () {
     ui.respond(/AuthRefused|code/i, undefined);
     const first = await vscode.commands.executeCommand('worldclientRtc.signIn');
     assert.equal(first, undefined, 'a wrong code fails the sign-in');
-    assert.ok(ui.shown.some((shown) => /one-time code is on its way/.test(shown.message)), 'an empty code sends one by email');
+    assert.ok(
+      ui.shown.some((shown) => /one-time code is on its way/.test(shown.message)),
+      'an empty code sends one by email',
+    );
     assert.equal(api.connection.state, 'signedOut');
     ui.pick('email and password').typeInputs('dev@example.com', 'sandbox', '123456');
     assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true);
@@ -70,13 +76,15 @@ describe('Signing in and sessions', function () {
     const { ui, sandbox } = session;
     sandbox.expireSessions();
     const fresh = sandbox.issueSession();
-    ui.respond(/^Session expired/, 'Sign In').pick('Paste a session token').typeInputs(fresh.session, fresh.csrfToken);
+    ui.respond(/^Session expired/, 'Sign In')
+      .pick('Paste a session token')
+      .typeInputs(fresh.session, fresh.csrfToken);
     ui.respond(/^Delete the room “one-on-one”/, 'Delete');
     await vscode.commands.executeCommand('worldclientRtc.deleteRoom', 'one-on-one');
     assert.equal(sandbox.store.get('one-on-one'), undefined, 'the delete ran after signing in again');
   });
 
-  it('takes over a remembered user\'s new session silently', async () => {
+  it("takes over a remembered user's new session silently", async () => {
     session = await withSandbox({ signedIn: false, renewRememberedSessions: true });
     const { ui, api, sandbox } = session;
     ui.pick('stay signed in').typeInputs('dev@example.com', 'sandbox');
@@ -122,7 +130,15 @@ describe('Signing in and sessions', function () {
     session = await withSandbox({});
     session.ui.respond(/^Connection to/, undefined);
     const lines = (await vscode.commands.executeCommand('worldclientRtc.testConnection')) as { check: string; ok: boolean }[];
-    assert.deepEqual(lines.map((line) => [line.check, line.ok]), [['Reachable', true], ['Session', true], ['RTC (path style)', true], ['RTC (query style)', true]]);
+    assert.deepEqual(
+      lines.map((line) => [line.check, line.ok]),
+      [
+        ['Reachable', true],
+        ['Session', true],
+        ['RTC (path style)', true],
+        ['RTC (query style)', true],
+      ],
+    );
     const report = await session.ui.waitForMessage(/^Connection to/);
     assert.match(String(report.detail), /✓ Reachable: server version/);
   });

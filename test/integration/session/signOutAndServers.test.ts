@@ -4,7 +4,10 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { EXTENSION_ID, setSetting, switchServer as switchTo, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
 import { refreshRooms, renderChildren } from '../support/tree';
 
-const requestsFor = (sandbox: Sandbox, roomId: string): number => sandbox.requests.filter((request) => decodeURIComponent(request.path).includes(roomId) || request.query.room_id === roomId || request.query.id === roomId).length;
+const requestsFor = (sandbox: Sandbox, roomId: string): number =>
+  sandbox.requests.filter(
+    (request) => decodeURIComponent(request.path).includes(roomId) || request.query.room_id === roomId || request.query.id === roomId,
+  ).length;
 
 describe('Signing out and switching servers', function () {
   this.timeout(120_000);
@@ -42,7 +45,11 @@ describe('Signing out and switching servers', function () {
     assert.equal(panel.header?.messageCount, 12);
 
     // The view's actions that need a session are hidden in the signed-out state (their "when" reads the key).
-    const menus = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/title'];
+    const menus = (
+      vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+        contributes: { menus: Record<string, { command: string; when?: string }[]> };
+      }
+    ).contributes.menus['view/title'];
     for (const command of ['addRoom', 'filterRooms', 'importRooms', 'restoreDeletedRoom', 'signOut']) {
       const when = menus.find((entry) => entry.command === `worldclientRtc.${command}`)?.when ?? '';
       const states = /worldclientRtc\.roomsState =~ \/([^/]+)\//.exec(when)?.[1];
@@ -77,7 +84,10 @@ describe('Signing out and switching servers', function () {
     const b = (other = await startSandbox({ seed: { sample: true } }));
     b.store.addMessages('weekly-standup', [{ id: 'only-on-b', salt: 'c2FsdA==', data: 'ZGF0YQ==' }]);
     const document = (await vscode.commands.executeCommand('worldclientRtc.openRoomJson', 'weekly-standup')) as vscode.TextDocument;
-    await waitFor(() => document.getText().includes('"weekly-standup"') && !document.getText().includes('only-on-b'), 'the first server\'s room');
+    await waitFor(
+      () => document.getText().includes('"weekly-standup"') && !document.getText().includes('only-on-b'),
+      "the first server's room",
+    );
     await switchTo(s, b);
     await waitFor(() => document.getText().includes('"only-on-b"'), 'the document to show the room on the new server');
   });

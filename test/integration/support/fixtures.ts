@@ -94,7 +94,11 @@ export async function switchServer(session: SandboxSession, target: Sandbox): Pr
   await waitFor(() => session.api.connection.serverUrl === target.url, 'the switch to the other server');
   if (session.api.connection.state !== 'signedIn') {
     session.ui.pick('Paste a session token').typeInputs(target.session, target.csrfToken);
-    assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true, `sign-in failed: ${JSON.stringify(session.ui.shown)}`);
+    assert.equal(
+      await vscode.commands.executeCommand('worldclientRtc.signIn'),
+      true,
+      `sign-in failed: ${JSON.stringify(session.ui.shown)}`,
+    );
   }
 }
 

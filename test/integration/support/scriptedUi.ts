@@ -131,13 +131,23 @@ export class ScriptedUi implements Ui {
     return (await this.choose(items, options, false))[0];
   }
 
-  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+  async showQuickPickMany<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: vscode.QuickPickOptions,
+  ): Promise<readonly T[] | undefined> {
     const chosen = await this.choose(items, options, true);
     return chosen.length ? chosen : undefined;
   }
 
   showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
-    this.shown.push({ severity, message, read: message.replaceAll('\u2060', ''), detail: options.detail, modal: options.modal ?? false, actions });
+    this.shown.push({
+      severity,
+      message,
+      read: message.replaceAll('\u2060', ''),
+      detail: options.detail,
+      modal: options.modal ?? false,
+      actions,
+    });
     this.waiters.splice(0).forEach((wake) => wake());
     const held = this.held.find((candidate) => candidate.pattern.test(message));
     if (held) {
@@ -195,7 +205,9 @@ export class ScriptedUi implements Ui {
   takeProblems(): string[] {
     const problems = [
       ...this.unexpected.map((prompt) => `unexpected ${prompt}`),
-      ...this.inputs.slice(0, Math.max(0, this.inputs.length - this.optionalInputs)).map((value) => `typed input never asked for: ${JSON.stringify(value)}`),
+      ...this.inputs
+        .slice(0, Math.max(0, this.inputs.length - this.optionalInputs))
+        .map((value) => `typed input never asked for: ${JSON.stringify(value)}`),
       ...this.picks.map((answers) => `quick pick answer never asked for: ${answers.map(String).join(', ')}`),
       ...this.nextUri.map((uri) => `dialog answer never asked for: ${uri?.fsPath ?? 'cancel'}`),
       ...this.responders.filter((responder) => !responder.used).map((responder) => `respond(${responder.pattern}) matched no message`),

@@ -47,7 +47,11 @@ export interface UiWorkbenchOptions {
   env?: Record<string, string> | ((sandbox: Sandbox) => Record<string, string>);
 }
 
-export async function startUiWorkbench(seed: SeedOptions, version = offlineVersionsFromEnv()[0], options: UiWorkbenchOptions = {}): Promise<UiWorkbench> {
+export async function startUiWorkbench(
+  seed: SeedOptions,
+  version = offlineVersionsFromEnv()[0],
+  options: UiWorkbenchOptions = {},
+): Promise<UiWorkbench> {
   const sandbox = await startSandbox({ seed });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-ui-'));
   const settingsFile = path.join(folder, '.vscode', 'settings.json');
@@ -99,7 +103,11 @@ export async function startUiWorkbench(seed: SeedOptions, version = offlineVersi
         await themeInput.fill(THEMES[theme].label);
         await picker.locator('.monaco-list-row', { hasText: THEMES[theme].label }).first().waitFor({ timeout: 10_000 });
         await page.keyboard.press('Enter');
-        await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) === true, THEMES[theme].bodyClass, { timeout: 30_000 });
+        await page.waitForFunction(
+          (cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) === true,
+          THEMES[theme].bodyClass,
+          { timeout: 30_000 },
+        );
       },
       async close() {
         await opened.close();
@@ -186,9 +194,7 @@ export async function roomFrame(page: Page, roomId: string, timeoutMs = 60_000):
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
-      const shown = await frame
-        .evaluate(() => document.querySelector('.fact-id')?.textContent ?? null)
-        .catch(() => null);
+      const shown = await frame.evaluate(() => document.querySelector('.fact-id')?.textContent ?? null).catch(() => null);
       if (shown === roomId) {
         return frame;
       }
@@ -227,6 +233,9 @@ export async function startWithRoomPanel(room: StoredRoom, rows: number): Promis
   ui.sandbox.store.put(structuredClone(room));
   await signIn(ui);
   const frame = await openRoom(ui, room.id);
-  await frame.locator('.row:not(.loading)').nth(rows - 1).waitFor();
+  await frame
+    .locator('.row:not(.loading)')
+    .nth(rows - 1)
+    .waitFor();
   return { ui, frame };
 }

@@ -15,7 +15,12 @@ export async function readDialog(page: Page, message: RegExp): Promise<{ message
   await dialog.waitFor({ timeout: 60_000 });
   return {
     message: (await dialog.locator('.dialog-message-text').innerText()).trim(),
-    detail: (await dialog.locator('.dialog-message-detail').innerText().catch(() => '')).trim(),
+    detail: (
+      await dialog
+        .locator('.dialog-message-detail')
+        .innerText()
+        .catch(() => '')
+    ).trim(),
   };
 }
 
@@ -28,7 +33,11 @@ export async function clickDialogButton(page: Page, label: string): Promise<void
 
 /** The notification toast whose message matches (VS Code renders toasts in the bottom-right corner). */
 export function notificationToast(page: Page, message: RegExp): Locator {
-  return page.locator('.notification-toast-container .notification-list-item', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  return page
+    .locator('.notification-toast-container .notification-list-item', {
+      has: page.locator('.notification-list-item-message', { hasText: message }),
+    })
+    .first();
 }
 
 /**
@@ -38,7 +47,11 @@ export function notificationToast(page: Page, message: RegExp): Locator {
  */
 export async function findNotification(page: Page, message: RegExp, timeoutMs = 60_000): Promise<Locator> {
   const toast = notificationToast(page, message);
-  const inCentre = page.locator('.notifications-center .notification-list-item', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  const inCentre = page
+    .locator('.notifications-center .notification-list-item', {
+      has: page.locator('.notification-list-item-message', { hasText: message }),
+    })
+    .first();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await toast.isVisible()) {

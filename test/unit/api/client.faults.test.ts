@@ -11,7 +11,11 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
   describe('replies that are not what they should be', () => {
     it('an HTML login page is notJson, quoting the content type and the page start', async () => {
       h.sandbox.addFault({ kind: 'html' });
-      const error = await rejectsWith(h.client().api.listRooms(), 'notJson', /an HTML page \(text\/html; charset=utf-8\) instead of JSON, starting "<!DOCTYPE html> <html lang="en"><head>/);
+      const error = await rejectsWith(
+        h.client().api.listRooms(),
+        'notJson',
+        /an HTML page \(text\/html; charset=utf-8\) instead of JSON, starting "<!DOCTYPE html> <html lang="en"><head>/,
+      );
       assert.match(error.message, /check the server URL/);
       assert.ok(!error.message.includes('\n'));
       assert.equal(h.requestsTo('rtc').length, 1);
@@ -80,7 +84,10 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
       });
       try {
         const { api } = h.client({ timeoutMs: 300 }, { baseUrl: drip.url });
-        assert.deepEqual((await api.listRooms()).map((room) => room.id), ['a', 'b']);
+        assert.deepEqual(
+          (await api.listRooms()).map((room) => room.id),
+          ['a', 'b'],
+        );
         drip.stallAfter = 2;
         await rejectsWith(api.listRooms(), 'timeout', /stalled for 0\.3 s/);
       } finally {
@@ -88,7 +95,7 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
       }
     });
 
-    it('the caller\'s signal cancels a request in flight', async () => {
+    it("the caller's signal cancels a request in flight", async () => {
       h.sandbox.addFault({ kind: 'delay', delayMs: 2000 });
       const controller = new AbortController();
       const started = Date.now();
@@ -129,7 +136,14 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
         const { api, log } = h.client();
         assert.ok((await api.listRooms()).length > 0);
         assert.equal(h.requestsTo('rtc').length, 3);
-        assert.deepEqual(log.map((entry) => [entry.attempt, entry.status]), [[1, status], [2, status], [3, 200]]);
+        assert.deepEqual(
+          log.map((entry) => [entry.attempt, entry.status]),
+          [
+            [1, status],
+            [2, status],
+            [3, 200],
+          ],
+        );
       });
     }
 
@@ -182,7 +196,13 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
 
     it('PUT and DELETE are never retried: not on reset, 502, 503, 504 or 429', async () => {
       const { api } = h.client();
-      for (const fault of [{ kind: 'reset' }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 }, { kind: 'status', status: 504 }, { kind: 'status', status: 429 }] as const) {
+      for (const fault of [
+        { kind: 'reset' },
+        { kind: 'status', status: 502 },
+        { kind: 'status', status: 503 },
+        { kind: 'status', status: 504 },
+        { kind: 'status', status: 429 },
+      ] as const) {
         for (const [method, call] of [
           ['PUT', () => api.addRoom(newRoom('never-twice'))],
           ['PUT', () => api.addMessages('weekly-standup', [{ id: 'x', salt: 'y', data: 'z' }])],
@@ -203,9 +223,16 @@ describe('api client: faults, timeouts, cancellation and retries', () => {
     it('connection refused is retried for GETs, then reported as network ECONNREFUSED', async () => {
       const port = await unusedPort();
       const { api, log } = h.client({}, { baseUrl: `http://127.0.0.1:${port}` });
-      await rejectsWith(api.listRooms(), 'network', /127\.0\.0\.1:\d+ refused the connection \(ECONNREFUSED\)\. Check the server URL and port/);
+      await rejectsWith(
+        api.listRooms(),
+        'network',
+        /127\.0\.0\.1:\d+ refused the connection \(ECONNREFUSED\)\. Check the server URL and port/,
+      );
       assert.equal(log.length, 4);
-      assert.deepEqual(log.map((entry) => entry.attempt), [1, 2, 3, 4]);
+      assert.deepEqual(
+        log.map((entry) => entry.attempt),
+        [1, 2, 3, 4],
+      );
     });
 
     it('an unknown host is network ENOTFOUND, not retried', async () => {

@@ -15,13 +15,29 @@ describe('api client: the seven rtc calls against the sandbox', () => {
           const { api } = h.client({ urlStyle, sessionTransport });
           const stored = h.sandbox.store.list();
           const rooms = await api.listRooms();
-          assert.deepEqual(rooms.map((room) => room.id), stored.map((room) => room.id));
-          assert.deepEqual(rooms[0], { id: stored[0].id, started: stored[0].started, ended: stored[0].ended, members: stored[0].members, hasMessages: stored[0].messages.length > 0 });
+          assert.deepEqual(
+            rooms.map((room) => room.id),
+            stored.map((room) => room.id),
+          );
+          assert.deepEqual(rooms[0], {
+            id: stored[0].id,
+            started: stored[0].started,
+            ended: stored[0].ended,
+            members: stored[0].members,
+            hasMessages: stored[0].messages.length > 0,
+          });
 
           const withMessages = stored.find((room) => room.messages.length > 0);
           assert.ok(withMessages);
           const room = await api.getRoom(withMessages.id);
-          assert.deepEqual(room, { id: withMessages.id, started: withMessages.started, ended: withMessages.ended, members: withMessages.members, hasMessages: true, messages: withMessages.messages });
+          assert.deepEqual(room, {
+            id: withMessages.id,
+            started: withMessages.started,
+            ended: withMessages.ended,
+            members: withMessages.members,
+            hasMessages: true,
+            messages: withMessages.messages,
+          });
           assert.deepEqual(await api.getRoomMessages(withMessages.id), withMessages.messages);
 
           await api.addRoom(newRoom('fresh'));
@@ -98,7 +114,10 @@ describe('api client: the seven rtc calls against the sandbox', () => {
         assert.equal(h.sandbox.store.get(made)?.messages.length, 0);
         await api.deleteRoom(made);
         assert.equal(h.sandbox.store.get(made), undefined);
-        assert.ok(h.requestsTo('rtc').every((request) => !request.path.includes('%2F')), 'an id with "/" is never in the path');
+        assert.ok(
+          h.requestsTo('rtc').every((request) => !request.path.includes('%2F')),
+          'an id with "/" is never in the path',
+        );
         assert.deepEqual(infos, []);
       });
     }
@@ -133,7 +152,10 @@ describe('api client: the seven rtc calls against the sandbox', () => {
       }
       assert.ok(h.sandbox.store.get('weekly-standup')?.messages.length, 'the room the ids look like is untouched');
       const withId = h.requestsTo('rtc').filter((request) => request.method !== 'PUT' || request.query.messages === '1');
-      assert.ok(withId.every((request) => request.path === '/WorldClientAPI'), JSON.stringify(withId.map((request) => request.path)));
+      assert.ok(
+        withId.every((request) => request.path === '/WorldClientAPI'),
+        JSON.stringify(withId.map((request) => request.path)),
+      );
       await api.getRoom('weekly-standup');
       assert.equal(h.requestsTo('rtc').at(-1)?.path, '/WorldClientAPI/rtc/rooms/weekly-standup', 'other ids keep the path style');
       assert.deepEqual(infos, []);
@@ -200,9 +222,11 @@ describe('api client: the seven rtc calls against the sandbox', () => {
       h.sandbox.addFault({ kind: 'slowBody', firstBytes: 20_000, delayMs: 500, times: 1 });
       let roomArrived = false;
       const previews: { messages: unknown[]; fields: unknown; roomArrived: boolean }[] = [];
-      const room = await api.getRoom('big', undefined, { size: 40, onPreview: (preview) => previews.push({ ...preview, roomArrived }) }).finally(() => {
-        roomArrived = true;
-      });
+      const room = await api
+        .getRoom('big', undefined, { size: 40, onPreview: (preview) => previews.push({ ...preview, roomArrived }) })
+        .finally(() => {
+          roomArrived = true;
+        });
       assert.equal(previews.length, 1);
       assert.equal(previews[0].roomArrived, false);
       assert.deepEqual(previews[0].messages, stored.messages.slice(0, 40));

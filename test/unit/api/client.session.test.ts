@@ -31,12 +31,19 @@ describe('api client: signing in, sessions, ping and version', () => {
       assert.equal(signIn.headers['content-type'], 'application/json');
       assert.equal(signIn.headers.authorization, undefined);
       assert.equal(signIn.headers.cookie, undefined, 'no login token cookie from a server that has none');
-      assert.deepEqual(client.log.map((entry) => [entry.method, entry.url.replace(h.sandbox.url, ''), entry.status]), [
-        ['GET', '/WorldClientAPI/settings?logon_settings=login_token&data=REDACTED', 400],
-        ['POST', '/WorldClientAPI/authenticate/basic', 200],
-        ['DELETE', '/WorldClientAPI/rtc/rooms/weekly-standup', 200],
-      ]);
-      assert.equal(client.log[1].requestBody, JSON.stringify({ user: USER, password: 'REDACTED' }), 'no login token was offered, so none is sent');
+      assert.deepEqual(
+        client.log.map((entry) => [entry.method, entry.url.replace(h.sandbox.url, ''), entry.status]),
+        [
+          ['GET', '/WorldClientAPI/settings?logon_settings=login_token&data=REDACTED', 400],
+          ['POST', '/WorldClientAPI/authenticate/basic', 200],
+          ['DELETE', '/WorldClientAPI/rtc/rooms/weekly-standup', 200],
+        ],
+      );
+      assert.equal(
+        client.log[1].requestBody,
+        JSON.stringify({ user: USER, password: 'REDACTED' }),
+        'no login token was offered, so none is sent',
+      );
     });
 
     it('fetches the one-use login token first and sends it back, as data and as its cookie', async () => {
@@ -207,8 +214,13 @@ describe('api client: signing in, sessions, ping and version', () => {
       it(`no log entry, curl command, error or info line holds a secret (session in the ${sessionTransport})`, async function () {
         this.timeout(30_000);
         await h.start({
-          csrf: true, twoFactor: true, renewRememberedSessions: true, rejectEncodedSlashInPath: true,
-          password: PASSWORD, oneTimePassword: CODE, seed: { sample: true, oddIds: true },
+          csrf: true,
+          twoFactor: true,
+          renewRememberedSessions: true,
+          rejectEncodedSlashInPath: true,
+          password: PASSWORD,
+          oneTimePassword: CODE,
+          seed: { sample: true, oddIds: true },
         });
         const client = h.client({ sessionTransport, timeoutMs: 400 }, { credentials: null });
         const { api } = client;

@@ -87,7 +87,11 @@ describe('api client: TLS and proxies', function () {
       const proxy = await startConnectProxy('puser:ppass-secret');
       servers.push(proxy);
       const refused = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } }, proxied());
-      await rejectsWith(refused.api.serverVersion(), 'network', /proxy 127\.0\.0\.1:\d+ refused to connect to .* \(HTTP 407\)\. It wants credentials/);
+      await rejectsWith(
+        refused.api.serverVersion(),
+        'network',
+        /proxy 127\.0\.0\.1:\d+ refused to connect to .* \(HTTP 407\)\. It wants credentials/,
+      );
       const authUrl = proxy.url.replace('http://', 'http://puser:ppass-secret@');
       const withAuth = h.client({ proxy: { url: authUrl, strictSSL: true, noProxy: [] } }, proxied());
       assert.equal(await withAuth.api.serverVersion(), '25.0.0');
@@ -103,7 +107,10 @@ describe('api client: TLS and proxies', function () {
       const baseUrl = (await front()).replace('127.0.0.1', PROXIED_HOST);
       const strict = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] } }, { baseUrl });
       await rejectsWith(strict.api.serverVersion(), 'tls', /DEPTH_ZERO_SELF_SIGNED_CERT/);
-      const trusting = h.client({ proxy: { url: proxy.url, strictSSL: true, noProxy: [] }, tls: { caPem: certs.selfSigned.cert } }, { baseUrl });
+      const trusting = h.client(
+        { proxy: { url: proxy.url, strictSSL: true, noProxy: [] }, tls: { caPem: certs.selfSigned.cert } },
+        { baseUrl },
+      );
       assert.equal(await trusting.api.serverVersion(), '25.0.0');
       const lax = h.client({ proxy: { url: proxy.url, strictSSL: false, noProxy: [] } }, { baseUrl });
       assert.equal(await lax.api.serverVersion(), '25.0.0');

@@ -3,7 +3,10 @@ import { cookieHeaderFrom } from '../../../src/api/cookies';
 
 describe('cookieHeaderFrom', () => {
   it('sends back the name=value pairs, without attributes', () => {
-    assert.equal(cookieHeaderFrom(['WCLoginToken=abc-123; Path=/WorldClientAPI; HttpOnly; SameSite=Strict', 'b=2']), 'WCLoginToken=abc-123; b=2');
+    assert.equal(
+      cookieHeaderFrom(['WCLoginToken=abc-123; Path=/WorldClientAPI; HttpOnly; SameSite=Strict', 'b=2']),
+      'WCLoginToken=abc-123; b=2',
+    );
     assert.equal(cookieHeaderFrom(['  spaced=yes ;Secure']), 'spaced=yes');
   });
 

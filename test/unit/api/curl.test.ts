@@ -6,7 +6,11 @@ import type { RequestLogEntry } from '../../../src/api/types';
 /** Runs the command in a POSIX sh with `curl` replaced by a function that prints its arguments, NUL-separated. */
 function argvOf(command: string, env: Record<string, string> = {}): string[] {
   const script = `curl() { printf '%s\\0' "$@"; }\n${command}`;
-  const output = execFileSync('/bin/sh', ['-c', script], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = execFileSync('/bin/sh', ['-c', script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return output.split('\0').slice(0, -1);
 }
 
@@ -39,13 +43,19 @@ describe('api/curl', () => {
     assert.ok(command.includes('"$WORLDCLIENT_CSRF_TOKEN"'));
     assert.ok(!command.includes('REDACTED'));
     assert.deepEqual(argvOf(command, { WORLDCLIENT_SESSION: 'sess-1', WORLDCLIENT_CSRF_TOKEN: 'csrf-1' }), [
-      '-X', 'PUT',
+      '-X',
+      'PUT',
       'https://mail.example.com/WorldClientAPI/rtc/messages/a%2Fb',
-      '-H', 'Accept: application/json',
-      '-H', 'Content-Type: application/json',
-      '-H', 'Authorization: Bearer sess-1',
-      '-H', 'X-CSRF-Token: csrf-1',
-      '--data-raw', putEntry.requestBody,
+      '-H',
+      'Accept: application/json',
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'Authorization: Bearer sess-1',
+      '-H',
+      'X-CSRF-Token: csrf-1',
+      '--data-raw',
+      putEntry.requestBody,
     ]);
   });
 
@@ -60,7 +70,8 @@ describe('api/curl', () => {
     assert.deepEqual(argvOf(command, { WORLDCLIENT_SESSION: 'abc' }), [
       '--globoff',
       'http://[::1]:8080/WorldClientAPI?session=abc&route=rtc&rooms=1&id=x%24y',
-      '-H', 'Accept: application/json',
+      '-H',
+      'Accept: application/json',
     ]);
   });
 

@@ -43,7 +43,11 @@ describe('api/failures', () => {
   });
 
   it('explains proxy refusals', () => {
-    const error = classifyFailure(withCode('UND_ERR_ABORTED', 'Proxy response (407) !== 200 when HTTP Tunneling'), { ...context, proxyHost: 'proxy:3128' }, neither);
+    const error = classifyFailure(
+      withCode('UND_ERR_ABORTED', 'Proxy response (407) !== 200 when HTTP Tunneling'),
+      { ...context, proxyHost: 'proxy:3128' },
+      neither,
+    );
     assert.equal(error.kind, 'network');
     assert.match(error.message, /proxy proxy:3128 refused to connect to mail\.example\.com \(HTTP 407\)\. It wants credentials/);
   });

@@ -34,7 +34,10 @@ export class Harness {
     config: Partial<ServerConfig> = {},
     options: { tuning?: ClientTuning; credentials?: Credentials | null; baseUrl?: string; budget?: ReplyBudget } = {},
   ): TestClient {
-    const initial = options.credentials === null ? undefined : (options.credentials ?? { session: this.sandbox.session, csrfToken: this.sandbox.csrfToken });
+    const initial =
+      options.credentials === null
+        ? undefined
+        : (options.credentials ?? { session: this.sandbox.session, csrfToken: this.sandbox.csrfToken });
     const client: TestClient = { api: undefined as unknown as WorldClientApi, log: [], infos: [], renewed: [], credentials: initial };
     client.api = new WorldClientApi(
       { baseUrl: options.baseUrl ?? this.sandbox.url, urlStyle: 'path', sessionTransport: 'header', timeoutMs: 5000, ...config },
@@ -87,7 +90,13 @@ export const sampleMessages = [
 ];
 
 export function newRoom(id: string): { id: string; started: string; ended: string; members: string; messages: typeof sampleMessages } {
-  return { id, started: '2025-06-01T10:00:00.000Z', ended: '', members: 'alice@example.com,bob@example.com', messages: sampleMessages.map((m) => ({ ...m })) };
+  return {
+    id,
+    started: '2025-06-01T10:00:00.000Z',
+    ended: '',
+    members: 'alice@example.com,bob@example.com',
+    messages: sampleMessages.map((m) => ({ ...m })),
+  };
 }
 
 /** Waits for a condition the test cannot be told about by an event (e.g. the sandbox has seen a request), checking every 5 ms. */

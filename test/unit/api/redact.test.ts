@@ -29,9 +29,18 @@ describe('api/redact: redact before cutting', () => {
   it('the HTML snippet, the redirect target and the error name of a failed reply are redacted, then cut', () => {
     const secrets = [SESSION];
     const raw = { contentType: 'text/html', setCookies: [], bytes: 0, retryAfter: undefined };
-    const html = parseReply({ ...raw, status: 200, text: `<p>You asked for https://mail.example.com/WorldClientAPI?session=${encodeURIComponent(SESSION)}</p>` }, secrets);
-    const redirect = parseReply({ ...raw, status: 302, text: '', location: `https://sso.example.com/login?back=%2Fapi&session=${SESSION}` }, secrets);
-    const named = parseReply({ ...raw, contentType: 'application/json', status: 400, text: JSON.stringify({ error: `BadSession ${SESSION}` }) }, secrets);
+    const html = parseReply(
+      { ...raw, status: 200, text: `<p>You asked for https://mail.example.com/WorldClientAPI?session=${encodeURIComponent(SESSION)}</p>` },
+      secrets,
+    );
+    const redirect = parseReply(
+      { ...raw, status: 302, text: '', location: `https://sso.example.com/login?back=%2Fapi&session=${SESSION}` },
+      secrets,
+    );
+    const named = parseReply(
+      { ...raw, contentType: 'application/json', status: 400, text: JSON.stringify({ error: `BadSession ${SESSION}` }) },
+      secrets,
+    );
     for (const reply of [html, redirect, named]) {
       let message = '';
       try {
@@ -45,7 +54,13 @@ describe('api/redact: redact before cutting', () => {
   });
 
   it('shows bidi controls and newlines of an error name instead of obeying them', () => {
-    const reply = parseReply({ status: 400, contentType: 'application/json', setCookies: [], bytes: 0, text: JSON.stringify({ error: 'Ok\u202Edetaerc\nmoor' }) });
+    const reply = parseReply({
+      status: 400,
+      contentType: 'application/json',
+      setCookies: [],
+      bytes: 0,
+      text: JSON.stringify({ error: 'Ok\u202Edetaerc\nmoor' }),
+    });
     assert.equal(reply.errorName, 'Ok⟨U+202E⟩detaerc⏎moor');
   });
 });

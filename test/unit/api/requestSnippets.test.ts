@@ -19,13 +19,25 @@ function putEntry(sb: Sandbox, roomId: string): RequestLogEntry {
     ms: 1,
     bytes: 0,
     requestBody: JSON.stringify({ data: [{ id: hostileId, salt: 'c2FsdA==', data: 'ZGF0YQ==' }] }),
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: 'Bearer REDACTED', 'X-CSRF-Token': 'REDACTED' },
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      Authorization: 'Bearer REDACTED',
+      'X-CSRF-Token': 'REDACTED',
+    },
     attempt: 1,
   };
 }
 
 function getEntry(sb: Sandbox): RequestLogEntry {
-  return { method: 'GET', url: `${sb.url}/WorldClientAPI?session=REDACTED&route=rtc&rooms=1`, ms: 1, bytes: 0, headers: { Accept: 'application/json' }, attempt: 1 };
+  return {
+    method: 'GET',
+    url: `${sb.url}/WorldClientAPI?session=REDACTED&route=rtc&rooms=1`,
+    ms: 1,
+    bytes: 0,
+    headers: { Accept: 'application/json' },
+    attempt: 1,
+  };
 }
 
 const hasPythonRequests = spawnSync('python3', ['-c', 'import requests'], { stdio: 'ignore' }).status === 0;
@@ -38,7 +50,11 @@ async function run(language: SnippetLanguage, code: string, env: Record<string, 
   const runtime = language === 'python' ? 'python3' : process.execPath;
   try {
     // Asynchronously: the sandbox answering the snippet runs in this process.
-    const { stdout } = await promisify(execFile)(runtime, [file], { env: { PATH: process.env.PATH ?? '', NO_PROXY: '*', ...env }, encoding: 'utf8', timeout: 20_000 });
+    const { stdout } = await promisify(execFile)(runtime, [file], {
+      env: { PATH: process.env.PATH ?? '', NO_PROXY: '*', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     return stdout;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -63,7 +79,10 @@ describe('api/requestSnippets: Copy Request as… in other languages', function 
       assert.ok(!code.includes('REDACTED') && !code.includes(sb.session), 'neither the redaction mark nor the session is in the snippet');
       const output = await run(language, code, { WORLDCLIENT_SESSION: sb.session, WORLDCLIENT_CSRF_TOKEN: sb.csrfToken });
       assert.match(output, /^200 /, output);
-      assert.deepEqual(sb.store.get(roomId)?.messages.map((message) => message.id), [hostileId]);
+      assert.deepEqual(
+        sb.store.get(roomId)?.messages.map((message) => message.id),
+        [hostileId],
+      );
       assert.ok(!fs.existsSync('/tmp/pwned'));
     });
 

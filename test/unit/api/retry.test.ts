@@ -1,12 +1,29 @@
 import * as assert from 'node:assert/strict';
-import { backoffDelayMs, decideRetryDelay, DEFAULT_RETRY_TUNING, isRetryableNetworkCode, parseRetryAfterMs, type RetryTuning } from '../../../src/api/retry';
+import {
+  backoffDelayMs,
+  decideRetryDelay,
+  DEFAULT_RETRY_TUNING,
+  isRetryableNetworkCode,
+  parseRetryAfterMs,
+  type RetryTuning,
+} from '../../../src/api/retry';
 
-const tuning = (random: number): RetryTuning => ({ ...DEFAULT_RETRY_TUNING, random: () => random, now: () => Date.parse('2025-01-01T00:00:00Z') });
+const tuning = (random: number): RetryTuning => ({
+  ...DEFAULT_RETRY_TUNING,
+  random: () => random,
+  now: () => Date.parse('2025-01-01T00:00:00Z'),
+});
 
 describe('api/retry', () => {
   it('backs off exponentially from 200 ms, half fixed and half jitter, capped at 5 s', () => {
-    assert.deepEqual([1, 2, 3, 4].map((n) => backoffDelayMs(n, tuning(0))), [100, 200, 400, 800]);
-    assert.deepEqual([1, 2, 3, 4].map((n) => backoffDelayMs(n, tuning(0.999999))), [200, 400, 800, 1600]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => backoffDelayMs(n, tuning(0))),
+      [100, 200, 400, 800],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => backoffDelayMs(n, tuning(0.999999))),
+      [200, 400, 800, 1600],
+    );
     assert.equal(backoffDelayMs(10, tuning(1)), 5000);
   });
 

@@ -3,11 +3,20 @@ import { RoomPreviewReader, type RoomPreview } from '../../../src/api/roomPrevie
 import type { RtcMessage } from '../../../src/api/types';
 
 function messages(count: number): RtcMessage[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `m-${i}`, salt: 'c2FsdA==', data: Buffer.from(`message ${i}`).toString('base64') }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `m-${i}`,
+    salt: 'c2FsdA==',
+    data: Buffer.from(`message ${i}`).toString('base64'),
+  }));
 }
 
 /** Feeds `json` to a reader in chunks of `chunkBytes`; returns the preview and how many bytes it took. */
-function read(json: string | Buffer, wanted: number, chunkBytes: number, budgetChars?: number): { preview: RoomPreview | undefined; bytesFed: number; done: boolean } {
+function read(
+  json: string | Buffer,
+  wanted: number,
+  chunkBytes: number,
+  budgetChars?: number,
+): { preview: RoomPreview | undefined; bytesFed: number; done: boolean } {
   const bytes = typeof json === 'string' ? Buffer.from(json) : json;
   const reader = new RoomPreviewReader(wanted, budgetChars);
   for (let at = 0; at < bytes.length; at += chunkBytes) {
@@ -25,7 +34,14 @@ function read(json: string | Buffer, wanted: number, chunkBytes: number, budgetC
 
 describe('RoomPreviewReader', () => {
   const all = messages(1000);
-  const room = { id: 'r/1 <b>', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@example.com,b@example.com', hasMessages: true, messages: all };
+  const room = {
+    id: 'r/1 <b>',
+    started: '2025-01-01T00:00:00Z',
+    ended: '',
+    members: 'a@example.com,b@example.com',
+    hasMessages: true,
+    messages: all,
+  };
 
   it('hands out the first messages and the fields before them long before the reply ends, whatever the chunk size', () => {
     const json = JSON.stringify(room);
@@ -46,7 +62,8 @@ describe('RoomPreviewReader', () => {
     ];
     const listed = tricky.map((m) => JSON.stringify(m)).join(' ,\n');
     const json =
-      '\uFEFF {\n "extra": {"nested": [1, {"a": "]}"}], "n": -1.5e3, "t": true, "z": null},' + `\r\n\t"messages" : [ ${listed} , {"id":"late"`;
+      '\uFEFF {\n "extra": {"nested": [1, {"a": "]}"}], "n": -1.5e3, "t": true, "z": null},' +
+      `\r\n\t"messages" : [ ${listed} , {"id":"late"`;
     const { preview } = read(json, 5, 3);
     assert.ok(preview);
     assert.deepEqual(preview.messages, tricky);

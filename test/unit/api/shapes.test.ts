@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { checkPong, checkSuccess, parseMessagesReply, parseRoom, parseRoomList, parseVersion, sentValue, ShapeError } from '../../../src/api/shapes';
+import {
+  checkPong,
+  checkSuccess,
+  parseMessagesReply,
+  parseRoom,
+  parseRoomList,
+  parseVersion,
+  sentValue,
+  ShapeError,
+} from '../../../src/api/shapes';
 
 function shapeError(path: string): (error: unknown) => boolean {
   return (error) => {
@@ -21,7 +30,10 @@ describe('api/shapes', () => {
 
     it('tolerates room_id for id, extra fields, missing hasMessages/ended, null text fields', () => {
       const rooms = parseRoomList({
-        rooms: [{ room_id: 'a', started: 's', members: 'm', extra: { x: 1 } }, { id: 'b', started: null, ended: null, members: 'm', hasMessages: null }],
+        rooms: [
+          { room_id: 'a', started: 's', members: 'm', extra: { x: 1 } },
+          { id: 'b', started: null, ended: null, members: 'm', hasMessages: null },
+        ],
         total: 2,
       });
       assert.deepEqual(
@@ -36,8 +48,14 @@ describe('api/shapes', () => {
     it('reads a hasMessages of the wrong type as best it can and keeps what was sent for the contract checks', () => {
       const sent: unknown[] = ['true', 1, 'false', 0, 'yes', { nested: true }, [true]];
       const rooms = parseRoomList({ rooms: sent.map((hasMessages, index) => ({ ...room, id: `r${index}`, hasMessages })) });
-      assert.deepEqual(rooms.map((entry) => entry.hasMessages), [true, true, false, false, false, false, false]);
-      assert.deepEqual(rooms.map((entry) => sentValue(entry, 'hasMessages')), sent);
+      assert.deepEqual(
+        rooms.map((entry) => entry.hasMessages),
+        [true, true, false, false, false, false, false],
+      );
+      assert.deepEqual(
+        rooms.map((entry) => sentValue(entry, 'hasMessages')),
+        sent,
+      );
       assert.equal(parseRoom({ ...room, hasMessages: 'false', messages: [message] }).hasMessages, true, 'the messages outweigh the text');
     });
 
@@ -53,7 +71,10 @@ describe('api/shapes', () => {
     });
 
     it('describes the bad value in the message', () => {
-      assert.throws(() => parseRoomList({ rooms: [{ ...room, started: 42 }] }), /rooms\[0\]\.started: expected a string, got the number 42/);
+      assert.throws(
+        () => parseRoomList({ rooms: [{ ...room, started: 42 }] }),
+        /rooms\[0\]\.started: expected a string, got the number 42/,
+      );
     });
   });
 

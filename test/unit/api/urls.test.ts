@@ -71,7 +71,10 @@ describe('api/urls', () => {
         redactUrl('https://h/WorldClientAPI?session=abc123&route=rtc&rooms=1&id=a%2Fb'),
         'https://h/WorldClientAPI?session=REDACTED&route=rtc&rooms=1&id=a%2Fb',
       );
-      assert.equal(redactUrl('https://h/WorldClientAPI/authenticate/2fa?user=u&token=t0k&send_code=1'), 'https://h/WorldClientAPI/authenticate/2fa?user=u&token=REDACTED&send_code=1');
+      assert.equal(
+        redactUrl('https://h/WorldClientAPI/authenticate/2fa?user=u&token=t0k&send_code=1'),
+        'https://h/WorldClientAPI/authenticate/2fa?user=u&token=REDACTED&send_code=1',
+      );
       assert.equal(redactUrl('https://h/WorldClientAPI/rtc/rooms'), 'https://h/WorldClientAPI/rtc/rooms');
       assert.equal(redactUrl('https://h/x?id=session&sessionx=1'), 'https://h/x?id=session&sessionx=1');
     });
@@ -79,7 +82,13 @@ describe('api/urls', () => {
 
   describe('parseBaseUrl', () => {
     it('accepts trailing slashes, a prefix and a pasted /WorldClientAPI', () => {
-      assert.deepEqual(parseBaseUrl('https://mail.example.com/'), { origin: 'https://mail.example.com', prefix: '', hostname: 'mail.example.com', port: '', protocol: 'https:' });
+      assert.deepEqual(parseBaseUrl('https://mail.example.com/'), {
+        origin: 'https://mail.example.com',
+        prefix: '',
+        hostname: 'mail.example.com',
+        port: '',
+        protocol: 'https:',
+      });
       assert.equal(parseBaseUrl('http://h:8080/webmail/WorldClientAPI/').prefix, '/webmail');
       assert.equal(parseBaseUrl('http://h:8080/webmail/WorldClientAPI/').origin, 'http://h:8080');
     });

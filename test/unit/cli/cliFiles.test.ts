@@ -34,7 +34,10 @@ describe('worldclient-rtc-check on files, with a contract file, and as the insta
     const fromFile = await runCheck(['check', '--file', file, '--format', 'json']);
     assert.equal(fromFile.code, 1, fromFile.stderr);
     const fileFindings = (JSON.parse(fromFile.stdout) as { findings: JsonFinding[] }).findings;
-    const expected = fromServer.findings.filter((finding) => !SERVER_ONLY_RULES.has(finding.ruleId)).map(key).sort();
+    const expected = fromServer.findings
+      .filter((finding) => !SERVER_ONLY_RULES.has(finding.ruleId))
+      .map(key)
+      .sort();
     assert.deepEqual(fileFindings.map(key).sort(), expected);
     assert.ok(expected.length >= 15, `${expected.length} findings compared`);
     await sandbox.stop();
@@ -56,10 +59,13 @@ describe('worldclient-rtc-check on files, with a contract file, and as the insta
     await writeFile(file, text);
     const json = await runCheck(['check', '--file', file, '--format', 'json']);
     const findings = (JSON.parse(json.stdout) as { findings: JsonFinding[] }).findings;
-    assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.file?.line, finding.file?.column]), [
-      ['room/members-separator', 2, 75],
-      ['message/salt-reused', 4, 38],
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.file?.line, finding.file?.column]),
+      [
+        ['room/members-separator', 2, 75],
+        ['message/salt-reused', 4, 38],
+      ],
+    );
     assert.equal(text.split('\n')[1].slice(74, 91), '"a@x.org;b@x.org"');
     assert.equal(text.split('\n')[3].slice(37, 63), '"AAAAAAAAAAAAAAAAAAAAAA=="');
     const sarif = JSON.parse((await runCheck(['check', '--file', file, '--format', 'sarif'])).stdout) as {
@@ -75,23 +81,31 @@ describe('worldclient-rtc-check on files, with a contract file, and as the insta
     assert.match(shape.stderr, /rooms\[0\]\.messages\[0\] must have string "id", "salt" and "data"/);
   });
 
-  it('--config: severities, rules off, suppressions, the team\'s room and message rules; a rule that does not compile', async () => {
+  it("--config: severities, rules off, suppressions, the team's room and message rules; a rule that does not compile", async () => {
     sandbox = await startSandbox({ seed: { contractBreaking: true } });
     const config = path.join(folder, 'contract.json');
-    await writeFile(config, JSON.stringify({
-      rules: { 'room/members-spaces': 'error', 'message/salt-length': 'off' },
-      suppressions: [{ rule: 'room/started-not-iso', rooms: 'break-room-*', reason: 'Legacy import, fixed in 2.0' }],
-      customRules: [
-        {
-          id: 'no-carol', appliesTo: 'room', description: 'Carol has left the team',
-          schema: { properties: { members: { not: { pattern: 'carol@' } } } },
-        },
-        {
-          id: 'short-message-ids', appliesTo: 'message', severity: 'warning', description: 'Message ids have at most 8 characters',
-          schema: { properties: { id: { maxLength: 8 } } },
-        },
-      ],
-    }));
+    await writeFile(
+      config,
+      JSON.stringify({
+        rules: { 'room/members-spaces': 'error', 'message/salt-length': 'off' },
+        suppressions: [{ rule: 'room/started-not-iso', rooms: 'break-room-*', reason: 'Legacy import, fixed in 2.0' }],
+        customRules: [
+          {
+            id: 'no-carol',
+            appliesTo: 'room',
+            description: 'Carol has left the team',
+            schema: { properties: { members: { not: { pattern: 'carol@' } } } },
+          },
+          {
+            id: 'short-message-ids',
+            appliesTo: 'message',
+            severity: 'warning',
+            description: 'Message ids have at most 8 characters',
+            schema: { properties: { id: { maxLength: 8 } } },
+          },
+        ],
+      }),
+    );
     const env = { WORLDCLIENT_RTC_SESSION: sandbox.session };
     const run = await runCheck(['check', '--server', sandbox.url, '--format', 'json', '--config', config], env);
     assert.equal(run.code, 1, run.stderr);

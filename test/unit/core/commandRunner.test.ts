@@ -31,7 +31,13 @@ function setUp(options: { answer?: string; signsIn?: boolean } = {}) {
       registered.set(commandId, handler);
       return { dispose: () => registered.delete(commandId) };
     },
-    labels: () => ({ showLog: 'Show Log', signIn: 'Sign In', trustCertificate: 'Trust a Certificate…', showDetails: 'Show Details', moreInLog: (n) => `…and ${n} more` }),
+    labels: () => ({
+      showLog: 'Show Log',
+      signIn: 'Sign In',
+      trustCertificate: 'Trust a Certificate…',
+      showDetails: 'Show Details',
+      moreInLog: (n) => `…and ${n} more`,
+    }),
     openCertificateSettings: async () => void calls.settingsOpened++,
   };
   const log = {

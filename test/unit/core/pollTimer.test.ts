@@ -13,10 +13,12 @@ class ControlledTicks {
     this.count++;
     this.running++;
     this.overlapped ||= this.running > 1;
-    return new Promise((resolve) => this.finishers.push(() => {
-      this.running--;
-      resolve();
-    }));
+    return new Promise((resolve) =>
+      this.finishers.push(() => {
+        this.running--;
+        resolve();
+      }),
+    );
   };
 
   async finishAll(): Promise<void> {

@@ -51,7 +51,7 @@ describe('SessionStore', () => {
     store.dispose();
   });
 
-  it('follows a sign-in or sign-out in another window, and ignores other extensions\' keys', async () => {
+  it("follows a sign-in or sign-out in another window, and ignores other extensions' keys", async () => {
     const secrets = new MemorySecrets();
     const store = new SessionStore(secrets);
     await store.load(SERVER);

@@ -97,7 +97,10 @@ describe('checking other settings', () => {
 
   it('falls back on unknown enum values (an older version, a typo)', () => {
     assert.deepEqual(checkChoice('u', 'query', ['path', 'query'], 'path'), { value: 'query' });
-    assert.deepEqual(checkChoice('u', 'legacy', ['path', 'query'], 'path'), { value: 'path', problem: 'u is "legacy", not one of path, query; using path.' });
+    assert.deepEqual(checkChoice('u', 'legacy', ['path', 'query'], 'path'), {
+      value: 'path',
+      problem: 'u is "legacy", not one of path, query; using path.',
+    });
     assert.equal(checkChoice('u', 7, ['path', 'query'], 'path').value, 'path');
   });
 
@@ -115,7 +118,10 @@ describe('checking other settings', () => {
   it('keeps only the string entries of a list, and ignores what is not a list', () => {
     assert.deepEqual(checkStringList('r', ['a', 'b'], 'rule ids'), { value: ['a', 'b'] });
     assert.deepEqual(checkStringList('r', undefined, 'rule ids'), { value: [] });
-    assert.deepEqual(checkStringList('r', ['a', 7], 'rule ids'), { value: ['a'], problem: 'r has 1 entries that are not rule ids; ignoring them.' });
+    assert.deepEqual(checkStringList('r', ['a', 7], 'rule ids'), {
+      value: ['a'],
+      problem: 'r has 1 entries that are not rule ids; ignoring them.',
+    });
     assert.deepEqual(checkStringList('r', 5, 'rule ids'), { value: [], problem: 'r is 5, not a list of rule ids; ignoring it.' });
     assert.deepEqual(checkStringList('r', 'room/empty-id', 'rule ids').value, [], 'a string is not a list of its characters');
   });
@@ -131,7 +137,7 @@ describe('test seams', () => {
   // vscode.ExtensionMode's values (the module itself is not loadable in unit tests).
   const mode = { production: 1, development: 2, test: 3 } as const;
 
-  it('are on in VS Code\'s Test mode', () => {
+  it("are on in VS Code's Test mode", () => {
     assert.equal(testSeamsEnabled(mode.test as vscode.ExtensionMode), true);
   });
 

@@ -4,10 +4,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Room } from '../../../src/api/types';
 import {
-  LEFTOVER_GRACE_MS, MAX_INFO_FILE_BYTES, MAX_ROOM_FILE_BYTES, SNAPSHOT_RETENTION_MS, SnapshotStore,
+  LEFTOVER_GRACE_MS,
+  MAX_INFO_FILE_BYTES,
+  MAX_ROOM_FILE_BYTES,
+  SNAPSHOT_RETENTION_MS,
+  SnapshotStore,
 } from '../../../src/core/snapshotStore';
 
-const ROOM: Room = { id: '../../etc/passwd', started: '', ended: '', members: '', hasMessages: true, messages: [{ id: 'm', salt: 's', data: 'd' }] };
+const ROOM: Room = {
+  id: '../../etc/passwd',
+  started: '',
+  ended: '',
+  members: '',
+  hasMessages: true,
+  messages: [{ id: 'm', salt: 's', data: 'd' }],
+};
 
 describe('SnapshotStore', () => {
   let directory: string;
@@ -24,12 +35,18 @@ describe('SnapshotStore', () => {
     now += 1000;
     const second = await store.save('http://a', { ...ROOM, id: 'r2' }, 'deleteMessages');
     await store.save('http://b', ROOM, 'deleteRoom');
-    assert.deepEqual((await store.list('http://a')).map((info) => info.snapshotId), [second.snapshotId, first.snapshotId]);
+    assert.deepEqual(
+      (await store.list('http://a')).map((info) => info.snapshotId),
+      [second.snapshotId, first.snapshotId],
+    );
     assert.deepEqual(await store.load(first.snapshotId), ROOM);
     assert.equal(first.messageCount, 1);
     await store.remove(first.snapshotId);
     assert.equal(await store.load(first.snapshotId), undefined);
-    assert.ok(fs.readdirSync(directory).every((name) => !name.includes('passwd')), 'room ids never become file names');
+    assert.ok(
+      fs.readdirSync(directory).every((name) => !name.includes('passwd')),
+      'room ids never become file names',
+    );
   });
 
   it('forgets snapshots older than seven days', async () => {
@@ -50,7 +67,10 @@ describe('SnapshotStore', () => {
     const old = new Date(now - LEFTOVER_GRACE_MS - 1000);
     fs.utimesSync(orphan, old, old);
     fs.utimesSync(young, new Date(now), new Date(now));
-    assert.deepEqual((await store.list()).map((info) => info.snapshotId), [kept.snapshotId]);
+    assert.deepEqual(
+      (await store.list()).map((info) => info.snapshotId),
+      [kept.snapshotId],
+    );
     assert.equal(fs.existsSync(orphan), false, 'the orphan is gone');
     assert.equal(fs.existsSync(young), true, 'a save that may still be under way is left alone');
     assert.ok(await store.load(kept.snapshotId), 'complete snapshots are untouched');
@@ -79,7 +99,12 @@ describe('SnapshotStore', () => {
 
   it('skips damaged, foreign and oversized files without reading them whole, and says so in the log', async () => {
     const warnings: string[] = [];
-    const store = new SnapshotStore(directory, () => now, SNAPSHOT_RETENTION_MS, (message) => warnings.push(message));
+    const store = new SnapshotStore(
+      directory,
+      () => now,
+      SNAPSHOT_RETENTION_MS,
+      (message) => warnings.push(message),
+    );
     const kept = await store.save('http://a', ROOM, 'deleteRoom');
     const write = (name: string, content: string | Buffer) => fs.writeFileSync(path.join(directory, name), content);
     // Valid JSON of the wrong shape: a list that showed it would break on its fields.
@@ -89,7 +114,10 @@ describe('SnapshotStore', () => {
     // Sparse: as large as it says without filling the disk; a read of it would hold 128 MiB and more.
     fs.closeSync(fs.openSync(path.join(directory, 'huge.info.json'), 'w'));
     fs.truncateSync(path.join(directory, 'huge.info.json'), MAX_INFO_FILE_BYTES + 1);
-    assert.deepEqual((await store.list()).map((info) => info.snapshotId), [kept.snapshotId]);
+    assert.deepEqual(
+      (await store.list()).map((info) => info.snapshotId),
+      [kept.snapshotId],
+    );
     assert.equal(warnings.length, 4, warnings.join('\n'));
     assert.ok(warnings.some((warning) => /huge\.info\.json is 65537 bytes/.test(warning)));
 

@@ -25,7 +25,10 @@ describe('chunked upload', () => {
     });
     assert.equal(outcome.end, 'done');
     assert.equal(outcome.chunkCount, 3);
-    assert.deepEqual(sent.map((chunk) => chunk.length), [1000, 1000, 500]);
+    assert.deepEqual(
+      sent.map((chunk) => chunk.length),
+      [1000, 1000, 500],
+    );
     assert.equal(sent[2][499], 'm2500');
     assert.deepEqual(progress, [1000, 2000, 2500]);
     assert.deepEqual(outcome.unsent, []);
@@ -36,12 +39,16 @@ describe('chunked upload', () => {
     const all = messages(2500);
     let calls = 0;
     const failure = new WorldClientError('serverError', 'The server failed (HTTP 500). Try again later.', { status: 500 });
-    const outcome = await uploadInChunks(all, async () => {
-      calls++;
-      if (calls === 2) {
-        throw failure;
-      }
-    }, { chunkSize: 1000 });
+    const outcome = await uploadInChunks(
+      all,
+      async () => {
+        calls++;
+        if (calls === 2) {
+          throw failure;
+        }
+      },
+      { chunkSize: 1000 },
+    );
     assert.equal(calls, 2, 'nothing is sent after a failure');
     assert.equal(outcome.end, 'failed');
     assert.equal(outcome.failedChunk, 2);
@@ -64,9 +71,13 @@ describe('chunked upload', () => {
   });
 
   it('warns that a timed-out chunk may have been stored after all', async () => {
-    const outcome = await uploadInChunks(messages(3), async () => {
-      throw new WorldClientError('timeout', 'The server did not answer within 30 s.');
-    }, { chunkSize: 2 });
+    const outcome = await uploadInChunks(
+      messages(3),
+      async () => {
+        throw new WorldClientError('timeout', 'The server did not answer within 30 s.');
+      },
+      { chunkSize: 2 },
+    );
     const report = describeUpload(outcome, 'r1', 'Added');
     assert.match(report.message, /^Added 0 of 3 messages in room "r1"\. Nothing went in; messages 1–3 did not\./);
     assert.match(report.message, /may have stored chunk 1 anyway: check the room \(Refresh\) before retrying/);
@@ -75,14 +86,21 @@ describe('chunked upload', () => {
   it('honours cancellation between chunks, never in the middle of one', async () => {
     let cancelled = false;
     let calls = 0;
-    const outcome = await uploadInChunks(messages(5), async () => {
-      calls++;
-      cancelled = true;
-    }, { chunkSize: 2, isCancelled: () => cancelled });
+    const outcome = await uploadInChunks(
+      messages(5),
+      async () => {
+        calls++;
+        cancelled = true;
+      },
+      { chunkSize: 2, isCancelled: () => cancelled },
+    );
     assert.equal(calls, 1);
     assert.equal(outcome.end, 'cancelled');
     assert.equal(outcome.sent.length, 2);
-    assert.deepEqual(outcome.unsent.map((m) => m.id), ['m3', 'm4', 'm5']);
+    assert.deepEqual(
+      outcome.unsent.map((m) => m.id),
+      ['m3', 'm4', 'm5'],
+    );
     const report = describeUpload(outcome, 'r1', 'Restored');
     assert.equal(report.severity, 'warning');
     assert.equal(

@@ -30,7 +30,12 @@ describe('message validation', () => {
 
 describe('message batches (file / clipboard)', () => {
   it('reads an array, a {"data": [...]} request body and a {"messages": [...]} room export', () => {
-    for (const text of [JSON.stringify([good]), JSON.stringify({ data: [good] }), JSON.stringify({ id: 'room', messages: [good] }), `\uFEFF  ${JSON.stringify([good])}\n`]) {
+    for (const text of [
+      JSON.stringify([good]),
+      JSON.stringify({ data: [good] }),
+      JSON.stringify({ id: 'room', messages: [good] }),
+      `\uFEFF  ${JSON.stringify([good])}\n`,
+    ]) {
       assert.deepEqual(parseMessageBatch(text), { ok: true, messages: [good] }, text);
     }
   });

@@ -21,7 +21,8 @@ describe('panel failure texts', () => {
     const gone = new WorldClientError('notFound', 'Room not found.', { status: 404 });
     assert.equal(
       describePanelFailure(gone, { ...context, hasCopy: true, deletedHere: true }).text,
-      'Room "r1" was deleted from http://a.example. Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel. ' +
+      'Room "r1" was deleted from http://a.example. ' +
+        'Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel. ' +
         'The messages shown are the last copy loaded; Export JSON still saves them.',
     );
   });

@@ -28,7 +28,9 @@ describe('protocol guard (host messages checked before they reach the webview)',
 
   it('replaces a state that breaks a limit with an error state that fits and says why', () => {
     const tooLong = 'x'.repeat(HEADER_MAX_CHARS + 5);
-    const fitted = fitForWebview(state({ statusText: tooLong, header: { id: tooLong, started: '', ended: '', members: tooLong, messageCount: 1 } }));
+    const fitted = fitForWebview(
+      state({ statusText: tooLong, header: { id: tooLong, started: '', ended: '', members: tooLong, messageCount: 1 } }),
+    );
     assert.match(fitted.problem ?? '', /header.id: longer than 10001 characters/);
     assert.ok(fitted.message && checkHostMessage(fitted.message).ok, 'the replacement fits the protocol');
     assert.equal(fitted.message.type, 'state');

@@ -4,11 +4,22 @@ import { RoomPanelData } from '../../../src/panel/roomPanelData';
 import { HEADER_MAX_CHARS, ROW_PREVIEW_CHARS, checkHostMessage } from '../../../src/shared/protocol';
 
 function messages(count: number, prefix = 'm'): RtcMessage[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}`, salt: 'c2FsdHNhbHQ=', data: Buffer.from(`message ${i}`).toString('base64') }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    salt: 'c2FsdHNhbHQ=',
+    data: Buffer.from(`message ${i}`).toString('base64'),
+  }));
 }
 
 function room(list: RtcMessage[]): Room {
-  return { id: 'r1', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@example.com,b@example.com', hasMessages: list.length > 0, messages: list };
+  return {
+    id: 'r1',
+    started: '2025-01-01T00:00:00Z',
+    ended: '',
+    members: 'a@example.com,b@example.com',
+    hasMessages: list.length > 0,
+    messages: list,
+  };
 }
 
 describe('RoomPanelData', () => {

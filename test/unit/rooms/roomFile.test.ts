@@ -4,14 +4,23 @@ import { checkRoom, parseRoomFile, serializeRoomFile } from '../../../src/rooms/
 import { normalizeMembers, validateEnded, validateIsoDate, validateMembers, validateRoomId } from '../../../src/rooms/roomFields';
 import { roomIdsFromArguments } from '../../../src/core/rooms/roomArgument';
 
-const ROOM: Room = { id: 'a/b <x>', started: '2026-01-01T00:00:00Z', ended: '', members: 'a@x.com', hasMessages: true, messages: [{ id: 'm1', salt: 'c2FsdA==', data: '\u0000\u00ff<script>' }] };
+const ROOM: Room = {
+  id: 'a/b <x>',
+  started: '2026-01-01T00:00:00Z',
+  ended: '',
+  members: 'a@x.com',
+  hasMessages: true,
+  messages: [{ id: 'm1', salt: 'c2FsdA==', data: '\u0000\u00ff<script>' }],
+};
 
 describe('room files', () => {
   it('round-trips an export byte for byte', () => {
     const text = serializeRoomFile('http://127.0.0.1:1', [ROOM], new Date('2026-11-24T00:00:00Z'));
     const parsed = parseRoomFile(text);
     assert.deepEqual(parsed.skipped, []);
-    assert.deepEqual(parsed.rooms, [{ id: ROOM.id, started: ROOM.started, ended: ROOM.ended, members: ROOM.members, messages: ROOM.messages }]);
+    assert.deepEqual(parsed.rooms, [
+      { id: ROOM.id, started: ROOM.started, ended: ROOM.ended, members: ROOM.members, messages: ROOM.messages },
+    ]);
   });
 
   it('accepts a bare array and a single room object', () => {
@@ -21,12 +30,15 @@ describe('room files', () => {
 
   it('skips invalid and duplicate rooms with a reason each', () => {
     const parsed = parseRoomFile(JSON.stringify([ROOM, { id: '' }, { id: 'x', members: 3 }, { id: 'y', messages: [{ id: 1 }] }, ROOM]));
-    assert.deepEqual(parsed.skipped.map((skip) => [skip.index, skip.reason]), [
-      [1, '"id" must be a non-empty string'],
-      [2, '"members" must be a string'],
-      [3, 'messages[0] must have string "id", "salt" and "data"'],
-      [4, 'the file holds this room id twice; the first one is used'],
-    ]);
+    assert.deepEqual(
+      parsed.skipped.map((skip) => [skip.index, skip.reason]),
+      [
+        [1, '"id" must be a non-empty string'],
+        [2, '"members" must be a string'],
+        [3, 'messages[0] must have string "id", "salt" and "data"'],
+        [4, 'the file holds this room id twice; the first one is used'],
+      ],
+    );
   });
 
   it('says what is wrong with a file that is not JSON or holds no rooms', () => {

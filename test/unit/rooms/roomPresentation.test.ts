@@ -32,7 +32,13 @@ const GERMAN_PHRASES: RoomPhrases = {
 
 describe('roomPresentation', () => {
   it('describes rooms as "N members · when"', () => {
-    const room: RoomSummary = { id: 'r', started: new Date(NOW - 2 * HOUR).toISOString(), ended: '', members: 'a@x.com,b@x.com,c@x.com', hasMessages: true };
+    const room: RoomSummary = {
+      id: 'r',
+      started: new Date(NOW - 2 * HOUR).toISOString(),
+      ended: '',
+      members: 'a@x.com,b@x.com,c@x.com',
+      hasMessages: true,
+    };
     assert.equal(roomDescription(room, NOW, ENGLISH), '3 members · 2 h ago');
     assert.equal(roomDescription({ ...room, members: 'a@x.com' }, NOW, ENGLISH), '1 member · 2 h ago');
     assert.equal(roomDescription({ ...room, started: '' }, NOW, ENGLISH), '3 members · start unknown');
@@ -73,7 +79,10 @@ describe('roomPresentation', () => {
     const parts = roomTooltip({ id: hostile, started: hostile, ended: '', members: `${hostile},b@x.com`, hasMessages: false }, NOW);
     const texts = parts.filter((part) => 'text' in part).map((part) => (part as { text: string }).text);
     assert.deepEqual(texts, [hostile, hostile, '—', hostile, 'b@x.com']);
-    const markdown = parts.filter((part) => 'markdown' in part).map((part) => (part as { markdown: string }).markdown).join('');
+    const markdown = parts
+      .filter((part) => 'markdown' in part)
+      .map((part) => (part as { markdown: string }).markdown)
+      .join('');
     assert.ok(!markdown.includes('<img'), 'no server value is ever markdown');
     assert.match(markdown, /\*\*Members \(2\):\*\*/);
   });

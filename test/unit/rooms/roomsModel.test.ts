@@ -23,7 +23,12 @@ class FakeConnection {
 }
 
 function model(connection: FakeConnection, warnings: string[] = []): RoomsModel {
-  return new RoomsModel(connection, { filter: '', sortBy: 'id', groupByState: false }, () => NOW, (message) => warnings.push(message));
+  return new RoomsModel(
+    connection,
+    { filter: '', sortBy: 'id', groupByState: false },
+    () => NOW,
+    (message) => warnings.push(message),
+  );
 }
 
 /** One refresh, answered with `list`. */
@@ -100,7 +105,14 @@ describe('RoomsModel', () => {
     const rooms = model(connection, warnings);
     await refreshWith(rooms, connection, [room('twice'), room('twice'), room('once')]);
     const listed = rooms.visibleGroups()[0].rooms;
-    assert.deepEqual(listed.map((entry) => [entry.id, rooms.occurrenceOf(entry)]), [['once', 1], ['twice', 1], ['twice', 2]]);
+    assert.deepEqual(
+      listed.map((entry) => [entry.id, rooms.occurrenceOf(entry)]),
+      [
+        ['once', 1],
+        ['twice', 1],
+        ['twice', 2],
+      ],
+    );
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /1 id more than once.*"twice" ×2/);
   });

@@ -5,11 +5,14 @@ import { layoutRoomDocument } from '../../../src/shared/roomDocument';
 type Message = { id: string; salt: string; data: string };
 
 const room = { id: 'big', started: '2025-05-05T09:00:00Z', ended: '', members: 'a@x.org', hasMessages: true };
-const messagesOf = (count: number, from = 0): Message[] => Array.from({ length: count }, (_, index) => ({ id: `m${from + index}`, salt: 'c2FsdA==', data: `ZGF0YQ${from + index}` }));
-const documentOf = (messages: Message[], fields: object = room) => layoutRoomDocument(fields, (field) => (fields as Record<string, unknown>)[field], messages).text;
+const messagesOf = (count: number, from = 0): Message[] =>
+  Array.from({ length: count }, (_, index) => ({ id: `m${from + index}`, salt: 'c2FsdA==', data: `ZGF0YQ${from + index}` }));
+const documentOf = (messages: Message[], fields: object = room) =>
+  layoutRoomDocument(fields, (field) => (fields as Record<string, unknown>)[field], messages).text;
 
 /** A fold line that says exactly what it stands for, so a test can put the folded lines back. */
-const describeFold = ({ lines, leftLine, rightLine }: { lines: number; leftLine: number; rightLine: number }) => `    // FOLD ${lines} ${leftLine} ${rightLine}`;
+const describeFold = ({ lines, leftLine, rightLine }: { lines: number; leftLine: number; rightLine: number }) =>
+  `    // FOLD ${lines} ${leftLine} ${rightLine}`;
 const fold = (left: string, right: string) => foldUnchangedMessages(left, right, { context: 3, describeFold });
 
 /** Each side with its fold lines replaced by the lines they stand for, taken from that side's original. */
@@ -45,7 +48,10 @@ function assertFaithful(left: string, right: string): ReturnType<typeof fold> {
   assert.deepEqual(leftFolds, rightFolds);
   for (const line of leftFolds) {
     const [, count, leftLine, rightLine] = /FOLD (\d+) (\d+) (\d+)/.exec(line)!.map(Number);
-    assert.deepEqual(left.split('\n').slice(leftLine - 1, leftLine - 1 + count), right.split('\n').slice(rightLine - 1, rightLine - 1 + count));
+    assert.deepEqual(
+      left.split('\n').slice(leftLine - 1, leftLine - 1 + count),
+      right.split('\n').slice(rightLine - 1, rightLine - 1 + count),
+    );
   }
   assert.deepEqual(changedLines(folded.left, folded.right), changedLines(left, right));
   assert.deepEqual(changedLines(folded.right, folded.left), changedLines(right, left));
@@ -53,15 +59,15 @@ function assertFaithful(left: string, right: string): ReturnType<typeof fold> {
 }
 
 describe('folding unchanged messages for a diff', () => {
-  it('keeps the room\'s fields, the changes and three messages around each, and folds the rest', () => {
+  it("keeps the room's fields, the changes and three messages around each, and folds the rest", () => {
     const messages = messagesOf(1000);
     const left = documentOf(messages);
     const right = documentOf([...messages.slice(0, 500), ...messages.slice(501), { id: 'new', salt: 'c2FsdA==', data: 'bmV3' }]);
     const folded = assertFaithful(left, right);
     const rightLines = folded.right.split('\n');
-    assert.deepEqual(rightLines.slice(0, 7), right.split('\n').slice(0, 7), 'the room\'s fields and the messages line');
+    assert.deepEqual(rightLines.slice(0, 7), right.split('\n').slice(0, 7), "the room's fields and the messages line");
     // Folds: m0–m496 (497 minus 3 of context at each end), m504–m995; m999 gains a comma on the right.
-    assert.equal(folded.foldedLines, (500 - 3 - 3) + (499 - 3 - 3 - 1));
+    assert.equal(folded.foldedLines, 500 - 3 - 3 + (499 - 3 - 3 - 1));
     assert.ok(folded.right.split('\n').length < 40, `${folded.right.split('\n').length} lines`);
     assert.ok(folded.left.includes('"m500"') && !folded.right.includes('"m500"'), 'the removed message shows');
     assert.ok(folded.right.includes('"new"'), 'the added message shows');
@@ -72,10 +78,14 @@ describe('folding unchanged messages for a diff', () => {
     const right = documentOf(messagesOf(300, 1000));
     assert.equal(assertFaithful(left, right).foldedLines, 0);
     const alternating = messagesOf(300).map((message, index) => (index % 12 === 0 ? { ...message, data: 'Y2hhbmdlZA' } : message));
-    assert.equal(assertFaithful(left, documentOf(alternating)).foldedLines, 0, 'eleven unchanged messages: 3 + 3 of context leave 5, too few to fold');
+    assert.equal(
+      assertFaithful(left, documentOf(alternating)).foldedLines,
+      0,
+      'eleven unchanged messages: 3 + 3 of context leave 5, too few to fold',
+    );
   });
 
-  it('never folds the room\'s fields, even where they are the same on both sides', () => {
+  it("never folds the room's fields, even where they are the same on both sides", () => {
     const odd = { ...room, extra: 'x', another: 'y' };
     const left = documentOf(messagesOf(100), odd);
     const folded = assertFaithful(left, documentOf(messagesOf(100), { ...odd, members: 'b@x.org' }));
@@ -97,7 +107,8 @@ describe('folding unchanged messages for a diff', () => {
         const kind = random(4);
         if (kind === 0) edited.splice(at, 1);
         else if (kind === 1) edited.splice(at, 0, { id: `new${round}-${edit}`, salt: '', data: '' });
-        else if (kind === 2) edited.splice(at, 0, edited[random(edited.length)]); // a duplicate line
+        else if (kind === 2)
+          edited.splice(at, 0, edited[random(edited.length)]); // a duplicate line
         else edited.push(...edited.splice(at, 1 + random(20))); // a block moved to the end
       }
       assertFaithful(documentOf(base), documentOf(edited));

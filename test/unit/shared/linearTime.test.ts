@@ -51,9 +51,11 @@ describe('linear time over server and file text', function () {
       if (large >= FLOOR_MS && large / Math.max(small, 1) > MAX_RATIO) {
         const next = await timeProbe(probe, [4 * SMALL, 16 * SMALL]);
         const ratio = next === undefined ? Infinity : next[1] / Math.max(next[0], 1);
-        assert.ok(ratio <= MAX_RATIO,
+        assert.ok(
+          ratio <= MAX_RATIO,
           `4× the input took ${(large / small).toFixed(1)}× as long (${small.toFixed(0)} → ${large.toFixed(0)} ms), ` +
-          `and ${ratio.toFixed(1)}× the next step (${next ? next.map((ms) => ms.toFixed(0)).join(' → ') : 'unfinished'} ms)`);
+            `and ${ratio.toFixed(1)}× the next step (${next ? next.map((ms) => ms.toFixed(0)).join(' → ') : 'unfinished'} ms)`,
+        );
       }
     });
   }

@@ -30,8 +30,14 @@ type Probe = (n: number) => () => unknown;
 /** `unit` repeated to about `n` characters. */
 const fill = (unit: string, n: number): string => unit.repeat(Math.max(1, Math.ceil(n / unit.length)));
 const now = Date.parse('2026-01-01T00:00:00Z');
-const room = (fields: object) =>
-  ({ id: 'r', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@x.org', hasMessages: false, ...fields });
+const room = (fields: object) => ({
+  id: 'r',
+  started: '2025-01-01T00:00:00Z',
+  ended: '',
+  members: 'a@x.org',
+  hasMessages: false,
+  ...fields,
+});
 const listed = (fields: object) => () => checkRoomList([room(fields)], { now });
 const messages = (n: number, make: (index: number) => { id: string; salt: string; data: string }) =>
   Array.from({ length: Math.ceil(n / 40) }, (_, index) => make(index));
@@ -56,11 +62,19 @@ export const PROBES: Record<string, Probe> = {
     const salted = messages(n, (index) => ({ id: `m${index}`, salt: 'AAAA'.repeat(1 + (index % 9)), data: 'AA' }));
     return () => checkRoomReply('r', room({ messages: salted }) as never, { now });
   },
-  'matchesPattern (suppressions): a long room id against stars and near-misses': (n) => () =>
-    [matchesPattern('*a*a*a*b', fill('a', n)), matchesPattern('*ab?ab*x', fill('ab', n))],
+  'matchesPattern (suppressions): a long room id against stars and near-misses': (n) => () => [
+    matchesPattern('*a*a*a*b', fill('a', n)),
+    matchesPattern('*ab?ab*x', fill('ab', n)),
+  ],
   'checkFileRooms (check --file): many rooms and messages, placed at line and column': (n) => {
-    const rooms = messages(n / 4, (index) => ({ id: `r${index}`, salt: 'AAAA', data: '' }))
-      .map((entry) => ({ id: entry.id, started: 'x', ended: '', members: 'a;b', hasMessages: true, messages: [entry, entry] }));
+    const rooms = messages(n / 4, (index) => ({ id: `r${index}`, salt: 'AAAA', data: '' })).map((entry) => ({
+      id: entry.id,
+      started: 'x',
+      ended: '',
+      members: 'a;b',
+      hasMessages: true,
+      messages: [entry, entry],
+    }));
     const text = JSON.stringify({ rooms }, null, 2);
     return () => checkFileRooms('f.json', text, { now, custom: [] });
   },
@@ -71,8 +85,10 @@ export const PROBES: Record<string, Probe> = {
   'inertForNotification: "](", "$(", "%", bidi controls, "x:" runs': (n) => () => inertForNotification(fill('](a$(%\u202ex: ', n)),
   'visible / inertPickText: bidi controls and "$("': (n) => () => [visible(fill('\u202e\u200b', n)), inertPickText(fill('$(x)', n))],
   'escapeMarkdownText: link syntax and newlines': (n) => () => escapeMarkdownText(fill('[a](b)\r\n<&', n)),
-  'redactSecrets / redactedHead: near-miss secrets': (n) => () =>
-    [redactSecrets(fill('a', n), ['aaaaaaaab', 'a%b']), redactedHead(fill('?session=a&', n), ['aaab'], 512)],
+  'redactSecrets / redactedHead: near-miss secrets': (n) => () => [
+    redactSecrets(fill('a', n), ['aaaaaaaab', 'a%b']),
+    redactedHead(fill('?session=a&', n), ['aaab'], 512),
+  ],
   'redactUrl: many parameters and "%"': (n) => () => redactUrl(`https://h/?${fill('session=x&%&a=%zz&', n)}`),
   'parseBaseUrl: a long run of slashes': (n) => () => parseBaseUrl(`https://h/${fill('/', n)}x`),
   'rtcPath: a long id of reserved characters': (n) => () => rtcPath('', 'getRoom', 'query', fill('/%?#&', n)),
@@ -85,8 +101,11 @@ export const PROBES: Record<string, Probe> = {
   },
   'parseReply / quoteId / sanitiseSnippet: a long error name': (n) => () => {
     const text = `{"error": "${fill('\\u202e', n)}"}`;
-    return [parseReply({ status: 500, contentType: 'application/json', setCookies: [], text, bytes: text.length }, ['abc']),
-      quoteId(fill('\u202e', n)), sanitiseSnippet(fill(' \n', n), 80)];
+    return [
+      parseReply({ status: 500, contentType: 'application/json', setCookies: [], text, bytes: text.length }, ['abc']),
+      quoteId(fill('\u202e', n)),
+      sanitiseSnippet(fill(' \n', n), 80),
+    ];
   },
   'parseRoomList / parseRoom: many rooms and messages': (n) => {
     const rooms = messages(n, (index) => ({ id: `r${index}`, salt: '', data: '' }));

@@ -92,13 +92,19 @@ describe('protocol guards', () => {
 
     it('rejects rows with a wrong field, an over-long preview or too many rows', () => {
       assert.equal(checkHostMessage({ type: 'rows', viewVersion: 1, page: { start: 0, rows: [{ ...row, id: 42 }] } }).ok, false);
-      assert.equal(checkHostMessage({ type: 'rows', viewVersion: 1, page: { start: 0, rows: [{ ...row, data: 'x'.repeat(301) }] } }).ok, false);
+      assert.equal(
+        checkHostMessage({ type: 'rows', viewVersion: 1, page: { start: 0, rows: [{ ...row, data: 'x'.repeat(301) }] } }).ok,
+        false,
+      );
       const many = Array.from({ length: MAX_ROWS_PER_PAGE + 1 }, (_, i) => ({ ...row, position: i }));
       const checked = checkHostMessage({ type: 'rows', viewVersion: 1, page: { start: 0, rows: many } });
       assert.equal(checked.ok, false);
       assert.match(checked.ok ? '' : checked.problem, /page\.rows: more than 500 items/);
       assert.equal(checkHostMessage({ ...state, status: 'exploded' }).ok, false);
-      assert.match((checkHostMessage({ ...state, page: { start: 0, rows: [{ ...row, saltBytes: 'x' }] } }) as { problem: string }).problem, /page\.rows\[0\]\.saltBytes/);
+      assert.match(
+        (checkHostMessage({ ...state, page: { start: 0, rows: [{ ...row, saltBytes: 'x' }] } }) as { problem: string }).problem,
+        /page\.rows\[0\]\.saltBytes/,
+      );
     });
 
     it('treats hostile strings as plain data (the guard checks shape, the DOM code uses textContent)', () => {

@@ -6,15 +6,25 @@ const messages = [
   { id: 'm1', salt: 'c2FsdA==', data: 'ZGF0YQ==' },
   { id: 'm"2', salt: '', data: 'ü☕' },
 ];
-const textAt = (text: string, range: { line: number; start: number; end: number }) => text.split('\n')[range.line].slice(range.start, range.end);
+const textAt = (text: string, range: { line: number; start: number; end: number }) =>
+  text.split('\n')[range.line].slice(range.start, range.end);
 const read = (field: string) => (room as Record<string, unknown>)[field];
 
 describe('room JSON document layout', () => {
-  it('is valid JSON: the room\'s fields first, then one message per line in server order', () => {
+  it("is valid JSON: the room's fields first, then one message per line in server order", () => {
     const { text } = layoutRoomDocument(room, read, messages);
     assert.deepEqual(JSON.parse(text), { ...room, messages });
     const lines = text.split('\n');
-    assert.deepEqual(lines.slice(0, 8), ['{', '  "id": "r \\"1\\"",', '  "started": "2025-05-05T09:00:00Z",', '  "ended": "",', '  "members": "a@x.org",', '  "hasMessages": true,', '  "extra": 42,', '  "messages": [']);
+    assert.deepEqual(lines.slice(0, 8), [
+      '{',
+      '  "id": "r \\"1\\"",',
+      '  "started": "2025-05-05T09:00:00Z",',
+      '  "ended": "",',
+      '  "members": "a@x.org",',
+      '  "hasMessages": true,',
+      '  "extra": 42,',
+      '  "messages": [',
+    ]);
     assert.equal(lines[8], '    {"id": "m1", "salt": "c2FsdA==", "data": "ZGF0YQ=="},');
     assert.equal(lines[9], '    {"id": "m\\"2", "salt": "", "data": "ü☕"}');
   });
@@ -27,7 +37,11 @@ describe('room JSON document layout', () => {
     assert.equal(textAt(document.text, document.rangeOf({ kind: 'room', field: 'messages' })), '"messages"');
     messages.forEach((message, index) => {
       for (const field of ['id', 'salt', 'data'] as const) {
-        assert.equal(textAt(document.text, document.rangeOf({ kind: 'message', index, field })), JSON.stringify(message[field]), `${index}.${field}`);
+        assert.equal(
+          textAt(document.text, document.rangeOf({ kind: 'message', index, field })),
+          JSON.stringify(message[field]),
+          `${index}.${field}`,
+        );
       }
     });
   });

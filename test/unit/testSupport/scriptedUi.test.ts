@@ -14,7 +14,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 
 // The integration tests' scripted prompts run without VS Code: these check that they answer
 // nothing by default, so a test that meets a prompt it did not script fails.
-describe('ScriptedUi (the integration tests\' prompts)', () => {
+describe("ScriptedUi (the integration tests' prompts)", () => {
   it('throws into the flow when an input box, quick pick or dialog has nothing queued, and records it', async () => {
     const ui = new ScriptedUi();
     await assert.rejects(ui.showInputBox({ title: 'Filter rooms' }), UnexpectedPromptError);
@@ -43,7 +43,10 @@ describe('ScriptedUi (the integration tests\' prompts)', () => {
 
   it('answers only what was scripted, a dismissal included', async () => {
     const ui = new ScriptedUi();
-    ui.typeInputs('standup', undefined).pick(undefined).respond(/^Delete/, undefined).respond(/^Deleted/, 'Undo');
+    ui.typeInputs('standup', undefined)
+      .pick(undefined)
+      .respond(/^Delete/, undefined)
+      .respond(/^Deleted/, 'Undo');
     assert.equal(await ui.showInputBox({}), 'standup');
     assert.equal(await ui.showInputBox({}), undefined);
     assert.equal(await ui.showQuickPick([{ label: 'a' }], {}), undefined);
@@ -54,7 +57,9 @@ describe('ScriptedUi (the integration tests\' prompts)', () => {
 
   it('reports answers and rules that no prompt used', () => {
     const ui = new ScriptedUi();
-    ui.typeInputs('left over').pick('Paste a session token').respond(/never shown/, 'OK');
+    ui.typeInputs('left over')
+      .pick('Paste a session token')
+      .respond(/never shown/, 'OK');
     ui.nextUri.push(undefined);
     assert.deepEqual(ui.takeProblems(), [
       'typed input never asked for: "left over"',

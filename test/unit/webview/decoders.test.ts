@@ -70,8 +70,14 @@ describe('decoders (decoded, not decrypted)', () => {
     assert.deepEqual(present(value, 'raw', { partial: false, block: false }), { text: value, note: '' });
     assert.deepEqual(present(value, 'text', { partial: false, block: false }), { text: 'plain text', note: '' });
     assert.equal(present(value, 'hex', { partial: false, block: false }).text, '70 6c 61 69 6e 20 74 65 78 74');
-    assert.deepEqual(present('<img src=x>', 'text', { partial: false, block: false }), { text: '<img src=x>', note: 'not base64 — shown raw' });
-    assert.deepEqual(present('<img src=x>', 'hex', { partial: false, block: true }), { text: '<img src=x>', note: 'not base64 — shown raw' });
+    assert.deepEqual(present('<img src=x>', 'text', { partial: false, block: false }), {
+      text: '<img src=x>',
+      note: 'not base64 — shown raw',
+    });
+    assert.deepEqual(present('<img src=x>', 'hex', { partial: false, block: true }), {
+      text: '<img src=x>',
+      note: 'not base64 — shown raw',
+    });
     assert.equal(formatBytes(16, 24), '16 B');
     assert.equal(formatBytes(null, 11), '11 chars, not base64');
   });

@@ -3,7 +3,13 @@ import type { RoomSummary } from '../../../../src/api/types';
 import { arrangeRooms, isActive, matchesFilter, memberList } from '../../../../src/core/rooms/roomsQuery';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
-const room = (id: string, started: string, ended = '', members = 'a@x.com'): RoomSummary => ({ id, started, ended, members, hasMessages: false });
+const room = (id: string, started: string, ended = '', members = 'a@x.com'): RoomSummary => ({
+  id,
+  started,
+  ended,
+  members,
+  hasMessages: false,
+});
 
 describe('roomsQuery', () => {
   it('treats a room with no end, or an end in the future, as active', () => {
@@ -27,8 +33,13 @@ describe('roomsQuery', () => {
   });
 
   it('sorts newest first, oldest first, by id and by member count; unreadable dates sort last', () => {
-    const rooms = [room('b', '2026-02-01T00:00:00Z', '', 'a@x.com'), room('a', 'not a date', '', 'a@x.com,b@x.com,c@x.com'), room('c', '2026-03-01T00:00:00Z', '', '')];
-    const ids = (sortBy: 'newest' | 'oldest' | 'id' | 'members') => arrangeRooms(rooms, { filter: '', sortBy, groupByState: false }, NOW)[0].rooms.map((r) => r.id);
+    const rooms = [
+      room('b', '2026-02-01T00:00:00Z', '', 'a@x.com'),
+      room('a', 'not a date', '', 'a@x.com,b@x.com,c@x.com'),
+      room('c', '2026-03-01T00:00:00Z', '', ''),
+    ];
+    const ids = (sortBy: 'newest' | 'oldest' | 'id' | 'members') =>
+      arrangeRooms(rooms, { filter: '', sortBy, groupByState: false }, NOW)[0].rooms.map((r) => r.id);
     assert.deepEqual(ids('newest'), ['c', 'b', 'a']);
     assert.deepEqual(ids('oldest'), ['a', 'b', 'c']);
     assert.deepEqual(ids('id'), ['a', 'b', 'c']);
@@ -36,8 +47,18 @@ describe('roomsQuery', () => {
   });
 
   it('groups into Active and Ended after filtering', () => {
-    const rooms = [room('open', '2026-01-01T00:00:00Z'), room('done', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'), room('other', '2026-01-01T00:00:00Z')];
+    const rooms = [
+      room('open', '2026-01-01T00:00:00Z'),
+      room('done', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'),
+      room('other', '2026-01-01T00:00:00Z'),
+    ];
     const groups = arrangeRooms(rooms, { filter: 'o', sortBy: 'id', groupByState: true }, NOW);
-    assert.deepEqual(groups.map((g) => [g.key, g.rooms.map((r) => r.id)]), [['active', ['open', 'other']], ['ended', ['done']]]);
+    assert.deepEqual(
+      groups.map((g) => [g.key, g.rooms.map((r) => r.id)]),
+      [
+        ['active', ['open', 'other']],
+        ['ended', ['done']],
+      ],
+    );
   });
 });

@@ -61,7 +61,10 @@ describe('contract rules against the sandbox, through the real client', () => {
     await harness.start({ seed: { contractBreaking: true } });
     const { problems } = await allProblems(harness);
     const ids = new Set(RULE_IDS.map(breakingRoomId));
-    assert.deepEqual(problems.filter((problem) => problem.roomId !== '' && !ids.has(problem.roomId)), []);
+    assert.deepEqual(
+      problems.filter((problem) => problem.roomId !== '' && !ids.has(problem.roomId)),
+      [],
+    );
     for (const problem of problems) {
       if (problem.roomId !== '') {
         assert.equal(breakingRoomId(problem.ruleId), problem.roomId, `${problem.ruleId} fired on ${problem.roomId}`);
