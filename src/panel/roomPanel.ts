@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
 import type { Room } from '../api/types';
-import { checkWebviewMessage, summarizeForLog, type PanelStatus, type ProblemsMessage, type WebviewMessage } from '../shared/protocol';
+import { checkWebviewMessage, summarizeForLog, type PanelStatus, type ProblemsMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { blockedActions } from './panelBlocked';
 import { describePanelFailure } from './panelFailure';
+import { answerWebview } from './panelMessages';
 import { RoomWatch } from './roomWatch';
 import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
 import { clipForPanel } from './protocolGuard';
@@ -177,7 +178,7 @@ export class RoomPanel implements vscode.Disposable {
       );
       return;
     }
-    this.handle(checked.value);
+    answerWebview(this, this.host, checked.value);
   }
 
   dispose(): void {
@@ -190,51 +191,6 @@ export class RoomPanel implements vscode.Disposable {
     this.disposables.forEach((disposable) => disposable.dispose());
     this.panel.dispose();
     this.host.panelDisposed(this);
-  }
-
-  private handle(message: WebviewMessage): void {
-    switch (message.type) {
-      case 'ready':
-        this.timings.noteWebviewReady();
-        this.page.reloaded();
-        this.sendState();
-        return;
-      case 'requestRows':
-        this.page.sendRows(message.viewVersion, message.start, message.count);
-        return;
-      case 'requestDetail':
-        this.page.sendDetail(message.viewVersion, message.position);
-        return;
-      case 'search':
-        this.model.search(message.query);
-        this.page.searched();
-        this.sendState();
-        return;
-      case 'copy':
-        this.copy(message.viewVersion, message.position, message.field);
-        return;
-      case 'action':
-        void this.host.runAction(this, message.action);
-        return;
-      case 'setWatch':
-        this.setWatching(message.enabled);
-        return;
-      case 'rendered':
-        this.page.noteRendered(message);
-        return;
-      case 'log':
-        this.host.log[message.level](`Room panel "${visibleId(this.roomId)}" webview: ${message.message}`);
-        return;
-    }
-  }
-
-  private copy(viewVersion: number, position: number, field: 'id' | 'salt' | 'data'): void {
-    const message = viewVersion === this.model.viewVersion ? this.model.messageAt(position) : undefined;
-    if (!message) {
-      this.host.log.info(`Room panel "${visibleId(this.roomId)}": nothing copied, the list changed meanwhile; copy again.`);
-      return;
-    }
-    void this.host.copy(message[field]);
   }
 
   private polled(messages: Room['messages']): void {
@@ -302,7 +258,8 @@ export class RoomPanel implements vscode.Disposable {
     this.watch.update(!this.disposed && this.panel.visible);
   }
 
-  private sendState(): void {
+  /** Sends what the webview shows above the list (header, status, actions); also on its requests. */
+  sendState(): void {
     this.page.sendState();
   }
 
