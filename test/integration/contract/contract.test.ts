@@ -11,13 +11,13 @@ function ourDiagnostics(): [vscode.Uri, vscode.Diagnostic[]][] {
 }
 
 function diagnosticsOf(roomId: string): vscode.Diagnostic[] {
-  return ourDiagnostics().find(([uri]) => uri.path === `/${encodeURIComponent(roomId)}.json`)?.[1] ?? [];
+  return ourDiagnostics().find(([uri]) => uri.path === `/${encodeURIComponent(roomId)}.jsonc`)?.[1] ?? [];
 }
 
 /** The text a diagnostic underlines, and what it should underline: the JSON of the field it is about. */
 async function underlined(roomId: string, diagnostic: vscode.Diagnostic): Promise<{ text: string; document: vscode.TextDocument }> {
   const document = await vscode.workspace.openTextDocument(
-    vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(roomId)}.json` }),
+    vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(roomId)}.jsonc` }),
   );
   return { text: document.getText(diagnostic.range), document };
 }
@@ -62,7 +62,7 @@ describe('Contract checks', function () {
       assert.match(diagnostics[0].message, /expects/);
       assert.equal((await underlined(roomId, diagnostics[0])).text, expected, `${ruleId}: the range in the document`);
     }
-    const clean = ourDiagnostics().filter(([uri]) => !decodeURIComponent(uri.path).startsWith('/break-') && uri.path !== '/.json');
+    const clean = ourDiagnostics().filter(([uri]) => !decodeURIComponent(uri.path).startsWith('/break-') && uri.path !== '/.jsonc');
     assert.deepEqual(
       clean.map(([uri]) => uri.toString()),
       [],

@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { runCli } from '../../src/cli/main';
-import { exportAll, parityKey, SERVER_ONLY_RULES, type ParityFinding } from '../support/cliParity';
-import { breakingRoomId } from '../sandbox/contractBreakingSeed';
-import { waitFor, withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms } from './support/tree';
+import { runCli } from '../../../src/cli/main';
+import { exportAll, parityKey, SERVER_ONLY_RULES, type ParityFinding } from '../../support/cliParity';
+import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
+import { waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms } from '../support/tree';
+import { roomDocumentUri } from '../../../src/core/rooms/roomDocuments';
 
 const SCHEME = 'worldclient-rtc';
 const CONTRACT_FILE = '.vscode/worldclient-rtc.contract.json';
@@ -20,7 +21,7 @@ const CONTRACT_FILE = '.vscode/worldclient-rtc.contract.json';
 async function problemsPanel(): Promise<string[]> {
   const findings: string[] = [];
   for (const [uri, diagnostics] of vscode.languages.getDiagnostics().filter(([uri]) => uri.scheme === SCHEME)) {
-    const roomId = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.json$/, ''));
+    const roomId = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.jsonc?$/, ''));
     const lines = (await vscode.workspace.openTextDocument(uri)).getText().split('\n');
     const firstMessage = lines.findIndex((line) => line.startsWith('  "messages": [')) + 1;
     for (const diagnostic of diagnostics) {
@@ -110,8 +111,7 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
     session = await withSandbox({ seed: { contractBreaking: true } });
     await refreshRooms(session.api);
     const separator = breakingRoomId('room/members-separator');
-    const codesOf = (roomId: string) =>
-      vscode.languages.getDiagnostics(vscode.Uri.from({ scheme: SCHEME, path: `/${roomId}.json` })).map((diagnostic) => diagnostic.code);
+    const codesOf = (roomId: string) => vscode.languages.getDiagnostics(roomDocumentUri(roomId)).map((diagnostic) => diagnostic.code);
     await waitFor(() => codesOf(separator).length > 0, 'the list checks');
     const file = vscode.Uri.joinPath(workspace, CONTRACT_FILE);
     const contract = {

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { withSandbox, type SandboxSession } from './support/fixtures';
-import { refreshRooms } from './support/tree';
+import { withSandbox, type SandboxSession } from '../support/fixtures';
+import { refreshRooms } from '../support/tree';
 
 function exportedIds(file: string): string[] {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { rooms: { id: string }[] }).rooms.map((room) => room.id).sort();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { withSandbox, type SandboxSession } from './support/fixtures';
+import { withSandbox, type SandboxSession } from '../support/fixtures';
 
 describe('Copy Request as… in other languages', function () {
   this.timeout(120_000);
