@@ -4,6 +4,14 @@ import type { RoomWords, TimeUnit } from './roomWords';
 
 export type RoomIcon = 'active-with-messages' | 'active-empty' | 'ended-with-messages' | 'ended-empty';
 
+/** The codicon of each state; an ended room without messages is not a fault, so nothing that reads as "forbidden". */
+export const ROOM_CODICONS: Readonly<Record<RoomIcon, string>> = {
+  'active-with-messages': 'comment-discussion',
+  'active-empty': 'comment',
+  'ended-with-messages': 'archive',
+  'ended-empty': 'circle-large-outline',
+};
+
 /** Markdown for our own words, text for anything the server sent (escaped by the caller's renderer). */
 export type TooltipPart = { markdown: string } | { text: string };
 
@@ -45,7 +53,9 @@ export function relativeTime(time: number, now: number, words: RoomWords): strin
 
 export function roomTooltip(room: RoomSummary, now: number): TooltipPart[] {
   const parts: TooltipPart[] = [{ markdown: '**Room** ' }, { text: room.id }, { markdown: '\n\n' }];
-  parts.push({ markdown: `${isActive(room, now) ? 'Active' : 'Ended'} · ${room.hasMessages ? 'has messages' : 'no messages'}\n\n` });
+  // The row's icon beside its meaning, so the tooltip is the icon's legend.
+  const meaning = `${isActive(room, now) ? 'Active' : 'Ended'} · ${room.hasMessages ? 'has messages' : 'no messages'}`;
+  parts.push({ markdown: `$(${ROOM_CODICONS[roomIcon(room, now)]}) ${meaning}\n\n` });
   parts.push({ markdown: '**Started:** ' }, { text: room.started || '—' }, { markdown: '  \n' });
   parts.push({ markdown: '**Ended:** ' }, { text: room.ended || '—' }, { markdown: '\n\n' });
   const members = memberList(room);

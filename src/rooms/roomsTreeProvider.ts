@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
-import { roomDescription, roomIcon, roomTooltip, type RoomIcon, type TooltipPart } from './roomPresentation';
+import { ROOM_CODICONS, roomDescription, roomIcon, roomTooltip, type RoomIcon, type TooltipPart } from './roomPresentation';
 import { escapeMarkdownText } from './markdownText';
 import { userRoomWords } from './roomPhrases';
 import type { RoomsModel, VisibleGroup } from './roomsModel';
@@ -14,11 +14,13 @@ export type RoomsNode =
   | { kind: 'room'; room: RoomSummary }
   | { kind: 'loadMore'; group: RoomGroupKey; remaining: number };
 
+// Active rooms stand out in green; ended ones keep the neutral foreground (no error or warning colour).
+const ACTIVE = new vscode.ThemeColor('charts.green');
 const ICONS: Record<RoomIcon, vscode.ThemeIcon> = {
-  'active-with-messages': new vscode.ThemeIcon('comment-discussion', new vscode.ThemeColor('charts.green')),
-  'active-empty': new vscode.ThemeIcon('comment', new vscode.ThemeColor('charts.green')),
-  'ended-with-messages': new vscode.ThemeIcon('archive'),
-  'ended-empty': new vscode.ThemeIcon('circle-slash'),
+  'active-with-messages': new vscode.ThemeIcon(ROOM_CODICONS['active-with-messages'], ACTIVE),
+  'active-empty': new vscode.ThemeIcon(ROOM_CODICONS['active-empty'], ACTIVE),
+  'ended-with-messages': new vscode.ThemeIcon(ROOM_CODICONS['ended-with-messages']),
+  'ended-empty': new vscode.ThemeIcon(ROOM_CODICONS['ended-empty']),
 };
 
 // Functions, so each label is looked up when drawn rather than when the module loads.
@@ -249,7 +251,8 @@ function displayId(id: string): string {
 }
 
 function toMarkdown(parts: ReturnType<typeof roomTooltip>): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString('', false);
+  // Theme icons for our own legend only: every server value went through escapeMarkdownText, which escapes "$(".
+  const markdown = new vscode.MarkdownString('', true);
   markdown.isTrusted = false;
   markdown.supportHtml = false;
   for (const part of parts) {

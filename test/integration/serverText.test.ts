@@ -168,6 +168,6 @@ describe('Server text in notifications and dialogs', function () {
     const lines = String((await session.ui.waitForMessage(/^Connection to/)).detail).split('\n');
     assert.match(lines[0], /^✓ Reachable: server version 25\.0\.0⏎✓ Session: valid ⟨U\+202E⟩, round trip \d+ ms$/);
     const checks = lines.map((line) => line.split(':')[0]);
-    assert.deepEqual(checks, ['✓ Reachable', '✓ Session', '✓ RTC (path style)', '✓ RTC (query style)']);
+    assert.deepEqual(checks, ['✓ Reachable', '✓ Session', '✓ RTC (path style)', '✓ RTC (query style)', '✓ Routes', '✓ API version']);
   });
 });

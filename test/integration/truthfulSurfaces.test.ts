@@ -67,7 +67,7 @@ describe('Every surface tells the truth and says why', function () {
     const s = (session = await withSandbox({ seed: { sample: true } }));
     await refreshRooms(s.api);
     const acme = (): RenderedItem | undefined => renderChildren(s.api).find((item) => item.label === 'customer-call-acme');
-    assert.equal(acme()?.icon, 'circle-slash');
+    assert.equal(acme()?.icon, 'circle-large-outline');
     assert.match(acme()?.tooltip ?? '', /no messages/);
     const listings = (): number => s.sandbox.requests.filter((request) => request.method === 'GET' && /\/rooms$/.test(request.path)).length;
     const listedBefore = listings();

@@ -47,6 +47,8 @@ describe('sandbox CLI arguments', () => {
       '111111',
       '--server-version',
       '24.0.0',
+      '--api-version',
+      '3.3',
     ]);
     assert.deepEqual(options, {
       port: 8080,
@@ -66,6 +68,7 @@ describe('sandbox CLI arguments', () => {
       password: 'pw',
       oneTimePassword: '111111',
       version: '24.0.0',
+      apiVersion: '3.3',
       faults: [
         ...['rtc', 'authenticate', 'ping', 'settings'].map((route) => ({ kind: 'delay', delayMs: 250, route })),
         { kind: 'slowBody', delayMs: 3000, method: 'GET', route: 'rtc' },

@@ -35,6 +35,7 @@ Behaviour:
   --csrf-token TOKEN        fixed CSRF token for that session
   --user U --password P --one-time-password CODE   sign-in credentials
   --server-version V        version reported by settings?logon_settings=version
+  --api-version 3.3|3.4|3.5 an older server: routes newer than that answer 404 (rtc needs 3.4, ping 3.5)
   --quiet                   do not log requests
   --help                    this text`;
 
@@ -149,6 +150,9 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
         break;
       case '--server-version':
         options.version = value();
+        break;
+      case '--api-version':
+        options.apiVersion = value();
         break;
       default:
         throw new UsageError(`unknown option ${argv[i]}`);

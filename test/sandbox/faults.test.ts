@@ -177,4 +177,23 @@ describe('sandbox faults', () => {
     assert.deepEqual(sb.requests[1].query, { route: 'rtc', rooms: '1' });
     assert.equal(sb.requests[1].status, 401);
   });
+
+  it('apiVersion: an older server answers 404 to the routes that came later (rtc in 3.4, ping in 3.5)', async () => {
+    const ping = (server: Sandbox): ReturnType<typeof call> => call(server, '/WorldClientAPI/ping', { bearer: server.session });
+    for (const [apiVersion, rtcStatus, pingStatus] of [
+      ['3.3', 404, 404],
+      ['3.4', 200, 404],
+      ['3.5', 200, 200],
+    ] as const) {
+      const old = await startSandbox({ apiVersion });
+      try {
+        assert.equal((await call(old, roomsUrl('query', undefined), { bearer: old.session })).status, rtcStatus, `rtc on ${apiVersion}`);
+        assert.equal((await call(old, roomsUrl('path', undefined), { bearer: old.session })).status, rtcStatus, `rtc on ${apiVersion}`);
+        assert.equal((await ping(old)).status, pingStatus, `ping on ${apiVersion}`);
+        assert.equal((await call(old, '/WorldClientAPI/settings?logon_settings=version')).status, 200);
+      } finally {
+        await old.stop();
+      }
+    }
+  });
 });

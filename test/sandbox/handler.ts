@@ -22,7 +22,7 @@ import {
 } from './faults';
 import { ApiError, applyErrorStyle, ok, writeJson, writeText, JSON_TYPE, type ErrorStyle, type JsonReply } from './reply';
 import { handleRtc } from './rtc';
-import { allowedMethods, matchRoute, parseTarget, type Route, type Target } from './routing';
+import { allowedMethods, matchRoute, parseTarget, servesRoute, type Route, type Target } from './routing';
 import { sessionTokenOf, type Session, type SessionRegistry } from './sessions';
 import type { RoomStore } from './store';
 import type { Fault, RequestRecord } from './types';
@@ -36,6 +36,8 @@ export interface SandboxContext {
   readonly errorStyle: ErrorStyle;
   readonly rejectEncodedSlashInPath: boolean;
   readonly version: string;
+  /** Routes that arrived after this API version are unknown to the server. */
+  readonly apiVersion: string;
   /** Aborted by stop(), so delayed requests do not hold the process open. */
   readonly signal: AbortSignal;
   readonly onRequest?: (record: RequestRecord) => void;
@@ -76,6 +78,9 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
   let route: Route;
   try {
     route = matchRoute(target, ctx.rejectEncodedSlashInPath);
+    if (!servesRoute(ctx.apiVersion, route.name)) {
+      throw new ApiError('NotFound');
+    }
     const allowed = allowedMethods(route);
     if (!allowed.includes(method)) {
       throw new ApiError('MethodNotAllowed', {}, { Allow: allowed.join(', ') });

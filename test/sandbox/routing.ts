@@ -101,3 +101,16 @@ export function allowedMethods(route: Route): string[] {
       return ['GET'];
   }
 }
+
+/** The API version each route arrived in (the others are older than any version the sandbox plays). */
+const ROUTE_SINCE: Partial<Record<Route['name'], readonly [number, number]>> = { rtc: [3, 4], ping: [3, 5] };
+
+/** Whether a server of `apiVersion` ("3.4") knows the route; an unreadable version serves everything. */
+export function servesRoute(apiVersion: string, name: Route['name']): boolean {
+  const since = ROUTE_SINCE[name];
+  const [major, minor] = apiVersion.split('.').map(Number);
+  if (!since || !Number.isFinite(major) || !Number.isFinite(minor)) {
+    return true;
+  }
+  return major > since[0] || (major === since[0] && minor >= since[1]);
+}

@@ -31,6 +31,7 @@ export const SANDBOX_DEFAULTS = {
   password: 'sandbox',
   oneTimePassword: '123456',
   version: '25.0.0',
+  apiVersion: '3.5',
 } as const;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -68,6 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       errorStyle: options.errorStyle ?? 'status',
       rejectEncodedSlashInPath: options.rejectEncodedSlashInPath ?? false,
       version: options.version ?? SANDBOX_DEFAULTS.version,
+      apiVersion: options.apiVersion ?? SANDBOX_DEFAULTS.apiVersion,
       signal: lifetime.signal,
       onRequest: options.onRequest,
     }),

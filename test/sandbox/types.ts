@@ -147,6 +147,8 @@ export interface SandboxOptions {
   persistPath?: string;
   /** Reported by settings?logon_settings=version; default '25.0.0'. */
   version?: string;
+  /** The WorldClient API version served (default '3.5'): older ones answer 404 NotFound to `ping` (3.5) and `rtc` (3.4). */
+  apiVersion?: string;
   /** Extension to the contract: faults active from the start (the CLI's --delay uses it). */
   faults?: Fault[];
   /** Extension to the contract: called once per request after its reply is finished (the CLI logs with it). */

@@ -33,7 +33,10 @@ describe('Rooms explorer', function () {
     assert.match(standup.contextValue, /^room;active;withMessages$/);
     assert.match(standup.tooltip, /\*\*Members \(5\):\*\*/);
     const acme = items.find((item) => item.label === 'customer-call-acme');
-    assert.equal(acme?.icon, 'circle-slash', 'ended room without messages');
+    assert.equal(acme?.icon, 'circle-large-outline', 'ended room without messages: a neutral icon, not a "forbidden" sign');
+    assert.equal(acme?.iconColor, '', 'in the default foreground, no error or warning colour');
+    assert.match(acme?.tooltip ?? '', /\$\(circle-large-outline\) Ended · no messages/, 'the tooltip says what the icon means');
+    assert.match(standup.tooltip, /\$\(comment-discussion\) Active · has messages/);
     assert.equal(items.find((item) => item.label === 'incident-4711')?.icon, 'archive', 'ended room with messages');
     assert.equal(items.find((item) => item.label === 'one-on-one')?.icon, 'comment', 'active empty room');
     assert.equal(items.find((item) => item.label === 'all-hands-q3')?.icon, 'comment-discussion', 'an end in the future is still active');
@@ -79,7 +82,7 @@ describe('Rooms explorer', function () {
         ['Ended', '6'],
       ],
     );
-    assert.ok(renderChildren(session.api, groups[1].node).every((item) => ['archive', 'circle-slash'].includes(item.icon)));
+    assert.ok(renderChildren(session.api, groups[1].node).every((item) => ['archive', 'circle-large-outline'].includes(item.icon)));
   });
 
   it('pages 10,000 rooms by 200 with a "Load more…" item', async () => {

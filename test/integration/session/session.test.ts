@@ -137,11 +137,37 @@ describe('Signing in and sessions', function () {
         ['Session', true],
         ['RTC (path style)', true],
         ['RTC (query style)', true],
+        ['Routes', true],
+        ['API version', true],
       ],
     );
-    const report = await session.ui.waitForMessage(/^Connection to/);
-    assert.match(String(report.detail), /✓ Reachable: server version/);
+    const report = String((await session.ui.waitForMessage(/^Connection to/)).detail);
+    assert.match(report, /✓ Reachable: server version/);
+    assert.match(report, /\n✓ Routes: answers settings, ping, rtc\n✓ API version: 3\.5 or later$/);
   });
+
+  for (const [apiVersion, expected] of [
+    [
+      '3.3',
+      ['✗ Routes: answers settings; not ping, rtc', '✗ API version: 3.3 or earlier: the rtc route needs 3.4 or later — update MDaemon'],
+    ],
+    ['3.4', ['✓ Routes: answers settings, rtc; not ping', '✓ API version: 3.4 (ping arrived in 3.5; everything else works)']],
+  ] as const) {
+    it(`says which routes an API ${apiVersion} server answers, and whether it is too old`, async () => {
+      session = await withSandbox({ signedIn: false, apiVersion });
+      session.ui.pick('email and password').typeInputs('dev@example.com', 'sandbox');
+      assert.equal(await vscode.commands.executeCommand('worldclientRtc.signIn'), true);
+      session.ui.respond(/^Connection to/, undefined);
+      await vscode.commands.executeCommand('worldclientRtc.testConnection');
+      const report = await session.ui.waitForMessage(/^Connection to/);
+      const lines = String(report.detail).split('\n');
+      assert.deepEqual(lines.slice(-2), expected);
+      if (apiVersion === '3.4') {
+        assert.equal(lines[1], '✓ Session: valid (the RTC list answered; this server has no ping route)');
+      }
+      assert.equal(report.severity, apiVersion === '3.3' ? 'warning' : 'info', 'only a server too old for rtc is a problem');
+    });
+  }
 
   it('never writes the session, CSRF token or password to logs, settings, state or messages', async () => {
     session = await withSandbox({ signedIn: false, csrf: true });

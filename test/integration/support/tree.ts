@@ -9,6 +9,8 @@ export interface RenderedItem {
   description: string;
   tooltip: string;
   icon: string;
+  /** The icon's theme colour id, '' for the default foreground. */
+  iconColor: string;
   contextValue: string;
 }
 
@@ -22,7 +24,8 @@ export function renderChildren(api: WorldClientRtcApi, parent?: RoomsNode): Rend
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
     const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '';
-    return { node, label, description: String(item.description ?? ''), tooltip, icon, contextValue: item.contextValue ?? '' };
+    const iconColor = item.iconPath instanceof vscode.ThemeIcon ? (item.iconPath.color?.id ?? '') : '';
+    return { node, label, description: String(item.description ?? ''), tooltip, icon, iconColor, contextValue: item.contextValue ?? '' };
   });
 }
 

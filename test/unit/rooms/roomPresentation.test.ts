@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { RoomSummary } from '../../../src/api/types';
 import { escapeMarkdownText } from '../../../src/rooms/markdownText';
-import { relativeTime, roomDescription, roomIcon, roomTooltip } from '../../../src/rooms/roomPresentation';
+import { ROOM_CODICONS, relativeTime, roomDescription, roomIcon, roomTooltip } from '../../../src/rooms/roomPresentation';
 import { RoomWords, type RoomPhrases } from '../../../src/rooms/roomWords';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
@@ -72,6 +72,20 @@ describe('roomPresentation', () => {
     assert.equal(roomIcon({ ...base, hasMessages: false }, NOW), 'active-empty');
     assert.equal(roomIcon({ ...base, ended: '2026-01-02T00:00:00Z' }, NOW), 'ended-with-messages');
     assert.equal(roomIcon({ ...base, ended: '2026-01-02T00:00:00Z', hasMessages: false }, NOW), 'ended-empty');
+  });
+
+  it('says in the tooltip what each of the four icons means, beside the icon; no icon of an ended room reads as an error', () => {
+    const base: RoomSummary = { id: 'r', started: '2026-01-01T00:00:00Z', ended: '', members: '', hasMessages: true };
+    const ended = '2026-01-02T00:00:00Z';
+    const legend = (room: RoomSummary): string => {
+      const markdown = roomTooltip(room, NOW).filter((part) => 'markdown' in part);
+      return (markdown as { markdown: string }[]).map((part) => part.markdown).find((text) => text.startsWith('$(')) ?? '';
+    };
+    assert.equal(legend(base), '$(comment-discussion) Active · has messages\n\n');
+    assert.equal(legend({ ...base, hasMessages: false }), '$(comment) Active · no messages\n\n');
+    assert.equal(legend({ ...base, ended }), '$(archive) Ended · has messages\n\n');
+    assert.equal(legend({ ...base, ended, hasMessages: false }), '$(circle-large-outline) Ended · no messages\n\n');
+    assert.ok(!Object.values(ROOM_CODICONS).some((id) => /slash|error|warning|alert|close|stop/.test(id)), 'no icon looks like a fault');
   });
 
   it('keeps every server value of the tooltip as text, one member per line', () => {
