@@ -35,9 +35,9 @@ export function shownOfTotal(facts: Pick<RoomsViewFacts, 'filter' | 'shown' | 'o
  * The always-visible line above the Rooms tree. The view's description (next to its title) is
  * hidden when the container holds this one view, so the count and the filter go here too, and
  * every state starts differently so it reads at a glance: "27 rooms", "400 of 10,012 rooms",
- * "Filter “alice”: 2 of 27 rooms", "⚠ Stale — …", "27 rooms · refreshing…". Undefined where the tree is empty and its
- * welcome content speaks (no server, signed out, loading, no rooms): VS Code hides the welcome
- * content, buttons included, while a view has a message.
+ * "Filter “alice”: 2 of 27 rooms", "⚠ Stale — …", "27 rooms · refreshing…". Undefined where the
+ * tree is empty and its welcome content speaks (no server, signed out, loading, no rooms): VS Code
+ * hides the welcome content, buttons included, while a view has a message.
  */
 export function roomsViewMessage(facts: RoomsViewFacts, words: RoomWords): string | undefined {
   switch (facts.state) {
