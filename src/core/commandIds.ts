@@ -36,6 +36,12 @@ export const CommandIds = {
   toggleGroupByState: 'worldclientRtc.toggleGroupByState',
   exportAllRooms: 'worldclientRtc.exportAllRooms',
   copyRequestAs: 'worldclientRtc.copyRequestAs',
+  // Twins of the order commands, titled "✓ …": the Sort and Group menu shows one for the order in effect.
+  sortRoomsByNewestActive: 'worldclientRtc.sortRoomsByNewest.active',
+  sortRoomsByOldestActive: 'worldclientRtc.sortRoomsByOldest.active',
+  sortRoomsByIdActive: 'worldclientRtc.sortRoomsById.active',
+  sortRoomsByMembersActive: 'worldclientRtc.sortRoomsByMembers.active',
+  toggleGroupByStateActive: 'worldclientRtc.toggleGroupByState.active',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

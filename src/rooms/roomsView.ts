@@ -4,7 +4,7 @@ import type { ServerUrlProblem } from '../core/settingValues';
 import { PollTimer } from '../core/pollTimer';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
-import { roomsViewMessage } from './roomsViewMessage';
+import { roomsViewMessage, shownOfTotal, type RoomsViewFacts } from './roomsViewMessage';
 import { userRoomWords } from './roomPhrases';
 
 export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
@@ -100,31 +100,26 @@ export class RoomsView implements vscode.Disposable {
     // One welcome per reason (package.json): a view message would hide the welcome, and the value itself stays out of its markdown.
     this.setContext('worldclientRtc.serverUrlProblem', this.shownServerUrlProblem ?? '');
     this.setContext('worldclientRtc.filterActive', model.filter.length > 0);
-    let description: string | undefined;
-    if (state === 'ready' || state === 'empty') {
-      // Formatted only here: the first number format loads ICU's data, which activation need not pay.
-      const shown = this.words.number(model.visibleGroups().reduce((sum, group) => sum + group.total, 0));
-      description = model.filter
-        ? vscode.l10n.t('“{0}” · {1} of {2}', model.filter, shown, this.words.number(model.total))
-        : this.words.rooms(model.total);
-    }
+    const groups = model.visibleGroups();
+    const facts: RoomsViewFacts = {
+      state,
+      stale: model.stale,
+      loading: model.loading,
+      error: model.error,
+      filter: model.filter,
+      shown: groups.reduce((sum, group) => sum + group.total, 0),
+      onScreen: groups.reduce((sum, group) => sum + group.rooms.length, 0),
+      total: model.total,
+    };
+    // Formatted only here: the first number format loads ICU's data, which activation need not pay.
+    const shownOf = state === 'ready' || state === 'empty' ? shownOfTotal(facts, this.words) : undefined;
+    const description = shownOf && model.filter ? vscode.l10n.t('“{0}” · {1}', model.filter, shownOf) : shownOf;
     // Only what changed: each message set makes VS Code's tree wait 200 ms longer before it asks
     // for the items of a pending refresh, and each title or context key is a round trip to the window.
     if (description !== this.treeView.description) {
       this.treeView.description = description;
     }
-    const message = roomsViewMessage(
-      {
-        state,
-        stale: model.stale,
-        loading: model.loading,
-        error: model.error,
-        filter: model.filter,
-        shown: model.visibleGroups().reduce((sum, group) => sum + group.total, 0),
-        total: model.total,
-      },
-      this.words,
-    );
+    const message = roomsViewMessage(facts, this.words);
     if (message !== this.treeView.message) {
       this.treeView.message = message;
     }

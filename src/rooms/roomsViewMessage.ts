@@ -9,18 +9,35 @@ export interface RoomsViewFacts {
   loading: boolean;
   error: string | undefined;
   filter: string;
-  /** Rooms that pass the filter. */
+  /** Rooms that pass the filters (the text filter, "Only Rooms with Problems"). */
   shown: number;
+  /** Rooms the tree lists now: the pages loaded so far ("Load more…") of those that pass. */
+  onScreen: number;
   total: number;
+}
+
+/**
+ * What the tree shows of what: "28 rooms" when it lists them all, "3 of 28 rooms" when a filter
+ * narrows them or "Load more…" holds some back, with the matching count when both do.
+ */
+export function shownOfTotal(facts: Pick<RoomsViewFacts, 'filter' | 'shown' | 'onScreen' | 'total'>, words: RoomWords): string {
+  const total = words.rooms(facts.total);
+  if (!facts.filter && facts.onScreen === facts.total) {
+    return total;
+  }
+  if (facts.onScreen === facts.shown || facts.shown === facts.total) {
+    return vscode.l10n.t('{0} of {1}', words.number(facts.onScreen), total);
+  }
+  return vscode.l10n.t('{0} of {1} matching · {2}', words.number(facts.onScreen), words.number(facts.shown), total);
 }
 
 /**
  * The always-visible line above the Rooms tree. The view's description (next to its title) is
  * hidden when the container holds this one view, so the count and the filter go here too, and
- * every state starts differently so it reads at a glance: "27 rooms", "Filter “alice”: 2 of 27
- * rooms", "⚠ Stale — …", "27 rooms · refreshing…". Undefined where the tree is empty and its
- * welcome content speaks (no server, signed out, loading, no rooms): VS Code hides the welcome
- * content, buttons included, while a view has a message.
+ * every state starts differently so it reads at a glance: "27 rooms", "400 of 10,012 rooms",
+ * "Filter “alice”: 2 of 27 rooms", "⚠ Stale — …", "27 rooms · refreshing…". Undefined where the
+ * tree is empty and its welcome content speaks (no server, signed out, loading, no rooms): VS Code
+ * hides the welcome content, buttons included, while a view has a message.
  */
 export function roomsViewMessage(facts: RoomsViewFacts, words: RoomWords): string | undefined {
   switch (facts.state) {
@@ -35,15 +52,13 @@ export function roomsViewMessage(facts: RoomsViewFacts, words: RoomWords): strin
       break;
   }
   // Counts are formatted only for a list that is shown: the first number format loads ICU's data, which activation need not pay.
-  const count = (n: number): string => words.rooms(n);
-  const listed = facts.filter
-    ? vscode.l10n.t('Filter “{0}”: {1} of {2}', facts.filter, words.number(facts.shown), count(facts.total))
-    : count(facts.total);
+  const shownOf = shownOfTotal(facts, words);
+  const listed = facts.filter ? vscode.l10n.t('Filter “{0}”: {1}', facts.filter, shownOf) : shownOf;
   if (facts.stale) {
     return vscode.l10n.t('⚠ Stale — {0}. Showing the list from before the last refresh failed: {1}', listed, facts.error ?? '');
   }
   if (facts.filter && facts.shown === 0) {
-    return vscode.l10n.t('Filter “{0}”: no room matches (0 of {1}).', facts.filter, count(facts.total));
+    return vscode.l10n.t('Filter “{0}”: no room matches (0 of {1}).', facts.filter, words.rooms(facts.total));
   }
   return facts.loading ? vscode.l10n.t('{0} · refreshing…', listed) : listed;
 }

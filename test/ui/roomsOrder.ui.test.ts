@@ -36,8 +36,12 @@ describe('Rooms view order and filter in the browser', function () {
     );
   }
 
-  it('sorts from the title bar menu', async () => {
+  /** The items of the menu marked as in effect. */
+  const marked = (items: { label: string }[]): string[] => items.map((item) => item.label).filter((label) => label.startsWith('✓ '));
+
+  it('sorts from the title bar menu, the order in effect marked', async () => {
     const before = await openOrderMenu();
+    assert.deepEqual(marked(before), ['✓ Sort Rooms: Newest First'], JSON.stringify(before));
     assert.ok(
       before.some((item) => item.label === 'Sort Rooms: By Id'),
       JSON.stringify(before),
@@ -51,15 +55,25 @@ describe('Rooms view order and filter in the browser', function () {
       [...labels].sort((a, b) => a.localeCompare(b)),
       'the rooms are in id order',
     );
+    const after = await openOrderMenu();
+    assert.deepEqual(marked(after), ['✓ Sort Rooms: By Id'], JSON.stringify(after));
+    assert.ok(
+      after.some((item) => item.label === 'Sort Rooms: Newest First'),
+      JSON.stringify(after),
+    );
+    await ui.page.keyboard.press('Escape');
   });
 
-  it('groups by state from the palette, and ungroups from the title bar menu', async () => {
+  it('groups by state from the palette, marked in the menu, and ungroups from the menu', async () => {
     await runCommand(ui.page, 'WorldClient RTC: Group Rooms by State');
     await groupRow('Active').waitFor({ timeout: 15_000 });
     await groupRow('Ended').waitFor();
-    await openOrderMenu();
+    const items = await openOrderMenu();
+    assert.deepEqual(marked(items), ['✓ Sort Rooms: By Id', '✓ Group Rooms by State'], JSON.stringify(items));
     await ui.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Group Rooms by State' }).click();
     await groupRow('Active').waitFor({ state: 'detached', timeout: 15_000 });
+    assert.deepEqual(marked(await openOrderMenu()), ['✓ Sort Rooms: By Id'], 'the group mark is gone');
+    await ui.page.keyboard.press('Escape');
   });
 
   it('opens a room from the tree and keeps the keyboard in the tree', async () => {

@@ -66,7 +66,7 @@ describe('Rooms explorer', function () {
       renderChildren(session.api).map((item) => item.label),
       ['weekly-standup'],
     );
-    assert.equal(session.api.rooms.view.treeView.description, '“standup” · 1 of 12');
+    assert.equal(session.api.rooms.view.treeView.description, '“standup” · 1 of 12 rooms');
     await vscode.commands.executeCommand('worldclientRtc.clearFilter');
     assert.equal(renderChildren(session.api).length, 12);
 
@@ -92,7 +92,7 @@ describe('Rooms explorer', function () {
     assert.equal(items.length, 201);
     assert.equal(items[200].label, 'Load more…');
     assert.equal(items[200].description, '9,800 more');
-    assert.equal(session.api.rooms.view.treeView.description, '10,000 rooms');
+    assert.equal(session.api.rooms.view.treeView.description, '200 of 10,000 rooms');
     await vscode.commands.executeCommand('worldclientRtc.loadMoreRooms', 'all');
     items = renderChildren(session.api);
     assert.equal(items.length, 401);
