@@ -1,0 +1,2 @@
+export const  badlyFormatted = {a:1,
+   b:2}
