@@ -1,2 +1,0 @@
-export const  badlyFormatted = {a:1,
-   b:2}
