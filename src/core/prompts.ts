@@ -3,6 +3,17 @@ import { inertForNotification } from '../shared/inertText';
 
 export type Severity = 'info' | 'warning' | 'error';
 
+/** A multi-select pick that, when Enter is pressed with nothing ticked, takes the highlighted item instead. */
+export interface ManyPickOptions extends vscode.QuickPickOptions {
+  acceptHighlighted?: boolean;
+}
+
+/** The item picked, or the item whose button (e.g. Forget) was pressed; the pick closes either way. */
+export interface PickedWithButton<T> {
+  item: T;
+  button?: vscode.QuickInputButton;
+}
+
 export interface MessageOptions {
   modal?: boolean;
   detail?: string;
@@ -21,10 +32,12 @@ export interface MessageOptions {
 export interface Ui {
   showInputBox(options: vscode.InputBoxOptions): Thenable<string | undefined>;
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
-  showQuickPickMany<T extends vscode.QuickPickItem>(
+  showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: ManyPickOptions): Thenable<readonly T[] | undefined>;
+  /** A single pick whose items may carry buttons (showQuickPick does not render them). */
+  showQuickPickWithButtons<T extends vscode.QuickPickItem>(
     items: readonly T[],
     options: vscode.QuickPickOptions,
-  ): Thenable<readonly T[] | undefined>;
+  ): Thenable<PickedWithButton<T> | undefined>;
   showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Thenable<string | undefined>;
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
@@ -33,7 +46,11 @@ export interface Ui {
 export const windowUi: Ui = {
   showInputBox: (options) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options }),
   showQuickPick: (items, options) => vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: false }),
-  showQuickPickMany: (items, options) => vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: true }),
+  showQuickPickMany: (items, options) =>
+    options.acceptHighlighted
+      ? pickManyOrHighlighted(items, options)
+      : vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: true }),
+  showQuickPickWithButtons: (items, options) => pickWithButtons(items, options),
   showMessage(severity, message, options, ...actions) {
     const show =
       severity === 'error'
@@ -64,11 +81,14 @@ export class SwitchableUi implements Ui {
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
     return this.current.showQuickPick(items, options);
   }
-  showQuickPickMany<T extends vscode.QuickPickItem>(
+  showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: ManyPickOptions): Thenable<readonly T[] | undefined> {
+    return this.current.showQuickPickMany(items, options);
+  }
+  showQuickPickWithButtons<T extends vscode.QuickPickItem>(
     items: readonly T[],
     options: vscode.QuickPickOptions,
-  ): Thenable<readonly T[] | undefined> {
-    return this.current.showQuickPickMany(items, options);
+  ): Thenable<PickedWithButton<T> | undefined> {
+    return this.current.showQuickPickWithButtons(items, options);
   }
   /**
    * Every notification and modal goes through here, so none can forget: message and detail are
@@ -85,4 +105,58 @@ export class SwitchableUi implements Ui {
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> {
     return this.current.showSaveDialog(options);
   }
+}
+
+/** A quick pick built with createQuickPick (the only kind that reports the highlighted item and item buttons). */
+function createPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): vscode.QuickPick<T> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeHolder;
+  pick.matchOnDescription = options.matchOnDescription ?? false;
+  pick.matchOnDetail = options.matchOnDetail ?? false;
+  pick.ignoreFocusOut = true;
+  pick.items = items;
+  return pick;
+}
+
+function pickManyOrHighlighted<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  options: ManyPickOptions,
+): Promise<readonly T[] | undefined> {
+  const pick = createPick(items, options);
+  pick.canSelectMany = true;
+  return new Promise((resolve) => {
+    let chosen: readonly T[] | undefined;
+    pick.onDidAccept(() => {
+      // Enter with nothing ticked means the entry the user has highlighted, as in a single pick.
+      chosen = pick.selectedItems.length ? [...pick.selectedItems] : pick.activeItems.slice(0, 1);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+  });
+}
+
+function pickWithButtons<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  options: vscode.QuickPickOptions,
+): Promise<PickedWithButton<T> | undefined> {
+  const pick = createPick(items, options);
+  return new Promise((resolve) => {
+    let chosen: PickedWithButton<T> | undefined;
+    const close = (answer: PickedWithButton<T> | undefined): void => {
+      chosen = answer;
+      pick.hide();
+    };
+    pick.onDidAccept(() => close(pick.selectedItems[0] ? { item: pick.selectedItems[0] } : undefined));
+    pick.onDidTriggerItemButton((event) => close({ item: event.item, button: event.button }));
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+  });
 }

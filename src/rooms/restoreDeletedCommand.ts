@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import { endsBatch, errorMessage } from '../api/errors';
+import type { RoomFailure } from '../core/bulkFailures';
+import { formatCount } from '../core/numbers';
 import { cutText } from '../shared/cutText';
-import { inertPickText } from '../shared/inertText';
+import { inertPickText, visibleId } from '../shared/inertText';
 import type { ServerConnection } from '../core/serverConnection';
 import type { SnapshotInfo, SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
@@ -16,7 +19,12 @@ export interface RestoreDeletedDeps {
   deleteFlow: DeleteRoomsFlow;
   restoreMessages(snapshot: SnapshotInfo): Promise<void>;
   refreshView(): Promise<void>;
+  /** The runner's summary of a bulk failure: each room with its reason, Show Details, Show Log. */
+  reportFailures(summary: string, failures: readonly RoomFailure[], asked: number): void;
 }
+
+/** How many room ids a result message names before "and N more". */
+const NAMED_IN_MESSAGE = 5;
 
 /** Quick pick labels are one line: a huge room id is cut for display. */
 const LABEL_MAX_CHARS = 120;
@@ -38,22 +46,55 @@ export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]
   const words = userRoomWords();
   const picked = await ui.showQuickPickMany(
     saved.map((info) => ({ ...describeSnapshot(info, now, words), info })),
-    { title: vscode.l10n.t('Restore deleted rooms and messages') },
+    {
+      title: vscode.l10n.t('Restore deleted rooms and messages'),
+      placeHolder: vscode.l10n.t('Tick the entries to restore, or press Enter on one'),
+      acceptHighlighted: true,
+    },
   );
-  if (!picked?.length) {
+  if (picked === undefined) {
+    return [];
+  }
+  if (picked.length === 0) {
+    void ui.showMessage('info', vscode.l10n.t('Nothing was restored: no entry was ticked or highlighted.'), {});
     return [];
   }
   const chosen = picked.map((item) => item.info);
   // Checked for all before anything is put back, so a refusal never leaves half a restore.
   refuseOtherServer(chosen, connection.current().serverUrl);
-  const restored = await deps.deleteFlow.restore(chosen.filter((info) => info.reason === 'deleteRoom'));
-  for (const info of chosen.filter((candidate) => candidate.reason === 'deleteMessages')) {
-    await deps.restoreMessages(info);
-    restored.push(info.roomId);
+  const restored: string[] = [];
+  const failed: RoomFailure[] = [];
+  for (const info of chosen) {
+    try {
+      if (info.reason === 'deleteRoom') {
+        await deps.deleteFlow.restore([info]);
+      } else {
+        await deps.restoreMessages(info);
+      }
+      restored.push(info.roomId);
+    } catch (error) {
+      if (endsBatch(error)) {
+        throw error;
+      }
+      failed.push({ roomId: info.roomId, reason: errorMessage(error) });
+    }
   }
-  void ui.showMessage('info', vscode.l10n.t('Restored {0} of {1} chosen.', restored.length, chosen.length), {});
+  if (restored.length) {
+    void ui.showMessage('info', vscode.l10n.t('Restored {0}.', namedRooms(restored)), {});
+  }
+  if (failed.length) {
+    const summary = vscode.l10n.t('Could not restore {0}.', namedRooms(failed.map((failure) => failure.roomId)));
+    deps.reportFailures(summary, failed, chosen.length);
+  }
   await deps.refreshView();
   return restored;
+}
+
+/** “a”, “b” and “c” — at most a few, then how many more, so a long restore stays one line. */
+function namedRooms(roomIds: readonly string[]): string {
+  const named = roomIds.slice(0, NAMED_IN_MESSAGE).map((roomId) => `“${visibleId(cutText(roomId, LABEL_MAX_CHARS))}”`);
+  const more = roomIds.length - named.length;
+  return more > 0 ? vscode.l10n.t('{0} and {1} more', named.join(', '), formatCount(more)) : named.join(', ');
 }
 
 function describeSnapshot(info: SnapshotInfo, now: number, words: RoomWords): { label: string; description: string } {

@@ -85,7 +85,8 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
     }),
     runner.register(CommandIds.restoreDeletedRoom, () => {
       const restoreMessages = (snapshot: SnapshotInfo): Promise<void> => links.run('restoreMessages', snapshot);
-      return restoreDeleted({ ui, connection, snapshots, deleteFlow, restoreMessages, refreshView });
+      const reportFailures = runner.reportRoomFailures.bind(runner);
+      return restoreDeleted({ ui, connection, snapshots, deleteFlow, restoreMessages, refreshView, reportFailures });
     }),
     runner.register(CommandIds.copyRoomId, async (first, selection) => {
       const ids = await roomsFor(vscode.l10n.t('Copy room id'), first, selection);
@@ -133,11 +134,7 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       return ids.length ? exportRooms(ui, connection, ids) : undefined;
     }),
     runner.register(CommandIds.importRooms, async () => {
-      const report = await importRooms(ui, connection);
-      if (report?.imported.length) {
-        await refreshView();
-      }
-      return report;
+      return importRooms({ ui, connection, snapshots, runner, refreshView });
     }),
   ];
 }

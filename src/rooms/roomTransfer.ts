@@ -6,18 +6,19 @@ import type { Room } from '../api/types';
 import { shownServer, type ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
+import type { NewRoom } from '../api/types';
+import type { SnapshotInfo } from '../core/snapshotStore';
 import { roomExists } from './addRoomFlow';
+import { askConflictChoice, freeId, replaceRoom, type ConflictChoice } from './importConflicts';
+import { announceImport, type ImportDeps, type ImportReport } from './importSummary';
+
+export type { ImportDeps, ImportReport };
 import { defaultExportFolder, exportFileName, parseRoomFile, serializeRoomFile, singleRoomFile } from './roomFile';
 import { visibleId } from '../shared/inertText';
 import { formatCount } from '../core/numbers';
 
 /** The largest file Import reads (it is parsed in memory): 200 MiB, several 100,000-message rooms. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
-
-export interface ImportReport {
-  imported: string[];
-  skipped: { id?: string; reason: string }[];
-}
 
 /** Exports rooms with their messages to one JSON file; the session is never written. */
 export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds: readonly string[]): Promise<vscode.Uri | undefined> {
@@ -53,10 +54,12 @@ export async function exportRooms(ui: Ui, connection: ServerConnection, roomIds:
 }
 
 /**
- * Imports rooms from a file: each is validated, existing ids are skipped rather than
- * overwritten, and the report names every skipped room with its reason.
+ * Imports rooms from a file: each is validated; for ids the server already has, the user chooses
+ * once to skip, replace (the old room is kept for Undo) or import under a new id. The summary
+ * names every room by what happened to it.
  */
-export async function importRooms(ui: Ui, connection: ServerConnection): Promise<ImportReport | undefined> {
+export async function importRooms(deps: ImportDeps): Promise<ImportReport | undefined> {
+  const { ui, connection } = deps;
   const serverUrl = connection.current().serverUrl;
   const [file] =
     (await ui.showOpenDialog({ title: vscode.l10n.t('Import rooms'), canSelectMany: false, filters: { JSON: ['json'] } })) ?? [];
@@ -77,55 +80,78 @@ export async function importRooms(ui: Ui, connection: ServerConnection): Promise
   const parsed = parseRoomFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   const report: ImportReport = {
     imported: [],
+    replaced: [],
+    renamed: [],
     skipped: parsed.skipped.map(({ id, index, reason }) => ({ id: id ?? `#${index + 1}`, reason })),
+    failed: [],
   };
   const refusal = (now: string): string =>
     vscode.l10n.t('Import began on {0}, but the extension now points at {1}. Nothing was imported.', shownServer(serverUrl), now);
   const api = connection.still(serverUrl, refusal).api();
-  const title =
-    parsed.rooms.length === 1
-      ? vscode.l10n.t('Importing 1 room…')
-      : vscode.l10n.t('Importing {0} rooms…', formatCount(parsed.rooms.length));
-  await withCancellableProgress(title, async (signal, progress) => {
+  const existing = await withCancellableProgress(vscode.l10n.t('Checking which rooms exist…'), async (signal) => {
+    const found = new Set<string>();
     for (const room of parsed.rooms) {
+      if (await roomExists(api, room.id, signal)) {
+        found.add(room.id);
+      }
+    }
+    return found;
+  });
+  const choice = existing.size ? await askConflictChoice(ui, [...existing], serverUrl) : 'skip';
+  if (!choice) {
+    return undefined;
+  }
+  const replacedCopies = await importEach(deps, parsed.rooms, { existing, choice, report, serverUrl, refusal });
+  await deps.refreshView();
+  announceImport(deps, report, replacedCopies);
+  return report;
+}
+
+interface ImportPlan {
+  existing: ReadonlySet<string>;
+  choice: ConflictChoice;
+  report: ImportReport;
+  serverUrl: string;
+  refusal(now: string): string;
+}
+
+/** Adds, replaces or renames each room as planned, recording each in the report; returns the copies replaced rooms left. */
+async function importEach(deps: ImportDeps, rooms: readonly NewRoom[], plan: ImportPlan): Promise<SnapshotInfo[]> {
+  const { existing, choice, report, serverUrl } = plan;
+  const api = deps.connection.still(serverUrl, plan.refusal).api();
+  const taken = new Set(rooms.map((room) => room.id));
+  const copies: SnapshotInfo[] = [];
+  const title = rooms.length === 1 ? vscode.l10n.t('Importing 1 room…') : vscode.l10n.t('Importing {0} rooms…', formatCount(rooms.length));
+  await withCancellableProgress(title, async (signal, progress) => {
+    for (const room of rooms) {
       if (signal.aborted) {
         report.skipped.push({ id: room.id, reason: vscode.l10n.t('import cancelled before this room') });
         continue;
       }
-      progress.report({ message: room.id, increment: 100 / parsed.rooms.length });
+      progress.report({ message: room.id, increment: 100 / rooms.length });
       try {
-        if (await roomExists(api, room.id, signal)) {
+        if (!existing.has(room.id)) {
+          await api.addRoom(room, signal);
+          report.imported.push(room.id);
+        } else if (choice === 'skip') {
           report.skipped.push({ id: room.id, reason: vscode.l10n.t('a room with this id already exists') });
-          continue;
+        } else if (choice === 'replace') {
+          copies.push(await replaceRoom(api, deps.snapshots, serverUrl, room, signal));
+          report.replaced.push(room.id);
+        } else {
+          const to = await freeId(api, room.id, taken, signal);
+          await api.addRoom({ ...room, id: to }, signal);
+          report.renamed.push({ from: room.id, to });
         }
-        await api.addRoom(room, signal);
-        report.imported.push(room.id);
       } catch (error) {
         if (endsBatch(error)) {
           throw error;
         }
-        report.skipped.push({ id: room.id, reason: errorMessage(error) });
+        report.failed.push({ id: room.id, reason: errorMessage(error) });
       }
     }
   });
-  const detail = report.skipped.map((skip) => `${visibleId(skip.id ?? '')}: ${skip.reason}`).join('\n');
-  const options = { detail: detail || undefined, modal: report.skipped.length > 0 };
-  void ui.showMessage(report.skipped.length ? 'warning' : 'info', importedSummary(report), options);
-  return report;
-}
-
-/** "Imported 1 room, skipped 2." in the user's numbers, each count with its own plural. */
-function importedSummary(report: ImportReport): string {
-  const imported = formatCount(report.imported.length);
-  const skipped = formatCount(report.skipped.length);
-  if (report.imported.length === 1) {
-    return report.skipped.length === 1
-      ? vscode.l10n.t('Imported 1 room, skipped 1.')
-      : vscode.l10n.t('Imported 1 room, skipped {0}.', skipped);
-  }
-  return report.skipped.length === 1
-    ? vscode.l10n.t('Imported {0} rooms, skipped 1.', imported)
-    : vscode.l10n.t('Imported {0} rooms, skipped {1}.', imported, skipped);
+  return copies;
 }
 
 /**

@@ -216,6 +216,7 @@ describe('Rooms explorer', function () {
     assert.ok(!exported.includes(session.sandbox.session), 'no session in exported files');
     ids.slice(1).forEach((id) => session.sandbox.store.delete(id));
     session.ui.nextUri.push(vscode.Uri.file(file));
+    session.ui.pick('Skip');
     session.ui.respond(/^Imported 2 rooms, skipped 1\.$/, undefined);
     const report = (await vscode.commands.executeCommand('worldclientRtc.importRooms')) as {
       imported: string[];

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { MessageOptions, Severity, Ui } from '../../../src/core/prompts';
+import type { ManyPickOptions, MessageOptions, PickedWithButton, Severity, Ui } from '../../../src/core/prompts';
 
 export interface ShownMessage {
   severity: Severity;
@@ -12,7 +12,19 @@ export interface ShownMessage {
   actions: string[];
 }
 
-type PickAnswer = string | ((label: string) => boolean) | undefined;
+type LabelMatch = string | ((label: string) => boolean);
+/** An item ticked (or picked), the item highlighted when Enter is pressed with nothing ticked, or an item's button pressed. */
+type PickAnswer = LabelMatch | undefined | { highlighted: LabelMatch } | { item: LabelMatch; button: string };
+
+/** For `pick()`: Enter pressed on this highlighted item with nothing ticked. */
+export function highlighted(item: LabelMatch): PickAnswer {
+  return { highlighted: item };
+}
+
+/** For `pick()`: the button with this tooltip pressed on this item. */
+export function itemButton(item: LabelMatch, button: string): PickAnswer {
+  return { item, button };
+}
 
 interface Responder {
   pattern: RegExp;
@@ -128,15 +140,27 @@ export class ScriptedUi implements Ui {
   }
 
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
-    return (await this.choose(items, options, false))[0];
+    return (await this.choose(items, options, false)).ticked[0];
   }
 
   async showQuickPickMany<T extends vscode.QuickPickItem>(
     items: readonly T[],
-    options: vscode.QuickPickOptions,
+    options: ManyPickOptions,
   ): Promise<readonly T[] | undefined> {
-    const chosen = await this.choose(items, options, true);
-    return chosen.length ? chosen : undefined;
+    const { ticked, highlighted } = await this.choose(items, options, true);
+    if (ticked.length) {
+      return ticked;
+    }
+    // Enter with nothing ticked: VS Code's own multi-select answers nothing; ours may take the highlighted item.
+    return highlighted ? (options.acceptHighlighted ? [highlighted] : []) : undefined;
+  }
+
+  async showQuickPickWithButtons<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: vscode.QuickPickOptions,
+  ): Promise<PickedWithButton<T> | undefined> {
+    const { ticked, pressed } = await this.choose(items, options, false);
+    return pressed ?? (ticked[0] ? { item: ticked[0] } : undefined);
   }
 
   showMessage(severity: Severity, message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
@@ -178,7 +202,7 @@ export class ScriptedUi implements Ui {
   /** The options of every save dialog shown, e.g. where it starts and the name it proposes. */
   readonly saveDialogs: vscode.SaveDialogOptions[] = [];
   /** The items of every quick pick shown, as the user would read them. */
-  readonly quickPicks: { label: string; description?: string; detail?: string }[][] = [];
+  readonly quickPicks: { label: string; description?: string; detail?: string; buttons?: string[] }[][] = [];
 
   /** The files the next open or save dialogs "choose", one per dialog; undefined cancels one. */
   readonly nextUri: (vscode.Uri | undefined)[] = [];
@@ -208,7 +232,10 @@ export class ScriptedUi implements Ui {
       ...this.inputs
         .slice(0, Math.max(0, this.inputs.length - this.optionalInputs))
         .map((value) => `typed input never asked for: ${JSON.stringify(value)}`),
-      ...this.picks.map((answers) => `quick pick answer never asked for: ${answers.map(String).join(', ')}`),
+      ...this.picks.map(
+        (answers) =>
+          `quick pick answer never asked for: ${answers.map((a) => (typeof a === 'object' ? JSON.stringify(a) : String(a))).join(', ')}`,
+      ),
       ...this.nextUri.map((uri) => `dialog answer never asked for: ${uri?.fsPath ?? 'cancel'}`),
       ...this.responders.filter((responder) => !responder.used).map((responder) => `respond(${responder.pattern}) matched no message`),
     ];
@@ -233,26 +260,54 @@ export class ScriptedUi implements Ui {
     return new UnexpectedPromptError(`The test did not script an answer for the ${prompt}.`);
   }
 
-  private async choose<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): Promise<T[]> {
+  private async choose<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: vscode.QuickPickOptions,
+    many: boolean,
+  ): Promise<{ ticked: T[]; highlighted?: T; pressed?: PickedWithButton<T> }> {
     this.prompts.push(`${options.title ?? ''}: ${options.placeHolder ?? ''}`);
-    this.quickPicks.push(items.map(({ label, description, detail }) => ({ label, description, detail })));
+    this.quickPicks.push(
+      items.map(({ label, description, detail, buttons }) => ({
+        label,
+        description,
+        detail,
+        buttons: buttons?.map((b) => b.tooltip ?? ''),
+      })),
+    );
     const answers = this.picks.shift();
     const shown = `quick pick "${options.title ?? options.placeHolder}" (${items.map((i) => i.label).join(' | ')})`;
     if (!answers) {
       throw this.fail(`${shown} with nothing picked for it`);
     }
-    const chosen = answers.flatMap((answer) => {
-      if (answer === undefined) {
-        return [];
-      }
+    const find = (answer: LabelMatch): T => {
       const matches = typeof answer === 'string' ? (label: string) => label.includes(answer) : answer;
       const item = items.find((candidate) => matches(candidate.label));
       if (!item) {
         throw this.fail(`${shown}: it has no item "${String(answer)}"`);
       }
-      return [item];
-    });
-    return many ? chosen : chosen.slice(0, 1);
+      return item;
+    };
+    const ticked: T[] = [];
+    let highlighted: T | undefined;
+    let pressed: PickedWithButton<T> | undefined;
+    for (const answer of answers) {
+      if (answer === undefined) {
+        continue;
+      }
+      if (typeof answer === 'object' && 'highlighted' in answer) {
+        highlighted = find(answer.highlighted);
+      } else if (typeof answer === 'object') {
+        const item = find(answer.item);
+        const button = item.buttons?.find((candidate) => candidate.tooltip === answer.button);
+        if (!button) {
+          throw this.fail(`${shown}: item "${item.label}" has no button "${answer.button}"`);
+        }
+        pressed = { item, button };
+      } else {
+        ticked.push(find(answer));
+      }
+    }
+    return { ticked: many ? ticked : ticked.slice(0, 1), highlighted, pressed };
   }
 }
 
