@@ -6,9 +6,10 @@ import { sessionCommands, type SessionCommandDeps } from './sessionCommands';
 import { SessionExpiredPrompt } from './sessionExpiredPrompt';
 import { SignInFlow } from './signInFlow';
 import { ConnectionStatusBar } from './statusBar';
+import { UsedServers } from './usedServers';
 
 /** What the session feature needs from the composition root. */
-export type SessionServices = Omit<SessionCommandDeps, 'signIn'> & { links: FeatureLinks };
+export type SessionServices = Omit<SessionCommandDeps, 'signIn' | 'usedServers'> & { links: FeatureLinks };
 
 /**
  * Sign in and out, Switch Server, Test Connection, the log and curl commands, and the status bar
@@ -18,8 +19,13 @@ export function register(context: vscode.ExtensionContext, services: SessionServ
   const { runner, ui, connection, sessions, links } = services;
   const signIn = new SignInFlow(ui, connection, sessions);
   const sessionExpired = new SessionExpiredPrompt(ui, () => signIn.run());
+  // Every server the extension points at joins the list Switch Server offers (URLs only, in globalState).
+  const usedServers = new UsedServers(context.globalState);
+  const rememberServer = (): void => void usedServers.remember(connection.serverUrl);
+  rememberServer();
   context.subscriptions.push(
-    ...sessionCommands({ ...services, signIn }),
+    connection.onDidChange(rememberServer),
+    ...sessionCommands({ ...services, signIn, usedServers }),
     new ConnectionStatusBar(connection),
     links.provide(
       'signIn',

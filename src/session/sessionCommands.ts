@@ -11,6 +11,8 @@ import { askServerUrl } from './serverUrlInput';
 import { writeServerUrlWhereItTakesEffect } from './serverUrlTarget';
 import type { SessionStore } from '../core/sessionStore';
 import type { SignInFlow } from './signInFlow';
+import { pickSwitchAction } from './switchServerPick';
+import type { UsedServers } from './usedServers';
 import { errorMessage } from '../api/errors';
 
 export interface SessionCommandDeps {
@@ -19,6 +21,7 @@ export interface SessionCommandDeps {
   connection: ServerConnection;
   sessions: SessionStore;
   signIn: SignInFlow;
+  usedServers: UsedServers;
   requestLog: RequestLog;
   log: vscode.LogOutputChannel;
 }
@@ -69,20 +72,14 @@ async function testConnection(deps: SessionCommandDeps): Promise<ReportLine[]> {
 
 async function switchServer(deps: SessionCommandDeps): Promise<void> {
   const { ui, connection } = deps;
-  const choice = await ui.showQuickPick(
-    [
-      { label: vscode.l10n.t('$(server) Switch to another server…'), action: 'switch' as const },
-      { label: vscode.l10n.t('$(pulse) Test connection'), action: 'test' as const },
-      { label: vscode.l10n.t('$(sign-out) Sign out'), action: 'signOut' as const },
-    ],
-    { title: vscode.l10n.t('WorldClient RTC — {0}', connection.serverUrl) },
-  );
+  const choice = await pickSwitchAction(deps);
   if (choice?.action === 'test') {
     await testConnection(deps);
   } else if (choice?.action === 'signOut') {
     await signOut(deps);
-  } else if (choice?.action === 'switch') {
-    const serverUrl = await askServerUrl(ui, connection.serverUrl);
+  } else if (choice?.action === 'switch' || choice?.action === 'use') {
+    // A server used before is switched to as is; its stored session (if any) is used, so no sign-in is asked.
+    const serverUrl = choice.serverUrl ?? (await askServerUrl(ui, connection.serverUrl));
     if (serverUrl && (await writeServerUrlWhereItTakesEffect(ui, serverUrl))) {
       // The setting already holds serverUrl, so this only waits for the new client.
       await connection.useServer(serverUrl);
