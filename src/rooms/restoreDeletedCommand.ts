@@ -59,7 +59,8 @@ export async function restoreDeleted(deps: RestoreDeletedDeps): Promise<string[]
     void ui.showMessage('info', vscode.l10n.t('Nothing was restored: no entry was ticked or highlighted.'), {});
     return [];
   }
-  const chosen = picked.map((item) => item.info);
+  // Rooms first: deleted messages may belong to a room that is being restored too.
+  const chosen = picked.map((item) => item.info).sort((a, b) => Number(a.reason !== 'deleteRoom') - Number(b.reason !== 'deleteRoom'));
   // Checked for all before anything is put back, so a refusal never leaves half a restore.
   refuseOtherServer(chosen, connection.current().serverUrl);
   const restored: string[] = [];

@@ -82,7 +82,7 @@ async function forgetServer(deps: SwitchPickDeps, serverUrl: string): Promise<vo
     {
       modal: true,
       detail: vscode.l10n.t(
-        'Its stored session is deleted from this computer (the server is not told) and it leaves the list. Type its address to use it again.',
+        'Its stored session is deleted from this computer (the server is not told) and it leaves the list. Type its URL to use it again.',
       ),
     },
     forget,

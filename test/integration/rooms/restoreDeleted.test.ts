@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { withSandbox, type SandboxSession } from '../support/fixtures';
+import { waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
 import { highlighted } from '../support/scriptedUi';
 import { refreshRooms } from '../support/tree';
 
@@ -31,11 +31,14 @@ describe('Restore Deleted Room…', function () {
     // Someone re-created one of the rooms meanwhile: putting the copy back is refused by the server.
     session.sandbox.store.put({ id: 'one-on-one', started: '', ended: '', members: 'a@x.org', messages: [] });
     session.ui.pick('one-on-one', 'support-hotline');
+    session.ui.respond(/^Could not restore “one-on-one”\.$/, 'Show Details');
     const restored = await vscode.commands.executeCommand('worldclientRtc.restoreDeletedRoom');
     assert.deepEqual(restored, ['support-hotline']);
     await session.ui.waitForMessage(/^Restored “support-hotline”\.$/);
-    const failed = await session.ui.waitForMessage(/^Could not restore “one-on-one”\./);
+    const failed = await session.ui.waitForMessage(/^Could not restore “one-on-one”\.$/);
     assert.equal(failed.severity, 'error');
-    assert.match(failed.read, /exists/i, 'the server’s answer says why');
+    await waitFor(() => session.ui.shown.some((shown) => shown.modal && shown.read.startsWith('Could not restore')), 'Show Details');
+    const details = session.ui.shown.find((shown) => shown.modal && shown.read.startsWith('Could not restore'));
+    assert.match(details?.detail ?? '', /^“one-on-one”: .*already exists/, 'the room with the server’s reason');
   });
 });
