@@ -70,6 +70,24 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await roomsViewRow(ui.page, 'incident-4711').waitFor({ timeout: 30_000 });
   });
 
+  it('Restore Deleted Room…: Enter on the highlighted entry with nothing ticked restores it, and says which', async () => {
+    await contextMenuAction(ui.page, roomsViewRow(ui.page, 'one-on-one'), 'Delete Room…');
+    await readDialog(ui.page, /Delete the room “one-on-one”/);
+    await clickDialogButton(ui.page, 'Delete');
+    await findNotification(ui.page, /Deleted room “one-on-one”/);
+    await runCommand(ui.page, 'WorldClient RTC: Restore Deleted Room…');
+    await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Restore deleted rooms and messages' }).waitFor();
+    const input = ui.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('one-on-one');
+    await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'one-on-one' }).first().waitFor();
+    await ui.page.keyboard.press('ArrowDown');
+    await ui.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'one-on-one' }).waitFor();
+    await screenshot(ui.page, 'restore-deleted-highlighted');
+    await ui.page.keyboard.press('Enter');
+    await findNotification(ui.page, /Restored “one-on-one”\./);
+    assert.ok(ui.sandbox.store.get('one-on-one'), 'the room is back on the server');
+  });
+
   it("a refused delete names the server URL as configured, then the server's answer and the next step, with Show Log", async () => {
     ui.sandbox.addFault({ kind: 'status', status: 403, errorName: 'Forbidden', method: 'DELETE', roomId: 'weekly-standup', times: 1 });
     await contextMenuAction(ui.page, roomsViewRow(ui.page, 'weekly-standup'), 'Delete Room…');
@@ -119,8 +137,12 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await pathInput.fill(importFile);
     await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'rooms.json' }).first().waitFor({ timeout: 10_000 });
     await pathInput.press('Enter');
+    // The server has one of the rooms: asked once what to do with it.
+    await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: /“weekly-standup” already exists on http/ }).waitFor();
+    await screenshot(ui.page, 'real-dialog-import-conflict');
+    await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Skip/ }).click();
     const report = await readDialog(ui.page, /^Imported 1 room, skipped 1\./);
-    assert.match(report.detail, /weekly-standup: a room with this id already exists/);
+    assert.match(report.detail, /Skipped “weekly-standup”: a room with this id already exists/);
     await screenshot(ui.page, 'real-dialog-import-report');
     await clickDialogButton(ui.page, 'OK');
     assert.ok(ui.sandbox.store.get('imported-in-the-browser'), 'the new room reached the server');
