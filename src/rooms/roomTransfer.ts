@@ -2,20 +2,19 @@ import { open, rename, rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { megabytes } from '../api/replyBudget';
 import { endsBatch, errorMessage } from '../api/errors';
-import type { Room } from '../api/types';
+import type { NewRoom, Room } from '../api/types';
 import { shownServer, type ServerConnection } from '../core/serverConnection';
 import type { Ui } from '../core/prompts';
 import { withCancellableProgress } from '../core/cancellation';
-import type { NewRoom } from '../api/types';
 import type { SnapshotInfo } from '../core/snapshotStore';
 import { roomExists } from './addRoomFlow';
 import { askConflictChoice, freeId, replaceRoom, type ConflictChoice } from './importConflicts';
 import { announceImport, type ImportDeps, type ImportReport } from './importSummary';
-
-export type { ImportDeps, ImportReport };
 import { defaultExportFolder, exportFileName, parseRoomFile, serializeRoomFile, singleRoomFile } from './roomFile';
 import { visibleId } from '../shared/inertText';
 import { formatCount } from '../core/numbers';
+
+export type { ImportDeps, ImportReport };
 
 /** The largest file Import reads (it is parsed in memory): 200 MiB, several 100,000-message rooms. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
