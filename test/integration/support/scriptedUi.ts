@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
 import type { ManyPickOptions, MessageOptions, PickedWithButton, Severity, Ui } from '../../../src/core/prompts';
+import { resolveAnswers, type PickAnswer } from './pickAnswers';
+
+export { highlighted, itemButton } from './pickAnswers';
 
 export interface ShownMessage {
   severity: Severity;
@@ -10,20 +13,6 @@ export interface ShownMessage {
   detail?: string;
   modal: boolean;
   actions: string[];
-}
-
-type LabelMatch = string | ((label: string) => boolean);
-/** An item ticked (or picked), the item highlighted when Enter is pressed with nothing ticked, or an item's button pressed. */
-type PickAnswer = LabelMatch | undefined | { highlighted: LabelMatch } | { item: LabelMatch; button: string };
-
-/** For `pick()`: Enter pressed on this highlighted item with nothing ticked. */
-export function highlighted(item: LabelMatch): PickAnswer {
-  return { highlighted: item };
-}
-
-/** For `pick()`: the button with this tooltip pressed on this item. */
-export function itemButton(item: LabelMatch, button: string): PickAnswer {
-  return { item, button };
 }
 
 interface Responder {
@@ -279,35 +268,8 @@ export class ScriptedUi implements Ui {
     if (!answers) {
       throw this.fail(`${shown} with nothing picked for it`);
     }
-    const find = (answer: LabelMatch): T => {
-      const matches = typeof answer === 'string' ? (label: string) => label.includes(answer) : answer;
-      const item = items.find((candidate) => matches(candidate.label));
-      if (!item) {
-        throw this.fail(`${shown}: it has no item "${String(answer)}"`);
-      }
-      return item;
-    };
-    const ticked: T[] = [];
-    let highlighted: T | undefined;
-    let pressed: PickedWithButton<T> | undefined;
-    for (const answer of answers) {
-      if (answer === undefined) {
-        continue;
-      }
-      if (typeof answer === 'object' && 'highlighted' in answer) {
-        highlighted = find(answer.highlighted);
-      } else if (typeof answer === 'object') {
-        const item = find(answer.item);
-        const button = item.buttons?.find((candidate) => candidate.tooltip === answer.button);
-        if (!button) {
-          throw this.fail(`${shown}: item "${item.label}" has no button "${answer.button}"`);
-        }
-        pressed = { item, button };
-      } else {
-        ticked.push(find(answer));
-      }
-    }
-    return { ticked: many ? ticked : ticked.slice(0, 1), highlighted, pressed };
+    const chosen = resolveAnswers(items, answers, (problem) => this.fail(`${shown}: ${problem}`));
+    return { ...chosen, ticked: many ? chosen.ticked : chosen.ticked.slice(0, 1) };
   }
 }
 
