@@ -1,5 +1,6 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import contractFileSchema from '../../../schemas/worldclient-rtc.contract.schema.json';
+import { unsafePatternReason } from './patternSafety';
 import { type CustomRuleId, type MessageField, type Problem, type ProblemLocation, type RoomField, type Severity } from './rules';
 
 /**
@@ -71,7 +72,7 @@ export function compileContract(text: string, loadAjv: LoadAjv): { contract: Con
   const file = parsed as ContractFileShape;
   const problems: ContractFileProblem[] = [];
   // An unknown keyword is refused: a misspelt one would otherwise check nothing, silently.
-  const ajv = new Ajv({ allErrors: false, strict: false, strictSchema: true });
+  const ajv = new Ajv({ allErrors: false, strict: false, strictSchema: true, code: { regExp: guardedRegExp } });
   const custom: CustomRule[] = [];
   (file.customRules ?? []).forEach((rule, index) => {
     try {
@@ -86,6 +87,21 @@ export function compileContract(text: string, loadAjv: LoadAjv): { contract: Con
   const levels = new Map(Object.entries(file.rules ?? {}));
   return { contract: { levels, suppressions: file.suppressions ?? [], custom }, problems };
 }
+
+/**
+ * ajv's pattern engine for the team's rules: the usual RegExp, refused (ajv then reports the rule as
+ * not compiling) when its shape could take exponential time on hostile server text.
+ */
+const guardedRegExp: NonNullable<NonNullable<Options['code']>['regExp']> = Object.assign(
+  (pattern: string, flags: string) => {
+    const reason = unsafePatternReason(pattern);
+    if (reason !== undefined) {
+      throw new Error(`the pattern "${pattern}" is refused: ${reason}`);
+    }
+    return new RegExp(pattern, flags);
+  },
+  { code: 'new RegExp' },
+);
 
 function fileProblem(error: ErrorObject): ContractFileProblem {
   const steps = error.instancePath.split('/').slice(1);
