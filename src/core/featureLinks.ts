@@ -16,6 +16,10 @@ export interface LinkedActions {
   deleteMessages(roomId: string): Promise<unknown>;
   /** Messages: puts the messages of a Delete All Messages snapshot back ("Restore Deleted Room…"). */
   restoreMessages(snapshot: SnapshotInfo): Promise<void>;
+  /** Rooms: puts back a room Delete Room removed, from its saved copy on the current server (a panel's Undo). */
+  restoreRoom(roomId: string): Promise<unknown>;
+  /** Session: points the extension back at a server used before (a panel's "Switch back"), signing in if needed. */
+  switchServer(serverUrl: string): Promise<unknown>;
   /** Rooms: Open Room JSON, and Export of a room (as loaded, or as the server sends it when too big to load). */
   openRoomJson(roomId: string): Promise<unknown>;
   exportRoom(roomId: string, loaded: Room | undefined): Promise<unknown>;

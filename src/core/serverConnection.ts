@@ -248,6 +248,20 @@ export function shownServer(serverUrl: string): string {
   }
 }
 
+/**
+ * A server where one line has little room (the Rooms view's first line): its host as resolved,
+ * and when that is long its end, which names the domain; '' for no server.
+ */
+export function shownHost(serverUrl: string, maxChars = 40): string {
+  let host: string;
+  try {
+    host = new URL(serverUrl).host;
+  } catch {
+    host = serverUrl;
+  }
+  return host.length <= maxChars ? host : `…${host.slice(host.length - maxChars + 1)}`;
+}
+
 /** The first line of every confirmation of a write: the server it goes to, its host as resolved. */
 export function onServer(serverUrl: string): string {
   return vscode.l10n.t('Server: {0}', shownServer(serverUrl));

@@ -5,6 +5,7 @@ import type { FeatureLinks } from '../core/featureLinks';
 import type { Ui } from '../core/prompts';
 import { roomIdsOrPick } from '../core/rooms/roomPicker';
 import type { ServerConnection } from '../core/serverConnection';
+import type { SnapshotStore } from '../core/snapshotStore';
 import type { RoomsOffer } from '../rooms';
 import { ROOM_VIEW_TYPE } from '../shared/protocol';
 import { RoomPanelRestorer } from './roomPanelRestorer';
@@ -19,6 +20,8 @@ export interface PanelServices {
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
   links: FeatureLinks;
+  /** Delete Room's saved copies: a deleted room's panel offers Undo while one lasts. */
+  snapshots: Pick<SnapshotStore, 'list'>;
   /** The rooms feature's list: a room's listed fields (the header of a room too big to load), deletions, returns. */
   rooms: Pick<RoomsOffer, 'listedRoom' | 'onDidRemoveRooms' | 'onDidChangeList'>;
 }

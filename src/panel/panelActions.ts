@@ -8,7 +8,7 @@ import { visibleId } from '../shared/inertText';
 /**
  * The panel's toolbar buttons. Add, Delete, Open JSON and Compare run what the palette and the
  * tree run (same prompts, same safety nets), offered by their features through the links;
- * Refresh and Export act on the room the panel holds.
+ * Refresh and Export act on the room the panel holds; Switch back and Undo are the banner's.
  * Every action goes through the command runner, so failures read the same everywhere.
  */
 export async function runPanelAction(panel: RoomPanel, action: PanelAction, runner: CommandRunner, links: FeatureLinks): Promise<void> {
@@ -40,6 +40,18 @@ export async function runPanelAction(panel: RoomPanel, action: PanelAction, runn
       return;
     case 'copyRequest':
       await links.run('copyRequestAs', panel.roomId);
+      return;
+    case 'switchBack':
+      // The panel's reload follows the switch, as every panel's does.
+      if (panel.loadedFrom) {
+        await links.run('switchServer', panel.loadedFrom);
+      }
+      return;
+    case 'undoDelete':
+      await links.run('restoreRoom', panel.roomId);
+      return;
+    case 'close':
+      panel.dispose();
       return;
   }
 }

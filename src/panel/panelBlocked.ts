@@ -6,6 +6,12 @@ export function blockedActions(signedIn: boolean, status: PanelStatus): { kind: 
   if (!signedIn) {
     return { kind: 'signedOut', reason: vscode.l10n.t('Signed out: sign in to refresh, change, compare or watch this room.') };
   }
+  if (status === 'elsewhere') {
+    return {
+      kind: 'gone',
+      reason: vscode.l10n.t('The room is on another server than the one you are connected to: only Refresh and Export JSON work.'),
+    };
+  }
   if (status === 'deleted') {
     return {
       kind: 'gone',

@@ -7,7 +7,7 @@ import { errorMessage } from '../api/errors';
  * ended session will not come back by polling). No vscode import (unit-tested).
  */
 export interface PanelFailure {
-  status: Extract<PanelStatus, 'error' | 'deleted'>;
+  status: Extract<PanelStatus, 'error' | 'deleted' | 'elsewhere'>;
   text: string;
   stopWatching: boolean;
 }
@@ -23,15 +23,18 @@ export interface PanelFailureContext {
   server: string;
   /** The server the copy on screen came from, when that is another one (a server switch). */
   copyFrom?: string;
-  /** This window deleted the room (Delete Room), so it can say so and point at Undo. */
+  /** This window deleted the room (Delete Room), so it can say so. */
   deletedHere?: boolean;
+  /** A saved copy of the room (a Delete Room snapshot) can still put it back: the panel offers Undo. */
+  undoable?: boolean;
 }
 
 export function describePanelFailure(error: unknown, context: PanelFailureContext): PanelFailure {
   const reason = errorMessage(error);
   const kind = (error as { kind?: unknown } | undefined)?.kind;
   if (kind === 'notFound') {
-    return { status: 'deleted', text: notFoundText(context), stopWatching: true };
+    const elsewhere = context.copyFrom !== undefined;
+    return { status: elsewhere ? 'elsewhere' : 'deleted', text: notFoundText(context), stopWatching: true };
   }
   if (kind === 'sessionExpired' || kind === 'notSignedIn') {
     return { status: 'error', text: `${reason} The panel reloads by itself after you sign in.`, stopWatching: true };
@@ -56,19 +59,21 @@ export function describePanelFailure(error: unknown, context: PanelFailureContex
   return { status: 'error', text: `${reason} Then use Refresh to try again.`, stopWatching: false };
 }
 
-/** Why the room is not there, as far as this window knows: another server, deleted here, or gone. */
+/** Why the room is not there, as far as this window knows: on another server, deleted (with Undo while it lasts), or gone. */
 function notFoundText(context: PanelFailureContext): string {
   const room = `Room "${context.roomId}"`;
   if (context.copyFrom !== undefined) {
     const copy = context.hasCopy ? ` The messages shown are the copy loaded from ${context.copyFrom}; Export JSON still saves them.` : '';
-    return `${room} is not on ${context.server}, the server set now.${copy} Switch back to ${context.copyFrom} to see it there.`;
+    return `${room} is on ${context.copyFrom}; you are now connected to ${context.server}, which has no such room.${copy}`;
   }
   const next = context.hasCopy
     ? ' The messages shown are the last copy loaded; Export JSON still saves them.'
     : ' Check the id, or close this panel.';
+  if (context.undoable) {
+    return `${room} was deleted from ${context.server}. Undo puts it back with all its messages and reloads this panel.${next}`;
+  }
   if (context.deletedHere) {
-    const back = 'Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel.';
-    return `${room} was deleted from ${context.server}. ${back}${next}`;
+    return `${room} was deleted from ${context.server}.${next}`;
   }
   return `${room} no longer exists on ${context.server} (it was deleted, possibly elsewhere).${next}`;
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { BlockedKind, HostMessage, PanelStatus, ProblemsMessage } from '../shared/protocol';
+import type { BlockedKind, HostMessage, PanelRemedy, PanelStatus, ProblemsMessage } from '../shared/protocol';
 import type { OpenTimings } from './openTimings';
 import { fitForWebview } from './protocolGuard';
 import type { RoomPanelData } from './roomPanelData';
@@ -19,6 +19,8 @@ export interface RenderedReport {
 export interface PanelDisplay {
   status: PanelStatus;
   statusText: string;
+  server: string;
+  remedy: PanelRemedy;
   blocked: { kind: BlockedKind; reason: string };
   watching: boolean;
   watchIntervalSeconds: number;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { RoomPreview } from '../api/roomPreview';
 import type { Room } from '../api/types';
-import { checkWebviewMessage, summarizeForLog, type PanelStatus, type ProblemsMessage } from '../shared/protocol';
+import { checkWebviewMessage, summarizeForLog, type PanelRemedy, type PanelStatus, type ProblemsMessage } from '../shared/protocol';
 import { OpenTimings } from './openTimings';
 import { blockedActions } from './panelBlocked';
-import { describePanelFailure } from './panelFailure';
+import { describePanelFailure, type PanelFailureContext } from './panelFailure';
 import { answerWebview } from './panelMessages';
 import { RoomWatch } from './roomWatch';
 import { PanelPage, STATE_PAGE_ROWS } from './panelPage';
@@ -28,6 +28,8 @@ export class RoomPanel implements vscode.Disposable {
   readonly model = new RoomPanelData();
   status: PanelStatus = 'loading';
   statusText = '';
+  /** What the banner offers besides its text: Switch back (and Close), or Undo. */
+  remedy: PanelRemedy = 'none';
   updatedAt = '';
   readonly timings = new OpenTimings();
   readonly page: PanelPage;
@@ -35,9 +37,9 @@ export class RoomPanel implements vscode.Disposable {
   /** The last load failed because the room is too big to hold: Export JSON then streams it to a file. */
   tooBig = false;
   private loading: AbortController | undefined;
-  /** The server the copy on screen came from, so a switch can say the room is not on the new one. */
-  private loadedFrom: string | undefined;
-  /** Delete Room in this window removed the room: the panel says so, and points at Undo. */
+  /** The server the copy on screen came from, so a switch can say the room is not on the new one (and Switch back goes there). */
+  loadedFrom: string | undefined;
+  /** Delete Room in this window removed the room: the panel says so. */
   private deletedHere = false;
   private disposed = false;
   private readonly watch: RoomWatch;
@@ -55,6 +57,8 @@ export class RoomPanel implements vscode.Disposable {
       display: () => ({
         status: this.status,
         statusText: this.statusText,
+        server: this.shownServer,
+        remedy: this.remedy,
         blocked: blockedActions(host.connection.state === 'signedIn', this.status),
         watching: this.watching,
         watchIntervalSeconds: Math.max(1, Math.round(host.watchIntervalMs() / 1000)),
@@ -95,6 +99,12 @@ export class RoomPanel implements vscode.Disposable {
 
   get room(): Room | undefined {
     return this.model.loaded;
+  }
+
+  /** The server the header names: the one the copy on screen came from, else the one asked. */
+  get shownServer(): string {
+    const serverUrl = this.loadedFrom ?? this.host.connection.serverUrl;
+    return serverUrl ? shownServer(serverUrl) : '';
   }
 
   /** Loads the room again; rejects with the failure (also shown in the panel) so commands can report it. */
@@ -223,7 +233,7 @@ export class RoomPanel implements vscode.Disposable {
 
   private showFailure(error: unknown, during: 'load' | 'watch', serverUrl = this.host.connection.serverUrl): void {
     this.host.log.warn(`Room panel "${visibleId(this.roomId)}": ${during} failed: ${errorMessage(error)}`);
-    const failure = describePanelFailure(error, {
+    const context: PanelFailureContext = {
       roomId: clipForPanel(this.roomId, SHOWN_ID_MAX_CHARS),
       during,
       hasCopy: this.model.loaded !== undefined,
@@ -231,17 +241,31 @@ export class RoomPanel implements vscode.Disposable {
       server: serverUrl ? shownServer(serverUrl) : 'no server',
       copyFrom: this.loadedFrom !== undefined && this.loadedFrom !== serverUrl ? shownServer(this.loadedFrom) : undefined,
       deletedHere: this.deletedHere,
-    });
-    this.setStatus(failure.status, failure.text);
+    };
+    const failure = describePanelFailure(error, context);
+    this.setStatus(failure.status, failure.text, failure.status === 'elsewhere' && serverUrl ? 'switchBack' : 'none');
     if (failure.stopWatching) {
       this.watch.enabled = false;
     }
     this.updatePoller();
+    if (failure.status === 'deleted' && serverUrl) {
+      void this.offerUndo(serverUrl, () => describePanelFailure(error, { ...context, undoable: true }).text);
+    }
   }
 
-  private setStatus(status: PanelStatus, text: string): void {
+  /** While a saved copy from Delete Room lasts, the deleted room's panel says Undo brings it back, and offers it. */
+  private async offerUndo(serverUrl: string, undoText: () => string): Promise<void> {
+    const undoable = await this.host.canUndoDelete(this.roomId, serverUrl).catch(() => false);
+    if (undoable && !this.disposed && this.status === 'deleted' && serverUrl === this.host.connection.serverUrl) {
+      this.setStatus('deleted', undoText(), 'undo');
+      this.sendState();
+    }
+  }
+
+  private setStatus(status: PanelStatus, text: string, remedy: PanelRemedy = 'none'): void {
     this.status = status;
     this.statusText = clipForPanel(text);
+    this.remedy = remedy;
   }
 
   private visibilityChanged(): void {

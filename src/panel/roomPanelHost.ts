@@ -17,4 +17,6 @@ export interface RoomPanelHost {
   roomLoaded(roomId: string, room: Room): void;
   /** The room as the room list last showed it (its fields, without messages), if listed. */
   listedRoom(roomId: string): RoomSummary | undefined;
+  /** A saved copy from Delete Room can still put the room back on `serverUrl` (the panel offers Undo). */
+  canUndoDelete(roomId: string, serverUrl: string): Promise<boolean>;
 }

@@ -4,6 +4,7 @@ import type { Room, RoomSummary } from '../api/types';
 import type { ServerConnection } from '../core/serverConnection';
 import type { CommandRunner } from '../core/commandRunner';
 import type { FeatureLinks } from '../core/featureLinks';
+import type { SnapshotStore } from '../core/snapshotStore';
 import { ROOM_VIEW_TYPE, type PanelAction, type ProblemsMessage } from '../shared/protocol';
 import { runPanelAction } from './panelActions';
 import { RoomPanel } from './roomPanel';
@@ -19,6 +20,8 @@ export interface RoomPanelsOptions {
   links: FeatureLinks;
   /** The room as the room list shows it, for the header of a room too big to load. */
   listedRoom(roomId: string): RoomSummary | undefined;
+  /** The copies Delete Room saves: while one lasts, a deleted room's panel offers Undo. */
+  snapshots: Pick<SnapshotStore, 'list'>;
 }
 
 /**
@@ -51,6 +54,11 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     return this.options.listedRoom(roomId);
   }
 
+  async canUndoDelete(roomId: string, serverUrl: string): Promise<boolean> {
+    const saved = await this.options.snapshots.list(serverUrl);
+    return saved.some((info) => info.reason === 'deleteRoom' && info.roomId === roomId);
+  }
+
   roomLoaded(roomId: string, room: Room): void {
     this.loadedRoom.fire({ roomId, room });
   }
@@ -61,7 +69,7 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     if (existing) {
       existing.timings.restart();
       existing.panel.reveal(undefined, preserveFocus);
-      if (existing.status === 'error' || existing.status === 'deleted') {
+      if (existing.status === 'error' || existing.status === 'deleted' || existing.status === 'elsewhere') {
         await existing.load();
       }
       return;
@@ -106,10 +114,10 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     }
   }
 
-  /** A room that was gone is listed again (Undo, Restore, Import): its panel loads it. */
+  /** A room that was gone, or on another server, is listed here now (Undo, Restore, Import): its panel loads it. */
   reloadReturned(isListed: (roomId: string) => boolean): void {
     for (const panel of this.panels.values()) {
-      if (panel.status === 'deleted' && isListed(panel.roomId)) {
+      if ((panel.status === 'deleted' || panel.status === 'elsewhere') && isListed(panel.roomId)) {
         void panel.load().catch(() => undefined);
       }
     }

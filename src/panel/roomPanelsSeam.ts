@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PanelStatus, ProblemsMessage, RoomHeader } from '../shared/protocol';
+import type { PanelRemedy, PanelStatus, ProblemsMessage, RoomHeader } from '../shared/protocol';
 import type { RenderedReport } from './roomPanel';
 import { RoomPanelRestorer } from './roomPanelRestorer';
 import type { RoomPanels } from './roomPanels';
@@ -11,6 +11,10 @@ export interface RoomPanelDescription {
   visible: boolean;
   status: PanelStatus;
   statusText: string;
+  /** The server the panel names in its header. */
+  server: string;
+  /** What the banner offers (Switch back and Close, or Undo). */
+  remedy: PanelRemedy;
   header: RoomHeader | null;
   /** Messages in the current view (all, or the search matches). */
   viewTotal: number;
@@ -59,6 +63,8 @@ export function roomPanelsSeam(panels: RoomPanels): RoomPanelsSeam {
         visible: panel.panel.visible,
         status: panel.status,
         statusText: panel.statusText,
+        server: panel.shownServer,
+        remedy: panel.remedy,
         header: panel.model.header(),
         viewTotal: panel.model.total,
         query: panel.model.searchQuery,

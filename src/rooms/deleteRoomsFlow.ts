@@ -160,16 +160,29 @@ export class DeleteRoomsFlow {
         ? vscode.l10n.t('Deleted room “{0}”.', visibleId(deleted[0].roomId))
         : vscode.l10n.t('Deleted {0} rooms.', formatCount(deleted.length));
     const undo = vscode.l10n.t('Undo');
-    const undoDelete = this.runner.wrap('Undo delete', async () => {
-      const restored = await this.restore(deleted);
-      const done =
-        restored.length === 1
-          ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0]))
-          : vscode.l10n.t('Restored {0} rooms.', formatCount(restored.length));
-      void this.ui.showMessage('info', done, {});
-      await this.refreshView();
-    });
+    const undoDelete = this.runner.wrap('Undo delete', () => this.undo(deleted));
     void this.ui.showMessage('info', message, {}, undo).then((choice) => (choice === undo ? undoDelete() : undefined));
+  }
+
+  /** Undo of a deletion (the notification's, or a deleted room's panel's): restores, says which rooms, refreshes the view. */
+  async undo(deleted: readonly SnapshotInfo[]): Promise<void> {
+    const restored = await this.restore(deleted);
+    const done =
+      restored.length === 1
+        ? vscode.l10n.t('Restored room “{0}”.', visibleId(restored[0]))
+        : vscode.l10n.t('Restored {0} rooms.', formatCount(restored.length));
+    void this.ui.showMessage('info', done, {});
+    await this.refreshView();
+  }
+
+  /** Undo from a deleted room's panel: its newest saved copy from Delete Room on the current server. */
+  async undoRoom(roomId: string): Promise<void> {
+    const saved = await this.snapshots.list(this.connection.serverUrl);
+    const newest = saved.find((info) => info.reason === 'deleteRoom' && info.roomId === roomId);
+    if (!newest) {
+      throw new Error(vscode.l10n.t('No saved copy of “{0}” is left to restore (copies are kept for 7 days).', visibleId(roomId)));
+    }
+    await this.undo([newest]);
   }
 }
 

@@ -53,7 +53,7 @@ export function register(context: vscode.ExtensionContext, services: RoomsServic
   // The one refresh: the command, the timer, a sign-in and every action after a write run it; the
   // runner is the one place that asks about an expired session.
   const refresh: () => Promise<void | undefined> = runner.wrap(CommandIds.refresh, () => view.refresh());
-  const view = new RoomsView(model, provider, refresh);
+  const view = new RoomsView(model, provider, refresh, () => connection.serverUrl);
   const roomDocuments = new RoomDocumentProvider(connection);
   context.subscriptions.push(
     model,

@@ -117,6 +117,10 @@ export function roomCommands(deps: RoomCommandDeps): vscode.Disposable[] {
       runner.wrap(CommandIds.openRoomJson, (roomId: string) => openRoomJson(deps.roomDocuments, roomId)),
     ),
     links.provide(
+      'restoreRoom',
+      runner.wrap('Undo delete', (roomId: string) => deleteFlow.undoRoom(roomId)),
+    ),
+    links.provide(
       'exportRoom',
       runner.wrap('Export room JSON', (roomId: string, loaded: Room | undefined) =>
         loaded ? exportLoadedRoom(ui, loaded) : exportRoomAsReceived(ui, connection, roomId),

@@ -4,13 +4,14 @@ import type { ServerUrlProblem } from '../core/settingValues';
 import { PollTimer } from '../core/pollTimer';
 import type { RoomsModel, RoomsState } from './roomsModel';
 import type { RoomsNode, RoomsTreeProvider } from './roomsTreeProvider';
-import { roomsViewMessage, shownOfTotal, type RoomsViewFacts } from './roomsViewMessage';
+import { onHost, roomsViewMessage, shownOfTotal, type RoomsViewFacts } from './roomsViewMessage';
+import { shownHost } from '../core/serverConnection';
 import { userRoomWords } from './roomPhrases';
 
 export const ROOMS_VIEW_ID = 'worldclientRtc.rooms';
 
 /**
- * The Rooms view around the model: its description (total, filter), its message (stale or
+ * The Rooms view around the model: its description (total, filter, the server's host), its message (stale or
  * failed list), the context keys the welcome views and menus read, progress inside the view,
  * and the auto-refresh timer, which only runs while the view is visible.
  */
@@ -33,11 +34,15 @@ export class RoomsView implements vscode.Disposable {
   private readonly contextValues = new Map<string, string | boolean>();
   private readonly words = userRoomWords();
 
-  /** @param autoRefresh the view's one refresh, wrapped by the runner (an expired session is handled like any other's). */
+  /**
+   * @param autoRefresh the view's one refresh, wrapped by the runner (an expired session is handled like any other's).
+   * @param serverUrl the server the list comes from, which the view names ('' for none).
+   */
   constructor(
     private readonly model: RoomsModel,
     provider: RoomsTreeProvider,
     private readonly autoRefresh: () => unknown,
+    private readonly serverUrl: () => string,
   ) {
     this.treeView = vscode.window.createTreeView(ROOMS_VIEW_ID, {
       treeDataProvider: provider,
@@ -101,8 +106,10 @@ export class RoomsView implements vscode.Disposable {
     this.setContext('worldclientRtc.serverUrlProblem', this.shownServerUrlProblem ?? '');
     this.setContext('worldclientRtc.filterActive', model.filter.length > 0);
     const groups = model.visibleGroups();
+    const serverUrl = this.serverUrl();
     const facts: RoomsViewFacts = {
       state,
+      host: serverUrl ? shownHost(serverUrl) : '',
       stale: model.stale,
       loading: model.loading,
       error: model.error,
@@ -112,8 +119,8 @@ export class RoomsView implements vscode.Disposable {
       total: model.total,
     };
     // Formatted only here: the first number format loads ICU's data, which activation need not pay.
-    const shownOf = state === 'ready' || state === 'empty' ? shownOfTotal(facts, this.words) : undefined;
-    const description = shownOf && model.filter ? vscode.l10n.t('“{0}” · {1}', model.filter, shownOf) : shownOf;
+    const shownOf = state === 'ready' || state === 'empty' ? onHost(shownOfTotal(facts, this.words), facts.host) : facts.host;
+    const description = (shownOf && model.filter ? vscode.l10n.t('“{0}” · {1}', model.filter, shownOf) : shownOf) || undefined;
     // Only what changed: each message set makes VS Code's tree wait 200 ms longer before it asks
     // for the items of a pending refresh, and each title or context key is a round trip to the window.
     if (description !== this.treeView.description) {

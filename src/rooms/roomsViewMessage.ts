@@ -5,6 +5,8 @@ import type { RoomWords } from './roomWords';
 /** What the Rooms view's message line needs to know about the list. */
 export interface RoomsViewFacts {
   state: RoomsState;
+  /** The server's host as the view names it (serverConnection.shownHost); '' for none. */
+  host: string;
   stale: boolean;
   loading: boolean;
   error: string | undefined;
@@ -34,8 +36,8 @@ export function shownOfTotal(facts: Pick<RoomsViewFacts, 'filter' | 'shown' | 'o
 /**
  * The always-visible line above the Rooms tree. The view's description (next to its title) is
  * hidden when the container holds this one view, so the count and the filter go here too, and
- * every state starts differently so it reads at a glance: "27 rooms", "400 of 10,012 rooms",
- * "Filter “alice”: 2 of 27 rooms", "⚠ Stale — …", "27 rooms · refreshing…". Undefined where the
+ * every state starts differently so it reads at a glance: "27 rooms on host", "400 of 10,012 rooms on host",
+ * "Filter “alice”: 2 of 27 rooms on host", "⚠ Stale — …", "27 rooms on host · refreshing…". Undefined where the
  * tree is empty and its welcome content speaks (no server, signed out, loading, no rooms): VS Code
  * hides the welcome content, buttons included, while a view has a message.
  */
@@ -47,18 +49,25 @@ export function roomsViewMessage(facts: RoomsViewFacts, words: RoomWords): strin
     case 'empty':
       return undefined;
     case 'error':
-      return vscode.l10n.t('Could not load rooms: {0}', facts.error ?? '');
+      return facts.host
+        ? vscode.l10n.t('Could not load rooms from {0}: {1}', facts.host, facts.error ?? '')
+        : vscode.l10n.t('Could not load rooms: {0}', facts.error ?? '');
     case 'ready':
       break;
   }
   // Counts are formatted only for a list that is shown: the first number format loads ICU's data, which activation need not pay.
-  const shownOf = shownOfTotal(facts, words);
+  const shownOf = onHost(shownOfTotal(facts, words), facts.host);
   const listed = facts.filter ? vscode.l10n.t('Filter “{0}”: {1}', facts.filter, shownOf) : shownOf;
   if (facts.stale) {
     return vscode.l10n.t('⚠ Stale — {0}. Showing the list from before the last refresh failed: {1}', listed, facts.error ?? '');
   }
   if (facts.filter && facts.shown === 0) {
-    return vscode.l10n.t('Filter “{0}”: no room matches (0 of {1}).', facts.filter, words.rooms(facts.total));
+    return vscode.l10n.t('Filter “{0}”: no room matches (0 of {1}).', facts.filter, onHost(words.rooms(facts.total), facts.host));
   }
   return facts.loading ? vscode.l10n.t('{0} · refreshing…', listed) : listed;
+}
+
+/** "27 rooms on mail.example.com": each view says which server it shows. */
+export function onHost(shown: string, host: string): string {
+  return host ? vscode.l10n.t('{0} on {1}', shown, host) : shown;
 }

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import { copyRequestAs } from './curlPicker';
 import type { FeatureLinks } from '../core/featureLinks';
-import { sessionCommands, type SessionCommandDeps } from './sessionCommands';
+import { sessionCommands, useServerSignedIn, type SessionCommandDeps } from './sessionCommands';
 import { SessionExpiredPrompt } from './sessionExpiredPrompt';
 import { SignInFlow } from './signInFlow';
 import { ConnectionStatusBar } from './statusBar';
@@ -32,6 +32,10 @@ export function register(context: vscode.ExtensionContext, services: SessionServ
       runner.wrap(CommandIds.signIn, () => signIn.run()),
     ),
     links.provide('signInAgain', () => sessionExpired.ask()),
+    links.provide(
+      'switchServer',
+      runner.wrap(CommandIds.switchServer, (serverUrl: string) => useServerSignedIn({ ui, connection, signIn }, serverUrl)),
+    ),
     links.provide(
       'copyRequestAs',
       runner.wrap(CommandIds.copyRequestAs, (roomId: string) =>

@@ -80,14 +80,23 @@ async function switchServer(deps: SessionCommandDeps): Promise<void> {
   } else if (choice?.action === 'switch' || choice?.action === 'use') {
     // A server used before is switched to as is; its stored session (if any) is used, so no sign-in is asked.
     const serverUrl = choice.serverUrl ?? (await askServerUrl(ui, connection.serverUrl));
-    if (serverUrl && (await writeServerUrlWhereItTakesEffect(ui, serverUrl))) {
-      // The setting already holds serverUrl, so this only waits for the new client.
-      await connection.useServer(serverUrl);
-      if (connection.state !== 'signedIn') {
-        await deps.signIn.run();
-      }
+    if (serverUrl) {
+      await useServerSignedIn(deps, serverUrl);
     }
   }
+}
+
+/** Points the extension at `serverUrl` where the setting takes effect, and signs in there unless a session is stored. */
+export async function useServerSignedIn(
+  deps: Pick<SessionCommandDeps, 'ui' | 'connection' | 'signIn'>,
+  serverUrl: string,
+): Promise<boolean> {
+  if (!(await writeServerUrlWhereItTakesEffect(deps.ui, serverUrl))) {
+    return false;
+  }
+  // The setting already holds serverUrl, so this only waits for the new client.
+  await deps.connection.useServer(serverUrl);
+  return deps.connection.state === 'signedIn' || deps.signIn.run();
 }
 
 async function signOut({ ui, connection, sessions, log }: SessionCommandDeps): Promise<void> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isSessionExpired, WorldClientError } from '../api/errors';
+import type { WorldClientApi } from '../api/client';
 import type { Credentials, SignInResult } from '../api/types';
 import { serverUrlComesFromWorkspace } from '../core/settings';
 import type { Ui } from '../core/prompts';
@@ -205,7 +206,7 @@ export class SignInFlow {
     const credentials: Credentials = { session: session.trim(), csrfToken: csrfToken.trim() || undefined };
     const probe = this.target(serverUrl).withCredentials(credentials);
     try {
-      await this.progress(vscode.l10n.t('Checking the session…'), (signal) => probe.ping(signal));
+      await this.progress(vscode.l10n.t('Checking the session…'), (signal) => checkSession(probe, signal));
     } catch (error) {
       if (isSessionExpired(error)) {
         throw new WorldClientError(
@@ -236,5 +237,20 @@ export class SignInFlow {
 
   private progress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return withCancellableProgress(title, task);
+  }
+}
+
+/**
+ * Checks a pasted session with `ping`, which arrived in API 3.5; a 3.4 server answers it "not
+ * found", and then the RTC room list (there since 3.4) is what shows the session is good.
+ */
+async function checkSession(probe: WorldClientApi, signal: AbortSignal): Promise<void> {
+  try {
+    await probe.ping(signal);
+  } catch (error) {
+    if (!(error instanceof WorldClientError && error.kind === 'notFound')) {
+      throw error;
+    }
+    await probe.listRooms(signal);
   }
 }

@@ -31,13 +31,37 @@ export const MAX_LOG_CHARS = 2_000;
 /** Most contract problems a panel lists (room and messages each); the Problems panel has them all. */
 export const MAX_PANEL_PROBLEMS = 200;
 
-export type PanelAction = 'refresh' | 'addMessages' | 'deleteMessages' | 'exportJson' | 'openJson' | 'compare' | 'copyRequest';
+export type PanelAction =
+  | 'refresh'
+  | 'addMessages'
+  | 'deleteMessages'
+  | 'exportJson'
+  | 'openJson'
+  | 'compare'
+  | 'copyRequest'
+  | 'switchBack'
+  | 'undoDelete'
+  | 'close';
 export type MessageField = 'id' | 'salt' | 'data';
-export type PanelStatus = 'loading' | 'ready' | 'error' | 'deleted';
+/** 'elsewhere': the room is not on the server connected now, and the copy shown (if any) came from another. */
+export type PanelStatus = 'loading' | 'ready' | 'error' | 'deleted' | 'elsewhere';
+/** What the panel's banner offers: go back to the room's server, or undo its deletion while a saved copy lasts. */
+export type PanelRemedy = 'none' | 'switchBack' | 'undo';
 /** Why the room's actions that need the server are unavailable: 'none' when they are available. */
 export type BlockedKind = 'none' | 'signedOut' | 'gone';
 
-const panelAction = oneOf<PanelAction>('refresh', 'addMessages', 'deleteMessages', 'exportJson', 'openJson', 'compare', 'copyRequest');
+const panelAction = oneOf<PanelAction>(
+  'refresh',
+  'addMessages',
+  'deleteMessages',
+  'exportJson',
+  'openJson',
+  'compare',
+  'copyRequest',
+  'switchBack',
+  'undoDelete',
+  'close',
+);
 const messageField = oneOf<MessageField>('id', 'salt', 'data');
 
 const roomHeader = object({
@@ -76,9 +100,12 @@ const rowPage = object({ start: int(), rows: array(listRow, MAX_ROWS_PER_PAGE) }
 export const hostMessageSchema = tagged({
   state: {
     header: nullable(roomHeader),
-    status: oneOf<PanelStatus>('loading', 'ready', 'error', 'deleted'),
-    /** What went wrong and what to do next, for 'error' and 'deleted'; '' otherwise. */
+    status: oneOf<PanelStatus>('loading', 'ready', 'error', 'deleted', 'elsewhere'),
+    /** What went wrong and what to do next, for 'error', 'deleted' and 'elsewhere'; '' otherwise. */
     statusText: str(HEADER_MAX_CHARS),
+    /** The server the room shown comes from (or is asked of), as the user configured it; '' for none. */
+    server: str(HEADER_MAX_CHARS),
+    remedy: oneOf<PanelRemedy>('none', 'switchBack', 'undo'),
     watching: bool,
     watchIntervalSeconds: int(1),
     /** The actions that need the server are shown disabled, with `reason` as the why. */

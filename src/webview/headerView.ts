@@ -1,4 +1,4 @@
-import type { BlockedKind, PanelAction, StateMessage } from '../shared/protocol';
+import type { BlockedKind, PanelAction, PanelRemedy, StateMessage } from '../shared/protocol';
 import { button, formatCount, h, setText } from './dom';
 import { MembersView } from './membersView';
 
@@ -21,6 +21,8 @@ export class HeaderView {
   private readonly members = new MembersView();
   private readonly updated: HTMLElement;
   private readonly banner: HTMLElement;
+  private readonly bannerText: HTMLElement;
+  private readonly remedies: Record<Exclude<PanelRemedy, 'none'>, HTMLElement>;
   private watching = false;
 
   constructor(callbacks: HeaderCallbacks) {
@@ -31,6 +33,7 @@ export class HeaderView {
       ['ended', 'Ended'],
       ['members', 'Members'],
       ['count', 'Messages'],
+      ['server', 'Server'],
     ] as const) {
       const value = key === 'members' ? this.members.element : h('dd', { className: `fact-${key}${key === 'id' ? ' mono' : ''}` });
       this.values.set(key, value);
@@ -64,7 +67,21 @@ export class HeaderView {
     );
     this.unavailable = h('p', { className: 'unavailable', attrs: { id: 'actions-unavailable', role: 'status' } });
     this.updated = h('p', { className: 'updated', attrs: { 'aria-live': 'polite' } });
-    this.banner = h('div', { className: 'banner', attrs: { role: 'alert' } });
+    // The banner's own buttons: back to the room's server (or close the panel), or Undo while a saved copy lasts.
+    const remedy = (label: string, name: PanelAction): HTMLButtonElement =>
+      button(label, { className: `remedy remedy-${name}`, onClick: () => callbacks.onAction(name) });
+    this.remedies = {
+      switchBack: h('div', { className: 'remedies' }, remedy('Switch back', 'switchBack'), remedy('Close', 'close')),
+      undo: h('div', { className: 'remedies' }, remedy('Undo', 'undoDelete')),
+    };
+    this.bannerText = h('p', { className: 'banner-text' });
+    this.banner = h(
+      'div',
+      { className: 'banner', attrs: { role: 'alert' } },
+      this.bannerText,
+      this.remedies.switchBack,
+      this.remedies.undo,
+    );
     this.banner.hidden = true;
     this.element = h('header', { className: 'header' }, facts, toolbar, this.unavailable, this.updated, this.banner);
   }
@@ -75,6 +92,8 @@ export class HeaderView {
     showDate(this.value('started'), header ? header.started : undefined, '—');
     showDate(this.value('ended'), header ? header.ended : undefined, '— (still active)');
     this.members.update(header ? header.members : undefined);
+    // Every state names the server, as configured: a room of the same id on another server is another room.
+    setText(this.value('server'), state.server);
     setText(this.value('count'), header ? countText(header.messageCount, state.view.query ? undefined : state.view.total) : '');
 
     this.watching = state.watching;
@@ -100,10 +119,12 @@ export class HeaderView {
     }
     setText(this.updated, parts.join(' · '));
 
-    const showBanner = state.status === 'error' || state.status === 'deleted';
+    const showBanner = state.status === 'error' || state.status === 'deleted' || state.status === 'elsewhere';
     this.banner.hidden = !showBanner;
-    this.banner.classList.toggle('deleted', state.status === 'deleted');
-    setText(this.banner, showBanner ? state.statusText : '');
+    this.banner.classList.toggle('deleted', state.status === 'deleted' || state.status === 'elsewhere');
+    setText(this.bannerText, showBanner ? state.statusText : '');
+    this.remedies.switchBack.hidden = !showBanner || state.remedy !== 'switchBack';
+    this.remedies.undo.hidden = !showBanner || state.remedy !== 'undo';
   }
 
   /** Disables the actions that need the server (the kind says which), each with the reason as its tooltip. */

@@ -88,15 +88,19 @@ describe('First use', function () {
     session.ui.pick('Paste a session token').typeInputs(session.sandbox.session, session.sandbox.csrfToken);
     await vscode.commands.executeCommand('worldclientRtc.signIn');
     await refreshRooms(session.api);
-    assert.equal(message(), '12 rooms');
+    const on = ` on ${new URL(session.sandbox.url).host}`;
+    assert.equal(message(), `12 rooms${on}`);
     session.api.rooms.model.setQuery({ filter: 'standup' });
-    await waitFor(() => message() === 'Filter “standup”: 1 of 12 rooms', `the filter line, not ${message()}`);
+    await waitFor(() => message() === `Filter “standup”: 1 of 12 rooms${on}`, `the filter line, not ${message()}`);
     session.api.rooms.model.setQuery({ filter: 'no-such-room' });
-    await waitFor(() => message() === 'Filter “no-such-room”: no room matches (0 of 12 rooms).', `the empty filter line, not ${message()}`);
+    await waitFor(
+      () => message() === `Filter “no-such-room”: no room matches (0 of 12 rooms${on}).`,
+      `the empty filter line, not ${message()}`,
+    );
     session.api.rooms.model.setQuery({ filter: '' });
     session.sandbox.addFault({ kind: 'html' });
     await refreshRooms(session.api);
-    assert.match(String(message()), /^⚠ Stale — 12 rooms\. Showing the list from before the last refresh failed: /);
+    assert.match(String(message()), /^⚠ Stale — 12 rooms on 127\.0\.0\.1:\d+\. Showing the list from before the last refresh failed: /);
     session.sandbox.clearFaults();
   });
 

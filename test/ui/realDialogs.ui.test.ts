@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { roomsViewPane, roomsViewRow, runCommand, screenshot, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import {
+  openRoom,
+  roomsViewPane,
+  roomsViewRow,
+  runCommand,
+  screenshot,
+  signIn,
+  startUiWorkbench,
+  type UiWorkbench,
+} from './support/uiWorkbench';
 import {
   clickDialogButton,
   clickToastButton,
@@ -32,7 +41,7 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await signIn(ui);
     // Signed in, the count is on the view's first line, visible even though the container holds one view.
     await roomsViewPane(ui.page)
-      .locator('.message', { hasText: /^\s*12 rooms\s*$/ })
+      .locator('.message', { hasText: /^\s*12 rooms on 127\.0\.0\.1:\d+\s*$/ })
       .waitFor({ timeout: 30_000 });
     importFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-import-')), 'rooms.json');
   });
@@ -68,6 +77,24 @@ describe('Real dialogs in the browser (the npm start workbench)', function () {
     await findNotification(ui.page, /Restored room “incident-4711”/);
     assert.deepEqual(ui.sandbox.store.get('incident-4711'), before, 'room and messages are back');
     await roomsViewRow(ui.page, 'incident-4711').waitFor({ timeout: 30_000 });
+  });
+
+  it("a deleted room's panel names its server, says the room was deleted, and its Undo button puts the room back", async () => {
+    const before = structuredClone(ui.sandbox.store.get('one-on-one'));
+    assert.ok(before, 'the sample has one-on-one');
+    const frame = await openRoom(ui, 'one-on-one');
+    await frame.locator('.fact-server', { hasText: ui.sandbox.url }).waitFor({ timeout: 30_000 });
+    await contextMenuAction(ui.page, roomsViewRow(ui.page, 'one-on-one'), 'Delete Room…');
+    await readDialog(ui.page, /Delete the room “one-on-one”/);
+    await clickDialogButton(ui.page, 'Delete');
+    const undo = frame.locator('.banner .remedy-undoDelete');
+    await undo.waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.banner-text').innerText(), /^Room "one-on-one" was deleted from .*\. Undo puts it back/);
+    await screenshot(ui.page, 'room-panel-deleted-undo');
+    await undo.click();
+    await findNotification(ui.page, /Restored room “one-on-one”/);
+    assert.deepEqual(ui.sandbox.store.get('one-on-one'), before, 'room and messages are back');
+    await frame.locator('.banner').waitFor({ state: 'hidden', timeout: 30_000 });
   });
 
   it('Restore Deleted Room…: Enter on the highlighted entry with nothing ticked restores it, and says which', async () => {

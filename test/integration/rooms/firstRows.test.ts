@@ -64,7 +64,7 @@ describe('Rooms view: the first rows first, then the rest', function () {
     const clean = renderChildren(session.api).find((item) => !item.label.startsWith('break-'));
     assert.ok(clean);
     assert.equal(provider.getTreeItem(clean.node).resourceUri, undefined, 'a room without problems asks VS Code for no decoration');
-    assert.match(session.api.rooms.view.treeView.message ?? '', /^\d+ rooms$/, 'the count');
+    assert.match(session.api.rooms.view.treeView.message ?? '', /^\d+ rooms on 127\.0\.0\.1:\d+$/, 'the count');
   });
 
   it("gives VS Code's open question for the first rows its answer, with no news before it that would have it dropped", async () => {

@@ -40,7 +40,7 @@ describe('Rooms explorer', function () {
     assert.equal(items.find((item) => item.label === 'incident-4711')?.icon, 'archive', 'ended room with messages');
     assert.equal(items.find((item) => item.label === 'one-on-one')?.icon, 'comment', 'active empty room');
     assert.equal(items.find((item) => item.label === 'all-hands-q3')?.icon, 'comment-discussion', 'an end in the future is still active');
-    assert.equal(session.api.rooms.view.treeView.description, '12 rooms');
+    assert.equal(session.api.rooms.view.treeView.description, `12 rooms on ${new URL(session.sandbox.url).host}`);
   });
 
   it('shows odd and hostile ids literally and escapes every server value in tooltips', async () => {
@@ -66,7 +66,7 @@ describe('Rooms explorer', function () {
       renderChildren(session.api).map((item) => item.label),
       ['weekly-standup'],
     );
-    assert.equal(session.api.rooms.view.treeView.description, '“standup” · 1 of 12 rooms');
+    assert.equal(session.api.rooms.view.treeView.description, `“standup” · 1 of 12 rooms on ${new URL(session.sandbox.url).host}`);
     await vscode.commands.executeCommand('worldclientRtc.clearFilter');
     assert.equal(renderChildren(session.api).length, 12);
 
@@ -92,7 +92,7 @@ describe('Rooms explorer', function () {
     assert.equal(items.length, 201);
     assert.equal(items[200].label, 'Load more…');
     assert.equal(items[200].description, '9,800 more');
-    assert.equal(session.api.rooms.view.treeView.description, '200 of 10,000 rooms');
+    assert.equal(session.api.rooms.view.treeView.description, `200 of 10,000 rooms on ${new URL(session.sandbox.url).host}`);
     await vscode.commands.executeCommand('worldclientRtc.loadMoreRooms', 'all');
     items = renderChildren(session.api);
     assert.equal(items.length, 401);
@@ -114,7 +114,7 @@ describe('Rooms explorer', function () {
     await waitFor(() => session.api.connection.serverUrl === session.sandbox.url, 'the server URL');
     await refreshRooms(session.api);
     assert.equal(session.api.rooms.model.state, 'error');
-    assert.match(String(session.api.rooms.view.treeView.message), /^Could not load rooms: .*500/);
+    assert.match(String(session.api.rooms.view.treeView.message), /^Could not load rooms from 127\.0\.0\.1:\d+: .*500/);
     session.sandbox.clearFaults();
   });
 
@@ -128,7 +128,7 @@ describe('Rooms explorer', function () {
     assert.match(String(session.api.rooms.view.treeView.message), /Showing the list from before the last refresh failed: .*HTML/i);
     session.sandbox.clearFaults();
     await refreshRooms(session.api);
-    assert.equal(session.api.rooms.view.treeView.message, '12 rooms', 'the stale mark is gone');
+    assert.equal(session.api.rooms.view.treeView.message, `12 rooms on ${new URL(session.sandbox.url).host}`, 'the stale mark is gone');
   });
 
   it('adds a room from typed fields, refuses an existing id at the first step, and keeps the draft', async () => {

@@ -9,6 +9,7 @@ describe('Rooms view: what is shown of what', function () {
   this.timeout(120_000);
   let session: SandboxSession;
   const view = () => session.api.rooms.view.treeView;
+  const on = () => ` on ${new URL(session.sandbox.url).host}`;
   const roomRows = () => renderChildren(session.api).filter((item) => item.label !== 'Load more…');
 
   afterEach(async () => {
@@ -20,11 +21,11 @@ describe('Rooms view: what is shown of what', function () {
     session = await withSandbox({ seed: { rooms: 10_000 } });
     await refreshRooms(session.api);
     assert.equal(roomRows().length, 200);
-    assert.equal(view().message, '200 of 10,000 rooms');
-    assert.equal(view().description, '200 of 10,000 rooms');
+    assert.equal(view().message, `200 of 10,000 rooms${on()}`);
+    assert.equal(view().description, `200 of 10,000 rooms${on()}`);
     await vscode.commands.executeCommand('worldclientRtc.loadMoreRooms', 'all');
     assert.equal(roomRows().length, 400);
-    assert.equal(view().message, '400 of 10,000 rooms');
+    assert.equal(view().message, `400 of 10,000 rooms${on()}`);
   });
 
   it('says "N of M rooms" while "Only Rooms with Problems" shows N of the M rooms', async () => {
@@ -35,13 +36,13 @@ describe('Rooms view: what is shown of what', function () {
       () => session.api.rooms.provider.annotations?.decoration(breakingRoomId('room/members-separator')) !== undefined,
       'the checks',
     );
-    assert.equal(view().message, `${total} rooms`);
+    assert.equal(view().message, `${total} rooms${on()}`);
     await vscode.commands.executeCommand('worldclientRtc.showOnlyRoomsWithProblems');
     const shown = roomRows().length;
     assert.ok(shown > 0 && shown < total, `${shown} of ${total}`);
-    assert.equal(view().message, `${shown} of ${total} rooms`);
-    assert.equal(view().description, `${shown} of ${total} rooms`);
+    assert.equal(view().message, `${shown} of ${total} rooms${on()}`);
+    assert.equal(view().description, `${shown} of ${total} rooms${on()}`);
     await vscode.commands.executeCommand('worldclientRtc.showAllRooms');
-    assert.equal(view().message, `${total} rooms`);
+    assert.equal(view().message, `${total} rooms${on()}`);
   });
 });

@@ -17,23 +17,31 @@ describe('panel failure texts', () => {
     assert.match(describePanelFailure(gone, context).text, /Check the id, or close this panel\.$/);
   });
 
-  it('says a room deleted in this window was deleted, and how to undo it', () => {
+  it('says a room deleted in this window was deleted, and offers Undo while its saved copy lasts', () => {
     const gone = new WorldClientError('notFound', 'Room not found.', { status: 404 });
-    assert.equal(
-      describePanelFailure(gone, { ...context, hasCopy: true, deletedHere: true }).text,
-      'Room "r1" was deleted from http://a.example. ' +
-        'Undo, or "Restore Deleted Room…" within 7 days, brings it back and reloads this panel. ' +
+    assert.deepEqual(describePanelFailure(gone, { ...context, hasCopy: true, deletedHere: true, undoable: true }), {
+      status: 'deleted',
+      text:
+        'Room "r1" was deleted from http://a.example. Undo puts it back with all its messages and reloads this panel. ' +
         'The messages shown are the last copy loaded; Export JSON still saves them.',
+      stopWatching: true,
+    });
+    assert.equal(
+      describePanelFailure(gone, { ...context, deletedHere: true }).text,
+      'Room "r1" was deleted from http://a.example. Check the id, or close this panel.',
+      'no Undo is promised once the saved copy is gone',
     );
   });
 
-  it('after a server switch, says the room is not on the server set now, and which server its copy is from', () => {
+  it('after a server switch, says the room is on the other server, not that it was deleted', () => {
     const gone = new WorldClientError('notFound', 'Room not found.', { status: 404 });
-    assert.equal(
-      describePanelFailure(gone, { ...context, hasCopy: true, copyFrom: 'http://b.example' }).text,
-      'Room "r1" is not on http://a.example, the server set now. The messages shown are the copy loaded from http://b.example; ' +
-        'Export JSON still saves them. Switch back to http://b.example to see it there.',
-    );
+    assert.deepEqual(describePanelFailure(gone, { ...context, hasCopy: true, copyFrom: 'http://b.example' }), {
+      status: 'elsewhere',
+      text:
+        'Room "r1" is on http://b.example; you are now connected to http://a.example, which has no such room. ' +
+        'The messages shown are the copy loaded from http://b.example; Export JSON still saves them.',
+      stopWatching: true,
+    });
   });
 
   it('a room too big to load says so, shows the listed fields, and offers Export JSON; Watch stops', () => {

@@ -8,6 +8,8 @@ function state(overrides: Partial<StateMessage> = {}): StateMessage {
     header: { id: 'r', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@example.com', messageCount: 0 },
     status: 'ready',
     statusText: '',
+    server: '',
+    remedy: 'none',
     blocked: { kind: 'none', reason: '' },
     watching: false,
     watchIntervalSeconds: 5,

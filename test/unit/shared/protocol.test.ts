@@ -28,6 +28,8 @@ const state: HostMessage = {
   header: { id: 'r', started: '2025-01-01T00:00:00Z', ended: '', members: 'a@example.com', messageCount: 1 },
   status: 'ready',
   statusText: '',
+  server: 'http://a.example',
+  remedy: 'none',
   blocked: { kind: 'none', reason: '' },
   watching: false,
   watchIntervalSeconds: 5,
