@@ -128,7 +128,7 @@ describe('Rooms view: the first rows first, then the rest', function () {
       badgesChanged.dispose();
     }
   });
-  it("checks a big list in slices short enough for the rows to reach the window between them, however slow each room's checks", async () => {
+  it("checks a big list in slices short enough for the rows to reach the window between them, however slow a room's checks", async () => {
     // Time as the checks' clock sees it: reading a room's id costs 0.1 ms, as checks not yet compiled by V8 can.
     let clockMs = 0;
     const rooms = Array.from({ length: 10_000 }, (_, index) => ({
