@@ -118,31 +118,34 @@ export class ReplyMeter {
     let cost = chunk.length * COST_PER_BYTE;
     let index = 0;
     // Where the next quote and backslash are, found natively and kept until passed: strings
-    // (most of a reply) are skipped without a loop in JavaScript.
+    // (most of a reply) are skipped without a loop in JavaScript. The state lives in locals
+    // while the chunk is scanned: this runs before V8 has compiled it, on the first reply.
     let quote = -1;
     let backslash = -1;
+    let inString = this.inString;
+    let escaped = this.escaped;
     while (index < chunk.length) {
-      if (this.escaped) {
-        this.escaped = false;
+      if (escaped) {
+        escaped = false;
         index++;
         continue;
       }
-      if (this.inString) {
+      if (inString) {
         quote = quote >= index ? quote : indexOf(chunk, 0x22, index);
         backslash = backslash >= index ? backslash : indexOf(chunk, 0x5c, index);
         if (backslash < quote) {
-          this.escaped = true;
+          escaped = true;
           index = backslash + 1;
         } else {
           // No quote left in this chunk: the string goes on in the next one.
-          this.inString = quote >= chunk.length;
+          inString = quote >= chunk.length;
           index = quote + 1;
         }
         continue;
       }
       switch (chunk[index]) {
         case 0x22:
-          this.inString = true;
+          inString = true;
           cost += COST_PER_STRING;
           break;
         case 0x7b:
@@ -158,6 +161,8 @@ export class ReplyMeter {
       }
       index++;
     }
+    this.inString = inString;
+    this.escaped = escaped;
     this.charge(cost);
     this.refuseByProjection();
   }
@@ -205,8 +210,11 @@ export class ReplyMeter {
   }
 }
 
+// The typed array's own search: a Buffer's indexOf goes through checks in JavaScript and a call into C++ on each string.
+const typedIndexOf = Uint8Array.prototype.indexOf;
+
 /** The position of `byte` in `chunk` from `from`, or the chunk's length when there is none. */
 function indexOf(chunk: Uint8Array, byte: number, from: number): number {
-  const found = chunk.indexOf(byte, from);
+  const found = typedIndexOf.call(chunk, byte, from);
   return found < 0 ? chunk.length : found;
 }

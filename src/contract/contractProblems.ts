@@ -7,8 +7,13 @@ import { RULE_IDS, type Problem } from '../shared/contract/rules';
 import { applyContract, EMPTY_CONTRACT, type Contract } from '../shared/contract/contractFile';
 import { layoutRoomDocument, type RoomDocument, type TextRange } from '../shared/roomDocument';
 
-/** Rooms checked between two yields to the event loop: about a millisecond's work. */
-const LIST_SLICE = 1_000;
+/**
+ * The list's rules run this long, then yield: other work of the extension host (the Rooms view's rows
+ * on their way to the window) waits no longer. A count of rooms would not bound it while V8 has not compiled the checks yet.
+ */
+const LIST_SLICE_MS = 4;
+/** Rooms checked between two looks at the clock. */
+const LIST_CLOCK_EVERY = 50;
 /** A room's messages checked between two yields: a few milliseconds' work, so a huge room never holds the host. */
 const MESSAGE_SLICE = 10_000;
 
@@ -45,6 +50,8 @@ export class ContractProblems implements vscode.Disposable {
   constructor(
     private disabled: ReadonlySet<string>,
     private readonly now: () => number = Date.now,
+    /** Milliseconds, for the length of the list's slices. */
+    private readonly clock: () => number = () => performance.now(),
   ) {
     this.allOff = RULE_IDS.every((id) => disabled.has(id));
   }
@@ -62,18 +69,21 @@ export class ContractProblems implements vscode.Disposable {
     this.listedById = undefined;
     clearTimeout(this.pendingSlice);
     if (this.allOff) {
-      this.finishList(rooms, []);
+      this.finishList(new Map(rooms.map((room) => [roomIdOf(room, sentValue), room])), []);
       return;
     }
     const check = new RoomListCheck({ now: this.now(), read: sentValue, custom: this.contract.custom });
     let next = 0;
     const slice = (): void => {
-      const end = Math.min(rooms.length, next + LIST_SLICE);
-      check.checkSlice(rooms, next, end);
-      next = end;
+      const until = this.clock() + LIST_SLICE_MS;
+      do {
+        const end = Math.min(rooms.length, next + LIST_CLOCK_EVERY);
+        check.checkSlice(rooms, next, end);
+        next = end;
+      } while (next < rooms.length && this.clock() < until);
       this.pendingSlice = next < rooms.length ? setTimeout(slice, 0) : undefined;
       if (next >= rooms.length) {
-        this.finishList(rooms, check.problems);
+        this.finishList(check.firstRooms, check.problems);
       }
     };
     this.pendingSlice = setTimeout(slice, 0);
@@ -84,22 +94,19 @@ export class ContractProblems implements vscode.Disposable {
     return this.pendingSlice !== undefined;
   }
 
-  private finishList(rooms: readonly object[], found: Problem[]): void {
+  /** @param firstRooms every id listed, with the first room listed with it (its problems are placed in that one's document). */
+  private finishList(firstRooms: ReadonlyMap<string, object>, found: Problem[]): void {
     const before = [...this.fromList.keys()];
     this.fromList.clear();
-    const listedIds = new Set<string>();
-    const byRoom = groupByRoom(found);
-    for (const room of rooms) {
-      const id = roomIdOf(room, sentValue);
-      listedIds.add(id);
-      const problems = byRoom.get(id);
-      if (problems && !this.fromList.has(id)) {
+    for (const [id, problems] of groupByRoom(found)) {
+      const room = firstRooms.get(id);
+      if (room) {
         // Fields only: the list has no messages, and the fields come first in the document.
         const document = layoutRoomDocument(room, (field) => sentValue(room, field), undefined);
         this.fromList.set(id, place(problems, document));
       }
     }
-    const gone = [...this.fromReply.keys()].filter((id) => !listedIds.has(id));
+    const gone = [...this.fromReply.keys()].filter((id) => !firstRooms.has(id));
     gone.forEach((id) => this.fromReply.delete(id)); // The room is gone from the server.
     this.changed.fire({ roomIds: [...new Set([...before, ...this.fromList.keys(), ...gone])] });
   }

@@ -158,8 +158,9 @@ export class RoomsModel implements Disposable {
       if (controller.signal.aborted) {
         return;
       }
-      // Deletions made while the request was out win over its (older) answer.
-      this.setRooms(rooms.filter((room) => !this.removedDuringRefresh.has(room.id)));
+      // Deletions made while the request was out win over its (older) answer; most refreshes have none to drop.
+      const removed = this.removedDuringRefresh;
+      this.setRooms(removed.size === 0 ? rooms : rooms.filter((room) => !removed.has(room.id)));
       this.hasLoaded = true;
       this.lastError = undefined;
       // finish() below tells the listeners once, with the list and the end of loading together.

@@ -34,7 +34,8 @@ export function checkRoomList(rooms: readonly object[], options: CheckOptions): 
 export class RoomListCheck {
   private readonly sink: ProblemSink;
   private readonly read: FieldReader;
-  private readonly seen = new Set<string>();
+  /** Each id listed so far, with its first room. */
+  private readonly seen = new Map<string, object>();
   private readonly reported = new Set<string>();
 
   constructor(private readonly options: CheckOptions) {
@@ -44,6 +45,11 @@ export class RoomListCheck {
 
   get problems(): Problem[] {
     return this.sink.problems;
+  }
+
+  /** The ids of the rooms checked so far, each with the first room listed with it. */
+  get firstRooms(): ReadonlyMap<string, object> {
+    return this.seen;
   }
 
   checkSlice(rooms: readonly object[], from: number, to: number): void {
@@ -60,7 +66,9 @@ export class RoomListCheck {
           `The room list names the room ${quote(id)} more than once; the contract expects each room id once.`,
         );
       }
-      seen.add(id);
+      if (!seen.has(id)) {
+        seen.set(id, room);
+      }
       checkRoomFields(room, id, read, this.options.now, sink);
       if (this.options.custom?.length) {
         sink.problems.push(...checkCustomRoom(this.options.custom, id, sentFields(room, read)));
