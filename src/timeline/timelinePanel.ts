@@ -8,6 +8,7 @@ import {
   checkTimelineWebviewMessage,
   type BarsMessage,
   type DrawnMessage,
+  type TimelineBar,
   type TimelineWebviewMessage,
 } from '../shared/timelineProtocol';
 import { timelineRows, type BarSources, type TimelineRows } from './timelineBars';
@@ -63,6 +64,10 @@ export class TimelinePanel implements vscode.Disposable {
 
   get barCount(): number {
     return this.rows.bars.length;
+  }
+
+  get bars(): readonly TimelineBar[] {
+    return this.rows.bars;
   }
 
   get roomIds(): readonly string[] {

@@ -1,4 +1,4 @@
-import type { DrawnMessage } from '../shared/timelineProtocol';
+import type { DrawnMessage, TimelineBar } from '../shared/timelineProtocol';
 import type { TimelinePanel } from './timelinePanel';
 
 /** What the integration tests and the benchmark read of the timeline panel. */
@@ -10,6 +10,8 @@ export interface TimelineDescription {
   barCount: number;
   /** The rooms in timeline order, as the host sent them. */
   roomIds: readonly string[];
+  /** The bars as sent, in the same order: times, problem marks, ticks. */
+  bars: readonly TimelineBar[];
   /** What the page last said it drew: the rows on screen, the time window, how long it took. */
   drawn: DrawnMessage | undefined;
   rejectedMessages: number;
@@ -33,6 +35,7 @@ export function timelineSeam(current: () => TimelinePanel | undefined): Timeline
           version: panel.currentVersion,
           barCount: panel.barCount,
           roomIds: panel.roomIds,
+          bars: panel.bars,
           drawn: panel.lastDrawn,
           rejectedMessages: panel.rejectedMessages,
         }
