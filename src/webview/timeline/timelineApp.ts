@@ -7,16 +7,10 @@ import {
   type TimelineLabels,
 } from '../../shared/timelineProtocol';
 import { barLines } from './barText';
+import { HoverBox, element } from './dom';
 import { paint, readPalette, visibleRowCount, type Palette } from './painter';
 import type { TimelineBridge } from './timelineBridge';
 import { clampFirstRow, keyAction, panByTime, scrollToShow, zoomAt, type Viewport } from './viewport';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent: HTMLElement): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  created.className = className;
-  parent.append(created);
-  return created;
-}
 
 /** A click moves less than this; a drag more. */
 const DRAG_PX = 4;
@@ -42,7 +36,7 @@ export class TimelineApp {
   private readonly plot: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
-  private readonly hover: HTMLElement;
+  private readonly hover: HoverBox;
   private readonly live: HTMLElement;
   private readonly empty: HTMLElement;
 
@@ -75,19 +69,19 @@ export class TimelineApp {
     this.context = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     this.empty = element('p', 'empty', root);
     this.empty.hidden = true;
-    this.hover = element('div', 'hover', root);
-    this.hover.setAttribute('role', 'tooltip');
-    this.hover.hidden = true;
+    this.hover = new HoverBox(root);
     this.live = element('div', 'screen-reader-only', root);
     this.live.setAttribute('role', 'status');
     this.live.setAttribute('aria-live', 'polite');
     this.palette = this.readTheme();
     new ResizeObserver(() => this.schedule()).observe(this.plot);
     // VS Code swaps the body's theme class and variables together: the colours are read again then.
-    new MutationObserver(() => {
+    const themeWatch = new MutationObserver(() => {
       this.palette = this.readTheme();
       this.schedule();
-    }).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
+    });
+    themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
     this.listen();
   }
 
@@ -228,7 +222,7 @@ export class TimelineApp {
           const shift = (-dx / this.plotWidth) * (drag.view.to - drag.view.from);
           const firstRow = drag.view.firstRow - dy / TIMELINE_LAYOUT.rowHeight;
           this.setView({ ...panByTime(drag.view, shift), firstRow });
-          this.hover.hidden = true;
+          this.hover.hide();
           return;
         }
       }
@@ -252,20 +246,10 @@ export class TimelineApp {
     }
     const bar = this.bars[row];
     if (!bar || !this.labels) {
-      this.hover.hidden = true;
+      this.hover.hide();
       return;
     }
-    this.hover.replaceChildren(
-      ...barLines(bar, this.labels, this.formatDate).map((line) => {
-        const div = document.createElement('div');
-        div.textContent = line;
-        return div;
-      }),
-    );
-    this.hover.hidden = false;
-    const left = Math.min(clientX + 12, window.innerWidth - this.hover.offsetWidth - 4);
-    const top = clientY + 16 + this.hover.offsetHeight > window.innerHeight ? clientY - this.hover.offsetHeight - 8 : clientY + 16;
-    this.hover.style.transform = `translate(${Math.max(0, left)}px, ${Math.max(0, top)}px)`;
+    this.hover.show(barLines(bar, this.labels, this.formatDate), clientX, clientY);
   }
 
   private schedule(): void {
