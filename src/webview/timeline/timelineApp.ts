@@ -10,7 +10,7 @@ import { barLines } from './barText';
 import { HoverBox, element } from './dom';
 import { paint, readPalette, visibleRowCount, type Palette } from './painter';
 import type { TimelineBridge } from './timelineBridge';
-import { clampFirstRow, keyAction, panByTime, scrollToShow, zoomAt, type Viewport } from './viewport';
+import { clampFirstRow, keyAction, rowAtY, panByTime, scrollToShow, zoomAt, type Viewport } from './viewport';
 
 /** A click moves less than this; a drag more. */
 const DRAG_PX = 4;
@@ -156,11 +156,7 @@ export class TimelineApp {
 
   /** The row under a point of the plot, or -1 above the rows (the axis) or below the last. */
   private rowAt(offsetY: number): number {
-    if (offsetY < TIMELINE_LAYOUT.axisHeight) {
-      return -1;
-    }
-    const row = this.view.firstRow + Math.floor((offsetY - TIMELINE_LAYOUT.axisHeight) / TIMELINE_LAYOUT.rowHeight);
-    return row < this.bars.length ? row : -1;
+    return rowAtY(offsetY, this.view.firstRow, this.bars.length);
   }
 
   private timeAt(offsetX: number): number {

@@ -2,6 +2,7 @@
  * The timeline's window onto the bars: which span of time is across the plot and which row is at
  * the top, and how zoom, pan and the keyboard move it. Pure (no DOM), so it is unit-tested.
  */
+import { TIMELINE_LAYOUT } from '../../shared/timelineAxis';
 
 export interface Viewport {
   from: number;
@@ -51,6 +52,15 @@ export function scrollToShow(firstRow: number, row: number, visibleRows: number)
     return row - Math.max(1, visibleRows) + 1;
   }
   return firstRow;
+}
+
+/** The row under a point `offsetY` px down the plot, or -1 on the axis above the rows or below the last. */
+export function rowAtY(offsetY: number, firstRow: number, rowCount: number): number {
+  if (offsetY < TIMELINE_LAYOUT.axisHeight) {
+    return -1;
+  }
+  const row = firstRow + Math.floor((offsetY - TIMELINE_LAYOUT.axisHeight) / TIMELINE_LAYOUT.rowHeight);
+  return row < rowCount ? row : -1;
 }
 
 export type KeyAction =

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MIN_SPAN_MS, clampFirstRow, keyAction, panBy, scrollToShow, zoomAt } from '../../../src/webview/timeline/viewport';
+import { MIN_SPAN_MS, clampFirstRow, keyAction, panBy, rowAtY, scrollToShow, zoomAt } from '../../../src/webview/timeline/viewport';
 
 const view = { from: 1000, to: 11_000, firstRow: 0 };
 const context = { view, focused: 5, rowCount: 100, visibleRows: 10 };
@@ -19,6 +19,8 @@ describe('timeline viewport', () => {
     assert.equal(scrollToShow(0, 12, 10), 3);
     assert.equal(scrollToShow(20, 12, 10), 12);
     assert.equal(scrollToShow(5, 8, 10), 5);
+    // 28 px of axis, then rows of 22 px.
+    assert.deepEqual([rowAtY(10, 4, 100), rowAtY(28, 4, 100), rowAtY(49, 4, 100), rowAtY(50, 4, 100), rowAtY(50, 4, 5)], [-1, 4, 4, 5, -1]);
   });
 
   it('maps the keys: arrows move between bars or pan, +/- zoom, 0 fits, Enter opens', () => {
