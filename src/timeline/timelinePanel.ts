@@ -12,7 +12,8 @@ import {
   type TimelineWebviewMessage,
 } from '../shared/timelineProtocol';
 import { timelineRows, type BarSources, type TimelineRows } from './timelineBars';
-import { buildTimelineHtml, createTimelineNonce } from './timelineHtml';
+import { createNonce } from '../core/webviewHtml';
+import { buildTimelineHtml } from './timelineHtml';
 import { savePicture, type PictureHost } from './timelinePicture';
 import { timelineLabels } from './timelineWords';
 
@@ -53,7 +54,7 @@ export class TimelinePanel implements vscode.Disposable {
     const webview = this.panel.webview;
     webview.html = buildTimelineHtml({
       cspSource: webview.cspSource,
-      nonce: createTimelineNonce(),
+      nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'timeline.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'timeline.css')).toString(),
       lang: vscode.env.language,
