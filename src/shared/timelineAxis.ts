@@ -75,6 +75,9 @@ export function axisTicks(from: number, to: number, widthPx: number, offsetMs: (
   }
   const step = axisStep(from, to, widthPx);
   const unit = unitOf(step);
+  if (step >= 30 * DAY) {
+    return calendarTicks(from, to, step, unit);
+  }
   const ticks: AxisTick[] = [];
   const local = (at: number): number => (step >= HOUR ? offsetMs(at) : 0);
   let at = Math.ceil((from + local(from)) / step) * step - local(from);
@@ -82,6 +85,29 @@ export function axisTicks(from: number, to: number, widthPx: number, offsetMs: (
   for (let guard = 0; at <= to && guard < 1000; guard++) {
     ticks.push({ at, unit });
     at += step;
+  }
+  return ticks;
+}
+
+/** Steps of a month or more fall on the first of a month (of a year) in the local time zone: months differ in length. */
+function calendarTicks(from: number, to: number, step: number, unit: AxisUnit): AxisTick[] {
+  const years = Math.max(1, Math.round(step / (365 * DAY)));
+  const months = step < 91 * DAY ? 1 : step < 182 * DAY ? 3 : step < 365 * DAY ? 6 : 12 * years;
+  const date = new Date(from);
+  date.setHours(0, 0, 0, 0);
+  date.setDate(1);
+  if (months >= 12) {
+    date.setMonth(0);
+    date.setFullYear(Math.floor(date.getFullYear() / years) * years);
+  } else {
+    date.setMonth(Math.floor(date.getMonth() / months) * months);
+  }
+  const ticks: AxisTick[] = [];
+  for (let guard = 0; date.getTime() <= to && guard < 1000; guard++) {
+    if (date.getTime() >= from) {
+      ticks.push({ at: date.getTime(), unit });
+    }
+    date.setMonth(date.getMonth() + months);
   }
   return ticks;
 }

@@ -1,7 +1,15 @@
-/** Creates an element with a class and appends it to `parent`. */
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent: HTMLElement): HTMLElementTagNameMap[K] {
+/** Creates an element with a class (and attributes) and appends it to `parent`. */
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  parent: HTMLElement,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   created.className = className;
+  for (const [name, value] of Object.entries(attributes)) {
+    created.setAttribute(name, value);
+  }
   parent.append(created);
   return created;
 }

@@ -61,11 +61,8 @@ export class TimelineApp {
       save: button('save', () => this.picture('save')),
     };
     this.range = element('span', 'range', toolbar);
-    this.plot = element('div', 'plot', root);
-    this.plot.tabIndex = 0;
-    this.plot.setAttribute('role', 'application');
-    this.canvas = element('canvas', 'canvas', this.plot);
-    this.canvas.setAttribute('aria-hidden', 'true');
+    this.plot = element('div', 'plot', root, { tabindex: '0', role: 'application' });
+    this.canvas = element('canvas', 'canvas', this.plot, { 'aria-hidden': 'true' });
     this.context = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     this.empty = element('p', 'empty', root);
     this.empty.hidden = true;
@@ -187,6 +184,7 @@ export class TimelineApp {
       }
     });
     this.plot.addEventListener('focus', () => this.focus(this.focused));
+    this.plot.addEventListener('blur', () => this.schedule());
     this.plot.addEventListener(
       'wheel',
       (event) => {
@@ -266,7 +264,9 @@ export class TimelineApp {
     }
     this.view = { ...this.view, firstRow: clampFirstRow(this.view.firstRow, this.bars.length, this.rows) };
     this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const { bars, view, now, focused, hovered, palette, font } = this;
+    const { bars, view, now, hovered, palette, font } = this;
+    // The focus ring only while the chart has the keyboard focus, as a list's would.
+    const focused = document.activeElement === this.plot ? this.focused : -1;
     paint(this.context, { bars, view, now, width, height, focused, hovered, palette, font, formatTick: this.formatTick });
     const last = Math.min(bars.length, view.firstRow + this.rows);
     this.range.textContent = bars.length === 0 ? '' : `${view.firstRow + 1}–${last} / ${bars.length}`;
@@ -283,14 +283,13 @@ export class TimelineApp {
     const ids = bars.slice(view.firstRow, Math.min(last, view.firstRow + MAX_DRAWN_IDS)).map((bar) => bar.label);
     const from = Math.round(view.from);
     const to = Math.round(view.to);
-    const shownFocus = bars.length > 0 ? focused : null;
     this.host.post({
       type: 'drawn',
       version: this.version,
       barCount: bars.length,
       firstRow: view.firstRow,
       ids,
-      focused: shownFocus,
+      focused: bars.length > 0 ? this.focused : null,
       from,
       to,
       drawMs,

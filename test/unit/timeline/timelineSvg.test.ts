@@ -78,6 +78,14 @@ describe('timeline axis', () => {
       assert.equal(tick.unit, 'day');
     }
     assert.deepEqual(axisTicks(5, 5, 100), [], 'an empty window has no lines');
+    const years = axisTicks(new Date(2023, 1, 10).getTime(), new Date(2026, 11, 7).getTime(), 500);
+    assert.deepEqual(
+      years.map((tick) => [new Date(tick.at).getFullYear(), new Date(tick.at).getMonth(), new Date(tick.at).getDate(), tick.unit]),
+      [2024, 2025, 2026].map((year) => [year, 0, 1, 'year']),
+      'yearly lines on the first of January, local time',
+    );
+    const months = axisTicks(new Date(2025, 0, 15).getTime(), new Date(2025, 11, 15).getTime(), 1000);
+    assert.ok(months.length >= 3 && months.every((tick) => new Date(tick.at).getDate() === 1), 'monthly lines on the first');
   });
 
   it('fits the bars, counting an end in the future as now', () => {
