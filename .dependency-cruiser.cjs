@@ -7,12 +7,12 @@
  *   log, prompts, cancellation, the command runner and its ids, settings, the links between
  *   features, and core/rooms/: the room vocabulary several features share); it imports no
  *   feature folder, so features depend on it and never the other way round.
- * - The features (session, rooms, messages, panel, contract, compare) sit side by side: none
+ * - The features (session, rooms, messages, panel, contract, compare, timeline) sit side by side: none
  *   imports another's files. What one offers another is its register()'s result, handed on by
  *   extension.ts; its type is the one thing another feature may import, from its index.ts.
  * - api/ (the WorldClient client) and shared/ (the webview protocol) know nothing of VS Code.
  */
-const FEATURES = '(session|rooms|messages|panel|contract|compare)';
+const FEATURES = '(session|rooms|messages|panel|contract|compare|timeline)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

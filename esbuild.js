@@ -128,6 +128,14 @@ const bundles = [
     format: 'iife',
     target: 'es2022',
   },
+  {
+    // The Rooms Timeline's page (src/timeline/ is its host side).
+    entryPoints: ['src/webview/timeline/main.ts'],
+    outfile: 'dist/timeline.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 /** Prints the size of each bundle after every build, so growth is noticed where it happens. */

@@ -16,6 +16,7 @@ import * as panel from './panel';
 import * as rooms from './rooms';
 import * as sessionFeature from './session';
 import { testSeams, type WorldClientRtcApi } from './testSeams';
+import * as timeline from './timeline';
 
 /**
  * The composition root: builds the services every feature shares, then makes one register()
@@ -43,10 +44,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const panelOffer = panel.register(context, { ...core, snapshots, extensionUri: context.extensionUri, rooms: roomsOffer });
   contract.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
   compare.register(context, { ...core, rooms: roomsOffer, snapshots, panels: panelOffer.panels });
+  const timelineOffer = timeline.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
   if (context.globalStorageUri.scheme === 'file') {
     context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));
   }
-  return testSeams(context, { ui, connection, rooms: roomsOffer, panel: panelOffer });
+  return testSeams(context, { ui, connection, rooms: roomsOffer, panel: panelOffer, timeline: timelineOffer });
 }
 
 export function deactivate(): void {

@@ -4,6 +4,8 @@ import type { ServerConnection } from './core/serverConnection';
 import type { PanelOffer } from './panel';
 import type { RoomPanelsSeam } from './panel/roomPanelsSeam';
 import type { RoomsOffer } from './rooms';
+import type { TimelineOffer } from './timeline';
+import type { TimelineSeam } from './timeline/timelineSeam';
 
 /** vscode.ExtensionMode.Test (an API value), so this module loads without VS Code in unit tests. */
 const TEST_MODE = 3 as ExtensionMode;
@@ -41,22 +43,31 @@ export interface WorldClientRtcApi {
   };
   /** Open room panels: what they show, and a way to talk to them as their webview would. */
   readonly panels: RoomPanelsSeam;
+  /** The Rooms Timeline panel: what its page drew, and a way to talk to it as its page would. */
+  readonly timeline: TimelineSeam;
 }
 
 /** The seams of one activation, or undefined outside VS Code's Test mode. */
 export function testSeams(
   context: ExtensionContext,
-  parts: { ui: SwitchableUi; connection: ServerConnection; rooms: RoomsOffer; panel: PanelOffer },
+  parts: { ui: SwitchableUi; connection: ServerConnection; rooms: RoomsOffer; panel: PanelOffer; timeline: TimelineOffer },
 ): WorldClientRtcApi | undefined {
   if (!testSeamsEnabled(context.extensionMode)) {
     return undefined;
   }
-  const { ui, connection, rooms, panel } = parts;
+  const { ui, connection, rooms, panel, timeline } = parts;
   const storage = {
     logDirectory: context.logUri.fsPath,
     globalStorageDirectory: context.globalStorageUri.fsPath,
     globalState: context.globalState,
     secrets: context.secrets,
   };
-  return { ui, connection, rooms: { model: rooms.model, provider: rooms.provider, view: rooms.view }, storage, panels: panel.seam() };
+  return {
+    ui,
+    connection,
+    rooms: { model: rooms.model, provider: rooms.provider, view: rooms.view },
+    storage,
+    panels: panel.seam(),
+    timeline: timeline.seam(),
+  };
 }

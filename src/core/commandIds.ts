@@ -36,6 +36,7 @@ export const CommandIds = {
   toggleGroupByState: 'worldclientRtc.toggleGroupByState',
   exportAllRooms: 'worldclientRtc.exportAllRooms',
   copyRequestAs: 'worldclientRtc.copyRequestAs',
+  showTimeline: 'worldclientRtc.showTimeline',
   // Twins of the order commands, titled "✓ …": the Sort and Group menu shows one for the order in effect.
   sortRoomsByNewestActive: 'worldclientRtc.sortRoomsByNewest.active',
   sortRoomsByOldestActive: 'worldclientRtc.sortRoomsByOldest.active',

@@ -26,9 +26,9 @@ export interface PanelServices {
   rooms: Pick<RoomsOffer, 'listedRoom' | 'onDidRemoveRooms' | 'onDidChangeList'>;
 }
 
-/** What the panel feature offers: the open panels for the contract checks and Compare, and the tests' seam. */
+/** What the panel feature offers: the open panels for the contract checks, Compare and the timeline, and the tests' seam. */
 export interface PanelOffer {
-  readonly panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'showProblems'>;
+  readonly panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'showProblems' | 'open'>;
   seam(): RoomPanelsSeam;
 }
 

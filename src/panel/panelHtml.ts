@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { contentSecurityPolicy, escapeAttribute } from '../core/webviewHtml';
+
+export { contentSecurityPolicy, createNonce } from '../core/webviewHtml';
 
 /**
  * The room panel's HTML shell. It holds no room data at all (not even the id): everything
@@ -13,21 +15,6 @@ export interface PanelHtmlInput {
   scriptUri: string;
   styleUri: string;
   nonce: string;
-}
-
-/** A fresh nonce per HTML load: 16 random bytes, base64 (CSP accepts base64 nonces). */
-export function createNonce(): string {
-  return randomBytes(16).toString('base64');
-}
-
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return ["default-src 'none'", `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'"].join(
-    '; ',
-  );
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function buildPanelHtml(input: PanelHtmlInput): string {

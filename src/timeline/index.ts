@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { RoomSummary } from '../api/types';
+import { CommandIds } from '../core/commandIds';
+import type { CommandRunner } from '../core/commandRunner';
+import type { Ui } from '../core/prompts';
+import type { ServerConnection } from '../core/serverConnection';
+import type { PanelOffer } from '../panel';
+import type { RoomsOffer } from '../rooms';
+import type { BarSources, RoomProblems } from './timelineBars';
+import { TimelinePanel } from './timelinePanel';
+import { timelineSeam, type TimelineSeam } from './timelineSeam';
+
+/** Recorded message arrivals per room (the history feature's reader fits this); optional until it is wired. */
+export interface MessageArrivals {
+  messageArrivals(serverUrl: string, roomId: string, limit: number): readonly number[];
+  readonly onDidChange?: vscode.Event<void>;
+}
+
+/** What the timeline needs from the composition root. */
+export interface TimelineServices {
+  runner: CommandRunner;
+  ui: Ui;
+  log: vscode.LogOutputChannel;
+  connection: Pick<ServerConnection, 'serverUrl'>;
+  /** The Rooms view's list and filter, and its problem badges (the annotator the contract checks set). */
+  rooms: Pick<RoomsOffer, 'model' | 'provider' | 'onDidChangeList'>;
+  panels: Pick<PanelOffer['panels'], 'open'>;
+  arrivals?: MessageArrivals;
+}
+
+export interface TimelineOffer {
+  seam(): TimelineSeam;
+}
+
+const NO_PROBLEMS: RoomProblems = { badge: '', severity: 'none' };
+
+/** The rooms the Rooms view's filters let through (all pages, not only those loaded into the tree), first entry per id. */
+function shownRooms(rooms: TimelineServices['rooms']): RoomSummary[] {
+  const byId = new Map<string, RoomSummary>();
+  for (const room of rooms.model.listed) {
+    if (!byId.has(room.id)) {
+      byId.set(room.id, room);
+    }
+  }
+  return rooms.model.shownRoomIds().flatMap((roomId) => byId.get(roomId) ?? []);
+}
+
+/** The Rooms Timeline: `showTimeline` opens (or reveals) its one panel, which follows the list, problems and arrivals. */
+export function register(context: vscode.ExtensionContext, services: TimelineServices): TimelineOffer {
+  const { runner, rooms, connection, arrivals } = services;
+  const sources: BarSources = {
+    problems(roomId) {
+      const decoration = rooms.provider.annotations?.decoration(roomId);
+      if (!decoration?.badge) {
+        return NO_PROBLEMS;
+      }
+      const isError = decoration.color instanceof vscode.ThemeColor && decoration.color.id.toLowerCase().includes('error');
+      return { badge: decoration.badge, severity: isError ? 'error' : 'warning' };
+    },
+    arrivals: (roomId, limit) => (arrivals && connection.serverUrl ? arrivals.messageArrivals(connection.serverUrl, roomId, limit) : []),
+  };
+  let current: TimelinePanel | undefined;
+  const show = (): void => {
+    if (current) {
+      current.panel.reveal();
+      return;
+    }
+    const panel = new TimelinePanel({
+      ...services,
+      extensionUri: context.extensionUri,
+      sources,
+      shownRooms: () => shownRooms(rooms),
+      openRoom: (roomId) => services.panels.open(roomId),
+      run: (label, action) => runner.run(label, action),
+    });
+    current = panel;
+    const follow = [
+      rooms.onDidChangeList(() => panel.update()),
+      rooms.provider.annotations?.onDidChange(() => panel.update()),
+      arrivals?.onDidChange?.(() => panel.update()),
+    ];
+    panel.onDidDispose(() => {
+      follow.forEach((subscription) => subscription?.dispose());
+      current = current === panel ? undefined : current;
+    });
+  };
+  context.subscriptions.push(runner.register(CommandIds.showTimeline, show), { dispose: () => current?.dispose() });
+  return { seam: () => timelineSeam(() => current) };
+}
