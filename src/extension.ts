@@ -11,6 +11,7 @@ import { SessionStore } from './core/sessionStore';
 import { SettingsProblemLog } from './core/settings';
 import { SNAPSHOT_RETENTION_MS, SnapshotStore } from './core/snapshotStore';
 import { scheduleOldCodeCacheRemoval } from './leftovers';
+import * as history from './history';
 import * as messages from './messages';
 import * as panel from './panel';
 import * as rooms from './rooms';
@@ -28,7 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const links = new FeatureLinks();
   const requestLog = new RequestLog(log);
   const sessions = new SessionStore(context.secrets);
-  const connection = new ServerConnection(sessions, requestLog, log);
+  const recorder = history.createHistoryRecorder(context, log);
+  const connection = new ServerConnection(sessions, requestLog, log, (serverUrl, observation) => recorder.observe(serverUrl, observation));
   const session = { signInAgain: () => links.run('signInAgain'), signIn: () => links.run('signIn') };
   const runner = new CommandRunner(ui, log, session, windowRunnerHost());
   const deletedFolder = vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath;
@@ -43,10 +45,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const panelOffer = panel.register(context, { ...core, extensionUri: context.extensionUri, rooms: roomsOffer });
   contract.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
   compare.register(context, { ...core, rooms: roomsOffer, snapshots, panels: panelOffer.panels });
+  const historyOffer = history.register(context, { ...core, history: recorder, rooms: roomsOffer, panels: panelOffer.panels });
   if (context.globalStorageUri.scheme === 'file') {
     context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));
   }
-  return testSeams(context, { ui, connection, rooms: roomsOffer, panel: panelOffer });
+  return testSeams(context, { ui, connection, rooms: roomsOffer, panel: panelOffer, history: historyOffer });
 }
 
 export function deactivate(): void {

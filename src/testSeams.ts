@@ -1,6 +1,7 @@
 import type { ExtensionContext, ExtensionMode, Memento, SecretStorage } from 'vscode';
 import type { SwitchableUi } from './core/prompts';
 import type { ServerConnection } from './core/serverConnection';
+import type { HistoryOffer } from './history';
 import type { PanelOffer } from './panel';
 import type { RoomPanelsSeam } from './panel/roomPanelsSeam';
 import type { RoomsOffer } from './rooms';
@@ -41,22 +42,24 @@ export interface WorldClientRtcApi {
   };
   /** Open room panels: what they show, and a way to talk to them as their webview would. */
   readonly panels: RoomPanelsSeam;
+  /** The Rooms view's "new" counts (the badge and tooltip a user sees). */
+  readonly history: HistoryOffer;
 }
 
 /** The seams of one activation, or undefined outside VS Code's Test mode. */
 export function testSeams(
   context: ExtensionContext,
-  parts: { ui: SwitchableUi; connection: ServerConnection; rooms: RoomsOffer; panel: PanelOffer },
+  parts: { ui: SwitchableUi; connection: ServerConnection; rooms: RoomsOffer; panel: PanelOffer; history: HistoryOffer },
 ): WorldClientRtcApi | undefined {
   if (!testSeamsEnabled(context.extensionMode)) {
     return undefined;
   }
-  const { ui, connection, rooms, panel } = parts;
+  const { ui, connection, rooms, panel, history } = parts;
   const storage = {
     logDirectory: context.logUri.fsPath,
     globalStorageDirectory: context.globalStorageUri.fsPath,
     globalState: context.globalState,
     secrets: context.secrets,
   };
-  return { ui, connection, rooms: { model: rooms.model, provider: rooms.provider, view: rooms.view }, storage, panels: panel.seam() };
+  return { ui, connection, rooms: { model: rooms.model, provider: rooms.provider, view: rooms.view }, storage, panels: panel.seam(), history };
 }

@@ -1,0 +1,295 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { RoomObservation, RtcMessage } from '../../api/types';
+import { Emitter, type Disposable } from '../events';
+import { frame, HistoryLog, replay } from './historyLog';
+import type { HistoryReader } from './historyReader';
+import { messagesRecord } from './messageDiff';
+import { ServerHistory, type HistoryRecord, type RoomHistory } from './serverHistory';
+
+export interface HistoryOptions {
+  /** The folder of the history files (one per server), under the extension's global storage. */
+  directory: string;
+  /** `worldclientRtc.history.record`, read at each observation. */
+  enabled(): boolean;
+  /** The budget per server in bytes (`worldclientRtc.history.maxMegabytes`). */
+  maxBytes(): number;
+  now?(): number;
+  warn?(message: string): void;
+}
+
+/** Which rooms of which server have new records. */
+export interface HistoryChange {
+  serverUrl: string;
+  roomIds: readonly string[];
+}
+
+/** Last sightings kept for the cheap comparison of the next one: the messages of a few rooms. */
+const MAX_REMEMBERED_MESSAGES = 400_000;
+/** After eviction a log fills this share of its budget, so it is not compacted again at the next append. */
+const AFTER_EVICTION_SHARE = 0.8;
+
+interface LoadedServer {
+  history: ServerHistory;
+  log: HistoryLog;
+}
+
+/**
+ * Records what the API client observed (client hook `onRoomObserved`) into one log per server,
+ * one observation at a time after the caller's work, and answers what was recorded. Each
+ * server's log is read on its first observation or question, never at activation. No vscode import.
+ */
+export class HistoryRecorder implements HistoryReader, Disposable {
+  private readonly servers = new Map<string, Promise<LoadedServer>>();
+  private readonly loaded = new Map<string, LoadedServer>();
+  private readonly remembered = new Map<string, readonly RtcMessage[]>();
+  private rememberedCount = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly changed = new Emitter<void>();
+  private readonly roomsChanged = new Emitter<HistoryChange>();
+  private readonly now: () => number;
+  readonly onDidChange = this.changed.event;
+  readonly onDidChangeRooms = this.roomsChanged.event;
+
+  constructor(private readonly options: HistoryOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Called by the API client's hook: takes the time now, records later, off the caller's path. */
+  observe(serverUrl: string, observation: RoomObservation): void {
+    if (!serverUrl || !this.options.enabled()) {
+      return;
+    }
+    const at = this.now();
+    this.enqueue(() => this.record(serverUrl, observation, at));
+  }
+
+  /** The user opened the room: messages first seen from now on are "new". */
+  markOpened(serverUrl: string, roomId: string): void {
+    if (!serverUrl || !this.options.enabled()) {
+      return;
+    }
+    this.enqueue(async () => {
+      const at = this.now();
+      await this.write(serverUrl, [{ k: 'o', r: roomId, at }]);
+    });
+  }
+
+  /** Resolves once everything observed so far is recorded. */
+  whenIdle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** The history of a room when its server's log is loaded; asks for the load otherwise (onDidChange follows). */
+  room(serverUrl: string, roomId: string): RoomHistory | undefined {
+    const server = this.loaded.get(serverUrl);
+    if (!server) {
+      void this.server(serverUrl).then(
+        () => this.changed.fire(),
+        () => undefined,
+      );
+    }
+    return server?.history.rooms.get(roomId);
+  }
+
+  messageArrivals(serverUrl: string, roomId: string, limit: number): readonly number[] {
+    const room = this.room(serverUrl, roomId);
+    if (!room || limit <= 0) {
+      return [];
+    }
+    // Messages already there at the first sighting did not arrive then: they are no arrivals.
+    const times: number[] = [];
+    for (const message of room.messages.values()) {
+      if (!message.before) {
+        times.push(message.firstSeen);
+      }
+    }
+    times.sort((a, b) => a - b);
+    return times.length > limit ? times.slice(times.length - limit) : times;
+  }
+
+  /** Messages first seen after the user last opened the room (all of them after its first sighting if never opened). */
+  newCount(serverUrl: string, roomId: string): number {
+    const room = this.room(serverUrl, roomId);
+    if (!room || room.firstMessagesAt === undefined) {
+      return 0;
+    }
+    const since = room.openedAt ?? room.firstMessagesAt;
+    let count = 0;
+    for (const message of room.messages.values()) {
+      if (message.firstSeen > since && message.vanishedAt === undefined) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The servers that have a history file, read from each file's first record. */
+  async serversWithHistory(): Promise<string[]> {
+    await this.whenIdle();
+    let names: string[];
+    try {
+      names = (await fs.readdir(this.options.directory)).filter((name) => name.endsWith('.log'));
+    } catch {
+      return [];
+    }
+    const servers: string[] = [];
+    for (const name of names) {
+      const serverUrl = await readServerOfLog(join(this.options.directory, name));
+      if (serverUrl && fileName(serverUrl) === name) {
+        servers.push(serverUrl);
+      }
+    }
+    return servers.sort();
+  }
+
+  /** Deletes the server's history, on disk and in memory. */
+  clear(serverUrl: string): Promise<void> {
+    return this.enqueue(async () => {
+      const server = await this.server(serverUrl);
+      await server.log.remove();
+      server.history.rooms.clear();
+      for (const key of [...this.remembered.keys()]) {
+        if (key.startsWith(`${serverUrl}\n`)) {
+          this.forget(key);
+        }
+      }
+      this.changed.fire();
+      this.roomsChanged.fire({ serverUrl, roomIds: [] });
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.roomsChanged.dispose();
+    this.remembered.clear();
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const result = this.queue.then(work).catch((error: unknown) => this.options.warn?.(`History not recorded: ${String(error)}`));
+    this.queue = result;
+    return result;
+  }
+
+  private async record(serverUrl: string, observation: RoomObservation, at: number): Promise<void> {
+    const { history } = await this.server(serverUrl);
+    const records: HistoryRecord[] = [];
+    const listed = observation.kind === 'rooms' ? observation.rooms : observation.kind === 'room' ? [observation.room] : [];
+    for (const room of listed) {
+      const record = history.fieldsRecord(room.id, room, at);
+      if (record) {
+        records.push(record);
+      }
+    }
+    const seen = observation.kind === 'room' ? { roomId: observation.room.id, messages: observation.room.messages } : observation;
+    if ('messages' in seen) {
+      const key = `${serverUrl}\n${seen.roomId}`;
+      const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+      const record = await messagesRecord(seen.roomId, history.rooms.get(seen.roomId), seen.messages, at, this.remembered.get(key), yieldNow);
+      this.remember(key, seen.messages);
+      if (record) {
+        records.push(record);
+      }
+    }
+    await this.write(serverUrl, records);
+  }
+
+  private async write(serverUrl: string, records: HistoryRecord[]): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
+    const server = await this.server(serverUrl);
+    records.forEach((record) => server.history.apply(record));
+    await server.log.append(server.log.size === 0 ? [{ k: 'h', server: serverUrl }, ...records] : records);
+    if (server.log.size > this.options.maxBytes()) {
+      await this.compact(server);
+    }
+    this.changed.fire();
+    this.roomsChanged.fire({ serverUrl, roomIds: [...new Set(records.map((record) => ('r' in record ? record.r : '')))] });
+  }
+
+  /** Rewrites the log as one record per room, dropping the rooms first seen longest ago until it fits its budget. */
+  private async compact(server: LoadedServer): Promise<void> {
+    const [header, ...rooms] = server.history.snapshot();
+    const sized = rooms.map((record) => ({ record, bytes: frame(record).length }));
+    let total = sized.reduce((sum, entry) => sum + entry.bytes, frame(header).length);
+    const limit = this.options.maxBytes() * AFTER_EVICTION_SHARE;
+    const oldestFirst = [...sized].sort((a, b) => firstSeenOf(a.record) - firstSeenOf(b.record));
+    for (const entry of oldestFirst) {
+      if (total <= limit) {
+        break;
+      }
+      total -= entry.bytes;
+      const roomId = (entry.record as { r: string }).r;
+      server.history.rooms.delete(roomId);
+      this.forget(`${server.history.serverUrl}\n${roomId}`);
+    }
+    await server.log.rewrite([header, ...sized.filter((entry) => server.history.rooms.has((entry.record as { r: string }).r)).map((e) => e.record)]);
+  }
+
+  private server(serverUrl: string): Promise<LoadedServer> {
+    let server = this.servers.get(serverUrl);
+    if (!server) {
+      server = this.load(serverUrl);
+      this.servers.set(serverUrl, server);
+      server.catch(() => this.servers.delete(serverUrl));
+    }
+    return server;
+  }
+
+  private async load(serverUrl: string): Promise<LoadedServer> {
+    await fs.mkdir(this.options.directory, { recursive: true });
+    const log = new HistoryLog(join(this.options.directory, fileName(serverUrl)));
+    const history = new ServerHistory(serverUrl);
+    for (const record of await log.load()) {
+      try {
+        history.apply(record as HistoryRecord);
+      } catch {
+        // A record of an unexpected shape (not ours) is skipped; the others still count.
+      }
+    }
+    const loaded = { history, log };
+    this.loaded.set(serverUrl, loaded);
+    return loaded;
+  }
+
+  private remember(key: string, messages: readonly RtcMessage[]): void {
+    this.forget(key);
+    this.remembered.set(key, messages);
+    this.rememberedCount += messages.length;
+    for (const oldest of this.remembered.keys()) {
+      if (this.rememberedCount <= MAX_REMEMBERED_MESSAGES) {
+        break;
+      }
+      this.forget(oldest);
+    }
+  }
+
+  private forget(key: string): void {
+    this.rememberedCount -= this.remembered.get(key)?.length ?? 0;
+    this.remembered.delete(key);
+  }
+}
+
+function fileName(serverUrl: string): string {
+  return `${createHash('sha256').update(serverUrl).digest('hex').slice(0, 24)}.log`;
+}
+
+function firstSeenOf(record: HistoryRecord): number {
+  return record.k === 'R' ? record.fs : 0;
+}
+
+async function readServerOfLog(file: string): Promise<string | undefined> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const [first] = replay(buffer.subarray(0, bytesRead)).records as HistoryRecord[];
+    return first?.k === 'h' && typeof first.server === 'string' ? first.server : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
