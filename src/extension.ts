@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   sessionFeature.register(context, { ...core, sessions, requestLog });
   messages.register(context, { ...core, snapshots });
   const roomsOffer = rooms.register(context, { ...core, snapshots });
-  const panelOffer = panel.register(context, { ...core, extensionUri: context.extensionUri, rooms: roomsOffer });
+  const panelOffer = panel.register(context, { ...core, extensionUri: context.extensionUri, rooms: roomsOffer, history: recorder });
   contract.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
   compare.register(context, { ...core, rooms: roomsOffer, snapshots, panels: panelOffer.panels });
   const historyOffer = history.register(context, { ...core, history: recorder, rooms: roomsOffer, panels: panelOffer.panels });

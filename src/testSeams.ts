@@ -61,5 +61,12 @@ export function testSeams(
     globalState: context.globalState,
     secrets: context.secrets,
   };
-  return { ui, connection, rooms: { model: rooms.model, provider: rooms.provider, view: rooms.view }, storage, panels: panel.seam(), history };
+  return {
+    ui,
+    connection,
+    rooms: { model: rooms.model, provider: rooms.provider, view: rooms.view },
+    storage,
+    panels: panel.seam(),
+    history,
+  };
 }

@@ -12,8 +12,10 @@ export class RtcCalls {
   constructor(private readonly core: ApiRequestCore) {}
 
   listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
-    return this.core.run({ what: 'list the rooms', secrets: [] }, async (scope) =>
-      this.observed({ kind: 'rooms', rooms: parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)) }).rooms,
+    return this.core.run(
+      { what: 'list the rooms', secrets: [] },
+      async (scope) =>
+        this.observed({ kind: 'rooms', rooms: parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)) }).rooms,
     );
   }
 
@@ -24,8 +26,10 @@ export class RtcCalls {
    */
   getRoom(id: string, signal?: AbortSignal, preview?: { size: number; onPreview(preview: RoomPreview): void }): Promise<Room> {
     const peekBody = preview && previewPeek(preview.size, preview.onPreview);
-    return this.core.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
-      this.observed({ kind: 'room', room: parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)) }).room,
+    return this.core.run(
+      { what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] },
+      async (scope) =>
+        this.observed({ kind: 'room', room: parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)) }).room,
     );
   }
 
@@ -61,9 +65,14 @@ export class RtcCalls {
   }
 
   getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
-    return this.core.run({ what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
-      this.observed({ kind: 'messages', roomId, messages: parseMessagesReply(await this.rtc('getRoomMessages', scope, roomId, undefined, signal)) })
-        .messages,
+    return this.core.run(
+      { what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] },
+      async (scope) =>
+        this.observed({
+          kind: 'messages',
+          roomId,
+          messages: parseMessagesReply(await this.rtc('getRoomMessages', scope, roomId, undefined, signal)),
+        }).messages,
     );
   }
 

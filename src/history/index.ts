@@ -35,7 +35,7 @@ export interface HistoryServices {
   connection: ServerConnection;
   history: HistoryRecorder;
   rooms: Pick<RoomsOffer, 'provider'>;
-  panels: Pick<PanelOffer['panels'], 'onDidLoadRoom'>;
+  panels: Pick<PanelOffer['panels'], 'onDidLoadRoom' | 'onDidRevealRoom'>;
 }
 
 /** What the history feature offers the tests: the "new" counts as the Rooms view shows them. */
@@ -52,6 +52,7 @@ export function register(context: vscode.ExtensionContext, services: HistoryServ
     vscode.window.registerFileDecorationProvider(decorations),
     services.rooms.provider.annotate(decorations),
     services.panels.onDidLoadRoom(({ roomId }) => history.markOpened(connection.serverUrl, roomId)),
+    services.panels.onDidRevealRoom((roomId) => history.markOpened(connection.serverUrl, roomId)),
     runner.register(CommandIds.clearHistory, () => clearHistory(ui, history, connection.serverUrl)),
   );
   return { decorations };

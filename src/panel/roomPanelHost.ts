@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Room, RoomSummary } from '../api/types';
 import type { ServerConnection } from '../core/serverConnection';
-import type { PanelAction } from '../shared/protocol';
+import type { MessageHistoryRow, PanelAction } from '../shared/protocol';
 import type { RoomPanel } from './roomPanel';
 
 /** What a panel needs from the manager that owns it. */
@@ -17,4 +17,6 @@ export interface RoomPanelHost {
   roomLoaded(roomId: string, room: Room): void;
   /** The room as the room list last showed it (its fields, without messages), if listed. */
   listedRoom(roomId: string): RoomSummary | undefined;
+  /** What the recorded history says of one of the room's messages, or null. */
+  messageHistory(roomId: string, messageId: string): MessageHistoryRow | null;
 }

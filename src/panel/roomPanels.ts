@@ -4,7 +4,8 @@ import type { Room, RoomSummary } from '../api/types';
 import type { ServerConnection } from '../core/serverConnection';
 import type { CommandRunner } from '../core/commandRunner';
 import type { FeatureLinks } from '../core/featureLinks';
-import { ROOM_VIEW_TYPE, type PanelAction, type ProblemsMessage } from '../shared/protocol';
+import type { HistoryRecorder } from '../core/history/historyRecorder';
+import { ROOM_VIEW_TYPE, type MessageHistoryRow, type PanelAction, type ProblemsMessage } from '../shared/protocol';
 import { runPanelAction } from './panelActions';
 import { RoomPanel } from './roomPanel';
 import type { RoomPanelHost } from './roomPanelHost';
@@ -19,6 +20,8 @@ export interface RoomPanelsOptions {
   links: FeatureLinks;
   /** The room as the room list shows it, for the header of a room too big to load. */
   listedRoom(roomId: string): RoomSummary | undefined;
+  /** The recorded history: each row's First seen, and when it changed. */
+  history: Pick<HistoryRecorder, 'room' | 'onDidChangeRooms'>;
 }
 
 /**
@@ -32,6 +35,10 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   private readonly loadedRoom = new vscode.EventEmitter<{ roomId: string; room: Room }>();
   /** A panel loaded its room in full (open, Refresh; not Watch's polls). */
   readonly onDidLoadRoom = this.loadedRoom.event;
+  private readonly revealedRoom = new vscode.EventEmitter<string>();
+  /** The user opened a room whose panel was already open: it is shown, not loaded again. */
+  readonly onDidRevealRoom = this.revealedRoom.event;
+  private readonly historySubscription: vscode.Disposable;
   readonly connection: ServerConnection;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
@@ -40,6 +47,21 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     this.connection = options.connection;
     this.log = options.log;
     this.extensionUri = options.extensionUri;
+    this.historySubscription = options.history.onDidChangeRooms(({ serverUrl, roomIds, messages }) => {
+      if (messages && serverUrl === this.connection.serverUrl) {
+        const changed = roomIds.length ? roomIds.map((roomId) => this.panels.get(roomId)) : [...this.panels.values()];
+        changed.forEach((panel) => panel?.historyChanged());
+      }
+    });
+  }
+
+  messageHistory(roomId: string, messageId: string): MessageHistoryRow | null {
+    const recorded = this.options.history.room(this.connection.serverUrl, roomId)?.messages.get(messageId);
+    if (!recorded) {
+      return null;
+    }
+    const { firstSeen, before, changedAt, previousHash } = recorded;
+    return { firstSeen, before, changedAt: changedAt ?? null, previousHash: previousHash ?? null };
   }
 
   /** Shows the room's contract problems in its panel, if open. */
@@ -61,6 +83,7 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     if (existing) {
       existing.timings.restart();
       existing.panel.reveal(undefined, preserveFocus);
+      this.revealedRoom.fire(roomId);
       if (existing.status === 'error' || existing.status === 'deleted') {
         await existing.load();
       }
@@ -147,6 +170,8 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
 
   dispose(): void {
     this.loadedRoom.dispose();
+    this.revealedRoom.dispose();
+    this.historySubscription.dispose();
     [...this.panels.values()].forEach((panel) => panel.dispose());
     this.panels.clear();
   }

@@ -22,7 +22,10 @@ export interface HistoryOptions {
 /** Which rooms of which server have new records. */
 export interface HistoryChange {
   serverUrl: string;
+  /** Empty: every room (Clear History). */
   roomIds: readonly string[];
+  /** Messages were recorded (not only an opening): what a panel's rows show changed. */
+  messages: boolean;
 }
 
 /** Last sightings kept for the cheap comparison of the next one: the messages of a few rooms. */
@@ -62,7 +65,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
       return;
     }
     const at = this.now();
-    this.enqueue(() => this.record(serverUrl, observation, at));
+    void this.enqueue(() => this.record(serverUrl, observation, at));
   }
 
   /** The user opened the room: messages first seen from now on are "new". */
@@ -70,7 +73,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     if (!serverUrl || !this.options.enabled()) {
       return;
     }
-    this.enqueue(async () => {
+    void this.enqueue(async () => {
       const at = this.now();
       await this.write(serverUrl, [{ k: 'o', r: roomId, at }]);
     });
@@ -156,7 +159,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
         }
       }
       this.changed.fire();
-      this.roomsChanged.fire({ serverUrl, roomIds: [] });
+      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true });
     });
   }
 
@@ -166,6 +169,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     this.remembered.clear();
   }
 
+  /** Runs after everything queued before; never rejects (a failure is a log line). */
   private enqueue(work: () => Promise<void>): Promise<void> {
     const result = this.queue.then(work).catch((error: unknown) => this.options.warn?.(`History not recorded: ${String(error)}`));
     this.queue = result;
@@ -186,7 +190,14 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     if ('messages' in seen) {
       const key = `${serverUrl}\n${seen.roomId}`;
       const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-      const record = await messagesRecord(seen.roomId, history.rooms.get(seen.roomId), seen.messages, at, this.remembered.get(key), yieldNow);
+      const record = await messagesRecord(
+        seen.roomId,
+        history.rooms.get(seen.roomId),
+        seen.messages,
+        at,
+        this.remembered.get(key),
+        yieldNow,
+      );
       this.remember(key, seen.messages);
       if (record) {
         records.push(record);
@@ -206,7 +217,8 @@ export class HistoryRecorder implements HistoryReader, Disposable {
       await this.compact(server);
     }
     this.changed.fire();
-    this.roomsChanged.fire({ serverUrl, roomIds: [...new Set(records.map((record) => ('r' in record ? record.r : '')))] });
+    const roomIds = [...new Set(records.map((record) => ('r' in record ? record.r : '')))];
+    this.roomsChanged.fire({ serverUrl, roomIds, messages: records.some((record) => record.k === 'm') });
   }
 
   /** Rewrites the log as one record per room, dropping the rooms first seen longest ago until it fits its budget. */
@@ -225,7 +237,10 @@ export class HistoryRecorder implements HistoryReader, Disposable {
       server.history.rooms.delete(roomId);
       this.forget(`${server.history.serverUrl}\n${roomId}`);
     }
-    await server.log.rewrite([header, ...sized.filter((entry) => server.history.rooms.has((entry.record as { r: string }).r)).map((e) => e.record)]);
+    await server.log.rewrite([
+      header,
+      ...sized.filter((entry) => server.history.rooms.has((entry.record as { r: string }).r)).map((e) => e.record),
+    ]);
   }
 
   private server(serverUrl: string): Promise<LoadedServer> {

@@ -46,7 +46,14 @@ export async function messagesRecord(
   if (!first && set.length === 0 && gone.length === 0) {
     return undefined;
   }
-  return { k: 'm', r: roomId, at, ...(first ? { first: 1 as const } : {}), ...(set.length ? { set } : {}), ...(gone.length ? { gone } : {}) };
+  return {
+    k: 'm',
+    r: roomId,
+    at,
+    ...(first ? { first: 1 as const } : {}),
+    ...(set.length ? { set } : {}),
+    ...(gone.length ? { gone } : {}),
+  };
 }
 
 function sameMessage(a: RtcMessage, b: RtcMessage): boolean {

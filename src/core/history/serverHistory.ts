@@ -59,7 +59,13 @@ export class ServerHistory {
     }
     switch (record.k) {
       case 'f':
-        this.room(record.r, record.at).fields.push({ at: record.at, started: record.s, ended: record.e, members: record.m, hasMessages: record.h });
+        this.room(record.r, record.at).fields.push({
+          at: record.at,
+          started: record.s,
+          ended: record.e,
+          members: record.m,
+          hasMessages: record.h,
+        });
         return;
       case 'm':
         this.applyMessages(record);

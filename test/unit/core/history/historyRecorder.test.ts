@@ -47,7 +47,10 @@ describe('HistoryRecorder', () => {
     const history = recorder();
     await observe(history, { kind: 'room', room: { ...ROOM, messages: messages(2) } }, 1_000);
     await observe(history, { kind: 'messages', roomId: ROOM.id, messages: [...messages(2), { id: 'new', salt: 's', data: 'd' }] }, 2_000);
-    const changed = [{ id: 'm0', salt: 'salt0', data: 'other' }, { id: 'new', salt: 's', data: 'd' }];
+    const changed = [
+      { id: 'm0', salt: 'salt0', data: 'other' },
+      { id: 'new', salt: 's', data: 'd' },
+    ];
     await observe(history, { kind: 'messages', roomId: ROOM.id, messages: changed }, 3_000);
 
     const room = history.room(SERVER, ROOM.id);
@@ -58,7 +61,10 @@ describe('HistoryRecorder', () => {
     assert.equal(room?.messages.get('m1')?.vanishedAt, 3_000);
     assert.deepEqual([room?.messages.get('new')?.firstSeen, room?.messages.get('new')?.before], [2_000, false]);
     assert.deepEqual(history.messageArrivals(SERVER, ROOM.id, 10), [2_000]);
-    assert.deepEqual(room?.fields.map((entry) => entry.members), ['a@example.com']);
+    assert.deepEqual(
+      room?.fields.map((entry) => entry.members),
+      ['a@example.com'],
+    );
   });
 
   it('never writes the salt, the data or anything but hashes of them', async () => {
@@ -108,7 +114,11 @@ describe('HistoryRecorder', () => {
     maxBytes = 40_000;
     const history = recorder();
     for (let index = 0; index < 12; index++) {
-      await observe(history, { kind: 'room', room: { ...ROOM, id: `room-${index}`, messages: messages(200, `r${index}-`) } }, 1_000 + index);
+      await observe(
+        history,
+        { kind: 'room', room: { ...ROOM, id: `room-${index}`, messages: messages(200, `r${index}-`) } },
+        1_000 + index,
+      );
     }
     assert.ok(fs.statSync(logFile()).size <= maxBytes, `${fs.statSync(logFile()).size} bytes`);
     assert.equal(history.room(SERVER, 'room-0'), undefined);
