@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { HistoryRecord } from './serverHistory';
 
 /**
  * One server's history file: an append-only log of framed records (4-byte length, 4-byte
@@ -131,5 +132,25 @@ export class HistoryLog {
     const result = this.queue.then(work, work);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+}
+
+/** One file per server, named by a hash of its URL (the URL itself is the first record inside). */
+export function logFileName(serverUrl: string): string {
+  return `${createHash('sha256').update(serverUrl).digest('hex').slice(0, 24)}.log`;
+}
+
+/** The server a log file names in its first record, reading only its start. */
+export async function readServerOfLog(file: string): Promise<string | undefined> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const [first] = replay(buffer.subarray(0, bytesRead)).records as HistoryRecord[];
+    return first?.k === 'h' && typeof first.server === 'string' ? first.server : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
   }
 }

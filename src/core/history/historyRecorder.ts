@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { RoomObservation, RtcMessage } from '../../api/types';
 import { Emitter, type Disposable } from '../events';
-import { frame, HistoryLog, replay } from './historyLog';
+import { frame, HistoryLog, logFileName, readServerOfLog } from './historyLog';
 import type { HistoryReader } from './historyReader';
 import { messagesRecord } from './messageDiff';
 import { ServerHistory, type HistoryRecord, type RoomHistory } from './serverHistory';
@@ -140,7 +139,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     const servers: string[] = [];
     for (const name of names) {
       const serverUrl = await readServerOfLog(join(this.options.directory, name));
-      if (serverUrl && fileName(serverUrl) === name) {
+      if (serverUrl && logFileName(serverUrl) === name) {
         servers.push(serverUrl);
       }
     }
@@ -255,7 +254,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
 
   private async load(serverUrl: string): Promise<LoadedServer> {
     await fs.mkdir(this.options.directory, { recursive: true });
-    const log = new HistoryLog(join(this.options.directory, fileName(serverUrl)));
+    const log = new HistoryLog(join(this.options.directory, logFileName(serverUrl)));
     const history = new ServerHistory(serverUrl);
     for (const record of await log.load()) {
       try {
@@ -287,24 +286,6 @@ export class HistoryRecorder implements HistoryReader, Disposable {
   }
 }
 
-function fileName(serverUrl: string): string {
-  return `${createHash('sha256').update(serverUrl).digest('hex').slice(0, 24)}.log`;
-}
-
 function firstSeenOf(record: HistoryRecord): number {
   return record.k === 'R' ? record.fs : 0;
-}
-
-async function readServerOfLog(file: string): Promise<string | undefined> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const [first] = replay(buffer.subarray(0, bytesRead)).records as HistoryRecord[];
-    return first?.k === 'h' && typeof first.server === 'string' ? first.server : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    await handle.close();
-  }
 }

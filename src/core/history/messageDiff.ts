@@ -13,7 +13,7 @@ export function messageHash(message: RtcMessage): string {
 /**
  * The record of one sighting of a room's messages, or undefined when nothing changed. `previous`
  * is the array seen last time (kept in memory): messages identical at the same place are not
- * hashed again, so a Watch poll of a room that only grew hashes just its new tail.
+ * hashed again, so a Watch poll of a room that grew (or slid) hashes just its new tail.
  */
 export async function messagesRecord(
   roomId: string,
@@ -23,13 +23,12 @@ export async function messagesRecord(
   previous: readonly RtcMessage[] | undefined,
   yieldNow: () => Promise<void>,
 ): Promise<HistoryRecord | undefined> {
-  const same = previous ? samePrefix(previous, messages) : 0;
-  const grewOnly = previous !== undefined && same === previous.length;
+  const window = previous ? slidWindow(previous, messages) : undefined;
   const set: SeenMessage[] = [];
   let hashed = 0;
-  for (let index = grewOnly ? same : 0; index < messages.length; index++) {
+  for (let index = window ? window.kept : 0; index < messages.length; index++) {
     const message = messages[index];
-    if (!grewOnly && previous && index < previous.length && sameMessage(previous[index], message)) {
+    if (!window && previous && index < previous.length && sameMessage(previous[index], message)) {
       continue;
     }
     const hash = messageHash(message);
@@ -41,7 +40,11 @@ export async function messagesRecord(
       await yieldNow();
     }
   }
-  const gone = grewOnly || !room ? [] : vanished(room, messages);
+  const gone = !room
+    ? []
+    : window
+      ? windowGone(previous as readonly RtcMessage[], window.dropped, messages, window.kept)
+      : vanished(room, messages);
   const first = room?.firstMessagesAt === undefined;
   if (!first && set.length === 0 && gone.length === 0) {
     return undefined;
@@ -56,18 +59,42 @@ export async function messagesRecord(
   };
 }
 
-function sameMessage(a: RtcMessage, b: RtcMessage): boolean {
-  return a.id === b.id && a.salt === b.salt && a.data === b.data;
+/**
+ * When the messages are the previous ones with some dropped from the start and some added at the
+ * end (a room that grew, or a server that keeps only the latest): how many were dropped and how
+ * many of the previous ones are kept, in order. Undefined for any other change.
+ */
+function slidWindow(previous: readonly RtcMessage[], messages: readonly RtcMessage[]): { dropped: number; kept: number } | undefined {
+  let dropped = 0;
+  if (messages.length > 0) {
+    const firstId = messages[0].id;
+    while (dropped < previous.length && previous[dropped].id !== firstId) {
+      dropped++;
+    }
+  }
+  const kept = Math.min(previous.length - dropped, messages.length);
+  for (let index = 0; index < kept; index++) {
+    if (!sameMessage(previous[dropped + index], messages[index])) {
+      return undefined;
+    }
+  }
+  return dropped + kept === previous.length ? { dropped, kept } : undefined;
 }
 
-/** How many messages at the start are identical in both arrays. */
-function samePrefix(previous: readonly RtcMessage[], messages: readonly RtcMessage[]): number {
-  const length = Math.min(previous.length, messages.length);
-  let index = 0;
-  while (index < length && sameMessage(previous[index], messages[index])) {
-    index++;
+/** The dropped ones of a slid window, unless one of them came back among the added ones. */
+function windowGone(previous: readonly RtcMessage[], dropped: number, messages: readonly RtcMessage[], kept: number): string[] {
+  if (dropped === 0) {
+    return [];
   }
-  return index;
+  const added = new Set<string>();
+  for (let index = kept; index < messages.length; index++) {
+    added.add(messages[index].id);
+  }
+  return previous.slice(0, dropped).flatMap((message) => (added.has(message.id) ? [] : [message.id]));
+}
+
+function sameMessage(a: RtcMessage, b: RtcMessage): boolean {
+  return a.id === b.id && a.salt === b.salt && a.data === b.data;
 }
 
 function vanished(room: RoomHistory, messages: readonly RtcMessage[]): string[] {

@@ -182,3 +182,35 @@ describe('HistoryRecorder cost of a Watch poll', () => {
     assert.ok(ratios[2] < 0.1, `median recording cost ${(ratios[2] * 100).toFixed(1)} % of the poll`);
   });
 });
+
+describe('HistoryRecorder on a room that keeps only its latest messages', () => {
+  let directory: string;
+  beforeEach(() => (directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-history-window-'))));
+  afterEach(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+  it('records the dropped ones as vanished and the added ones as arrivals', async () => {
+    let now = 1_000;
+    const history = new HistoryRecorder({ directory, enabled: () => true, maxBytes: () => 1024 * 1024, now: () => now });
+    history.observe(SERVER, { kind: 'messages', roomId: ROOM.id, messages: messages(5) });
+    await history.whenIdle();
+    now = 2_000;
+    // m0 and m1 dropped, m2–m4 kept, two added; m0 comes back at the end.
+    const slid = [...messages(5).slice(2), { id: 'x', salt: '', data: '' }, messages(1)[0]];
+    history.observe(SERVER, { kind: 'messages', roomId: ROOM.id, messages: slid });
+    await history.whenIdle();
+    const room = history.room(SERVER, ROOM.id);
+    assert.deepEqual(
+      [...(room?.messages ?? [])].map(([id, message]) => [id, message.vanishedAt ?? null]),
+      [
+        ['m0', null],
+        ['m1', 2_000],
+        ['m2', null],
+        ['m3', null],
+        ['m4', null],
+        ['x', null],
+      ],
+    );
+    assert.deepEqual(history.messageArrivals(SERVER, ROOM.id, 10), [2_000]);
+    history.dispose();
+  });
+});
