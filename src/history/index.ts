@@ -11,6 +11,7 @@ import { NewMessagesDecorations } from './newMessagesDecorations';
 
 const MEGABYTE = 1024 * 1024;
 const DEFAULT_MAX_MEGABYTES = 20;
+const START_LOADS_AFTER_MS = 2000;
 
 /** The recorder, built before the connection so every client it builds reports to it. */
 export function createHistoryRecorder(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): HistoryRecorder {
@@ -24,6 +25,7 @@ export function createHistoryRecorder(context: vscode.ExtensionContext, log: vsc
       return (typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : DEFAULT_MAX_MEGABYTES) * MEGABYTE;
     },
     warn: (message) => log.warn(message),
+    deferLoads: true,
   });
   context.subscriptions.push(recorder);
   return recorder;
@@ -47,7 +49,11 @@ export interface HistoryOffer {
 export function register(context: vscode.ExtensionContext, services: HistoryServices): HistoryOffer {
   const { runner, ui, connection, history } = services;
   const decorations = new NewMessagesDecorations(history, () => connection.serverUrl);
+  // The history is read once the Rooms view has its first rows, or soon after activation when the view is not shown.
+  const startTimer = setTimeout(history.start, START_LOADS_AFTER_MS);
   context.subscriptions.push(
+    services.rooms.provider.onDidHandOutRows(history.start),
+    { dispose: () => clearTimeout(startTimer) },
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
     services.rooms.provider.annotate(decorations),

@@ -16,6 +16,8 @@ export interface HistoryOptions {
   maxBytes(): number;
   now?(): number;
   warn?(message: string): void;
+  /** Read no log before start() is called: at activation, the first rows come first. */
+  deferLoads?: boolean;
 }
 
 /** Which rooms of which server have new records. */
@@ -54,8 +56,15 @@ export class HistoryRecorder implements HistoryReader, Disposable {
   readonly onDidChange = this.changed.event;
   readonly onDidChangeRooms = this.roomsChanged.event;
 
+  private started: Promise<void>;
+  /** Lets the logs be read (see HistoryOptions.deferLoads); later calls do nothing. */
+  readonly start: () => void;
+
   constructor(private readonly options: HistoryOptions) {
     this.now = options.now ?? Date.now;
+    let start = (): void => undefined;
+    this.started = options.deferLoads ? new Promise((resolve) => (start = resolve)) : Promise.resolve();
+    this.start = () => start();
   }
 
   /** Called by the API client's hook: takes the time now, records later, off the caller's path. */
@@ -107,24 +116,16 @@ export class HistoryRecorder implements HistoryReader, Disposable {
         times.push(message.firstSeen);
       }
     }
-    times.sort((a, b) => a - b);
+    // Entries are added as they are first seen, so this is already in time order unless the clock went back.
+    if (times.some((time, index) => index > 0 && time < times[index - 1])) {
+      times.sort((a, b) => a - b);
+    }
     return times.length > limit ? times.slice(times.length - limit) : times;
   }
 
-  /** Messages first seen after the user last opened the room (all of them after its first sighting if never opened). */
+  /** Messages first seen after the user last opened the room (after its first sighting if never opened). */
   newCount(serverUrl: string, roomId: string): number {
-    const room = this.room(serverUrl, roomId);
-    if (!room || room.firstMessagesAt === undefined) {
-      return 0;
-    }
-    const since = room.openedAt ?? room.firstMessagesAt;
-    let count = 0;
-    for (const message of room.messages.values()) {
-      if (message.firstSeen > since && message.vanishedAt === undefined) {
-        count++;
-      }
-    }
-    return count;
+    return this.room(serverUrl, roomId)?.newCount ?? 0;
   }
 
   /** The servers that have a history file, read from each file's first record. */
@@ -253,6 +254,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
   }
 
   private async load(serverUrl: string): Promise<LoadedServer> {
+    await this.started;
     await fs.mkdir(this.options.directory, { recursive: true });
     const log = new HistoryLog(join(this.options.directory, logFileName(serverUrl)));
     const history = new ServerHistory(serverUrl);

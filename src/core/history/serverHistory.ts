@@ -30,6 +30,8 @@ export interface RoomHistory {
   firstMessagesAt?: number;
   /** Last time the user opened the room; messages first seen after it are "new". */
   openedAt?: number;
+  /** Messages first seen after `openedAt` (after the first sighting if never opened), kept as records apply. */
+  newCount: number;
   fields: FieldsEntry[];
   messages: Map<string, MessageHistory>;
 }
@@ -71,7 +73,7 @@ export class ServerHistory {
         this.applyMessages(record);
         return;
       case 'o':
-        this.room(record.r, record.at).openedAt = record.at;
+        Object.assign(this.room(record.r, record.at), { openedAt: record.at, newCount: 0 });
         return;
       case 'R':
         this.rooms.set(record.r, fromSnapshot(record));
@@ -110,7 +112,7 @@ export class ServerHistory {
   private room(roomId: string, at: number): RoomHistory {
     let room = this.rooms.get(roomId);
     if (!room) {
-      room = { firstSeen: at, fields: [], messages: new Map() };
+      room = { firstSeen: at, fields: [], messages: new Map(), newCount: 0 };
       this.rooms.set(roomId, room);
     }
     return room;
@@ -125,6 +127,7 @@ export class ServerHistory {
       const known = room.messages.get(id);
       if (!known) {
         room.messages.set(id, { hash, firstSeen: at, before });
+        room.newCount += before ? 0 : 1;
         continue;
       }
       known.vanishedAt = undefined;
@@ -172,5 +175,10 @@ function fromSnapshot(record: Extract<HistoryRecord, { k: 'R' }>): RoomHistory {
     });
   }
   const fields = record.f.map(([at, started, ended, members, hasMessages]) => ({ at, started, ended, members, hasMessages }));
-  return { firstSeen: record.fs, firstMessagesAt: record.fm, openedAt: record.o, fields, messages };
+  const since = record.o ?? record.fm ?? Infinity;
+  let newCount = 0;
+  for (const message of messages.values()) {
+    newCount += message.firstSeen > since ? 1 : 0;
+  }
+  return { firstSeen: record.fs, firstMessagesAt: record.fm, openedAt: record.o, fields, messages, newCount };
 }
