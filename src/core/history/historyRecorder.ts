@@ -56,7 +56,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
   readonly onDidChange = this.changed.event;
   readonly onDidChangeRooms = this.roomsChanged.event;
 
-  private started: Promise<void>;
+  private readonly started: Promise<void>;
   /** Lets the logs be read (see HistoryOptions.deferLoads); later calls do nothing. */
   readonly start: () => void;
 
@@ -96,10 +96,8 @@ export class HistoryRecorder implements HistoryReader, Disposable {
   room(serverUrl: string, roomId: string): RoomHistory | undefined {
     const server = this.loaded.get(serverUrl);
     if (!server) {
-      void this.server(serverUrl).then(
-        () => this.changed.fire(),
-        () => undefined,
-      );
+      // Once read, the load tells every reader (onDidChange, onDidChangeRooms) to ask again.
+      void this.server(serverUrl).catch(() => undefined);
     }
     return server?.history.rooms.get(roomId);
   }
@@ -267,6 +265,10 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     }
     const loaded = { history, log };
     this.loaded.set(serverUrl, loaded);
+    if (history.rooms.size > 0) {
+      this.changed.fire();
+      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true });
+    }
     return loaded;
   }
 
