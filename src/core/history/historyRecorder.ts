@@ -29,8 +29,8 @@ export interface HistoryChange {
   messages: boolean;
 }
 
-/** Last sightings kept for the cheap comparison of the next one: the messages of a few rooms. */
-const MAX_REMEMBERED_MESSAGES = 400_000;
+/** Last sightings kept for the cheap comparison of the next one (usually the arrays open panels hold anyway). */
+const MAX_REMEMBERED_MESSAGES = 200_000;
 /** After eviction a log fills this share of its budget, so it is not compacted again at the next append. */
 const AFTER_EVICTION_SHARE = 0.8;
 
