@@ -32,7 +32,8 @@ export function firstSeenText(history: MessageHistoryRow | null, now: number): {
     return { text: '', title: 'Not recorded yet', spoken: '' };
   }
   const exact = exactTime(history.firstSeen);
-  const seen = history.before ? `before ${exact}` : relativeTime(history.firstSeen, now);
+  const short = new Date(history.firstSeen).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  const seen = history.before ? `before ${short}` : relativeTime(history.firstSeen, now);
   const title = history.before ? `Already there when the room was first seen, ${exact}` : `First seen ${exact}`;
   const changed = history.changedAt === null ? '' : `changed ${relativeTime(history.changedAt, now)}`;
   return {
