@@ -11,6 +11,7 @@ import { SessionStore } from './core/sessionStore';
 import { SettingsProblemLog } from './core/settings';
 import { SNAPSHOT_RETENTION_MS, SnapshotStore } from './core/snapshotStore';
 import { scheduleOldCodeCacheRemoval } from './leftovers';
+import * as history from './history';
 import * as messages from './messages';
 import * as panel from './panel';
 import * as rooms from './rooms';
@@ -29,7 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const links = new FeatureLinks();
   const requestLog = new RequestLog(log);
   const sessions = new SessionStore(context.secrets);
-  const connection = new ServerConnection(sessions, requestLog, log);
+  const recorder = history.createHistoryRecorder(context, log);
+  const connection = new ServerConnection(sessions, requestLog, log, (serverUrl, observation) => recorder.observe(serverUrl, observation));
   const session = { signInAgain: () => links.run('signInAgain'), signIn: () => links.run('signIn') };
   const runner = new CommandRunner(ui, log, session, windowRunnerHost());
   const deletedFolder = vscode.Uri.joinPath(context.globalStorageUri, 'deleted').fsPath;
@@ -41,14 +43,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   sessionFeature.register(context, { ...core, sessions, requestLog });
   messages.register(context, { ...core, snapshots });
   const roomsOffer = rooms.register(context, { ...core, snapshots });
-  const panelOffer = panel.register(context, { ...core, snapshots, extensionUri: context.extensionUri, rooms: roomsOffer });
+  const panelOffer = panel.register(context, {
+    ...core,
+    snapshots,
+    extensionUri: context.extensionUri,
+    rooms: roomsOffer,
+    history: recorder,
+  });
   contract.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
   compare.register(context, { ...core, rooms: roomsOffer, snapshots, panels: panelOffer.panels });
-  const timelineOffer = timeline.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
+  const historyOffer = history.register(context, { ...core, history: recorder, rooms: roomsOffer, panels: panelOffer.panels });
+  const timelineOffer = timeline.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels, arrivals: recorder });
   if (context.globalStorageUri.scheme === 'file') {
     context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));
   }
-  return testSeams(context, { ui, connection, rooms: roomsOffer, panel: panelOffer, timeline: timelineOffer });
+  return testSeams(context, { ui, connection, rooms: roomsOffer, panel: panelOffer, history: historyOffer, timeline: timelineOffer });
 }
 
 export function deactivate(): void {

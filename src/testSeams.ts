@@ -1,6 +1,7 @@
 import type { ExtensionContext, ExtensionMode, Memento, SecretStorage } from 'vscode';
 import type { SwitchableUi } from './core/prompts';
 import type { ServerConnection } from './core/serverConnection';
+import type { HistoryOffer } from './history';
 import type { PanelOffer } from './panel';
 import type { RoomPanelsSeam } from './panel/roomPanelsSeam';
 import type { RoomsOffer } from './rooms';
@@ -45,17 +46,26 @@ export interface WorldClientRtcApi {
   readonly panels: RoomPanelsSeam;
   /** The Rooms Timeline panel: what its page drew, and a way to talk to it as its page would. */
   readonly timeline: TimelineSeam;
+  /** The Rooms view's "new" counts (the badge and tooltip a user sees). */
+  readonly history: HistoryOffer;
 }
 
 /** The seams of one activation, or undefined outside VS Code's Test mode. */
 export function testSeams(
   context: ExtensionContext,
-  parts: { ui: SwitchableUi; connection: ServerConnection; rooms: RoomsOffer; panel: PanelOffer; timeline: TimelineOffer },
+  parts: {
+    ui: SwitchableUi;
+    connection: ServerConnection;
+    rooms: RoomsOffer;
+    panel: PanelOffer;
+    history: HistoryOffer;
+    timeline: TimelineOffer;
+  },
 ): WorldClientRtcApi | undefined {
   if (!testSeamsEnabled(context.extensionMode)) {
     return undefined;
   }
-  const { ui, connection, rooms, panel, timeline } = parts;
+  const { ui, connection, rooms, panel, history, timeline } = parts;
   const storage = {
     logDirectory: context.logUri.fsPath,
     globalStorageDirectory: context.globalStorageUri.fsPath,
@@ -69,5 +79,6 @@ export function testSeams(
     storage,
     panels: panel.seam(),
     timeline: timeline.seam(),
+    history,
   };
 }

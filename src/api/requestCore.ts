@@ -5,7 +5,7 @@ import { parseReplyInSlices, renewedCredentials, type ParsedReply, type RawReply
 import { ReplyBudget } from './replyBudget';
 import { DEFAULT_RETRY_TUNING, type RetryTuning } from './retry';
 import { ShapeError } from './shapes';
-import type { ClientHooks, Credentials, ServerConfig } from './types';
+import type { ClientHooks, Credentials, RoomObservation, ServerConfig } from './types';
 import { parseBaseUrl, type ParsedBaseUrl } from './urls';
 
 // The request core every API call goes through: where requests go, the session they carry
@@ -48,6 +48,15 @@ export class ApiRequestCore {
     }
     const transport = new HttpTransport(config, server, hooks.onRequest, { ...DEFAULT_RETRY_TUNING, ...tuning }, budget);
     this.target = { server, transport };
+  }
+
+  /** Hands a parsed reply to the hook; the hook's failure never fails the call that read it. */
+  observed(observation: RoomObservation): void {
+    try {
+      this.hooks.onRoomObserved?.(observation);
+    } catch (error) {
+      this.hooks.onInfo?.(`Could not record what the reply showed: ${(error as Error).message}`);
+    }
   }
 
   /** Closes the connection pool; calls made afterwards fail as cancelled. */

@@ -4,7 +4,7 @@ import { interpretReply, quoteId, type ReplyContext } from './replies';
 import type { ApiRequestCore, CallScope } from './requestCore';
 import { RoomPreviewReader, type RoomPreview } from './roomPreview';
 import { checkSuccess, parseMessagesReply, parseRoom, parseRoomList } from './shapes';
-import type { NewRoom, Room, RoomSummary, RtcMessage } from './types';
+import type { NewRoom, Room, RoomObservation, RoomSummary, RtcMessage } from './types';
 import { RTC_ROUTES, rtcPath, type RtcCall } from './urls';
 
 /** The seven calls of the rtc route, sent through the client's request core. */
@@ -12,8 +12,10 @@ export class RtcCalls {
   constructor(private readonly core: ApiRequestCore) {}
 
   listRooms(signal?: AbortSignal): Promise<RoomSummary[]> {
-    return this.core.run({ what: 'list the rooms', secrets: [] }, async (scope) =>
-      parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)),
+    return this.core.run(
+      { what: 'list the rooms', secrets: [] },
+      async (scope) =>
+        this.observed({ kind: 'rooms', rooms: parseRoomList(await this.rtc('listRooms', scope, undefined, undefined, signal)) }).rooms,
     );
   }
 
@@ -24,8 +26,10 @@ export class RtcCalls {
    */
   getRoom(id: string, signal?: AbortSignal, preview?: { size: number; onPreview(preview: RoomPreview): void }): Promise<Room> {
     const peekBody = preview && previewPeek(preview.size, preview.onPreview);
-    return this.core.run({ what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] }, async (scope) =>
-      parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)),
+    return this.core.run(
+      { what: `open the room ${quoteId(id)}`, roomId: id, secrets: [] },
+      async (scope) =>
+        this.observed({ kind: 'room', room: parseRoom(await this.rtc('getRoom', scope, id, undefined, signal, peekBody)) }).room,
     );
   }
 
@@ -61,8 +65,14 @@ export class RtcCalls {
   }
 
   getRoomMessages(roomId: string, signal?: AbortSignal): Promise<RtcMessage[]> {
-    return this.core.run({ what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
-      parseMessagesReply(await this.rtc('getRoomMessages', scope, roomId, undefined, signal)),
+    return this.core.run(
+      { what: `load the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] },
+      async (scope) =>
+        this.observed({
+          kind: 'messages',
+          roomId,
+          messages: parseMessagesReply(await this.rtc('getRoomMessages', scope, roomId, undefined, signal)),
+        }).messages,
     );
   }
 
@@ -97,6 +107,11 @@ export class RtcCalls {
     return this.core.run({ what: `delete the messages of the room ${quoteId(roomId)}`, roomId, secrets: [] }, async (scope) =>
       checkSuccess(await this.rtc('deleteRoomMessages', scope, roomId, undefined, signal)),
     );
+  }
+
+  private observed<T extends RoomObservation>(observation: T): T {
+    this.core.observed(observation);
+    return observation;
   }
 
   /**

@@ -110,4 +110,12 @@ export interface ClientHooks {
   onRequest?(entry: RequestLogEntry): void;
   /** Things worth a log line that are not errors, e.g. the switch to query style for ids containing '/'. */
   onInfo?(message: string): void;
+  /** A room list, a room or a room's messages the client parsed from a reply (what the history records). */
+  onRoomObserved?(observation: RoomObservation): void;
 }
+
+/** What one reply showed of the server's rooms. */
+export type RoomObservation =
+  | { kind: 'rooms'; rooms: readonly RoomSummary[] }
+  | { kind: 'room'; room: Room }
+  | { kind: 'messages'; roomId: string; messages: readonly RtcMessage[] };

@@ -19,6 +19,7 @@ export const CommandIds = {
   clearFilter: 'worldclientRtc.clearFilter',
   loadMoreRooms: 'worldclientRtc.loadMoreRooms',
   restoreDeletedRoom: 'worldclientRtc.restoreDeletedRoom',
+  clearHistory: 'worldclientRtc.clearHistory',
   copyRoomId: 'worldclientRtc.copyRoomId',
   copyRoomJson: 'worldclientRtc.copyRoomJson',
   openRoomJson: 'worldclientRtc.openRoomJson',

@@ -5,7 +5,7 @@ import { certificateChecksOff } from '../api/dispatcher';
 import { ReplyBudget } from '../api/replyBudget';
 import { parseBaseUrl } from '../api/urls';
 import { errorMessage, WorldClientError } from '../api/errors';
-import type { ClientHooks, Credentials, ServerConfig, UrlStyle } from '../api/types';
+import type { ClientHooks, Credentials, RoomObservation, ServerConfig, UrlStyle } from '../api/types';
 import { affectsSettings, readProxySettings, readSettings, readTrustedCertificateFile, updateServerUrl } from './settings';
 import type { RequestLog } from './requestLog';
 import type { SessionStore } from './sessionStore';
@@ -51,6 +51,8 @@ export class ServerConnection implements vscode.Disposable {
     private readonly sessions: SessionStore,
     private readonly requestLog: RequestLog,
     private readonly log: vscode.LogOutputChannel,
+    /** Told what every client of a server parsed (the history records it): refresh, open, Watch, Check Rooms, Compare alike. */
+    private readonly observer?: (serverUrl: string, observation: RoomObservation) => void,
   ) {
     this.disposables.push(
       this.changed,
@@ -196,6 +198,7 @@ export class ServerConnection implements vscode.Disposable {
         },
         onRequest: (entry) => this.requestLog.record(entry),
         onInfo: (message) => this.log.info(message),
+        onRoomObserved: (observation) => this.observer?.(serverUrl, observation),
         ...overrides,
       },
       {},

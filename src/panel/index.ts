@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
 import type { FeatureLinks } from '../core/featureLinks';
+import type { HistoryRecorder } from '../core/history/historyRecorder';
 import type { Ui } from '../core/prompts';
 import { roomIdsOrPick } from '../core/rooms/roomPicker';
 import type { ServerConnection } from '../core/serverConnection';
@@ -24,11 +25,12 @@ export interface PanelServices {
   snapshots: Pick<SnapshotStore, 'list'>;
   /** The rooms feature's list: a room's listed fields (the header of a room too big to load), deletions, returns. */
   rooms: Pick<RoomsOffer, 'listedRoom' | 'onDidRemoveRooms' | 'onDidChangeList'>;
+  history: Pick<HistoryRecorder, 'room' | 'onDidChangeRooms'>;
 }
 
 /** What the panel feature offers: the open panels for the contract checks, Compare and the timeline, and the tests' seam. */
 export interface PanelOffer {
-  readonly panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'showProblems' | 'open'>;
+  readonly panels: Pick<RoomPanels, 'openRoomIds' | 'onDidLoadRoom' | 'onDidRevealRoom' | 'showProblems' | 'open'>;
   seam(): RoomPanelsSeam;
 }
 

@@ -22,6 +22,11 @@ export function answerWebview(panel: RoomPanel, host: RoomPanelHost, message: We
       panel.page.searched();
       panel.sendState();
       return;
+    case 'sort':
+      panel.model.sort(message.order);
+      panel.page.searched();
+      panel.sendState();
+      return;
     case 'copy': {
       // The position is in the list the webview saw: a list changed since then copies nothing rather than the wrong message.
       const copied = message.viewVersion === panel.model.viewVersion ? panel.model.messageAt(message.position) : undefined;

@@ -83,7 +83,7 @@ export class PanelPage {
       header: this.model.header(),
       ...this.hooks.display(),
       newCount: this.model.newCount,
-      view: { version: this.model.viewVersion, total, query: this.model.searchQuery },
+      view: { version: this.model.viewVersion, total, query: this.model.searchQuery, order: this.model.order },
       page: this.model.page(start, STATE_PAGE_ROWS),
       scrollTo: this.restoreScroll ? start : null,
     });

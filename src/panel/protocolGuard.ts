@@ -54,7 +54,7 @@ function minimalState(state: StateMessage): StateMessage {
     header: null,
     watchIntervalSeconds: Math.max(1, Math.floor(state.watchIntervalSeconds) || 1),
     newCount: 0,
-    view: { version: 0, total: 0, query: '' },
+    view: { version: 0, total: 0, query: '', order: { by: 'position', descending: false } },
     page: { start: 0, rows: [] },
     scrollTo: null,
   };

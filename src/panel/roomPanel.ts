@@ -25,7 +25,7 @@ export type { RenderedReport } from './panelPage';
  * (no retained context), so everything it shows is resent from here on each `ready`.
  */
 export class RoomPanel implements vscode.Disposable {
-  readonly model = new RoomPanelData();
+  readonly model = new RoomPanelData((messageId) => this.host.messageHistory(this.roomId, messageId));
   status: PanelStatus = 'loading';
   statusText = '';
   /** What the banner offers besides its text: Switch back (and Close), or Undo. */
@@ -285,6 +285,14 @@ export class RoomPanel implements vscode.Disposable {
   /** Sends what the webview shows above the list (header, status, actions); also on its requests. */
   sendState(): void {
     this.page.sendState();
+  }
+
+  /** New history of this room was recorded (e.g. a Watch poll's arrivals): rows show it, a First seen order follows. */
+  historyChanged(): void {
+    if (this.model.loaded) {
+      this.model.historyChanged();
+      this.sendState();
+    }
   }
 
   /** The room's contract problems; the page keeps them to send again whenever the webview is rebuilt. */

@@ -6,6 +6,8 @@ import {
   MAX_ROWS_PER_PAGE,
   ROW_PREVIEW_CHARS,
   clipHeaderValue,
+  type MessageHistoryRow,
+  type MessageOrderState,
   type MessageRow,
   type RoomHeader,
   type RowPage,
@@ -27,6 +29,25 @@ export class RoomPanelData {
   private version = 0;
   /** Ids that arrived through Watch since the last load the user asked for. */
   private newIds = new Set<string>();
+  private listOrder: MessageOrderState = { by: 'position', descending: false };
+
+  /** What the recorded history says of a message (First seen, changes); none until the panel is given it. */
+  constructor(private readonly historyOf: (id: string) => MessageHistoryRow | null = () => null) {}
+
+  get order(): MessageOrderState {
+    return this.listOrder;
+  }
+
+  /** Orders the list as the server sent it or by First seen; a search keeps its matches in that order. */
+  sort(order: MessageOrderState): void {
+    this.listOrder = order;
+    this.refilter();
+  }
+
+  /** The history changed (e.g. after a Watch poll was recorded): rows and a First seen order are rebuilt. */
+  historyChanged(): void {
+    this.refilter();
+  }
 
   get loaded(): Room | undefined {
     return this.room;
@@ -183,13 +204,15 @@ export class RoomPanelData {
       saltBytes: base64ByteLength(message.salt),
       dataBytes: base64ByteLength(message.data),
       isNew: this.newIds.has(message.id),
+      history: this.historyOf(message.id),
     };
   }
 
   private refilter(): void {
     this.version++;
     const messages = this.messages;
-    if (!this.query) {
+    const byFirstSeen = this.listOrder.by === 'firstSeen';
+    if (!this.query && !byFirstSeen) {
       this.matches = undefined;
       return;
     }
@@ -198,11 +221,35 @@ export class RoomPanelData {
     const matches: number[] = [];
     for (let index = 0; index < messages.length; index++) {
       const message = messages[index];
-      if (message.data.includes(needle) || message.id.toLowerCase().includes(lowerNeedle)) {
+      if (!needle || message.data.includes(needle) || message.id.toLowerCase().includes(lowerNeedle)) {
         matches.push(index);
       }
     }
-    this.matches = matches;
+    this.matches = byFirstSeen ? this.byFirstSeen(matches, this.listOrder.descending) : matches;
+  }
+
+  /**
+   * The indexes grouped by First seen (one group per recorded sighting, so few groups), the
+   * groups in time order, server order within each; messages without a record come last.
+   */
+  private byFirstSeen(indexes: number[], descending: boolean): number[] {
+    const groups = new Map<number, number[]>();
+    const unrecorded: number[] = [];
+    for (const index of indexes) {
+      const seen = this.historyOf(this.messages[index].id)?.firstSeen;
+      if (seen === undefined) {
+        unrecorded.push(index);
+      } else {
+        const group = groups.get(seen);
+        if (group) {
+          group.push(index);
+        } else {
+          groups.set(seen, [index]);
+        }
+      }
+    }
+    const times = [...groups.keys()].sort((a, b) => (descending ? b - a : a - b));
+    return [...times.flatMap((time) => groups.get(time) as number[]), ...unrecorded];
   }
 }
 

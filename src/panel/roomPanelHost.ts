@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Room, RoomSummary } from '../api/types';
 import type { ServerConnection } from '../core/serverConnection';
-import type { PanelAction } from '../shared/protocol';
+import type { MessageHistoryRow, PanelAction } from '../shared/protocol';
 import type { RoomPanel } from './roomPanel';
 
 /** What a panel needs from the manager that owns it. */
@@ -19,4 +19,6 @@ export interface RoomPanelHost {
   listedRoom(roomId: string): RoomSummary | undefined;
   /** A saved copy from Delete Room can still put the room back on `serverUrl` (the panel offers Undo). */
   canUndoDelete(roomId: string, serverUrl: string): Promise<boolean>;
+  /** What the recorded history says of one of the room's messages, or null. */
+  messageHistory(roomId: string, messageId: string): MessageHistoryRow | null;
 }

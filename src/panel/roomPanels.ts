@@ -4,8 +4,9 @@ import type { Room, RoomSummary } from '../api/types';
 import type { ServerConnection } from '../core/serverConnection';
 import type { CommandRunner } from '../core/commandRunner';
 import type { FeatureLinks } from '../core/featureLinks';
+import type { HistoryRecorder } from '../core/history/historyRecorder';
 import type { SnapshotStore } from '../core/snapshotStore';
-import { ROOM_VIEW_TYPE, type PanelAction, type ProblemsMessage } from '../shared/protocol';
+import { ROOM_VIEW_TYPE, type MessageHistoryRow, type PanelAction, type ProblemsMessage } from '../shared/protocol';
 import { runPanelAction } from './panelActions';
 import { RoomPanel } from './roomPanel';
 import type { RoomPanelHost } from './roomPanelHost';
@@ -22,6 +23,8 @@ export interface RoomPanelsOptions {
   listedRoom(roomId: string): RoomSummary | undefined;
   /** The copies Delete Room saves: while one lasts, a deleted room's panel offers Undo. */
   snapshots: Pick<SnapshotStore, 'list'>;
+  /** The recorded history: each row's First seen, and when it changed. */
+  history: Pick<HistoryRecorder, 'room' | 'onDidChangeRooms'>;
 }
 
 /**
@@ -35,6 +38,10 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
   private readonly loadedRoom = new vscode.EventEmitter<{ roomId: string; room: Room }>();
   /** A panel loaded its room in full (open, Refresh; not Watch's polls). */
   readonly onDidLoadRoom = this.loadedRoom.event;
+  private readonly revealedRoom = new vscode.EventEmitter<string>();
+  /** The user opened a room whose panel was already open: it is shown, not loaded again. */
+  readonly onDidRevealRoom = this.revealedRoom.event;
+  private readonly historySubscription: vscode.Disposable;
   readonly connection: ServerConnection;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
@@ -43,6 +50,21 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     this.connection = options.connection;
     this.log = options.log;
     this.extensionUri = options.extensionUri;
+    this.historySubscription = options.history.onDidChangeRooms(({ serverUrl, roomIds, messages }) => {
+      if (messages && serverUrl === this.connection.serverUrl) {
+        const changed = roomIds.length ? roomIds.map((roomId) => this.panels.get(roomId)) : [...this.panels.values()];
+        changed.forEach((panel) => panel?.historyChanged());
+      }
+    });
+  }
+
+  messageHistory(roomId: string, messageId: string): MessageHistoryRow | null {
+    const recorded = this.options.history.room(this.connection.serverUrl, roomId)?.messages.get(messageId);
+    if (!recorded) {
+      return null;
+    }
+    const { firstSeen, before, changedAt, previousHash } = recorded;
+    return { firstSeen, before, changedAt: changedAt ?? null, previousHash: previousHash ?? null };
   }
 
   /** Shows the room's contract problems in its panel, if open. */
@@ -69,6 +91,7 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
     if (existing) {
       existing.timings.restart();
       existing.panel.reveal(undefined, preserveFocus);
+      this.revealedRoom.fire(roomId);
       if (existing.status === 'error' || existing.status === 'deleted' || existing.status === 'elsewhere') {
         await existing.load();
       }
@@ -155,6 +178,8 @@ export class RoomPanels implements vscode.Disposable, RoomPanelHost {
 
   dispose(): void {
     this.loadedRoom.dispose();
+    this.revealedRoom.dispose();
+    this.historySubscription.dispose();
     [...this.panels.values()].forEach((panel) => panel.dispose());
     this.panels.clear();
   }

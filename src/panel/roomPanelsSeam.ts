@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PanelRemedy, PanelStatus, ProblemsMessage, RoomHeader } from '../shared/protocol';
+import type { MessageRow, PanelRemedy, PanelStatus, ProblemsMessage, RoomHeader } from '../shared/protocol';
 import type { RenderedReport } from './roomPanel';
 import { RoomPanelRestorer } from './roomPanelRestorer';
 import type { RoomPanels } from './roomPanels';
@@ -38,6 +38,8 @@ export interface RoomPanelDescription {
 export interface RoomPanelsSeam {
   openRoomIds(): string[];
   describe(roomId: string): RoomPanelDescription | undefined;
+  /** The rows the panel hands its webview for positions [start, start + count) of its current view. */
+  rows(roomId: string, start: number, count: number): MessageRow[];
   /** Delivers `message` to the panel exactly as if its webview had posted it. */
   receive(roomId: string, message: unknown): void;
   /** The registered serializer's restore path, for a panel the test created itself. */
@@ -80,6 +82,7 @@ export function roomPanelsSeam(panels: RoomPanels): RoomPanelsSeam {
         unfitMessages: panel.page.unfitMessages,
       };
     },
+    rows: (roomId, start, count) => panels.get(roomId)?.model.page(start, count).rows ?? [],
     receive: (roomId, message) => panels.get(roomId)?.receive(message),
     deserialize: (panel, state) => restorer.deserializeWebviewPanel(panel, state),
   };

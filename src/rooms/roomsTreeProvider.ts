@@ -48,7 +48,8 @@ export interface RoomItemAnnotator {
 export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
-  private annotator: RoomItemAnnotator | undefined;
+  /** In the order they were added: a room's badge is the first one that has one, the tooltip gets every one's lines. */
+  private readonly annotators: RoomItemAnnotator[] = [];
   private firedVersion: number;
   private pendingRows: { rows: Promise<RoomsNode[]>; answer(rows: RoomsNode[]): void } | undefined;
   private handedOutVersion: number | undefined;
@@ -167,7 +168,8 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
    */
   resolveTreeItem(item: vscode.TreeItem, node: RoomsNode): vscode.TreeItem {
     if (node.kind === 'room' && !this.model.isDeleting(node.room.id)) {
-      item.tooltip = toMarkdown([...roomTooltip(node.room, this.now()), ...(this.annotator?.tooltip(node.room.id) ?? [])]);
+      const added = this.annotators.flatMap((annotator) => annotator.tooltip(node.room.id));
+      item.tooltip = toMarkdown([...roomTooltip(node.room, this.now()), ...added]);
     }
     return item;
   }
@@ -179,17 +181,23 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     this.rowsHandedOut.dispose();
   }
 
+  /** The first annotator (the contract checks'), as before a second one could be added. */
   get annotations(): RoomItemAnnotator | undefined {
-    return this.annotator;
+    return this.annotators[0];
+  }
+
+  /** The annotator whose badge a room's item shows. */
+  badgeOf(roomId: string): RoomItemAnnotator | undefined {
+    return this.annotators.find((annotator) => annotator.decoration(roomId) !== undefined);
   }
 
   annotate(annotator: RoomItemAnnotator): vscode.Disposable {
-    this.annotator = annotator;
+    this.annotators.push(annotator);
     const subscription = annotator.onDidChange(() => this.announce());
     this.announce();
     return new vscode.Disposable(() => {
       subscription.dispose();
-      this.annotator = undefined;
+      this.annotators.splice(this.annotators.indexOf(annotator), 1);
     });
   }
 
@@ -235,7 +243,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
       occurrence === 1 ? description : vscode.l10n.t('⚠ listed again (#{0}) · {1}', this.words.number(occurrence), description);
     item.iconPath = ICONS[icon];
     // Only on a room with a badge: VS Code asks the decoration provider about every resourceUri it draws.
-    item.resourceUri = this.annotator?.decoration(room.id) ? this.annotator.resourceUri(room.id) : undefined;
+    item.resourceUri = this.badgeOf(room.id)?.resourceUri(room.id);
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
     const spoken = vscode.l10n.t('Room {0}, {1}, {2}', visibleId(room.id), item.description, ICON_WORDS[icon]());
     item.accessibilityInformation = { label: spoken };

@@ -73,6 +73,17 @@ const roomHeader = object({
   messageCount: nullable(int()),
 });
 
+/** Epoch ms; `before`: already there when the room was first seen, at `firstSeen`. Hashes only, never content. */
+const messageHistory = object({
+  firstSeen: int(),
+  before: bool,
+  changedAt: nullable(int()),
+  previousHash: nullable(str(64)),
+});
+
+export type MessageOrder = 'position' | 'firstSeen';
+const messageOrder = object({ by: oneOf<MessageOrder>('position', 'firstSeen'), descending: bool });
+
 /** One message as displayed. `*Length` is the full length, so `value.length < *Length` means cut. */
 function messageRow(maxChars: number) {
   return object({
@@ -89,6 +100,8 @@ function messageRow(maxChars: number) {
     dataBytes: nullable(int()),
     /** Arrived through Watch since the last load the user asked for. */
     isNew: bool,
+    /** What the recorded history says of the message; null when nothing is recorded. */
+    history: nullable(messageHistory),
   });
 }
 
@@ -113,7 +126,7 @@ export const hostMessageSchema = tagged({
     /** ISO time of the last successful load or poll, '' before the first. */
     updatedAt: str(64),
     newCount: int(),
-    view: object({ version: int(), total: int(), query: str(MAX_QUERY_CHARS) }),
+    view: object({ version: int(), total: int(), query: str(MAX_QUERY_CHARS), order: messageOrder }),
     page: rowPage,
     /** Where the list was scrolled before the webview was last torn down; null to keep the current position. */
     scrollTo: nullable(int()),
@@ -129,6 +142,8 @@ export const webviewMessageSchema = tagged({
   requestRows: { viewVersion: int(), start: int(), count: int(1, MAX_ROWS_PER_PAGE) },
   requestDetail: { viewVersion: int(), position: int() },
   search: { query: str(MAX_QUERY_CHARS) },
+  /** The list's order: as the server sent it, or by First seen. */
+  sort: { order: messageOrder },
   copy: { viewVersion: int(), position: int(), field: messageField },
   action: { action: panelAction },
   setWatch: { enabled: bool },
@@ -155,6 +170,8 @@ export type StateMessage = Extract<HostMessage, { type: 'state' }>;
 export type ProblemsMessage = Extract<HostMessage, { type: 'problems' }>;
 export type PanelState = Infer<typeof panelStateSchema>;
 export type ColumnWidths = Infer<typeof columnWidths>;
+export type MessageHistoryRow = Infer<typeof messageHistory>;
+export type MessageOrderState = Infer<typeof messageOrder>;
 
 export function checkHostMessage(value: unknown): Checked<HostMessage> {
   return validate(hostMessageSchema, value);

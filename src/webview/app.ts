@@ -31,6 +31,7 @@ export class RoomApp {
   private readonly list: VirtualList;
   private readonly detail: DetailPane;
   private readonly empty: HTMLElement;
+  private readonly columns: ColumnLayout;
   private readonly menu: RowMenu;
   private viewVersion = -1;
   private mode: ViewMode = 'raw';
@@ -92,7 +93,11 @@ export class RoomApp {
       },
     });
     this.empty = h('p', { className: 'empty', attrs: { role: 'status' } });
-    const columns = new ColumnLayout((widths) => host.rememberColumns(widths));
+    const columns = new ColumnLayout(
+      (widths) => host.rememberColumns(widths),
+      (order) => host.post({ type: 'sort', order }),
+    );
+    this.columns = columns;
     root.replaceChildren(
       this.header.element,
       this.problems.element,
@@ -136,6 +141,7 @@ export class RoomApp {
       this.host.rememberRoom(state.header.id);
     }
     this.header.update(state);
+    this.columns.showOrder(state.view.order);
     const viewChanged = state.view.version !== this.viewVersion;
     if (viewChanged) {
       this.viewVersion = state.view.version;

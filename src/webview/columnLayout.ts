@@ -1,4 +1,4 @@
-import { MAX_COLUMN_PX, MIN_COLUMN_PX, type ColumnWidths } from '../shared/protocol';
+import { MAX_COLUMN_PX, MIN_COLUMN_PX, type ColumnWidths, type MessageOrderState } from '../shared/protocol';
 import { h } from './dom';
 
 type Resizable = keyof ColumnWidths;
@@ -21,7 +21,14 @@ export class ColumnLayout {
   private readonly headings = new Map<Resizable, HTMLElement>();
   private readonly handles = new Map<Resizable, HTMLElement>();
 
-  constructor(private readonly onChange: (widths: ColumnWidths) => void) {
+  private readonly sortButton: HTMLButtonElement;
+  private order: MessageOrderState = { by: 'position', descending: false };
+
+  constructor(
+    private readonly onChange: (widths: ColumnWidths) => void,
+    /** The First seen heading was clicked: the next order (server order → oldest first → newest first). */
+    onSort: (order: MessageOrderState) => void,
+  ) {
     const heading = (className: string, text: string, title?: string): HTMLElement =>
       // The rows carry full aria-labels; the headings' text is for the eye, the handles are for everyone.
       h(
@@ -36,9 +43,14 @@ export class ColumnLayout {
       heading('salt', LABELS.salt),
       heading('data', 'Data'),
       heading('size', LABELS.size, 'Decoded size of the salt and of the data, in bytes'),
+      h('span', { className: 'column seen' }),
       heading('actions', ''),
     ];
     this.element = h('div', { className: 'list-header' }, ...columns);
+    this.sortButton = h('button', { className: 'sort-seen', attrs: { type: 'button' } }) as HTMLButtonElement;
+    this.sortButton.addEventListener('click', () => onSort(nextOrder(this.order)));
+    (this.element.querySelector('.column.seen') as HTMLElement).append(this.sortButton);
+    this.showOrder(this.order);
     for (const column of ['id', 'salt', 'size'] as const) {
       const owner = this.element.querySelector(`.column.${column}`) as HTMLElement;
       const handle = this.createHandle(column, owner);
@@ -46,6 +58,16 @@ export class ColumnLayout {
       this.headings.set(column, owner);
       this.handles.set(column, handle);
     }
+  }
+
+  /** The list's order as the host applied it: the heading's arrow and what it says. */
+  showOrder(order: MessageOrderState): void {
+    this.order = order;
+    const arrow = order.by === 'firstSeen' ? (order.descending ? ' ↓' : ' ↑') : '';
+    this.sortButton.textContent = `First seen${arrow}`;
+    const now = order.by === 'firstSeen' ? (order.descending ? 'newest first' : 'oldest first') : 'in server order';
+    this.sortButton.title = `When the extension first saw each message; sorted ${now}. Click to change the order.`;
+    this.sortButton.setAttribute('aria-label', `First seen, sorted ${now}: change the order`);
   }
 
   /** Widths remembered by this panel (its webview state) before a reload; call once the header is in the page. */
@@ -118,4 +140,11 @@ export class ColumnLayout {
     const shown = this.headings.get(column)?.getBoundingClientRect().width ?? 0;
     this.handles.get(column)?.setAttribute('aria-valuenow', String(Math.round(clamped ?? shown)));
   }
+}
+
+function nextOrder(order: MessageOrderState): MessageOrderState {
+  if (order.by === 'position') {
+    return { by: 'firstSeen', descending: false };
+  }
+  return order.descending ? { by: 'position', descending: false } : { by: 'firstSeen', descending: true };
 }

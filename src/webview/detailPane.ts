@@ -1,6 +1,7 @@
 import type { MessageField, MessageRow } from '../shared/protocol';
 import { formatBytes, present, type ViewMode } from './decoders';
 import { button, h, setText } from './dom';
+import { historyDetail } from './firstSeenText';
 
 export interface DetailCallbacks {
   onCopy(position: number, field: MessageField): void;
@@ -28,6 +29,8 @@ export class DetailPane {
   readonly element: HTMLElement;
   private readonly title: HTMLElement;
   private readonly decodedNote: HTMLElement;
+  /** First seen, and the earlier hash of a message whose content changed. */
+  private readonly history: HTMLElement;
   private readonly fields = new Map<MessageField, FieldView>();
   private row: MessageRow | undefined;
   private mode: ViewMode = 'raw';
@@ -42,7 +45,8 @@ export class DetailPane {
       onClick: () => callbacks.onClose(),
     });
     const head = h('div', { className: 'detail-head' }, this.title, this.decodedNote, close);
-    this.element = h('section', { className: 'detail', attrs: { 'aria-labelledby': 'detail-title', tabindex: '-1' } }, head);
+    this.history = h('p', { className: 'detail-history' });
+    this.element = h('section', { className: 'detail', attrs: { 'aria-labelledby': 'detail-title', tabindex: '-1' } }, head, this.history);
     for (const field of FIELDS) {
       const view: FieldView = {
         size: h('span', { className: 'field-size' }),
@@ -104,6 +108,8 @@ export class DetailPane {
     }
     setText(this.title, `Message #${(row.index + 1).toLocaleString('en-US')}${row.isNew ? ' (new)' : ''}`);
     this.decodedNote.hidden = this.mode === 'raw';
+    setText(this.history, historyDetail(row.history));
+    this.history.hidden = row.history === null;
     const values: Record<MessageField, [string, number, number | null]> = {
       id: [row.id, row.idLength, null],
       salt: [row.salt, row.saltLength, row.saltBytes],

@@ -2,6 +2,7 @@ import { cutText } from '../shared/cutText';
 import type { MessageRow } from '../shared/protocol';
 import { formatBytes, present, type ViewMode } from './decoders';
 import { h, setText } from './dom';
+import { firstSeenText } from './firstSeenText';
 
 /**
  * One list row: built once per pooled element, then refilled as the element is moved to
@@ -31,6 +32,7 @@ export function createRowElement(): HTMLElement {
     valueCell('salt'),
     valueCell('data'),
     h('span', { className: 'cell size' }),
+    h('span', { className: 'cell seen' }),
     h('span', { className: 'cell actions' }, menuButton),
   );
 }
@@ -76,6 +78,7 @@ export function renderRow(element: HTMLElement, row: MessageRow | undefined, mod
         .forEach((part) => setText(part, ''));
     }
     setText(cell(element, 'size'), '');
+    setText(cell(element, 'seen'), '');
     element.setAttribute('aria-label', 'Loading message');
     return;
   }
@@ -87,9 +90,13 @@ export function renderRow(element: HTMLElement, row: MessageRow | undefined, mod
   const dataSize = formatBytes(row.dataBytes, row.dataLength);
   setText(cell(element, 'size'), `${saltSize} · ${dataSize}`);
   cell(element, 'size').title = `salt ${saltSize} · data ${dataSize}`;
+  const seen = firstSeenText(row.history, Date.now());
+  setText(cell(element, 'seen'), seen.text);
+  cell(element, 'seen').title = seen.title;
+  element.classList.toggle('changed', row.history?.changedAt != null);
   const id = cutText(row.id, 60);
   element.setAttribute(
     'aria-label',
-    `Message ${row.index + 1}${row.isNew ? ', new' : ''}: id ${id}, data ${formatBytes(row.dataBytes, row.dataLength)}`,
+    `Message ${row.index + 1}${row.isNew ? ', new' : ''}: id ${id}, data ${formatBytes(row.dataBytes, row.dataLength)}${seen.spoken}`,
   );
 }

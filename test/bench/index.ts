@@ -9,6 +9,7 @@ import { benchCheckRooms } from './checkRoomsBench';
 import { benchClient } from './clientBench';
 import { benchCli } from './cliBench';
 import { benchFirstRows } from './firstRowsBench';
+import { benchHistory } from './historyBench';
 import { benchModuleLoad } from './moduleLoadBench';
 import { benchPanel } from './panelBench';
 import { printTable } from './stats';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   ]);
   await benchClient();
   await benchCli();
+  await benchHistory();
   benchModuleLoad();
   await benchFirstRows(VSIX);
   await benchActivation(VSIX);

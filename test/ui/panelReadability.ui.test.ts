@@ -62,7 +62,11 @@ describe('Room panel readability in the browser', function () {
 
   it('labels the columns, sizes included', async () => {
     const headings = await frame.locator('.list-header .column').allTextContents();
-    assert.deepEqual(headings, ['#', '', 'Id', 'Salt', 'Data', 'Size', '']);
+    assert.deepEqual(headings, ['#', '', 'Id', 'Salt', 'Data', 'Size', 'First seen', '']);
+    // Recorded when the panel loaded the room: the time the extension first saw each message, exact in the tooltip.
+    const seen = frame.locator('.row:not(.loading)').first().locator('.cell.seen');
+    await seen.filter({ hasText: /\S/ }).waitFor();
+    assert.match((await seen.getAttribute('title')) ?? '', /^(First seen|Already there when the room was first seen,) /);
     assert.equal(await frame.locator('.row:not(.loading)').first().locator('.cell.size').getAttribute('title'), 'salt 16 B · data 21 B');
   });
 

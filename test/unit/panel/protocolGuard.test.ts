@@ -15,7 +15,7 @@ function state(overrides: Partial<StateMessage> = {}): StateMessage {
     watchIntervalSeconds: 5,
     updatedAt: '',
     newCount: 0,
-    view: { version: 1, total: 0, query: '' },
+    view: { version: 1, total: 0, query: '', order: { by: 'position', descending: false } },
     page: { start: 0, rows: [] },
     scrollTo: null,
     ...overrides,

@@ -124,4 +124,32 @@ describe('RoomPanelData', () => {
     assert.equal(model.total, 0);
     assert.equal(model.header(), null);
   });
+
+  it('carries the recorded history of each message and orders the list by First seen, a search included', () => {
+    const seen: Record<string, number> = { 'm-0': 3_000, 'm-1': 1_000, 'm-2': 2_000, 'm-3': 1_000 };
+    const model = new RoomPanelData((id) =>
+      seen[id] === undefined ? null : { firstSeen: seen[id], before: seen[id] === 1_000, changedAt: null, previousHash: null },
+    );
+    model.setRoom(room(messages(5)));
+    assert.deepEqual(model.page(0, 1).rows[0].history, { firstSeen: 3_000, before: false, changedAt: null, previousHash: null });
+    assert.equal(model.page(4, 1).rows[0].history, null);
+
+    model.sort({ by: 'firstSeen', descending: false });
+    // Oldest first, server order within one sighting, messages without a record last.
+    assert.deepEqual(
+      model.page(0, 5).rows.map((row) => row.id),
+      ['m-1', 'm-3', 'm-2', 'm-0', 'm-4'],
+    );
+    model.sort({ by: 'firstSeen', descending: true });
+    model.search('m-');
+    assert.deepEqual(
+      model.page(0, 5).rows.map((row) => row.id),
+      ['m-0', 'm-2', 'm-1', 'm-3', 'm-4'],
+    );
+    model.sort({ by: 'position', descending: false });
+    assert.deepEqual(
+      model.page(0, 5).rows.map((row) => row.index),
+      [0, 1, 2, 3, 4],
+    );
+  });
 });

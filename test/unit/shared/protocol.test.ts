@@ -21,6 +21,7 @@ const row: MessageRow = {
   saltBytes: 4,
   dataBytes: 4,
   isNew: false,
+  history: null,
 };
 
 const state: HostMessage = {
@@ -35,7 +36,7 @@ const state: HostMessage = {
   watchIntervalSeconds: 5,
   updatedAt: '2025-01-01T00:00:00.000Z',
   newCount: 0,
-  view: { version: 1, total: 1, query: '' },
+  view: { version: 1, total: 1, query: '', order: { by: 'position', descending: false } },
   page: { start: 0, rows: [row] },
   scrollTo: null,
 };

@@ -15,6 +15,7 @@ function page(start: number, count = PAGE_SIZE): { start: number; rows: MessageR
     saltBytes: 0,
     dataBytes: 0,
     isNew: false,
+    history: null,
   }));
   return { start, rows };
 }
