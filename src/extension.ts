@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
     history: recorder,
   });
   contract.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
-  compare.register(context, { ...core, rooms: roomsOffer, snapshots, panels: panelOffer.panels });
+  compare.register(context, { ...core, rooms: roomsOffer, snapshots, panels: panelOffer.panels, history: recorder });
   const historyOffer = history.register(context, { ...core, history: recorder, rooms: roomsOffer, panels: panelOffer.panels });
   const timelineOffer = timeline.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels, arrivals: recorder });
   if (context.globalStorageUri.scheme === 'file') {

@@ -6,8 +6,11 @@ import type { ServerConnection } from '../core/serverConnection';
 import type { SnapshotStore } from '../core/snapshotStore';
 import type { Ui } from '../core/prompts';
 import type { ComparisonDocuments } from './comparisonDocuments';
+import type { HistoryRecorder } from '../core/history/historyRecorder';
+import { recordedPoints, roomAsRecorded, roomNowHashed } from './recordedRoom';
 import { idOf, roomText, roomsInJson, type PanelBaselines } from './roomStates';
 import { readCompareFoldThreshold } from '../core/settings';
+import { formatCount } from '../core/numbers';
 import { foldUnchangedMessages } from '../shared/foldUnchangedMessages';
 import { inertPickId, visible, visibleId } from '../shared/inertText';
 
@@ -18,13 +21,19 @@ export interface CompareDeps {
   snapshots: SnapshotStore;
   documents: ComparisonDocuments;
   baselines: PanelBaselines;
+  history: Pick<HistoryRecorder, 'room'>;
 }
 
 /** One side of a diff: what it is called in the title, and its text. */
 interface Side {
   label: string;
   text: string;
+  /** Laid out as message ids and content hashes (a recorded point): the server's side is laid out alike. */
+  hashed?: boolean;
 }
+
+/** Recorded points "Compare with…" offers for one room, newest first. */
+const MAX_RECORDED_POINTS = 50;
 
 /** Unchanged messages shown around each change when a big room's diff is folded. */
 const FOLD_CONTEXT = 3;
@@ -71,7 +80,8 @@ export async function compareRoom(deps: CompareDeps, argument: unknown, selectio
     return;
   }
   const server = await deps.connection.api().getRoom(roomId);
-  await openDiff(deps, roomId, source, { label: vscode.l10n.t('server now'), text: roomText(server) });
+  const serverText = source.hashed ? roomNowHashed(server) : roomText(server);
+  await openDiff(deps, roomId, source, { label: vscode.l10n.t('server now'), text: serverText });
 }
 
 /** "Compare with Server" on an export file (or any room JSON) open in an editor: one diff per room in it. */
@@ -151,10 +161,40 @@ async function pickSource(deps: CompareDeps, roomId: string): Promise<Side | und
       },
     });
   }
+  const history = deps.history.room(deps.connection.serverUrl, roomId);
+  if (history && history.messages.size + history.fields.length > 0) {
+    items.push({
+      label: vscode.l10n.t('The room as recorded at…'),
+      description: vscode.l10n.t('from the message history (ids and hashes)'),
+      load: () => recordedRoom(deps, roomId, history),
+    });
+  }
   items.push({ label: vscode.l10n.t('Another room…'), load: () => otherRoom(deps, roomId) });
   items.push({ label: vscode.l10n.t('A JSON file (an export)…'), load: () => fileRoom(deps, roomId) });
   const chosen = await deps.ui.showQuickPick(items, { title: vscode.l10n.t('Compare room "{0}" with…', inertPickId(roomId)) });
   return chosen?.load();
+}
+
+async function recordedRoom(deps: CompareDeps, roomId: string, history: NonNullable<ReturnType<CompareDeps['history']['room']>>) {
+  const picks = recordedPoints(history, MAX_RECORDED_POINTS).map((point) => ({
+    label: new Date(point.at).toLocaleString(),
+    description:
+      point.firstSeen === 0
+        ? vscode.l10n.t('room fields recorded')
+        : point.firstSeen === 1
+          ? vscode.l10n.t('1 message first seen')
+          : vscode.l10n.t('{0} messages first seen', formatCount(point.firstSeen)),
+    at: point.at,
+  }));
+  const title = vscode.l10n.t('Compare room "{0}" as recorded at which moment?', inertPickId(roomId));
+  const chosen = await deps.ui.showQuickPick(picks, { title });
+  return (
+    chosen && {
+      label: vscode.l10n.t('recorded {0}', chosen.label),
+      text: roomAsRecorded(roomId, history, chosen.at),
+      hashed: true,
+    }
+  );
 }
 
 async function otherRoom(deps: CompareDeps, roomId: string): Promise<Side | undefined> {

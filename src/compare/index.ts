@@ -6,6 +6,7 @@ import type { PanelOffer } from '../panel';
 import type { RoomsOffer } from '../rooms';
 import type { ServerConnection } from '../core/serverConnection';
 import type { SnapshotStore } from '../core/snapshotStore';
+import type { HistoryRecorder } from '../core/history/historyRecorder';
 import type { Ui } from '../core/prompts';
 import { compareFileWithServer, compareRoom, type CompareDeps } from './compareCommands';
 import { COMPARISON_SCHEME, ComparisonDocuments } from './comparisonDocuments';
@@ -21,6 +22,8 @@ export interface CompareServices {
   /** The open room panels: which are open, when one loads its room, and showing problems in one. */
   panels: PanelOffer['panels'];
   links: FeatureLinks;
+  /** The message history: the recorded points "Compare with…" offers. */
+  history: Pick<HistoryRecorder, 'room'>;
 }
 
 /** "Compare with…" on a room and "Compare with Server" on an exported file, in VS Code's diff editor. */

@@ -257,4 +257,40 @@ describe('Compare with…', function () {
     // The unchanged room opens no empty diff: a notification says so.
     await session.ui.waitForMessage(/^“one-on-one”: .*export\.json and server now are the same — no differences\.$/);
   });
+
+  it('with the room as recorded at a moment of its history: exactly what arrived since, as ids and hashes', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    const current = session;
+    // The history is kept per server URL, and a port may come back: a room of this test's own.
+    const roomId = `recorded-${Date.now()}`;
+    const message = (id: string) => ({ id, salt: 'c2FsdA==', data: 'ZGF0YQ==' });
+    current.sandbox.store.put({
+      id: roomId,
+      started: '2026-12-01T10:00:00Z',
+      ended: '',
+      members: 'a@example.com',
+      messages: [message('m1')],
+    });
+    await setSetting('watchIntervalSeconds', 1);
+    await vscode.commands.executeCommand('worldclientRtc.openRoom', roomId);
+    const firstSeen = (messageId: string) =>
+      current.api.panels.rows(roomId, 0, 100).find((row) => row.id === messageId)?.history?.firstSeen;
+    await waitFor(() => firstSeen('m1') !== undefined, 'the first sighting recorded', 15_000);
+    current.api.panels.receive(roomId, { type: 'setWatch', enabled: true });
+    current.sandbox.store.addMessages(roomId, [message('new-1'), message('new-2')]);
+    await waitFor(() => firstSeen('new-2') !== undefined, 'Watch to record the arrivals', 15_000);
+
+    const recordedAt = new Date(firstSeen('m1') ?? 0).toLocaleString();
+    session.ui.pick((label) => label.startsWith('The room as recorded at'), recordedAt);
+    await vscode.commands.executeCommand('worldclientRtc.compareRoom', roomId);
+    const diff = await onlyDiff();
+    assert.equal(diff.label, `${roomId}: recorded ${recordedAt} ↔ server now`);
+    const added = linesOnlyIn(diff.right, diff.left);
+    assert.equal(added.length, 2, added.join('\n'));
+    assert.match(added[0], /^ {4}\{"id": "new-1", "hash": "[0-9a-f]{16}"\}$/);
+    assert.match(added[1], /^ {4}\{"id": "new-2", "hash": "[0-9a-f]{16}"\}$/);
+    assert.deepEqual(linesOnlyIn(diff.left, diff.right), [], 'nothing else differs');
+    assert.match(diff.left, /"id": "m1", "hash"/);
+    assert.doesNotMatch(diff.left + diff.right, /ZGF0YQ==|c2FsdA==/, 'no message content: the history keeps hashes');
+  });
 });
