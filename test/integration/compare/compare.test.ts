@@ -281,7 +281,7 @@ describe('Compare with…', function () {
     await waitFor(() => firstSeen('new-2') !== undefined, 'Watch to record the arrivals', 15_000);
 
     const recordedAt = new Date(firstSeen('m1') ?? 0).toLocaleString();
-    session.ui.pick((label) => label.startsWith('The room as recorded at'), recordedAt);
+    session.ui.pick((label) => label.startsWith('The room as recorded at')).pick(recordedAt);
     await vscode.commands.executeCommand('worldclientRtc.compareRoom', roomId);
     const diff = await onlyDiff();
     assert.equal(diff.label, `${roomId}: recorded ${recordedAt} ↔ server now`);
