@@ -39,21 +39,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   context.subscriptions.push(log, links, sessions, connection, new SettingsProblemLog(log));
   await connection.initialize();
 
-  const core = { runner, ui, connection, log, links };
+  const core = { runner, ui, connection, log, links, snapshots, history: recorder };
   sessionFeature.register(context, { ...core, sessions, requestLog });
-  messages.register(context, { ...core, snapshots });
-  const roomsOffer = rooms.register(context, { ...core, snapshots });
-  const panelOffer = panel.register(context, {
-    ...core,
-    snapshots,
-    extensionUri: context.extensionUri,
-    rooms: roomsOffer,
-    history: recorder,
-  });
-  contract.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels });
-  compare.register(context, { ...core, rooms: roomsOffer, snapshots, panels: panelOffer.panels, history: recorder });
-  const historyOffer = history.register(context, { ...core, history: recorder, rooms: roomsOffer, panels: panelOffer.panels });
-  const timelineOffer = timeline.register(context, { ...core, rooms: roomsOffer, panels: panelOffer.panels, arrivals: recorder });
+  messages.register(context, core);
+  const roomsOffer = rooms.register(context, core);
+  const panelOffer = panel.register(context, { ...core, extensionUri: context.extensionUri, rooms: roomsOffer });
+  const withRoomsAndPanels = { ...core, rooms: roomsOffer, panels: panelOffer.panels };
+  contract.register(context, withRoomsAndPanels);
+  compare.register(context, withRoomsAndPanels);
+  const historyOffer = history.register(context, withRoomsAndPanels);
+  const timelineOffer = timeline.register(context, { ...withRoomsAndPanels, arrivals: recorder });
   if (context.globalStorageUri.scheme === 'file') {
     context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));
   }

@@ -162,12 +162,8 @@ export class RoomPanel implements vscode.Disposable {
   markSignedOut(): void {
     this.loading?.abort();
     this.watch.stop();
-    this.setStatus(
-      'error',
-      `${vscode.l10n.t('Signed out: this is the last copy loaded and it no longer updates.')} ${vscode.l10n.t(
-        'Sign in again to reload this panel (Watch stays off until you turn it on).',
-      )}`,
-    );
+    const signedOut = vscode.l10n.t('Signed out: this is the last copy loaded and it no longer updates.');
+    this.setStatus('error', `${signedOut} ${vscode.l10n.t('Sign in again to reload this panel (Watch stays off until you turn it on).')}`);
     this.sendState();
   }
 
@@ -298,10 +294,5 @@ export class RoomPanel implements vscode.Disposable {
   /** The room's contract problems; the page keeps them to send again whenever the webview is rebuilt. */
   showProblems(problems: ProblemsMessage): void {
     this.page.showProblems(problems);
-  }
-
-  /** The room's contract problems as last shown. */
-  get problems(): ProblemsMessage | undefined {
-    return this.page.problems;
   }
 }

@@ -73,7 +73,7 @@ export function roomPanelsSeam(panels: RoomPanels): RoomPanelsSeam {
         watching: panel.watching,
         updatedAt: panel.updatedAt,
         newCount: panel.model.newCount,
-        problems: panel.problems,
+        problems: panel.page.problems,
         rendered: panel.page.lastRendered,
         firstRowsMs: panel.timings.firstRowsMs,
         webviewReadyMs: panel.timings.webviewReadyMs,
