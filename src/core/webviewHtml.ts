@@ -17,3 +17,37 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** One webview page of ours; every field is our own text (server data reaches the page only as checked messages). */
+export interface WebviewShell {
+  /** `webview.cspSource`: the origin our bundled files are served from. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  nonce: string;
+  /** The page's language, for screen readers. */
+  lang: string;
+  title: string;
+  /** The markup the script starts from. */
+  body: string;
+}
+
+/** The HTML shell both webviews share: the policy, one stylesheet, one script carrying this load's nonce. */
+export function webviewShellHtml(shell: WebviewShell): string {
+  const attribute = escapeAttribute;
+  return `<!DOCTYPE html>
+<html lang="${attribute(shell.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(shell.cspSource, shell.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attribute(shell.styleUri)}">
+<title>${attribute(shell.title)}</title>
+</head>
+<body>
+${shell.body}
+<script nonce="${attribute(shell.nonce)}" src="${attribute(shell.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy, escapeAttribute } from '../core/webviewHtml';
+import { webviewShellHtml } from '../core/webviewHtml';
 
 export { contentSecurityPolicy, createNonce } from '../core/webviewHtml';
 
@@ -18,21 +18,6 @@ export interface PanelHtmlInput {
 }
 
 export function buildPanelHtml(input: PanelHtmlInput): string {
-  const csp = escapeAttribute(contentSecurityPolicy(input.cspSource, input.nonce));
-  const nonce = escapeAttribute(input.nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
-<title>WorldClient RTC room</title>
-</head>
-<body>
-<div id="app" class="app" aria-busy="true"><p class="placeholder">Loading room…</p></div>
-<script nonce="${nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
-</body>
-</html>
-`;
+  const body = '<div id="app" class="app" aria-busy="true"><p class="placeholder">Loading room…</p></div>';
+  return webviewShellHtml({ ...input, lang: 'en', title: 'WorldClient RTC room', body });
 }

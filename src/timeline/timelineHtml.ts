@@ -1,4 +1,4 @@
-import { contentSecurityPolicy, escapeAttribute } from '../core/webviewHtml';
+import { webviewShellHtml } from '../core/webviewHtml';
 
 /**
  * The timeline page's HTML shell: no room data at all (the bars arrive as checked messages and
@@ -15,19 +15,6 @@ export interface TimelineHtmlInput {
 }
 
 export function buildTimelineHtml(input: TimelineHtmlInput): string {
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(input.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(input.cspSource, input.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
-<title>WorldClient RTC timeline</title>
-</head>
-<body>
-<div id="timeline" class="timeline" aria-busy="true"></div>
-<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
-</body>
-</html>
-`;
+  const body = '<div id="timeline" class="timeline" aria-busy="true"></div>';
+  return webviewShellHtml({ ...input, title: 'WorldClient RTC timeline', body });
 }
