@@ -23,7 +23,7 @@ export const usage = `Usage: node out/test/runner/runTests.js [options]
   --vscode 1.100.3,1.139.1     offline host's VS Code version(s)       (env WORLDCLIENT_RTC_OFFLINE_VSCODE, default 1.100.3)
   --desktop-vscode VERSION     desktop host's download                 (env WORLDCLIENT_RTC_DESKTOP_VSCODE, default stable)
   --suite PATH                 compiled suite entry exporting run()    (default out/test/integration/index.js)
-  --timeout SECONDS            limit for one run                       (env WORLDCLIENT_RTC_TEST_TIMEOUT, default 600)
+  --timeout SECONDS            limit for one run                       (env WORLDCLIENT_RTC_TEST_TIMEOUT, default 1200)
   --vsix PATH                  install this VSIX and test it instead of the development folder (offline host)
 
 auto uses desktop VS Code when VSCODE_EXECUTABLE_PATH is set or a download succeeds (on Linux only
@@ -68,7 +68,7 @@ export function parseRunnerOptions(argv: readonly string[], env: NodeJS.ProcessE
   if (offlineVersions.length === 0) {
     throw new Error('--vscode needs at least one version, e.g. --vscode 1.100.3,1.139.1');
   }
-  const timeoutSeconds = Number(flags.get('timeout') ?? env.WORLDCLIENT_RTC_TEST_TIMEOUT ?? 600);
+  const timeoutSeconds = Number(flags.get('timeout') ?? env.WORLDCLIENT_RTC_TEST_TIMEOUT ?? 1200);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new Error('--timeout must be a positive number of seconds.');
   }
