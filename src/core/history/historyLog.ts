@@ -26,11 +26,28 @@ export function frame(record: unknown): Buffer {
   return Buffer.concat([header, payload]);
 }
 
+/** How long reading a log may hold the extension host, which every extension shares, before it gives the others a turn. */
+const SLICE_MS = 8;
+
+/** Resolves at once while the current slice lasts, after a turn of the event loop once it is over. */
+export function timeSlices(sliceMs = SLICE_MS): () => Promise<void> | undefined {
+  let sliceEnd = performance.now() + sliceMs;
+  return () => {
+    if (performance.now() < sliceEnd) {
+      return undefined;
+    }
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      sliceEnd = performance.now() + sliceMs;
+    });
+  };
+}
+
 /** The records of a log, in order, up to the first damaged frame; `goodBytes` is where that frame starts. */
-export function replay(bytes: Buffer): { records: unknown[]; goodBytes: number } {
+export async function replay(bytes: Buffer, pauseWhenDue = timeSlices()): Promise<{ records: unknown[]; goodBytes: number }> {
   const records: unknown[] = [];
   let offset = 0;
   while (offset + HEADER_BYTES <= bytes.length) {
+    await pauseWhenDue();
     const length = bytes.readUInt32BE(offset);
     const end = offset + HEADER_BYTES + length;
     if (length > MAX_RECORD_BYTES || end > bytes.length) {
@@ -75,7 +92,7 @@ export class HistoryLog {
         }
         throw error;
       }
-      const { records, goodBytes } = replay(bytes);
+      const { records, goodBytes } = await replay(bytes);
       this.goodBytes = goodBytes;
       return records;
     });
@@ -146,7 +163,7 @@ export async function readServerOfLog(file: string): Promise<string | undefined>
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const [first] = replay(buffer.subarray(0, bytesRead)).records as HistoryRecord[];
+    const [first] = (await replay(buffer.subarray(0, bytesRead))).records as HistoryRecord[];
     return first?.k === 'h' && typeof first.server === 'string' ? first.server : undefined;
   } catch {
     return undefined;

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { RoomObservation, RtcMessage } from '../../api/types';
 import { Emitter, type Disposable } from '../events';
-import { frame, HistoryLog, logFileName, readServerOfLog } from './historyLog';
+import { frame, HistoryLog, logFileName, readServerOfLog, timeSlices } from './historyLog';
 import type { HistoryReader } from './historyReader';
 import { messagesRecord } from './messageDiff';
 import { ServerHistory, type HistoryRecord, type RoomHistory } from './serverHistory';
@@ -256,7 +256,9 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     await fs.mkdir(this.options.directory, { recursive: true });
     const log = new HistoryLog(join(this.options.directory, logFileName(serverUrl)));
     const history = new ServerHistory(serverUrl);
+    const pauseWhenDue = timeSlices();
     for (const record of await log.load()) {
+      await pauseWhenDue();
       try {
         history.apply(record as HistoryRecord);
       } catch {
