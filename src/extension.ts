@@ -45,10 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<WorldC
   const roomsOffer = rooms.register(context, core);
   const panelOffer = panel.register(context, { ...core, extensionUri: context.extensionUri, rooms: roomsOffer });
   const withRoomsAndPanels = { ...core, rooms: roomsOffer, panels: panelOffer.panels };
-  contract.register(context, withRoomsAndPanels);
+  const contractOffer = contract.register(context, withRoomsAndPanels);
   compare.register(context, withRoomsAndPanels);
   const historyOffer = history.register(context, withRoomsAndPanels);
-  const timelineOffer = timeline.register(context, { ...withRoomsAndPanels, arrivals: recorder });
+  const timelineOffer = timeline.register(context, { ...withRoomsAndPanels, contract: contractOffer, arrivals: recorder });
   if (context.globalStorageUri.scheme === 'file') {
     context.subscriptions.push(scheduleOldCodeCacheRemoval(context.globalStorageUri.fsPath));
   }

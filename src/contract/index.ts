@@ -32,12 +32,19 @@ const ONLY_PROBLEMS_CONTEXT = 'worldclientRtc.onlyRoomsWithProblems';
 /** When the Rooms view has not asked for the rows of a new list by then, its checks start anyway. */
 const LIST_CHECK_AT_LATEST_MS = 500;
 
+/** What the contract checks offer other features: a room's problems in brief, and when they change. */
+export interface ContractOffer {
+  /** How many problems the room has and the worst of them; undefined when it has none. */
+  roomProblems(roomId: string): { count: number; worst: 'error' | 'warning' } | undefined;
+  readonly onDidChangeProblems: vscode.Event<unknown>;
+}
+
 /**
  * The contract checks: list-level rules on every refresh, every rule on a room when its JSON
  * is opened or "Check Rooms" runs; shown in the Problems panel, as badges and tooltips in the
  * Rooms view, and as a filter "Only Rooms with Problems".
  */
-export function register(context: vscode.ExtensionContext, services: ContractServices): void {
+export function register(context: vscode.ExtensionContext, services: ContractServices): ContractOffer {
   const { runner, ui, log, connection, panels } = services;
   const { model, provider, documents } = services.rooms;
   const problems = new ContractProblems(readDisabledContractRules());
@@ -117,4 +124,14 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
     runner.register(CommandIds.showOnlyRoomsWithProblems, () => setOnlyWithProblems(true)),
     runner.register(CommandIds.showAllRooms, () => setOnlyWithProblems(false)),
   );
+  return {
+    roomProblems(roomId) {
+      const found = problems.forRoom(roomId);
+      if (found.length === 0) {
+        return undefined;
+      }
+      return { count: found.length, worst: found.some((problem) => problem.severity === 'error') ? 'error' : 'warning' };
+    },
+    onDidChangeProblems: problems.onDidChange,
+  };
 }

@@ -181,7 +181,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     this.rowsHandedOut.dispose();
   }
 
-  /** The first annotator (the contract checks'), as before a second one could be added. */
+  /** The first annotator (the contract checks', registered first): what the tests and benchmarks read its badges from. */
   get annotations(): RoomItemAnnotator | undefined {
     return this.annotators[0];
   }

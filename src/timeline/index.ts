@@ -4,6 +4,7 @@ import { CommandIds } from '../core/commandIds';
 import type { CommandRunner } from '../core/commandRunner';
 import type { Ui } from '../core/prompts';
 import type { ServerConnection } from '../core/serverConnection';
+import type { ContractOffer } from '../contract';
 import type { PanelOffer } from '../panel';
 import type { RoomsOffer } from '../rooms';
 import type { BarSources, RoomProblems } from './timelineBars';
@@ -22,8 +23,10 @@ export interface TimelineServices {
   ui: Ui;
   log: vscode.LogOutputChannel;
   connection: Pick<ServerConnection, 'serverUrl'>;
-  /** The Rooms view's list and filter, and its problem badges (the annotator the contract checks set). */
-  rooms: Pick<RoomsOffer, 'model' | 'provider' | 'onDidChangeList'>;
+  /** The Rooms view's list and its filter. */
+  rooms: Pick<RoomsOffer, 'model' | 'onDidChangeList'>;
+  /** The contract checks' problems, marked on the bars. */
+  contract: ContractOffer;
   panels: Pick<PanelOffer['panels'], 'open'>;
   arrivals?: MessageArrivals;
 }
@@ -47,15 +50,12 @@ function shownRooms(rooms: TimelineServices['rooms']): RoomSummary[] {
 
 /** The Rooms Timeline: `showTimeline` opens (or reveals) its one panel, which follows the list, problems and arrivals. */
 export function register(context: vscode.ExtensionContext, services: TimelineServices): TimelineOffer {
-  const { runner, rooms, connection, arrivals } = services;
+  const { runner, rooms, connection, arrivals, contract } = services;
   const sources: BarSources = {
     problems(roomId) {
-      const decoration = rooms.provider.annotations?.decoration(roomId);
-      if (!decoration?.badge) {
-        return NO_PROBLEMS;
-      }
-      const isError = decoration.color instanceof vscode.ThemeColor && decoration.color.id.toLowerCase().includes('error');
-      return { badge: decoration.badge, severity: isError ? 'error' : 'warning' };
+      const found = contract.roomProblems(roomId);
+      // The badge reads as the Rooms view's does.
+      return found ? { badge: found.count > 9 ? '9+' : String(found.count), severity: found.worst } : NO_PROBLEMS;
     },
     arrivals: (roomId, limit) => (arrivals && connection.serverUrl ? arrivals.messageArrivals(connection.serverUrl, roomId, limit) : []),
   };
@@ -76,7 +76,7 @@ export function register(context: vscode.ExtensionContext, services: TimelineSer
     current = panel;
     const follow = [
       rooms.onDidChangeList(() => panel.update()),
-      rooms.provider.annotations?.onDidChange(() => panel.update()),
+      contract.onDidChangeProblems(() => panel.update()),
       arrivals?.onDidChange?.(() => panel.update()),
     ];
     panel.onDidDispose(() => {
