@@ -86,13 +86,16 @@ describe('timeline bars', () => {
     assert.equal(parseTime(`2025-06-02T08:30:00Z${' '.repeat(1_000_000)}`), null);
   });
 
-  it('orders 10,000 rooms quickly', () => {
+  it('orders 10,000 rooms by their start (the time it takes is in npm run bench:timeline)', () => {
     const rooms = Array.from({ length: 10_000 }, (_, index) =>
       room(`room-${index}`, new Date(Date.UTC(2025, 0, 1) + ((index * 7919) % 10_000) * 60_000).toISOString()),
     );
-    const started = performance.now();
     const rows = timelineRows(rooms, NONE);
     assert.equal(rows.bars.length, 10_000);
-    assert.ok(performance.now() - started < 500, 'well within a render budget');
+    const starts = rows.bars.map((bar) => bar.start ?? Number.NaN);
+    assert.ok(
+      starts.every((start, index) => index === 0 || starts[index - 1] <= start),
+      'earliest start first',
+    );
   });
 });

@@ -3,9 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RoomObservation, RtcMessage } from '../../../../src/api/types';
-import { parseMessagesReply } from '../../../../src/api/shapes';
 import { HistoryRecorder } from '../../../../src/core/history/historyRecorder';
-import { RoomPanelData } from '../../../../src/panel/roomPanelData';
 
 const SERVER = 'https://mail.example.com';
 const ROOM = { id: 'room-1', started: '2026-12-01T10:00:00Z', ended: '', members: 'a@example.com', hasMessages: true };
@@ -156,30 +154,32 @@ describe('HistoryRecorder cost of a Watch poll', () => {
   beforeEach(() => (directory = fs.mkdtempSync(path.join(os.tmpdir(), 'wcrtc-history-cost-'))));
   afterEach(() => fs.rmSync(directory, { recursive: true, force: true }));
 
-  it('records a poll of 100,000 messages with 1 % new in under 10 % of what the poll itself does', async () => {
+  const storedBytes = (): number =>
+    fs
+      .readdirSync(directory, { recursive: true, withFileTypes: true })
+      .reduce((sum, entry) => sum + (entry.isFile() ? fs.statSync(path.join(entry.parentPath, entry.name)).size : 0), 0);
+
+  // Why recording stays cheap: a poll appends what is new, never the room again. The time it
+  // takes beside the poll's own work is measured by `npm run bench:history`.
+  it('a poll of 100,000 messages with 1 % new appends about 1 % of what the first sighting wrote', async () => {
     const history = new HistoryRecorder({ directory, enabled: () => true, maxBytes: () => 64 * 1024 * 1024 });
     let current = Array.from({ length: 100_000 }, (_, index) => ({ id: `m${index}`, salt: `salt-${index}`, data: 'x'.repeat(96) }));
     history.observe(SERVER, { kind: 'messages', roomId: ROOM.id, messages: current });
     await history.whenIdle();
-    const panel = new RoomPanelData();
-    panel.setRoom({ ...ROOM, messages: current });
-    const ratios: number[] = [];
-    for (let poll = 1; poll <= 5; poll++) {
-      const added = Array.from({ length: 1_000 }, (_, index) => ({ id: `p${poll}-${index}`, salt: 's', data: 'y'.repeat(96) }));
-      const reply = JSON.stringify({ messages: [...current, ...added] });
-      // The poll without its network wait: the client parses and checks the reply, the panel takes it.
-      const pollStarted = performance.now();
-      current = parseMessagesReply(JSON.parse(reply));
-      panel.updateMessages(current);
-      const pollMs = performance.now() - pollStarted;
-      const started = performance.now();
+    const firstSighting = storedBytes();
+    for (let poll = 1; poll <= 3; poll++) {
+      const before = storedBytes();
+      current = [
+        ...current,
+        ...Array.from({ length: 1_000 }, (_, index) => ({ id: `p${poll}-${index}`, salt: 's', data: 'y'.repeat(96) })),
+      ];
       history.observe(SERVER, { kind: 'messages', roomId: ROOM.id, messages: current });
       await history.whenIdle();
-      ratios.push((performance.now() - started) / pollMs);
+      const appended = storedBytes() - before;
+      assert.ok(appended > 0, 'the new messages are recorded');
+      assert.ok(appended < firstSighting * 0.02, `poll ${poll} appended ${appended} bytes; the first sighting wrote ${firstSighting}`);
     }
     history.dispose();
-    ratios.sort((a, b) => a - b);
-    assert.ok(ratios[2] < 0.1, `median recording cost ${(ratios[2] * 100).toFixed(1)} % of the poll`);
   });
 });
 
