@@ -46,8 +46,12 @@ export type HistoryRecord =
   | { k: 'o'; r: string; at: number }
   | { k: 'R'; r: string; fs: number; fm?: number; o?: number; f: [number, string, string, string, boolean][]; ms: SnapshotMessage[] };
 
-/** id, hash, firstSeen, before (1/0), changedAt (0: never), previousHash ('': none), vanishedAt (0: present). */
-type SnapshotMessage = [string, string, number, number, number, string, number];
+/**
+ * id, hash, firstSeen, before (1/0), changedAt (0: never), previousHash ('': none), vanishedAt (0: present);
+ * or only id and hash for the usual message (already there at the room's first sighting, never changed,
+ * still there), which keeps a rewritten log about as small as the records it replaces.
+ */
+type SnapshotMessage = [string, string] | [string, string, number, number, number, string, number];
 
 export class ServerHistory {
   readonly rooms = new Map<string, RoomHistory>();
@@ -150,7 +154,8 @@ function toSnapshot(roomId: string, room: RoomHistory): HistoryRecord {
   const ms: SnapshotMessage[] = [];
   for (const [id, message] of room.messages) {
     const { hash, firstSeen, before, changedAt, previousHash, vanishedAt } = message;
-    ms.push([id, hash, firstSeen, before ? 1 : 0, changedAt ?? 0, previousHash ?? '', vanishedAt ?? 0]);
+    const usual = before && firstSeen === room.firstMessagesAt && changedAt === undefined && vanishedAt === undefined;
+    ms.push(usual ? [id, hash] : [id, hash, firstSeen, before ? 1 : 0, changedAt ?? 0, previousHash ?? '', vanishedAt ?? 0]);
   }
   const f = room.fields.map((entry): [number, string, string, string, boolean] => [
     entry.at,
@@ -164,7 +169,12 @@ function toSnapshot(roomId: string, room: RoomHistory): HistoryRecord {
 
 function fromSnapshot(record: Extract<HistoryRecord, { k: 'R' }>): RoomHistory {
   const messages = new Map<string, MessageHistory>();
-  for (const [id, hash, firstSeen, before, changedAt, previousHash, vanishedAt] of record.ms) {
+  for (const entry of record.ms) {
+    if (entry.length === 2) {
+      messages.set(entry[0], { hash: entry[1], firstSeen: record.fm ?? record.fs, before: true });
+      continue;
+    }
+    const [id, hash, firstSeen, before, changedAt, previousHash, vanishedAt] = entry;
     messages.set(id, {
       hash,
       firstSeen,

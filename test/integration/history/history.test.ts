@@ -19,6 +19,7 @@ describe('Message history', function () {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setSetting('watchIntervalSeconds', undefined);
+    await setSetting('history.maxMegabytes', undefined);
     await session?.dispose();
     session = undefined;
   });
@@ -106,6 +107,40 @@ describe('Message history', function () {
     await vscode.commands.executeCommand('worldclientRtc.openRoom', roomId);
     await waitFor(() => item().badge === undefined, 'the badge to clear');
     assert.doesNotMatch(item().tooltip, /new message/);
+  });
+
+  it('keeps a server within its budget: the rooms first seen longest ago are forgotten first', async () => {
+    session = await withSandbox({ seed: {} });
+    const current = session;
+    await setSetting('history.maxMegabytes', 1);
+    const room = (id: string, count: number) => ({
+      id,
+      started: '2026-12-01T10:00:00Z',
+      ended: '',
+      members: 'a@example.com',
+      messages: Array.from({ length: count }, (_, index) => ({ id: `m${index}`, salt: 'c2FsdA==', data: 'ZGF0YQ==' })),
+    });
+    const firstSeen = (id: string): number | undefined => current.api.panels.rows(id, 0, 1)[0]?.history?.firstSeen;
+    const openAndRecord = async (id: string): Promise<number> => {
+      await vscode.commands.executeCommand('worldclientRtc.openRoom', id);
+      await waitFor(() => firstSeen(id) !== undefined, `${id} recorded`, 30_000);
+      return firstSeen(id) ?? 0;
+    };
+    // About 30 bytes a message on disk: a room of 12,000 fits the 1 MB budget, four of them do not.
+    const oldest = `${roomId}-oldest`;
+    const big = [1, 2, 3, 4].map((index) => `${roomId}-big-${index}`);
+    current.sandbox.store.put(room(oldest, 3));
+    big.forEach((id) => current.sandbox.store.put(room(id, 12_000)));
+    const oldestSeen = await openAndRecord(oldest);
+    let newestSeen = 0;
+    for (const id of big) {
+      newestSeen = await openAndRecord(id);
+    }
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.ok((await openAndRecord(oldest)) > oldestSeen, 'the oldest room was forgotten: seen again as if for the first time');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.equal(await openAndRecord(big[3]), newestSeen, 'the newest room keeps its history');
   });
 
   it('Clear History empties the server history', async () => {
