@@ -8,6 +8,7 @@ import type { ContractOffer } from '../contract';
 import type { PanelOffer } from '../panel';
 import type { RoomsOffer } from '../rooms';
 import type { BarSources, RoomProblems } from './timelineBars';
+import { TIMELINE_VIEW_TYPE } from '../shared/timelineProtocol';
 import { TimelinePanel } from './timelinePanel';
 import { timelineSeam, type TimelineSeam } from './timelineSeam';
 
@@ -60,19 +61,22 @@ export function register(context: vscode.ExtensionContext, services: TimelineSer
     arrivals: (roomId, limit) => (arrivals && connection.serverUrl ? arrivals.messageArrivals(connection.serverUrl, roomId, limit) : []),
   };
   let current: TimelinePanel | undefined;
-  const show = (): void => {
+  /** Opens the one panel, or fills the one VS Code restored after a reload; a second is never made. */
+  const show = (restored?: vscode.WebviewPanel): void => {
     if (current) {
+      restored?.dispose();
       current.panel.reveal();
       return;
     }
-    const panel = new TimelinePanel({
+    const host = {
       ...services,
       extensionUri: context.extensionUri,
       sources,
       shownRooms: () => shownRooms(rooms),
-      openRoom: (roomId) => services.panels.open(roomId),
-      run: (label, action) => runner.run(label, action),
-    });
+      openRoom: (roomId: string) => services.panels.open(roomId),
+      run: (label: string, action: () => Promise<unknown>) => runner.run(label, action),
+    };
+    const panel = new TimelinePanel(host, restored);
     current = panel;
     const follow = [
       rooms.onDidChangeList(() => panel.update()),
@@ -84,6 +88,11 @@ export function register(context: vscode.ExtensionContext, services: TimelineSer
       current = current === panel ? undefined : current;
     });
   };
-  context.subscriptions.push(runner.register(CommandIds.showTimeline, show), { dispose: () => current?.dispose() });
+  context.subscriptions.push(
+    runner.register(CommandIds.showTimeline, () => show()),
+    // The page keeps no state: the bars are resent from here, so a restore needs only the panel.
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, { deserializeWebviewPanel: async (restored) => show(restored) }),
+    { dispose: () => current?.dispose() },
+  );
   return { seam: () => timelineSeam(() => current) };
 }

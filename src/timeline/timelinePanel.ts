@@ -44,14 +44,22 @@ export class TimelinePanel implements vscode.Disposable {
   lastDrawn: DrawnMessage | undefined;
   rejectedMessages = 0;
 
-  constructor(private readonly host: TimelineHost) {
-    this.panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, timelineLabels().title, vscode.ViewColumn.Active, {
+  /** `restored`: the panel VS Code brought back after a window reload, given a new page here. */
+  constructor(
+    private readonly host: TimelineHost,
+    restored?: vscode.WebviewPanel,
+  ) {
+    const options: vscode.WebviewOptions & vscode.WebviewPanelOptions = {
       enableScripts: true,
       enableCommandUris: false,
       enableFindWidget: false,
       localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist'), vscode.Uri.joinPath(host.extensionUri, 'media')],
-    });
+    };
+    this.panel =
+      restored ?? vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, timelineLabels().title, vscode.ViewColumn.Active, options);
     const webview = this.panel.webview;
+    // A restored panel keeps the options it was saved with: set ours again, as a new one gets them.
+    webview.options = options;
     webview.html = buildTimelineHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),

@@ -93,4 +93,16 @@ describe('Rooms Timeline in the browser', function () {
     await again.locator('.plot').click({ position: { x: 100, y: 39 } });
     await roomFrame(ui.page, 'long-running');
   });
+
+  // Last: the reload starts a new extension host, which fills the panel VS Code brings back.
+  it('comes back after a window reload, drawn again with the rooms', async () => {
+    await runCommand(ui.page, 'View: Close All Editors');
+    await runCommand(ui.page, 'WorldClient RTC: Show Timeline');
+    await timelineFrame(ui);
+    await runCommand(ui.page, 'Developer: Reload Window');
+    await ui.page.locator('.part.statusbar [aria-label^="WorldClient RTC: signed in to"]').first().waitFor({ timeout: 120_000 });
+    const restored = await timelineFrame(ui);
+    await restored.locator('.range', { hasText: /^1–\d+ \/ 12$/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await ui.page.locator('.tab', { hasText: 'Rooms Timeline' }).count(), 1, 'one timeline tab, not two');
+  });
 });
