@@ -55,8 +55,9 @@ describe('Message history', function () {
     const seen = rowOf(current, 'arrived')?.history;
     assert.equal(seen?.before, false);
     const delay = (seen?.firstSeen ?? 0) - addedAt;
-    // One interval, plus the poll's own request to the local sandbox.
-    assert.ok(delay >= 0 && delay <= WATCH_SECONDS * 1000 + 500, `first seen ${delay} ms after it was added`);
+    // One interval, plus the poll's own request to the sandbox, which answers from this same busy
+    // process (a second on a loaded CI machine); a poll missed or recorded late is a whole interval more.
+    assert.ok(delay >= 0 && delay <= WATCH_SECONDS * 1000 + 1000, `first seen ${delay} ms after it was added`);
 
     // Sorted by First seen, newest first: the arrival leads.
     current.api.panels.receive(roomId, { type: 'sort', order: { by: 'firstSeen', descending: true } });

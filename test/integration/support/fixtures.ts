@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { WorldClientRtcApi } from '../../../src/testSeams';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { ScriptedUi } from './scriptedUi';
+import { WAIT_MS } from './waits';
 
 import { EXTENSION_ID } from '../../support/extensionId';
 
@@ -73,7 +74,7 @@ export async function withSandbox(options: SandboxOptions & { signedIn?: boolean
   };
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ManyPickOptions, MessageOptions, PickedWithButton, Severity, Ui } from '../../../src/core/prompts';
 import { resolveAnswers, type PickAnswer } from './pickAnswers';
+import { WAIT_MS } from './waits';
 
 export { highlighted, itemButton } from './pickAnswers';
 
@@ -197,7 +198,7 @@ export class ScriptedUi implements Ui {
   readonly nextUri: (vscode.Uri | undefined)[] = [];
 
   /** Resolves with the first message (already shown or still to come) matching the pattern. */
-  async waitForMessage(pattern: RegExp, timeoutMs = 10_000): Promise<ShownMessage> {
+  async waitForMessage(pattern: RegExp, timeoutMs = WAIT_MS): Promise<ShownMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.shown.find((shown) => pattern.test(shown.message));
