@@ -12,6 +12,7 @@ import { benchFirstRows } from './firstRowsBench';
 import { benchHistory } from './historyBench';
 import { benchModuleLoad } from './moduleLoadBench';
 import { benchPanel } from './panelBench';
+import { benchTimeline } from './timelineBench';
 import { printTable } from './stats';
 
 const VSIX = path.join(repoRoot, '.vscode-test', 'worldclient-rtc.vsix');
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const result = spawnSync(process.execPath, [runner, '--host', 'offline', '--suite', suite], { stdio: 'inherit' });
   await benchPanel(VSIX);
   await benchCheckRooms(VSIX);
+  await benchTimeline();
   process.exitCode = result.status ?? 1;
 }
 

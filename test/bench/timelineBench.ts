@@ -77,7 +77,8 @@ async function benchVersion(version: string): Promise<[string, string][]> {
   }
 }
 
-async function main(): Promise<void> {
+/** The figures for each VS Code version of WORLDCLIENT_RTC_OFFLINE_VSCODE, printed as one table (part of `npm run bench`). */
+export async function benchTimeline(): Promise<void> {
   const rows: [string, string][] = [];
   for (const version of offlineVersionsFromEnv()) {
     rows.push(...(await benchVersion(version)));
@@ -85,9 +86,11 @@ async function main(): Promise<void> {
   printTable(`Rooms Timeline, ${ROOMS.toLocaleString('en-US')} rooms`, rows);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => runAllCleanups());
+if (require.main === module) {
+  benchTimeline()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => runAllCleanups());
+}
