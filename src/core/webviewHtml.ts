@@ -7,7 +7,7 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-/** Only our bundled stylesheet and the one script with this load's nonce: no inline code, no network, no frames, no forms. */
+/** Only our bundled stylesheets and the one script with this load's nonce: no inline code, no network, no frames, no forms. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return ["default-src 'none'", `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'"].join(
     '; ',
@@ -23,7 +23,8 @@ export interface WebviewShell {
   /** `webview.cspSource`: the origin our bundled files are served from. */
   cspSource: string;
   scriptUri: string;
-  styleUri: string;
+  /** media/base.css first, then the page's own stylesheet. */
+  styleUris: readonly string[];
   nonce: string;
   /** The page's language, for screen readers. */
   lang: string;
@@ -32,7 +33,7 @@ export interface WebviewShell {
   body: string;
 }
 
-/** The HTML shell both webviews share: the policy, one stylesheet, one script carrying this load's nonce. */
+/** The HTML shell both webviews share: the policy, our stylesheets, one script carrying this load's nonce. */
 export function webviewShellHtml(shell: WebviewShell): string {
   const attribute = escapeAttribute;
   return `<!DOCTYPE html>
@@ -41,8 +42,7 @@ export function webviewShellHtml(shell: WebviewShell): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(shell.cspSource, shell.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attribute(shell.styleUri)}">
-<title>${attribute(shell.title)}</title>
+${shell.styleUris.map((uri) => `<link rel="stylesheet" href="${attribute(uri)}">\n`).join('')}<title>${attribute(shell.title)}</title>
 </head>
 <body>
 ${shell.body}

@@ -64,7 +64,9 @@ export class TimelinePanel implements vscode.Disposable {
       cspSource: webview.cspSource,
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'timeline.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'timeline.css')).toString(),
+      styleUris: ['base.css', 'timeline.css'].map((name) =>
+        webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', name)).toString(),
+      ),
       lang: vscode.env.language,
     });
     webview.onDidReceiveMessage((message: unknown) => this.receive(message));
