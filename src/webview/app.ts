@@ -142,6 +142,7 @@ export class RoomApp {
     }
     this.header.update(state);
     this.columns.showOrder(state.view.order);
+    this.columns.fitPositions(Math.max(state.header?.messageCount ?? 0, state.view.total));
     const viewChanged = state.view.version !== this.viewVersion;
     if (viewChanged) {
       this.viewVersion = state.view.version;

@@ -23,6 +23,7 @@ export class ColumnLayout {
 
   private readonly sortButton: HTMLButtonElement;
   private order: MessageOrderState = { by: 'position', descending: false };
+  private positionsWidth = '';
 
   constructor(
     private readonly onChange: (widths: ColumnWidths) => void,
@@ -121,6 +122,19 @@ export class ColumnLayout {
       }
     });
     return handle;
+  }
+
+  /**
+   * Widens the # column to the room's largest position ("#100,000", and a problem row's " ⚠"), so no
+   * row's number is cut; a small room keeps the usual width. Digits are tabular, so `ch` measures them.
+   */
+  fitPositions(largest: number): void {
+    const characters = `#${Math.max(1, largest).toLocaleString('en-US')}`.length + 2;
+    const width = `max(4em, ${characters}ch)`;
+    if (width !== this.positionsWidth) {
+      this.positionsWidth = width;
+      document.documentElement.style.setProperty('--col-index', width);
+    }
   }
 
   private reset(column: Resizable): void {

@@ -120,6 +120,8 @@ describe('Room panel in the browser', function () {
       const last = frame.locator('.row:not(.loading) .cell.index', { hasText: '#100,000' });
       await last.waitFor({ timeout: 30_000 });
       assert.ok(await last.isVisible(), 'the last message is on screen');
+      const cut = await last.evaluate((cell) => cell.scrollWidth > cell.clientWidth);
+      assert.equal(cut, false, 'the number "#100,000" is shown whole, not cut with an ellipsis');
       const atEnd = await domProbe(frame);
       assert.ok(atEnd.rows < 500, `rows in the DOM at the end: ${atEnd.rows}`);
       const active = await frame.evaluate(() => document.querySelector('.list')?.getAttribute('aria-activedescendant'));
