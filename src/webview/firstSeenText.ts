@@ -26,14 +26,29 @@ export function exactTime(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
+/**
+ * A moment as short as a cell allows, in the page's locale: the time if it was today, else the day
+ * ("Dec 7"), with the year only when it is not this year's. The tooltip has the exact time.
+ */
+export function compactTime(ms: number, now: number): string {
+  const at = new Date(ms);
+  const today = new Date(now);
+  if (at.toDateString() === today.toDateString()) {
+    return at.toLocaleTimeString(undefined, { timeStyle: 'short' });
+  }
+  if (at.getFullYear() === today.getFullYear()) {
+    return at.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  }
+  return at.toLocaleDateString(undefined, { dateStyle: 'short' });
+}
+
 /** The First seen cell: its text, its tooltip and what a screen reader hears. */
 export function firstSeenText(history: MessageHistoryRow | null, now: number): { text: string; title: string; spoken: string } {
   if (!history) {
     return { text: '', title: 'Not recorded yet', spoken: '' };
   }
   const exact = exactTime(history.firstSeen);
-  const short = new Date(history.firstSeen).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
-  const seen = history.before ? `before ${short}` : relativeTime(history.firstSeen, now);
+  const seen = history.before ? `before ${compactTime(history.firstSeen, now)}` : relativeTime(history.firstSeen, now);
   const title = history.before ? `Already there when the room was first seen, ${exact}` : `First seen ${exact}`;
   const changed = history.changedAt === null ? '' : `changed ${relativeTime(history.changedAt, now)}`;
   return {
