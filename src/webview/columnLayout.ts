@@ -126,11 +126,12 @@ export class ColumnLayout {
 
   /**
    * Widens the # column to the room's largest position ("#100,000", and a problem row's " ⚠"), so no
-   * row's number is cut; a small room keeps the usual width. Digits are tabular, so `ch` measures them.
+   * row's number is cut; a small room's stays narrow, for the other columns. Digits are tabular, so
+   * `ch` measures them.
    */
   fitPositions(largest: number): void {
     const characters = `#${Math.max(1, largest).toLocaleString('en-US')}`.length + 2;
-    const width = `max(4em, ${characters}ch)`;
+    const width = `max(3em, ${characters}ch)`;
     if (width !== this.positionsWidth) {
       this.positionsWidth = width;
       document.documentElement.style.setProperty('--col-index', width);
