@@ -24,6 +24,12 @@ export class ContractFileWatch implements vscode.Disposable {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, CONTRACT_FILE_NAME));
       const reread = (): void => void this.read(folder.uri);
       this.disposables.push(watcher, watcher.onDidCreate(reread), watcher.onDidChange(reread), watcher.onDidDelete(reread));
+      // A file written together with its folder (no .vscode yet) can come without an event of its own: the
+      // system's watcher starts on a new folder only once it has seen the folder created, and the file may
+      // already be there by then. The folder's creation is a reason to read the file too.
+      const parent = CONTRACT_FILE_NAME.slice(0, CONTRACT_FILE_NAME.lastIndexOf('/'));
+      const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, parent), false, true, true);
+      this.disposables.push(folderWatcher, folderWatcher.onDidCreate(reread));
       this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(reread));
       reread();
     }
