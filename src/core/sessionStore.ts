@@ -11,6 +11,11 @@ export interface SecretStore {
 
 const KEY_PREFIX = 'worldclientRtc.session:';
 
+/** The SecretStorage key of a server's session. */
+export function sessionSecretKey(serverUrl: string): string {
+  return KEY_PREFIX + serverUrl;
+}
+
 /**
  * Sessions live in SecretStorage only, one entry per server URL, so several servers keep
  * their own. A synchronous cache lets the API client read credentials on every request;
@@ -22,6 +27,8 @@ export class SessionStore implements Disposable {
   private readonly subscription: Disposable;
   /** Secret operations run one after another, so a re-read for an old change never overtakes a newer write. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Changes SecretStorage announced whose value is still being read: load() waits for them. */
+  private readonly rereads = new Map<string, Promise<void>>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly secrets: SecretStore) {
@@ -30,17 +37,22 @@ export class SessionStore implements Disposable {
         return;
       }
       const serverUrl = event.key.slice(KEY_PREFIX.length);
-      const before = this.cache.get(serverUrl);
-      const after = await this.enqueue(() => this.read(serverUrl));
-      this.cache.set(serverUrl, after);
-      if (before?.session !== after?.session || before?.csrfToken !== after?.csrfToken) {
-        this.changed.fire(serverUrl);
+      const reread = this.reread(serverUrl);
+      this.rereads.set(serverUrl, reread);
+      await reread;
+      if (this.rereads.get(serverUrl) === reread) {
+        this.rereads.delete(serverUrl);
       }
     });
   }
 
-  /** Loads (once) and returns the credentials of a server. */
+  /**
+   * Loads (once) and returns the credentials of a server. A change announced for it and not yet read
+   * (another window signed out, or a test's server reuses an earlier one's URL) is waited for, so a
+   * switch to that server never starts with the session that was just removed.
+   */
   async load(serverUrl: string): Promise<Credentials | undefined> {
+    await this.rereads.get(serverUrl);
     if (!this.cache.has(serverUrl)) {
       this.cache.set(serverUrl, await this.enqueue(() => this.read(serverUrl)));
     }
@@ -54,14 +66,14 @@ export class SessionStore implements Disposable {
 
   async save(serverUrl: string, credentials: Credentials): Promise<void> {
     this.cache.set(serverUrl, credentials);
-    await this.enqueue(() => this.secrets.store(KEY_PREFIX + serverUrl, JSON.stringify(credentials)));
+    await this.enqueue(() => this.secrets.store(sessionSecretKey(serverUrl), JSON.stringify(credentials)));
     this.cache.set(serverUrl, credentials);
     this.changed.fire(serverUrl);
   }
 
   async remove(serverUrl: string): Promise<void> {
     this.cache.set(serverUrl, undefined);
-    await this.enqueue(() => this.secrets.delete(KEY_PREFIX + serverUrl));
+    await this.enqueue(() => this.secrets.delete(sessionSecretKey(serverUrl)));
     this.cache.set(serverUrl, undefined);
     this.changed.fire(serverUrl);
   }
@@ -71,6 +83,15 @@ export class SessionStore implements Disposable {
     this.changed.dispose();
   }
 
+  private async reread(serverUrl: string): Promise<void> {
+    const before = this.cache.get(serverUrl);
+    const after = await this.enqueue(() => this.read(serverUrl));
+    this.cache.set(serverUrl, after);
+    if (before?.session !== after?.session || before?.csrfToken !== after?.csrfToken) {
+      this.changed.fire(serverUrl);
+    }
+  }
+
   private enqueue<T>(operation: () => PromiseLike<T>): Promise<T> {
     const result = this.queue.then(operation, operation);
     this.queue = result.catch(() => undefined);
@@ -78,7 +99,7 @@ export class SessionStore implements Disposable {
   }
 
   private async read(serverUrl: string): Promise<Credentials | undefined> {
-    const raw = await this.secrets.get(KEY_PREFIX + serverUrl);
+    const raw = await this.secrets.get(sessionSecretKey(serverUrl));
     if (!raw) {
       return undefined;
     }

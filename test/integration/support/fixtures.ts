@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorldClientRtcApi } from '../../../src/testSeams';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { sessionSecretKey } from '../../../src/core/sessionStore';
 import { ScriptedUi } from './scriptedUi';
 import { WAIT_MS } from './waits';
 
@@ -42,6 +43,7 @@ export async function withSandbox(options: SandboxOptions & { signedIn?: boolean
   const api = await activateExtension();
   const ui = new ScriptedUi();
   api.ui.use(ui);
+  await forgetStoredSession(api, sandbox.url);
   await setSetting('serverUrl', sandbox.url);
   await waitFor(() => api.connection.serverUrl === sandbox.url, 'the extension to pick up the server URL');
   if (options.signedIn !== false) {
@@ -85,10 +87,21 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 }
 
 /**
+ * A new sandbox may get the port, so the URL, of one an earlier test used (the system reuses ports): a
+ * session stored for that URL then would greet this test with "Session expired". A new server has none.
+ */
+export async function forgetStoredSession(api: WorldClientRtcApi, serverUrl: string): Promise<void> {
+  await api.storage.secrets.delete(sessionSecretKey(serverUrl));
+}
+
+/**
  * Points the extension at `target` and, unless already signed in there, signs in with a pasted
  * token, as a user switching servers would.
  */
 export async function switchServer(session: SandboxSession, target: Sandbox): Promise<void> {
+  if (target.url !== session.sandbox.url && !session.otherServers.has(target.url)) {
+    await forgetStoredSession(session.api, target.url);
+  }
   session.otherServers.add(session.sandbox.url);
   session.otherServers.add(target.url);
   await setSetting('serverUrl', target.url);

@@ -69,6 +69,17 @@ describe('SessionStore', () => {
     store.dispose();
   });
 
+  it('load() right after a removal elsewhere is announced returns no session, not the one cached before', async () => {
+    const secrets = new MemorySecrets();
+    secrets.values.set(KEY, JSON.stringify({ session: 'stale' }));
+    const store = new SessionStore(secrets);
+    assert.equal((await store.load(SERVER))?.session, 'stale');
+    // The removal is announced; its value is read a moment later (SecretStorage answers asynchronously).
+    secrets.changeElsewhere(KEY, undefined);
+    assert.equal(await store.load(SERVER), undefined);
+    store.dispose();
+  });
+
   it('reads a damaged or empty stored session as signed out', async () => {
     for (const raw of ['{not json', '{"session":""}', '{"session":42}', '[]']) {
       const secrets = new MemorySecrets();
