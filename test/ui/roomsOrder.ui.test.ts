@@ -112,8 +112,9 @@ describe('Rooms view order and filter in the browser', function () {
 
   it('filters as you type, and Escape brings the previous filter back', async () => {
     await runCommand(ui.page, 'WorldClient RTC: Filter Rooms…');
+    // The filter's own input, not the command palette's it replaces (typing there would be lost).
+    await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Filter rooms' }).waitFor({ timeout: 30_000 });
     const input = ui.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
     await input.pressSequentially('incident');
     // No Enter: the view follows the typing.
     await roomsViewRow(ui.page, 'weekly-standup').waitFor({ state: 'detached', timeout: 15_000 });
