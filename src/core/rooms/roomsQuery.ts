@@ -34,16 +34,22 @@ export function memberList(room: Pick<RoomSummary, 'members'>): string[] {
 
 /** Case-insensitive match on the room id or any member, the two things users search by. */
 export function matchesFilter(room: RoomSummary, filter: string): boolean {
-  const needle = filter.trim().toLowerCase();
+  return matchesNeedle(room, filterNeedle(filter));
+}
+
+function filterNeedle(filter: string): string {
+  return filter.trim().toLowerCase();
+}
+
+function matchesNeedle(room: RoomSummary, needle: string): boolean {
   return !needle || room.id.toLowerCase().includes(needle) || room.members.toLowerCase().includes(needle);
 }
 
 /** Filters, sorts and (optionally) splits the rooms into Active and Ended, in that order. */
 export function arrangeRooms(rooms: readonly RoomSummary[], query: RoomsQuery, now: number): RoomGroup[] {
-  const sorted = sortRooms(
-    rooms.filter((room) => matchesFilter(room, query.filter)),
-    query.sortBy,
-  );
+  // The needle once per list, not once per room; no filter, no pass over the rooms.
+  const needle = filterNeedle(query.filter);
+  const sorted = sortRooms(needle ? rooms.filter((room) => matchesNeedle(room, needle)) : rooms, query.sortBy);
   if (!query.groupByState) {
     return [{ key: 'all', rooms: sorted }];
   }
