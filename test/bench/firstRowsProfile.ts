@@ -3,7 +3,8 @@
  * profile of the extension host (its inspector opened by SIGUSR1, as `node --inspect` would) and of
  * the workbench page (Chrome DevTools protocol), from just before the click to a second after the rows.
  *   npx tsc -p . && flock /tmp/wcrtc-vscode.lock node out/test/bench/firstRowsProfile.js [out-folder]
- * Writes <out-folder>/<run>-{host,page}.cpuprofile (open them in DevTools) and prints, per run, where
+ * Writes <out-folder>/<run>-{host,page}.cpuprofile (open them in DevTools), <run>-times.json (the click, the
+ * first row in the DOM and its paint, in the profiles' microseconds) and prints, per run, where
  * each process spent the click → painted window (test/bench/cpuProfileSummary.ts).
  * BENCH_FIRST_ROWS_RUNS loads per extension (default 2); WORLDCLIENT_RTC_BENCH_VSIX as in the bench.
  */
@@ -34,6 +35,12 @@ const AFTER_ROWS_MS = 1_000;
 function epochOfMonotonicUs(us: number): number {
   const nowUs = Number(process.hrtime.bigint() / 1000n);
   return performance.timeOrigin + performance.now() - (nowUs - us) / 1000;
+}
+
+/** The inverse: the CLOCK_MONOTONIC microseconds of an epoch time in milliseconds. */
+function monotonicUsOfEpoch(epochMs: number): number {
+  const nowUs = Number(process.hrtime.bigint() / 1000n);
+  return nowUs - (performance.timeOrigin + performance.now() - epochMs) * 1000;
 }
 
 function inspectorUrl(): Promise<string> {
@@ -113,6 +120,12 @@ async function main(): Promise<void> {
       fs.writeFileSync(path.join(out, `${name}-host.cpuprofile`), JSON.stringify(hostProfile));
       fs.writeFileSync(path.join(out, `${name}-page.cpuprofile`), JSON.stringify(pageProfile));
       const click = pageOrigin + start.clickAt;
+      // The click and the rows on the profiles' own clock, for reading a stretch of either profile afterwards.
+      const times = { clickUs: monotonicUsOfEpoch(click), inDomUs: monotonicUsOfEpoch(pageOrigin + start.inDom) };
+      fs.writeFileSync(
+        path.join(out, `${name}-times.json`),
+        JSON.stringify({ ...times, paintedUs: monotonicUsOfEpoch(pageOrigin + start.painted) }),
+      );
       const window = { from: click, to: pageOrigin + start.painted };
       console.log(
         `\n${name}: click → rows in the DOM ${(start.inDom - start.clickAt).toFixed(0)} ms,` +
