@@ -22,6 +22,14 @@ describe('npm start: what it prints before the workbench', () => {
     assert.match(text, /2FA code: {3}\d{6}/);
     assert.match(text, new RegExp(`session: {4}${sandbox.session}`));
     assert.match(text, /changes are lost at Ctrl\+C unless you add --persist FILE/);
+    assert.doesNotMatch(text, /on purpose/);
+  });
+
+  it('says which rooms misbehave on purpose, so their problem markers do not read as a broken setup', async () => {
+    const options = parseSandboxArgs(['--hostile', '--contract-breaking']);
+    sandbox = await startSandbox({ ...options, port: 0 });
+    const text = startBanner(sandbox, options, '/folder').join('\n');
+    assert.match(text, /misbehave on purpose.*HTML and script.*break the API contract/);
   });
 
   it('without them says 2FA is off, prints no CSRF line, and names the --persist file when one is used', async () => {
