@@ -89,6 +89,26 @@ export class ContractProblems implements vscode.Disposable {
     this.pendingSlice = setTimeout(slice, 0);
   }
 
+  /**
+   * Another server (or none): what was found on the last one no longer applies, even to a room of the
+   * same id, and its checks still running are dropped. Without this a room's reply problems stayed
+   * until that room was loaded again or left a list, which a quick list from the new server never
+   * gave them the chance to.
+   */
+  forgetServer(): void {
+    clearTimeout(this.pendingSlice);
+    this.pendingSlice = undefined;
+    this.checkedList = undefined;
+    this.listedById = undefined;
+    this.replyRuns.clear();
+    const roomIds = [...new Set([...this.fromList.keys(), ...this.fromReply.keys()])];
+    this.fromList.clear();
+    this.fromReply.clear();
+    if (roomIds.length > 0) {
+      this.changed.fire({ roomIds });
+    }
+  }
+
   /** True until the last list's checks are in (tests and benchmarks wait for it). */
   get checkingList(): boolean {
     return this.pendingSlice !== undefined;

@@ -55,6 +55,7 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
   const decorations = new ProblemDecorations(problems);
   const contractFile = new ContractFileWatch();
   problems.setContract(contractFile.contract);
+  let problemsServer = connection.serverUrl;
   let onlyWithProblems = false;
   let scheduledList: readonly object[] | undefined;
   let pendingListCheck: ReturnType<typeof setTimeout> | undefined;
@@ -94,6 +95,12 @@ export function register(context: vscode.ExtensionContext, services: ContractSer
       }
     }),
     provider.onDidHandOutRows(startListCheckNow),
+    connection.onDidChange(() => {
+      if (connection.serverUrl !== problemsServer) {
+        problemsServer = connection.serverUrl;
+        problems.forgetServer();
+      }
+    }),
     { dispose: () => clearTimeout(pendingListCheck) },
     problems.onDidChange(() => onlyWithProblems && applyFilter()),
     documents.onDidLoad(({ askedId, room, document }) => {

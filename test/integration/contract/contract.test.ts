@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { breakingRoomId } from '../../sandbox/contractBreakingSeed';
-import { setSetting, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
+import { startSandbox } from '../../sandbox/server';
+import { setSetting, switchServer, waitFor, withSandbox, type SandboxSession } from '../support/fixtures';
 import { refreshRooms, renderChildren } from '../support/tree';
 
 const SCHEME = 'worldclient-rtc';
@@ -131,6 +132,32 @@ describe('Contract checks', function () {
       const [diagnostic] = diagnosticsOf(roomId);
       assert.equal(diagnostic?.code, ruleId, roomId);
       assert.equal((await underlined(roomId, diagnostic)).text, expected, ruleId);
+    }
+  });
+
+  it("a room's reply problems belong to its server: gone after a switch, though the new server lists that id", async () => {
+    session = await withSandbox({ seed: { contractBreaking: true } });
+    const salt = breakingRoomId('message/salt-base64');
+    const separator = breakingRoomId('room/members-separator');
+    await refreshRooms(session.api);
+    await vscode.commands.executeCommand('worldclientRtc.checkRooms');
+    await session.ui.waitForMessage(/^Checked \d+ rooms against the API contract/);
+    assert.deepEqual(
+      diagnosticsOf(salt).map((diagnostic) => diagnostic.code),
+      ['message/salt-base64'],
+    );
+
+    // The next server lists a clean room under the same id, and its list comes at once.
+    const next = await startSandbox({ seed: { contractBreaking: true } });
+    try {
+      next.store.put({ id: salt, started: '2025-01-01T00:00:00.000Z', ended: '', members: 'ann@example.com', messages: [] });
+      await switchServer(session, next);
+      await refreshRooms(session.api);
+      await waitFor(() => diagnosticsOf(separator).length > 0, "the new server's list checks");
+      assert.deepEqual(diagnosticsOf(salt), [], "what the last server sent is not shown as the new one's");
+      assert.equal(session.api.rooms.provider.annotations?.decoration(salt), undefined, 'no badge either');
+    } finally {
+      await next.stop();
     }
   });
 
