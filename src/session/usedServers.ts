@@ -19,13 +19,29 @@ export class UsedServers {
     if (!serverUrl || known[0] === serverUrl) {
       return;
     }
-    await this.state.update(USED_SERVERS_KEY, [serverUrl, ...known.filter((url) => url !== serverUrl)].slice(0, MAX_KEPT));
+    await this.write(() => [serverUrl, ...this.list().filter((url) => url !== serverUrl)].slice(0, MAX_KEPT));
   }
 
   async forget(serverUrl: string): Promise<void> {
-    await this.state.update(
-      USED_SERVERS_KEY,
-      this.list().filter((url) => url !== serverUrl),
-    );
+    await this.write(() => this.list().filter((url) => url !== serverUrl));
+  }
+
+  /**
+   * Writes the list and checks it stuck. VS Code's global state takes back, whole, the echo of an
+   * earlier write when it arrives between an update and its flush, and then stores that: a server
+   * forgotten just after a switch came back (seen in CI). The echo of the last write comes before
+   * the write's answer, so once the list reads as written it stays; a few tries at most.
+   */
+  private async write(next: () => string[]): Promise<void> {
+    for (let attempt = 0; attempt < MAX_WRITES; attempt++) {
+      const wanted = next();
+      await this.state.update(USED_SERVERS_KEY, wanted);
+      const stored = this.list();
+      if (stored.length === wanted.length && stored.every((url, index) => url === wanted[index])) {
+        return;
+      }
+    }
   }
 }
+
+const MAX_WRITES = 3;

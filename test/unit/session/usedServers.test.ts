@@ -37,4 +37,37 @@ describe('UsedServers (Switch Server’s list)', () => {
     assert.deepEqual(used.list(), ['https://b.example']);
     assert.deepEqual(new UsedServers(memoryState({ [USED_SERVERS_KEY]: 'not a list' })).list(), []);
   });
+
+  it('writes again when the echo of an earlier write takes its value back (a forgotten server stays forgotten)', async () => {
+    // VS Code's globalState: update() changes the value at once and flushes it on the next turn; the
+    // window stores it and echoes it back, replacing the whole value, before it answers the update.
+    const values = new Map<string, unknown>();
+    let stored: unknown;
+    const state = {
+      keys: () => [...values.keys()],
+      get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+      update: (key: string, value: unknown) => {
+        values.set(key, value);
+        return new Promise<void>((resolve) =>
+          setImmediate(() => {
+            const sent = values.get(key);
+            setImmediate(() => {
+              stored = sent;
+              values.set(key, sent);
+              resolve();
+            });
+          }),
+        );
+      },
+    } as Memento;
+    const used = new UsedServers(state);
+    await used.remember('https://c.example');
+    // A switch remembers its server without waiting; a forget comes after that write's flush, before its echo.
+    const remembered = used.remember('https://s.example');
+    await new Promise((resolve) => setImmediate(resolve));
+    await used.forget('https://c.example');
+    await remembered;
+    assert.deepEqual(used.list(), ['https://s.example']);
+    assert.deepEqual(stored, ['https://s.example'], 'what is stored, too');
+  });
 });
