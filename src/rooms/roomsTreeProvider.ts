@@ -53,12 +53,13 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   private firedVersion: number;
   private pendingRows: { rows: Promise<RoomsNode[]>; answer(rows: RoomsNode[]): void } | undefined;
   private handedOutVersion: number | undefined;
+  private handOutTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether VS Code (or anyone) has asked for the rows: until then there is nothing on screen to redraw. */
   private asked = false;
   private readonly rowsHandedOut = new vscode.EventEmitter<void>();
   private readonly words = userRoomWords();
   readonly onDidChangeTreeData = this.changed.event;
-  /** After VS Code has taken the first rows of a new list: work they need not wait for can start. */
+  /** When the first rows of a new list are in the window: work they need not wait for can start. */
   readonly onDidHandOutRows = this.rowsHandedOut.event;
 
   constructor(
@@ -163,18 +164,21 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   }
 
   /**
-   * The room's tooltip, built when VS Code needs it (on hover) rather than for every item of
-   * every page before the first rows can be drawn.
+   * The room's tooltip and its click, built when VS Code needs them (on hover; on click or Enter,
+   * which VS Code resolves before it runs an item's command) rather than for every item of every
+   * page before the first rows can be drawn: a command is a third of what each item costs to send.
    */
   resolveTreeItem(item: vscode.TreeItem, node: RoomsNode): vscode.TreeItem {
     if (node.kind === 'room' && !this.model.isDeleting(node.room.id)) {
       const added = this.annotators.flatMap((annotator) => annotator.tooltip(node.room.id));
       item.tooltip = toMarkdown([...roomTooltip(node.room, this.now()), ...added]);
+      item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [node] };
     }
     return item;
   }
 
   dispose(): void {
+    clearTimeout(this.handOutTimer);
     this.pendingRows?.answer([]);
     this.subscription.dispose();
     this.changed.dispose();
@@ -201,11 +205,16 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     });
   }
 
-  /** Once per list with rooms, after the current task: VS Code builds and sends the items in it. */
+  /**
+   * Once per list with rooms, when its rows are in the window. VS Code builds the items in this
+   * task, but sends them a few turns later (compressed, then written); work started at once held
+   * that back by about 30 ms of a 100 KB reply, so it waits until the rows can have been drawn.
+   */
   private handOut(groups: readonly VisibleGroup[]): void {
     if (this.handedOutVersion !== this.model.version && groups.some((group) => group.rooms.length > 0)) {
       this.handedOutVersion = this.model.version;
-      setTimeout(() => this.rowsHandedOut.fire(), 0);
+      clearTimeout(this.handOutTimer);
+      this.handOutTimer = setTimeout(() => this.rowsHandedOut.fire(), ROWS_REACH_WINDOW_MS);
     }
   }
 
@@ -247,10 +256,15 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     item.contextValue = `room;${icon.startsWith('active') ? 'active' : 'ended'};${room.hasMessages ? 'withMessages' : 'empty'}`;
     const spoken = vscode.l10n.t('Room {0}, {1}, {2}', visibleId(room.id), item.description, ICON_WORDS[icon]());
     item.accessibilityInformation = { label: spoken };
-    item.command = { command: CommandIds.openRoom, title: 'Open Room', arguments: [{ kind: 'room', room }] };
     return item;
   }
 }
+
+/**
+ * From VS Code taking a list's rows to their being drawn: 20–70 ms measured (BENCHMARKS.md), with
+ * room for a busy machine; the checks and history that follow still show within half a second.
+ */
+const ROWS_REACH_WINDOW_MS = 250;
 
 /** Labels are one line; a huge id is cut for display (Copy Room Id still copies all of it). */
 const LABEL_MAX_CHARS = 200;

@@ -6,7 +6,7 @@ import { repoRoot } from '../runner/workspace';
 import { extensionGlobalStorage } from '../support/extensionId';
 import { findNotification } from './support/workbenchDialogs';
 import { luminance, parseColour, textContrast } from './support/contrast';
-import { roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
+import { roomFrame, roomsViewPane, roomsViewRow, runCommand, signIn, startUiWorkbench, type UiWorkbench } from './support/uiWorkbench';
 
 const ROOM_ACTIONS = [
   'Open Room',
@@ -53,6 +53,32 @@ describe('Rooms view in the browser', function () {
       assert.ok(items.includes(action), `"${action}" is in the menu: ${items.join(' | ')}`);
     }
     await ui.page.keyboard.press('Escape');
+  });
+
+  it('opens a room on a click on its row, and on Enter from the keyboard (VS Code asks for the click when it happens)', async () => {
+    // The rows are sent without their command (resolveTreeItem adds it): a click must still open the room.
+    // First the hostile rooms' badges: the tree is redrawn with them, and while VS Code redraws a tree
+    // it can resolve no row of it (as it could run no row's command before), so a click then is lost.
+    await roomsViewPane(ui.page).locator('[class*="monaco-decoration-itemColor"]').first().waitFor({ timeout: 30_000 });
+    await row('weekly-standup').click();
+    await roomFrame(ui.page, 'weekly-standup', 30_000);
+    await runCommand(ui.page, 'View: Close All Editors');
+    // Gone from the page, so only the Enter below can bring the room's panel back.
+    await ui.page.waitForFunction("document.querySelectorAll('.tabs-container .tab, iframe.webview').length === 0", undefined, {
+      timeout: 10_000,
+    });
+    // From the keyboard alone: into the view, down to the row, Enter.
+    await runCommand(ui.page, 'WorldClient RTC: Focus on Rooms View');
+    const focused = roomsViewPane(ui.page).locator('.monaco-list-row.focused .label-name');
+    await ui.page.keyboard.press('Home');
+    for (let step = 0; (await focused.innerText({ timeout: 5_000 })).trim() !== 'weekly-standup'; step++) {
+      assert.ok(step < 40, 'weekly-standup is reachable with the arrow keys');
+      await ui.page.keyboard.press('ArrowDown');
+    }
+    await ui.page.keyboard.press('Enter');
+    await roomFrame(ui.page, 'weekly-standup', 30_000);
+    await runCommand(ui.page, 'View: Close All Editors');
+    assert.equal(ui.dialogs.length, 0);
   });
 
   it('is readable in every theme: room names contrast at least 4.5:1 with the list behind them (screenshots saved)', async () => {

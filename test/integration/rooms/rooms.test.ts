@@ -57,6 +57,20 @@ describe('Rooms explorer', function () {
     assert.match(hostile.tooltip, /&lt;img/);
   });
 
+  it("sends each row without its click, which VS Code resolves on a click or Enter: the room's Open Room", async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    await refreshRooms(session.api);
+    const provider = session.api.rooms.provider;
+    const standup = renderChildren(session.api).find((item) => item.label === 'weekly-standup');
+    assert.ok(standup);
+    const sent = provider.getTreeItem(standup.node);
+    assert.equal(sent.command, undefined, 'no command in the item sent with the rows');
+    const command = provider.resolveTreeItem(sent, standup.node).command;
+    assert.equal(command?.command, 'worldclientRtc.openRoom');
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await waitFor(() => session.api.panels.openRoomIds().includes('weekly-standup'), "the room's panel");
+  });
+
   it('filters by id or member, sorts and groups by state', async () => {
     session = await withSandbox({ seed: { sample: true } });
     await refreshRooms(session.api);
