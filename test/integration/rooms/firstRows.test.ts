@@ -68,6 +68,43 @@ describe('Rooms view: the first rows first, then the rest', function () {
     assert.match(session.api.rooms.view.treeView.message ?? '', /^\d+ rooms on 127\.0\.0\.1:\d+$/, 'the count');
   });
 
+  it('shows the first list with the welcome\'s "Loading rooms…" alone, and the progress bar too only when the list is slow', async () => {
+    /** Signs in and resolves, as the first list is asked for, with the bars shown so far and what the welcome said. */
+    const signIn = async (delayMs: number): Promise<{ shownBefore: number; welcome: string }> => {
+      session = await withSandbox({ seed: { sample: true }, signedIn: false });
+      if (delayMs > 0) {
+        session.sandbox.addFault({ kind: 'delay', delayMs, method: 'GET', times: 1 });
+      }
+      const { model, view } = session.api.rooms;
+      const listAsked = new Promise<{ shownBefore: number; welcome: string }>((resolve) => {
+        const listener = model.onDidChange(() => {
+          if (model.loading) {
+            listener.dispose();
+            resolve({ shownBefore: view.progressShown, welcome: view.welcomeState });
+          }
+        });
+      });
+      session.ui.pick('Paste a session token').typeInputs(session.sandbox.session, session.sandbox.csrfToken);
+      void vscode.commands.executeCommand('worldclientRtc.signIn');
+      return listAsked;
+    };
+    const quick = await signIn(0);
+    const view = session.api.rooms.view;
+    assert.equal(quick.welcome, 'loading', 'the welcome says "Loading rooms…"');
+    await waitFor(() => session.api.rooms.model.state === 'ready', 'the quick list');
+    assert.equal(view.progressShown, quick.shownBefore, 'a quick first list: no progress bar beside the welcome');
+    // A list on screen: a refresh shows its progress at once.
+    await refreshRooms(session.api);
+    assert.equal(view.progressShown, quick.shownBefore + 1, 'a refresh with rows on screen shows the bar');
+    await session.dispose();
+
+    const slow = await signIn(2_000);
+    assert.equal(slow.welcome, 'loading');
+    await waitFor(() => view.progressShown === slow.shownBefore + 1, 'the progress bar, once the list is slow', 1_500);
+    assert.ok(session.api.rooms.model.loading, 'shown while the list is still on its way');
+    await waitFor(() => session.api.rooms.model.state === 'ready', 'the slow list');
+  });
+
   it("gives VS Code's open question for the first rows its answer, with no news before it that would have it dropped", async () => {
     // VS Code's extension host drops an open question for the rows when the view announces a
     // change (VS Code then asks again, a round trip later), and one announced before it asked is
