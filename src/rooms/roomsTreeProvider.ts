@@ -59,7 +59,7 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   private readonly rowsHandedOut = new vscode.EventEmitter<void>();
   private readonly words = userRoomWords();
   readonly onDidChangeTreeData = this.changed.event;
-  /** When the first rows of a new list are in the window: work they need not wait for can start. */
+  /** After VS Code has taken the first rows of a new list: work they need not wait for can start. */
   readonly onDidHandOutRows = this.rowsHandedOut.event;
 
   constructor(
@@ -206,15 +206,16 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   }
 
   /**
-   * Once per list with rooms, when its rows are in the window. VS Code builds the items in this
-   * task, but sends them a few turns later (compressed, then written); work started at once held
-   * that back by about 30 ms of a 100 KB reply, so it waits until the rows can have been drawn.
+   * Once per list with rooms, after the current task: VS Code builds and sends the items in it.
+   * Not later, though that would let the reply reach the window sooner (BENCHMARKS.md): the tree
+   * is redrawn with the badges this work brings, and a redraw while the user already clicks a row
+   * or opens a menu of the view loses the click or closes the menu.
    */
   private handOut(groups: readonly VisibleGroup[]): void {
     if (this.handedOutVersion !== this.model.version && groups.some((group) => group.rooms.length > 0)) {
       this.handedOutVersion = this.model.version;
       clearTimeout(this.handOutTimer);
-      this.handOutTimer = setTimeout(() => this.rowsHandedOut.fire(), ROWS_REACH_WINDOW_MS);
+      this.handOutTimer = setTimeout(() => this.rowsHandedOut.fire(), 0);
     }
   }
 
@@ -259,12 +260,6 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
     return item;
   }
 }
-
-/**
- * From VS Code taking a list's rows to their being drawn: 20–70 ms measured (BENCHMARKS.md), with
- * room for a busy machine; the checks and history that follow still show within half a second.
- */
-const ROWS_REACH_WINDOW_MS = 250;
 
 /** Labels are one line; a huge id is cut for display (Copy Room Id still copies all of it). */
 const LABEL_MAX_CHARS = 200;
