@@ -11,6 +11,7 @@ import {
   roomsViewRow,
   runCommand,
   startUiWorkbench,
+  timelineFrame,
   type UiWorkbench,
 } from './support/uiWorkbench';
 
@@ -147,5 +148,11 @@ describe('Beside another extension, with an unusable server URL at startup', fun
     await roomsViewRow(ui.page, 'weekly-standup').waitFor({ timeout: 60_000 });
     const panel = await openRoom(ui, 'weekly-standup');
     await panel.locator('.row:not(.loading)').first().waitFor({ timeout: 60_000 });
+  });
+
+  it('draws the Rooms Timeline as the installed package (its page script is in the VSIX)', async () => {
+    await runCommand(ui.page, 'WorldClient RTC: Show Timeline');
+    const frame = await timelineFrame(ui);
+    await frame.locator('.range', { hasText: /^1–\d+ \/ 12$/ }).waitFor({ timeout: 10_000 });
   });
 });

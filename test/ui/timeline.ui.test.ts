@@ -3,32 +3,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { repoRoot } from '../runner/workspace';
-import type { BrowserDocument } from './support/browserTypes';
-import { roomFrame, runCommand, screenshot, signIn, startUiWorkbench, waitForPanelTheme, type UiWorkbench } from './support/uiWorkbench';
+import {
+  roomFrame,
+  runCommand,
+  screenshot,
+  signIn,
+  startUiWorkbench,
+  timelineFrame,
+  waitForPanelTheme,
+  type UiWorkbench,
+} from './support/uiWorkbench';
 
-declare const document: BrowserDocument & { documentElement: { dataset: Record<string, string | undefined> } };
 declare function requestAnimationFrame(callback: () => void): number;
-
-/** The timeline's own page: the webview frame holding its canvas, once it has drawn. */
-async function timelineFrame(ui: UiWorkbench, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of ui.page.frames()) {
-      const drawn = await frame
-        .evaluate(
-          () => document.querySelector('.timeline .plot canvas') !== null && document.documentElement.dataset.firstDrawAt !== undefined,
-        )
-        .catch(() => false);
-      if (drawn) {
-        return frame;
-      }
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`No timeline page drew within ${timeoutMs / 1000} s.`);
-    }
-    await ui.page.waitForTimeout(200);
-  }
-}
 
 describe('Rooms Timeline in the browser', function () {
   this.timeout(300_000);

@@ -42,12 +42,12 @@ describe('The packaged extension (VSIX)', function () {
     }
   });
 
-  it('is one bundle VS Code loads itself (its deactivate() is ours), with undici, the webview and the package scope beside it', () => {
+  it("is one bundle VS Code loads itself (its deactivate() is ours), with undici, ajv, both pages' scripts and the package scope", () => {
     const extension = installed();
     const main = path.join(extension.extensionPath, (extension.packageJSON as { main: string }).main);
     assert.equal(path.relative(extension.extensionPath, main), path.join('dist', 'extension.js'));
     const dist = path.join(extension.extensionPath, 'dist');
-    assert.deepEqual(fs.readdirSync(dist).sort(), ['ajv.js', 'extension.js', 'package.json', 'undici.js', 'webview.js']);
+    assert.deepEqual(fs.readdirSync(dist).sort(), ['ajv.js', 'extension.js', 'package.json', 'timeline.js', 'undici.js', 'webview.js']);
     // Without it, Node would parse the whole manifest for its "type" as VS Code loads us.
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dist, 'package.json'), 'utf8')), { type: 'commonjs' });
     // Node's module cache: the very module VS Code loaded and will call deactivate() on.

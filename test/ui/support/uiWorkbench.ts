@@ -9,7 +9,7 @@ import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SeedOptions } from '
 import type { StoredRoom } from '../../sandbox/types';
 import type { BrowserDocument } from './browserTypes';
 
-declare const document: BrowserDocument;
+declare const document: BrowserDocument & { documentElement: { dataset: Record<string, string | undefined> } };
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
 export type ThemeName = 'light' | 'dark' | 'highContrast';
@@ -203,6 +203,27 @@ export async function roomFrame(page: Page, roomId: string, timeoutMs = 60_000):
       throw new Error(`No room panel showing "${roomId}" appeared within ${timeoutMs / 1000} s.`);
     }
     await page.waitForTimeout(200);
+  }
+}
+
+/** The timeline's own page: the webview frame holding its canvas, once it has drawn. */
+export async function timelineFrame(ui: Pick<UiWorkbench, 'page'>, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of ui.page.frames()) {
+      const drawn = await frame
+        .evaluate(
+          () => document.querySelector('.timeline .plot canvas') !== null && document.documentElement.dataset.firstDrawAt !== undefined,
+        )
+        .catch(() => false);
+      if (drawn) {
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No timeline page drew within ${timeoutMs / 1000} s.`);
+    }
+    await ui.page.waitForTimeout(200);
   }
 }
 
