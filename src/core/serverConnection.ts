@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { certificateChecksOff } from '../api/dispatcher';
 import { ReplyBudget } from '../api/replyBudget';
-import { loadUndiciAgents } from '../api/undiciAgents';
 import { parseBaseUrl } from '../api/urls';
 import { errorMessage, WorldClientError } from '../api/errors';
 import type { ClientHooks, Credentials, RoomObservation, ServerConfig, UrlStyle } from '../api/types';
@@ -173,11 +172,7 @@ export class ServerConnection implements vscode.Disposable {
     }
     const previous = this.client;
     if (config) {
-      const sessionRead = this.sessions.load(config.baseUrl);
-      // SecretStorage answers through the window, a wait in which the extension host is idle: the HTTP
-      // stack the first request needs loads in it rather than after it, on the way to the Rooms view's first rows.
-      preloadHttpStack();
-      await sessionRead;
+      await this.sessions.load(config.baseUrl);
     }
     this.clientConfigKey = key;
     this.clientConfig = config;
@@ -284,14 +279,5 @@ function serverChecksOff(config: ServerConfig): boolean {
     return certificateChecksOff(config, parseBaseUrl(config.baseUrl));
   } catch {
     return false;
-  }
-}
-
-/** A stack that cannot load (a damaged install) is reported by the first request, which words it for the user. */
-function preloadHttpStack(): void {
-  try {
-    loadUndiciAgents();
-  } catch {
-    // The request that needs it fails with the reason.
   }
 }
