@@ -9,6 +9,7 @@ interface Manifest {
     commands: { command: string }[];
     views: Record<string, { id: string; name: string }[]>;
     viewsContainers: { activitybar: { id: string }[] };
+    menus: Record<string, { command?: string; submenu?: string }[]>;
   };
 }
 
@@ -45,6 +46,14 @@ describe('Extension activation', () => {
       manifest.contributes.views.worldclientRtc.map((view) => [view.id, view.name]),
       [['worldclientRtc.rooms', 'Rooms']],
     );
+  });
+
+  it('contributes each submenu at most once to a menu (VS Code drops a repeat, with a warning at every start)', () => {
+    const repeated = Object.entries(readManifest().contributes.menus).flatMap(([menu, entries]) => {
+      const submenus = entries.flatMap((entry) => (entry.submenu ? [entry.submenu] : []));
+      return submenus.filter((submenu, index) => submenus.indexOf(submenu) !== index).map((submenu) => `${submenu} in ${menu}`);
+    });
+    assert.deepEqual(repeated, []);
   });
 
   it('has a handler for every contributed command and contributes every handler', async () => {
