@@ -116,7 +116,7 @@ export class ContractProblems implements vscode.Disposable {
 
   /** @param firstRooms every id listed, with the first room listed with it (its problems are placed in that one's document). */
   private finishList(firstRooms: ReadonlyMap<string, object>, found: Problem[]): void {
-    const before = [...this.fromList.keys()];
+    const before = new Map([...this.fromList].map(([id, placed]) => [id, JSON.stringify(placed)]));
     this.fromList.clear();
     for (const [id, problems] of groupByRoom(found)) {
       const room = firstRooms.get(id);
@@ -128,7 +128,19 @@ export class ContractProblems implements vscode.Disposable {
     }
     const gone = [...this.fromReply.keys()].filter((id) => !firstRooms.has(id));
     gone.forEach((id) => this.fromReply.delete(id)); // The room is gone from the server.
-    this.changed.fire({ roomIds: [...new Set([...before, ...this.fromList.keys(), ...gone])] });
+    const roomIds = [...new Set([...before.keys(), ...this.fromList.keys(), ...gone])];
+    // Every refresh checks the list again, mostly with the same findings: news of nothing would have
+    // the Rooms view redrawn (VS Code asks for every row again) and the panels and Problems rewritten.
+    const listChanged = roomIds.some((id) => before.get(id) !== this.placedSignature(id));
+    if (listChanged || gone.length > 0) {
+      this.changed.fire({ roomIds });
+    }
+  }
+
+  /** What the list's problems of a room are and where they are placed, to tell a new check's from the last. */
+  private placedSignature(roomId: string): string | undefined {
+    const placed = this.fromList.get(roomId);
+    return placed ? JSON.stringify(placed) : undefined;
   }
 
   /**

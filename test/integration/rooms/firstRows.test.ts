@@ -38,6 +38,32 @@ describe('Rooms view: the first rows first, then the rest', function () {
     assert.equal(renderChildren(session.api).length, 12);
   });
 
+  it('tells nobody when a list is checked again with the same findings, and tells them when a finding changes', async () => {
+    const room = (id: string, members: string) => ({ id, started: '2025-06-02T08:30:00.000Z', ended: '', members, hasMessages: false });
+    const problems = new ContractProblems(new Set(), Date.now);
+    const told: (readonly string[] | undefined)[] = [];
+    const subscription = problems.onDidChange(({ roomIds }) => told.push(roomIds));
+    const check = async (rooms: object[]): Promise<void> => {
+      problems.setList(rooms);
+      await waitFor(() => !problems.checkingList, 'the list checks');
+    };
+    try {
+      await check([room('fine', 'alice@example.com'), room('broken', 'alice@example.com;bob@example.com')]);
+      assert.deepEqual(told, [['broken']], 'the first findings');
+      // What every refresh of an unchanged server sends: a new list, the same rooms.
+      await check([room('fine', 'alice@example.com'), room('broken', 'alice@example.com;bob@example.com')]);
+      assert.deepEqual(told, [['broken']], 'the same findings again are no news (before, each check told the Rooms view to redraw)');
+      await check([room('fine', 'alice@example.com;bob@example.com'), room('broken', 'alice@example.com;bob@example.com')]);
+      assert.deepEqual([...(told.at(-1) ?? [])].sort(), ['broken', 'fine'], 'a new finding is news');
+      await check([room('fine', 'alice@example.com')]);
+      assert.deepEqual([...(told.at(-1) ?? [])].sort(), ['broken', 'fine'], 'findings gone with their rooms are news');
+      assert.equal(problems.forRoom('broken').length, 0);
+    } finally {
+      subscription.dispose();
+      problems.dispose();
+    }
+  });
+
   it('the count, the badge and the tooltip follow the first rows within a second', async () => {
     session = await withSandbox({ seed: { sample: true, contractBreaking: true } });
     // The view is on screen: VS Code has asked for its rows, so it is told when they change.
