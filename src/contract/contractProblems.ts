@@ -116,7 +116,7 @@ export class ContractProblems implements vscode.Disposable {
 
   /** @param firstRooms every id listed, with the first room listed with it (its problems are placed in that one's document). */
   private finishList(firstRooms: ReadonlyMap<string, object>, found: Problem[]): void {
-    const before = new Map([...this.fromList].map(([id, placed]) => [id, JSON.stringify(placed)]));
+    const before = placedSignatures(this.fromList);
     this.fromList.clear();
     for (const [id, problems] of groupByRoom(found)) {
       const room = firstRooms.get(id);
@@ -131,16 +131,10 @@ export class ContractProblems implements vscode.Disposable {
     const roomIds = [...new Set([...before.keys(), ...this.fromList.keys(), ...gone])];
     // Every refresh checks the list again, mostly with the same findings: news of nothing would have
     // the Rooms view redrawn (VS Code asks for every row again) and the panels and Problems rewritten.
-    const listChanged = roomIds.some((id) => before.get(id) !== this.placedSignature(id));
-    if (listChanged || gone.length > 0) {
+    const after = placedSignatures(this.fromList);
+    if (gone.length > 0 || roomIds.some((id) => before.get(id) !== after.get(id))) {
       this.changed.fire({ roomIds });
     }
-  }
-
-  /** What the list's problems of a room are and where they are placed, to tell a new check's from the last. */
-  private placedSignature(roomId: string): string | undefined {
-    const placed = this.fromList.get(roomId);
-    return placed ? JSON.stringify(placed) : undefined;
   }
 
   /**
@@ -235,6 +229,11 @@ function groupByRoom(problems: Problem[]): Map<string, Problem[]> {
 
 function place(problems: readonly Problem[], document: RoomDocument): PlacedProblem[] {
   return problems.map((problem) => ({ ...problem, range: document.rangeOf(problem.location) }));
+}
+
+/** Per room, what its problems are and where they are placed: a new check's, told from the last one's. */
+function placedSignatures(byRoom: ReadonlyMap<string, readonly PlacedProblem[]>): Map<string, string> {
+  return new Map([...byRoom].map(([roomId, placed]) => [roomId, JSON.stringify(placed)]));
 }
 
 /** The same break found in the list and in the reply is one problem. */

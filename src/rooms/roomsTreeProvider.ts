@@ -206,10 +206,11 @@ export class RoomsTreeProvider implements vscode.TreeDataProvider<RoomsNode>, vs
   }
 
   /**
-   * Once per list with rooms, after the current task: VS Code builds and sends the items in it.
-   * Not later, though that would let the reply reach the window sooner (BENCHMARKS.md): the tree
-   * is redrawn with the badges this work brings, and a redraw while the user already clicks a row
-   * or opens a menu of the view loses the click or closes the menu.
+   * Once per list with rooms, after the current task, in which VS Code builds the items (it sends
+   * them on a timer of its own, set after this one). Not later, though that would let the reply
+   * reach the window sooner (BENCHMARKS.md): the tree is redrawn with the badges this work brings,
+   * and a redraw while the user already clicks a row or opens a menu of the view loses the click or
+   * closes the menu.
    */
   private handOut(groups: readonly VisibleGroup[]): void {
     if (this.handedOutVersion !== this.model.version && groups.some((group) => group.rooms.length > 0)) {
