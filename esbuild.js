@@ -9,8 +9,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * The extension bundle leaves undici out and loads dist/undici.js on the first request
- * (src/api/undiciAgents.ts), so activation does not pay for the HTTP stack.
+ * The extension bundle leaves undici out and loads dist/undici.js while the session is read, or
+ * on the first request (src/api/undiciAgents.ts), so compiling the bundle does not pay for it.
  */
 const undiciAsSeparateBundle = {
   name: 'undici-as-separate-bundle',

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { WorldClientApi } from '../api/client';
 import { certificateChecksOff } from '../api/dispatcher';
 import { ReplyBudget } from '../api/replyBudget';
+import { preloadUndiciAgents } from '../api/undiciAgents';
 import { parseBaseUrl } from '../api/urls';
 import { errorMessage, WorldClientError } from '../api/errors';
 import type { ClientHooks, Credentials, RoomObservation, ServerConfig, UrlStyle } from '../api/types';
@@ -172,7 +173,9 @@ export class ServerConnection implements vscode.Disposable {
     }
     const previous = this.client;
     if (config) {
-      await this.sessions.load(config.baseUrl);
+      // The first client's first request (the Rooms view's list) would load the HTTP stack (~20 ms)
+      // after SecretStorage's answer; it loads while the window answers instead.
+      await Promise.all([this.sessions.load(config.baseUrl), this.client ? undefined : loadHttpStackWhileAsking()]);
     }
     this.clientConfigKey = key;
     this.clientConfig = config;
@@ -272,6 +275,19 @@ export function onServer(serverUrl: string): string {
 
 function noServer(): never {
   throw new WorldClientError('notSignedIn', vscode.l10n.t('No WorldClient server is set. Run "WorldClient RTC: Sign In" to choose one.'));
+}
+
+/**
+ * Loads the HTTP stack once SecretStorage's question has left the extension host, so that its round
+ * trip (longer on a desktop, where the OS keychain answers) overlaps the load. VS Code sends an
+ * extension's calls to the window on a 0 ms timer and, in a remote window such as code-server's,
+ * compresses them on Node's thread pool first: a load started at once would hold the question back
+ * until it ended. 2 ms rather than one turn of the event loop: on a busy machine the compression can
+ * miss a turn (BENCHMARKS.md, fourteenth session).
+ */
+async function loadHttpStackWhileAsking(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 2));
+  preloadUndiciAgents();
 }
 
 function serverChecksOff(config: ServerConfig): boolean {

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const size = (file: string) => `${(fs.statSync(path.join(repoRoot, file)).size / 1024).toFixed(1)} KiB`;
   printTable('Sizes (production build)', [
     ['dist/extension.js (the extension, loaded at activation)', `${size('dist/extension.js')} (target ≤ 150 KB)`],
-    ['dist/undici.js (loaded on the first request)', size('dist/undici.js')],
+    ['dist/undici.js (loaded while the session is read)', size('dist/undici.js')],
     ['dist/webview.js', size('dist/webview.js')],
     ['VSIX', size(path.relative(repoRoot, VSIX))],
   ]);
