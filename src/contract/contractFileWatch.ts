@@ -40,7 +40,7 @@ export class ContractFileWatch implements vscode.Disposable {
   }
 
   /** Resolves once the file as it is now has been read (tests wait for it). */
-  async read(folder: vscode.Uri): Promise<void> {
+  async read(folder: vscode.Uri, again = false): Promise<void> {
     const uri = vscode.Uri.joinPath(folder, CONTRACT_FILE_NAME);
     const run = ++this.reading;
     let text: string | undefined;
@@ -51,6 +51,16 @@ export class ContractFileWatch implements vscode.Disposable {
       );
     }
     if (run !== this.reading) {
+      return;
+    }
+    if (text !== undefined && !again && !isJson(text)) {
+      // A file caught while it is written (emptied, then filled: how editors and tools save) reads as
+      // cut-off JSON, and the event of the finished write may be merged into the one that brought us
+      // here. Read it once more, a moment later, before calling it broken.
+      await new Promise((resolve) => setTimeout(resolve, REREAD_BROKEN_AFTER_MS));
+      if (run === this.reading) {
+        await this.read(folder, true);
+      }
       return;
     }
     const { contract, problems } = text === undefined ? { contract: EMPTY_CONTRACT, problems: [] } : compileContract(text, loadAjv);
@@ -64,6 +74,18 @@ export class ContractFileWatch implements vscode.Disposable {
 
   dispose(): void {
     this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+/** Long enough for a save in progress to finish; short enough that a file really broken is named at once. */
+const REREAD_BROKEN_AFTER_MS = 300;
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

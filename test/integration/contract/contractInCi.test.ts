@@ -137,6 +137,42 @@ describe('The contract in CI: Problems panel, check --server and check --file ag
     await waitFor(() => codesOf(separator).join() === 'room/members-separator', 'our rule back once the file has no valid rules');
   });
 
+  it('a contract file caught half-written is not called broken; one that stays cut off is, a moment later', async () => {
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(workspace, 'the test run opens a folder');
+    const file = vscode.Uri.joinPath(workspace, CONTRACT_FILE);
+    // Every problem ever shown on the file, not only the last ones.
+    const shownOnFile: string[] = [];
+    const recorder = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((uri) => uri.toString() === file.toString())) {
+        shownOnFile.push(...vscode.languages.getDiagnostics(file).map((diagnostic) => diagnostic.message));
+      }
+    });
+    try {
+      const whole = JSON.stringify({ customRules: [{ id: 'typo', appliesTo: 'message', description: 'x', schema: { typ: 'string' } }] });
+      // A save that takes a while: the file is first there cut off, its end written 150 ms later (the
+      // extension reads the first version on its change event).
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(whole.slice(0, 20)));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(whole));
+      await waitFor(() => vscode.languages.getDiagnostics(file).length > 0, "the whole file's problem");
+      assert.match(vscode.languages.getDiagnostics(file)[0].message, /^The rule "custom\/typo" does not compile/);
+      assert.deepEqual(
+        shownOnFile.filter((message) => message.includes('not valid JSON')),
+        [],
+        'the half-written file was never shown as broken',
+      );
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(whole.slice(0, 20)));
+      await waitFor(
+        () =>
+          vscode.languages.getDiagnostics(file).some((diagnostic) => diagnostic.message.startsWith('The contract file is not valid JSON')),
+        'a file that stays cut off named as broken',
+      );
+    } finally {
+      recorder.dispose();
+    }
+  });
+
   it('a fixture file is checked as it is edited: each problem on the offending value, gone once fixed', async () => {
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(workspace, 'the test run opens a folder');
