@@ -37,41 +37,49 @@ describe('Rooms view order and filter in the browser', function () {
       await ui.page.locator('.action-label[aria-label="Sort and Group"]:visible').first().click();
       try {
         await menu.waitFor({ timeout: 10_000 });
-        break;
+        const items = await menu.locator('.action-item:not(.disabled) .action-menu-item').evaluateAll((found) =>
+          found.map((item) => ({
+            label: (item.querySelector('.action-label')?.textContent ?? '').trim(),
+          })),
+        );
+        if (items.length > 0) {
+          return items;
+        }
+        throw new Error('the menu closed as it was read');
       } catch (error) {
-        if (attempt === 2) {
+        if (attempt === 3) {
           throw error;
         }
-        // A click while the title bar's actions were being rebuilt opened nothing (or a menu since closed).
-        console.log('      the "Sort and Group" menu did not open; clicking it again');
+        // A click while the title bar's actions were being rebuilt opened nothing, or a menu that closed at once.
+        console.log(`      the "Sort and Group" menu did not open (${(error as Error).message.split('\n')[0]}); clicking it again`);
         await ui.page.keyboard.press('Escape');
       }
     }
-    return menu.locator('.action-item:not(.disabled) .action-menu-item').evaluateAll((items) =>
-      items.map((item) => ({
-        label: (item.querySelector('.action-label')?.textContent ?? '').trim(),
-      })),
-    );
   }
 
   /**
    * Clicks an item of the open "Sort and Group" menu and waits for the menu to close, which is how
-   * VS Code shows it ran the item. VS Code rebuilds the title bar's menus when a setting they read
-   * changes; a click that lands while it does so runs nothing and leaves the menu open (seen on a
-   * loaded machine in 1.100.3), so such a click is made once more on the menu as it is now.
+   * VS Code shows it ran the item. VS Code rebuilds the title bar's menus when a setting or context
+   * key they read changes (the view's own updates just after its first rows do that). A click that
+   * lands while it does so either runs nothing and leaves the menu open (seen on a loaded machine in
+   * 1.100.3), or finds the item gone because the menu closed under it (1.139.1): the click is made
+   * once more, on the menu as it is now, opened again if it closed.
    */
   async function clickMenuItem(label: string): Promise<void> {
     const menu = orderMenu();
     for (let attempt = 1; ; attempt++) {
-      await menu.locator('.action-label', { hasText: label }).click();
       try {
+        if (!(await menu.isVisible())) {
+          await openOrderMenu();
+        }
+        await menu.locator('.action-label', { hasText: label }).click({ timeout: 5_000 });
         await menu.waitFor({ state: 'detached', timeout: 5_000 });
         return;
       } catch (error) {
-        if (attempt === 2) {
+        if (attempt === 3) {
           throw error;
         }
-        console.log(`      the click on "${label}" left the menu open; clicking the item again`);
+        console.log(`      the click on "${label}" did not run it (the menu was being rebuilt); clicking it again`);
       }
     }
   }
