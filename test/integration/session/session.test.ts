@@ -73,7 +73,9 @@ describe('Signing in and sessions', function () {
 
   it('signs in again when the session expires and runs the failed command again', async () => {
     session = await withSandbox({});
-    const { ui, sandbox } = session;
+    const { ui, api, sandbox } = session;
+    // The refresh that signing in starts would meet the expired session too, and ask a second time.
+    await waitFor(() => !api.rooms.model.loading, 'the rooms list after signing in');
     sandbox.expireSessions();
     const fresh = sandbox.issueSession();
     ui.respond(/^Session expired/, 'Sign In')
