@@ -26,7 +26,7 @@ export function frame(record: unknown): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-/** How long reading a log may hold the extension host, which every extension shares, before it gives the others a turn. */
+/** How long reading or writing a log may hold the extension host, which every extension shares, before it gives the others a turn. */
 const SLICE_MS = 8;
 
 /** Resolves at once while the current slice lasts, after a turn of the event loop once it is over. */
@@ -40,6 +40,20 @@ export function timeSlices(sliceMs = SLICE_MS): () => Promise<void> | undefined 
       sliceEnd = performance.now() + sliceMs;
     });
   };
+}
+
+/**
+ * The records framed into one buffer, with a turn for the host's other work whenever a slice is
+ * over: the first sighting of a list of 10,000 rooms is 10,000 records, each serialized and hashed,
+ * and it comes just as VS Code sends the Rooms view's first rows.
+ */
+export async function framed(records: readonly unknown[], pauseWhenDue = timeSlices()): Promise<Buffer> {
+  const frames: Buffer[] = [];
+  for (const record of records) {
+    await pauseWhenDue();
+    frames.push(frame(record));
+  }
+  return Buffer.concat(frames);
 }
 
 /** The records of a log, in order, up to the first damaged frame; `goodBytes` is where that frame starts. */
@@ -73,7 +87,15 @@ export class HistoryLog {
   /** Bytes known to be whole frames: the next append starts here, cutting off a partial one. */
   private goodBytes = 0;
 
-  constructor(private readonly file: string) {}
+  /** `sliceMs`: how long framing records may run before it yields (timeSlices); 0 yields before every record. */
+  constructor(
+    private readonly file: string,
+    private readonly sliceMs?: number,
+  ) {}
+
+  private pauses(): () => Promise<void> | undefined {
+    return timeSlices(this.sliceMs);
+  }
 
   get size(): number {
     return this.goodBytes;
@@ -102,8 +124,8 @@ export class HistoryLog {
     if (records.length === 0) {
       return Promise.resolve();
     }
-    const bytes = Buffer.concat(records.map(frame));
     return this.serialized(async () => {
+      const bytes = await framed(records, this.pauses());
       const handle = await fs.open(this.file, 'a+');
       try {
         const { size } = await handle.stat();
@@ -122,8 +144,8 @@ export class HistoryLog {
 
   /** Replaces the log with these records: written to a temporary file first, so a crash keeps the old log whole. */
   rewrite(records: readonly unknown[]): Promise<void> {
-    const bytes = Buffer.concat(records.map(frame));
     return this.serialized(async () => {
+      const bytes = await framed(records, this.pauses());
       const temporary = `${this.file}.tmp`;
       const handle = await fs.open(temporary, 'w');
       try {

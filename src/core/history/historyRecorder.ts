@@ -18,6 +18,8 @@ export interface HistoryOptions {
   warn?(message: string): void;
   /** Read no log before start() is called: at activation, the first rows come first. */
   deferLoads?: boolean;
+  /** How long recording may hold the extension host before it yields (historyLog's timeSlices); tests set 0 to see every yield. */
+  sliceMs?: number;
 }
 
 /** Which rooms of which server have new records. */
@@ -178,7 +180,10 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     const { history } = await this.server(serverUrl);
     const records: HistoryRecord[] = [];
     const listed = observation.kind === 'rooms' ? observation.rooms : observation.kind === 'room' ? [observation.room] : [];
+    // A list's first sighting compares every room: in slices, as the rows it came with are on their way to the window.
+    const pauseWhenDue = timeSlices(this.options.sliceMs);
     for (const room of listed) {
+      await pauseWhenDue();
       const record = history.fieldsRecord(room.id, room, at);
       if (record) {
         records.push(record);
@@ -254,9 +259,9 @@ export class HistoryRecorder implements HistoryReader, Disposable {
   private async load(serverUrl: string): Promise<LoadedServer> {
     await this.started;
     await fs.mkdir(this.options.directory, { recursive: true });
-    const log = new HistoryLog(join(this.options.directory, logFileName(serverUrl)));
+    const log = new HistoryLog(join(this.options.directory, logFileName(serverUrl)), this.options.sliceMs);
     const history = new ServerHistory(serverUrl);
-    const pauseWhenDue = timeSlices();
+    const pauseWhenDue = timeSlices(this.options.sliceMs);
     for (const record of await log.load()) {
       await pauseWhenDue();
       try {

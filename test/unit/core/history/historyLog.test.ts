@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { frame, replay, timeSlices } from '../../../../src/core/history/historyLog';
+import { frame, framed, replay, timeSlices } from '../../../../src/core/history/historyLog';
 
 describe('history log: reading it back shares the extension host', () => {
   const records = Array.from({ length: 50 }, (_, index) => ({ k: 'o', r: `room-${index}`, at: index }));
@@ -17,6 +17,18 @@ describe('history log: reading it back shares the extension host', () => {
     assert.deepEqual(read.records, records);
     assert.equal(read.goodBytes, bytes.length);
     assert.deepEqual(order, ['other work', 'log read'], 'the other work ran while the log was read');
+  });
+
+  it('writing: frames records with a turn for other work when a slice is over, into the bytes a replay reads back', async () => {
+    const order: string[] = [];
+    let asked = 0;
+    const pauseWhenDue = (): Promise<void> | undefined =>
+      ++asked % 10 === 0 ? new Promise((resolve) => setImmediate(resolve)) : undefined;
+    setImmediate(() => order.push('other work'));
+    const written = await framed(records, pauseWhenDue);
+    order.push('records framed');
+    assert.deepEqual(written, bytes);
+    assert.deepEqual(order, ['other work', 'records framed'], 'the other work ran while the records were framed');
   });
 
   it('time slices: no pause while the slice lasts, one turn of the event loop once it is over', async () => {

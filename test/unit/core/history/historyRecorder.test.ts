@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RoomObservation, RtcMessage } from '../../../../src/api/types';
 import { HistoryRecorder } from '../../../../src/core/history/historyRecorder';
+import { ServerHistory } from '../../../../src/core/history/serverHistory';
 
 const SERVER = 'https://mail.example.com';
 const ROOM = { id: 'room-1', started: '2026-12-01T10:00:00Z', ended: '', members: 'a@example.com', hasMessages: true };
@@ -133,6 +134,44 @@ describe('HistoryRecorder', () => {
     enabled = false;
     await observe(history, { kind: 'room', room: { ...ROOM, messages: messages(2) } }, 2_000);
     assert.deepEqual(await history.serversWithHistory(), []);
+  });
+
+  it('records the first sighting of a list in slices, with turns of the event loop between its rooms', async () => {
+    // Slices of 0 ms: every room ends one, so a recording that runs through the list in one go shows at once.
+    const history = new HistoryRecorder({ directory, enabled: () => true, maxBytes: () => maxBytes, now: () => now, sliceMs: 0 });
+    recorders.push(history);
+    const rooms = Array.from({ length: 40 }, (_, index) => ({ ...ROOM, id: `room-${index}` }));
+    let turn = 0;
+    let counting = true;
+    const countTurns = (): void => {
+      turn++;
+      if (counting) {
+        setImmediate(countTurns);
+      }
+    };
+    setImmediate(countTurns);
+    const turnOfEachRoom: number[] = [];
+    const compare = ServerHistory.prototype.fieldsRecord;
+    ServerHistory.prototype.fieldsRecord = function (this: ServerHistory, ...args: Parameters<typeof compare>) {
+      turnOfEachRoom.push(turn);
+      return compare.apply(this, args);
+    };
+    try {
+      await observe(history, { kind: 'rooms', rooms }, 1_000);
+    } finally {
+      ServerHistory.prototype.fieldsRecord = compare;
+      counting = false;
+    }
+    assert.equal(turnOfEachRoom.length, rooms.length);
+    assert.ok(
+      new Set(turnOfEachRoom).size > rooms.length / 2,
+      `the rooms were compared in ${new Set(turnOfEachRoom).size} turns of the event loop, not one per room`,
+    );
+    assert.deepEqual(
+      rooms.map((room) => history.room(SERVER, room.id)?.fields.length),
+      rooms.map(() => 1),
+      'every room recorded',
+    );
   });
 
   it('counts messages first seen since the room was last opened', async () => {
