@@ -40,9 +40,11 @@ export interface HistoryServices {
   panels: Pick<PanelOffer['panels'], 'onDidLoadRoom' | 'onDidRevealRoom'>;
 }
 
-/** What the history feature offers the tests: the "new" counts as the Rooms view shows them. */
+/** What the history feature offers the tests: the "new" counts as the Rooms view shows them, and when they are told. */
 export interface HistoryOffer {
-  readonly decorations: Pick<NewMessagesDecorations, 'count' | 'decoration'>;
+  readonly decorations: Pick<NewMessagesDecorations, 'count' | 'decoration' | 'onDidChange'>;
+  /** Resolves once everything observed so far is recorded. */
+  whenIdle(): Promise<void>;
 }
 
 /** Clear History, and the Rooms view's "new" count, cleared when a room's panel loads it. */
@@ -61,5 +63,5 @@ export function register(context: vscode.ExtensionContext, services: HistoryServ
     services.panels.onDidRevealRoom((roomId) => history.markOpened(connection.serverUrl, roomId)),
     runner.register(CommandIds.clearHistory, () => clearHistory(ui, history, connection.serverUrl)),
   );
-  return { decorations };
+  return { decorations, whenIdle: () => history.whenIdle() };
 }

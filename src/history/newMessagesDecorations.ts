@@ -18,8 +18,10 @@ export class NewMessagesDecorations implements vscode.FileDecorationProvider, Ro
     private readonly history: HistoryRecorder,
     private readonly serverUrl: () => string,
   ) {
-    this.subscription = history.onDidChangeRooms(({ serverUrl, roomIds }) => {
-      if (serverUrl === this.serverUrl()) {
+    // Only news that can change a count: telling VS Code of 10,000 rooms' decorations and redrawing
+    // the Rooms view for a list whose counts stayed as they were cost both sides for nothing.
+    this.subscription = history.onDidChangeRooms(({ serverUrl, roomIds, newCounts }) => {
+      if (serverUrl === this.serverUrl() && newCounts) {
         this.decorationsChanged.fire(roomIds.length ? roomIds.map((roomId) => this.resourceUri(roomId)) : undefined);
         this.itemsChanged.fire();
       }

@@ -29,6 +29,11 @@ export interface HistoryChange {
   roomIds: readonly string[];
   /** Messages were recorded (not only an opening): what a panel's rows show changed. */
   messages: boolean;
+  /**
+   * What the "new" counts come from changed: messages seen, or a room opened. A list's fields
+   * alone change none, and the first sighting of a list is a record per room.
+   */
+  newCounts: boolean;
 }
 
 /** Last sightings kept for the cheap comparison of the next one (usually the arrays open panels hold anyway). */
@@ -159,7 +164,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
         }
       }
       this.changed.fire();
-      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true });
+      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true, newCounts: true });
     });
   }
 
@@ -221,7 +226,12 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     }
     this.changed.fire();
     const roomIds = [...new Set(records.map((record) => ('r' in record ? record.r : '')))];
-    this.roomsChanged.fire({ serverUrl, roomIds, messages: records.some((record) => record.k === 'm') });
+    this.roomsChanged.fire({
+      serverUrl,
+      roomIds,
+      messages: records.some((record) => record.k === 'm'),
+      newCounts: records.some((record) => record.k === 'm' || record.k === 'o'),
+    });
   }
 
   /** Rewrites the log as one record per room, dropping the rooms first seen longest ago until it fits its budget. */
@@ -274,7 +284,7 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     this.loaded.set(serverUrl, loaded);
     if (history.rooms.size > 0) {
       this.changed.fire();
-      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true });
+      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true, newCounts: true });
     }
     return loaded;
   }

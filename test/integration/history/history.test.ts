@@ -110,6 +110,37 @@ describe('Message history', function () {
     assert.doesNotMatch(item().tooltip, /new message/);
   });
 
+  it('a list recorded without new messages leaves the "new" counts, and the Rooms view, as they were', async () => {
+    session = await withSandbox({ seed: { sample: true } });
+    const current = session;
+    current.sandbox.store.put({ id: roomId, started: '2026-12-01T10:00:00Z', ended: '', members: 'a@example.com', messages: [] });
+    // The view is on screen, and the history has recorded the list once.
+    renderChildren(current.api);
+    await refreshRooms(current.api);
+    await current.api.history.whenIdle();
+    let told = 0;
+    const listener = current.api.history.decorations.onDidChange(() => told++);
+    try {
+      // A room's fields change: the history records that, and no message, so no count.
+      current.sandbox.store.put({
+        id: roomId,
+        started: '2026-12-01T10:00:00Z',
+        ended: '',
+        members: 'a@example.com,b@example.com',
+        messages: [],
+      });
+      await refreshRooms(current.api);
+      await current.api.history.whenIdle();
+      assert.equal(told, 0, 'no count changed: before, every recorded list told VS Code of each room it named and redrew the view');
+      current.sandbox.store.addMessages(roomId, [{ id: 'n1', salt: '', data: 'YQ==' }]);
+      await vscode.commands.executeCommand('worldclientRtc.openRoom', roomId);
+      await current.api.history.whenIdle();
+      await waitFor(() => told > 0, 'the opening, which sets the count to nought, to be told');
+    } finally {
+      listener.dispose();
+    }
+  });
+
   it('keeps a server within its budget: the rooms first seen longest ago are forgotten first', async () => {
     session = await withSandbox({ seed: {} });
     const current = session;
