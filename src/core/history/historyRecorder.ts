@@ -284,7 +284,9 @@ export class HistoryRecorder implements HistoryReader, Disposable {
     this.loaded.set(serverUrl, loaded);
     if (history.rooms.size > 0) {
       this.changed.fire();
-      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true, newCounts: true });
+      // Every "new" count reads nought until the log is in: only a room with messages new since it was opened changes one.
+      const newCounts = [...history.rooms.values()].some((room) => room.newCount > 0);
+      this.roomsChanged.fire({ serverUrl, roomIds: [], messages: true, newCounts });
     }
     return loaded;
   }

@@ -174,6 +174,27 @@ describe('HistoryRecorder', () => {
     );
   });
 
+  it('a log read back tells of "new" counts only when one of its rooms has messages new since it was opened', async () => {
+    const loadedNews = async (): Promise<boolean[]> => {
+      const reread = recorder();
+      const told: boolean[] = [];
+      reread.onDidChangeRooms(({ newCounts }) => told.push(newCounts));
+      const loaded = new Promise<void>((resolve) => reread.onDidChange(resolve));
+      // Asking for a room reads the log; its readers are told once it is in.
+      reread.room(SERVER, ROOM.id);
+      await loaded;
+      return told;
+    };
+    const first = recorder();
+    await observe(first, { kind: 'rooms', rooms: [ROOM, { ...ROOM, id: 'room-2' }] }, 1_000);
+    assert.deepEqual(await loadedNews(), [false], 'rooms seen in lists only: every count stays nought');
+
+    await observe(first, { kind: 'room', room: { ...ROOM, messages: messages(1) } }, 2_000);
+    await observe(first, { kind: 'messages', roomId: ROOM.id, messages: messages(2) }, 3_000);
+    assert.equal(first.newCount(SERVER, ROOM.id), 1);
+    assert.deepEqual(await loadedNews(), [true], 'a message new since the room was opened: a count to show');
+  });
+
   it('counts messages first seen since the room was last opened', async () => {
     const history = recorder();
     await observe(history, { kind: 'room', room: { ...ROOM, messages: messages(2) } }, 1_000);
